@@ -1,0 +1,60 @@
+/* cli.h: what the command files share: parsed options, the command table, messages. */
+#ifndef CLOUT_CLI_H
+#define CLOUT_CLI_H
+
+#include <stdbool.h>
+#include <glib.h>
+#include "../clout.h"
+
+/* Every option clout knows; a command lists the ones it takes. */
+typedef enum {
+    OPT_AT = 1,
+    OPT_WINDOW,
+    OPT_LAYERS,
+    OPT_RELATIONS,
+    OPT_DIRECTED,
+    OPT_SEED,
+    OPT_FORMAT,
+    OPT_OUTPUT,
+    OPT_QUIET,
+    OPT_PROGRESS,
+    OPT_TO,
+    OPT_HELP
+} cli_opt_id_t;
+
+typedef struct {
+    int year;
+    int window;
+    char **layers, **relations;
+    bool directed;
+    long seed;
+    int format; /* -1 = not given */
+    const char *output;
+    bool quiet, progress;
+    int to; /* -1 = not given */
+} cli_opts_t;
+
+typedef struct cli_command {
+    const char *name;
+    const char *usage; /* after "clout " */
+    const char *summary;
+    const char *description;
+    const cli_opt_id_t *options; /* 0-terminated */
+    int min_args, max_args;
+    int (*run)(const struct cli_command *cmd, cli_opts_t *o, int argc, char **argv);
+} cli_command_t;
+
+extern const cli_command_t cli_cmd_validate, cli_cmd_info, cli_cmd_build;
+
+/* Prints every diagnostic in err as "clout: ..." and returns its exit code. */
+int cli_report(clout_error_t *err);
+/* "clout: message" on stderr; returns code. */
+int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Snapshot options from the parsed command line. */
+clout_snapshot_opts_t cli_snapshot_opts(const cli_opts_t *o);
+/* The table format: --format, else -o's extension, else table on a terminal, else csv. */
+clout_format_t cli_table_format(const cli_opts_t *o);
+/* Writes tables to -o (atomically) or stdout; returns an exit code. */
+int cli_write_tables(const cli_opts_t *o, clout_table_t *const *tables, int n);
+
+#endif

@@ -1,0 +1,332 @@
+/* clout.c: the clout program: the command table, option parsing, help and exit codes. */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+#include "cli.h"
+
+static const cli_command_t *const COMMANDS[] = {&cli_cmd_validate, &cli_cmd_info, &cli_cmd_build,
+                                                NULL};
+
+typedef struct {
+    cli_opt_id_t id;
+    const char *lng;
+    char shrt;
+    const char *arg; /* NULL for a flag */
+    const char *help;
+} option_spec_t;
+
+static const option_spec_t OPTIONS[] = {
+    {OPT_AT, "at", 0, "YEAR", "snapshot year (DATASET@YEAR says the same)"},
+    {OPT_WINDOW, "window", 0, "N", "years of flows summed into a snapshot (default 5)"},
+    {OPT_LAYERS, "layers", 0, "LIST", "keep only these layers (comma-separated)"},
+    {OPT_RELATIONS, "relations", 0, "LIST", "keep only these relations (comma-separated)"},
+    {OPT_DIRECTED, "directed", 0, NULL, "read an edge-list CSV as directed"},
+    {OPT_SEED, "seed", 0, "N", "seed of every random step (default 1)"},
+    {OPT_FORMAT, "format", 0, "FORMAT",
+     "csv, tsv, json, md, tex or table (default: table on a terminal, else csv)"},
+    {OPT_TO, "to", 0, "FORMAT",
+     "graphml (default), gml, dot, pajek, edgelist or csv; else from -o's extension"},
+    {OPT_OUTPUT, "output", 'o', "FILE", "write to FILE (atomically) instead of standard output"},
+    {OPT_QUIET, "quiet", 'q', NULL, "say nothing on success"},
+    {OPT_PROGRESS, "progress", 0, NULL, "report progress on standard error"},
+    {OPT_HELP, "help", 'h', NULL, "show this help"},
+    {0, NULL, 0, NULL, NULL}};
+
+static const option_spec_t *spec_of(cli_opt_id_t id)
+{
+    for (const option_spec_t *s = OPTIONS; s->id; s++)
+        if (s->id == id)
+            return s;
+    return NULL;
+}
+
+int cli_fail(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("clout: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return code;
+}
+
+int cli_report(clout_error_t *err)
+{
+    for (int i = 0; i < clout_error_count(err); i++)
+        fprintf(stderr, "clout: %s\n", clout_error_message(err, i));
+    if (clout_error_dropped(err))
+        fprintf(stderr, "clout: ... and %d more problems\n", clout_error_dropped(err));
+    int st = clout_error_status(err);
+    return st ? st : 1;
+}
+
+static void print_help(const cli_command_t *c, FILE *f)
+{
+    fprintf(f, "usage: clout %s\n\n%s\n", c->usage, c->description);
+    if (c->options[0])
+        fputs("\noptions:\n", f);
+    for (const cli_opt_id_t *id = c->options; *id; id++) {
+        const option_spec_t *s = spec_of(*id);
+        char *left = s->shrt ? g_strdup_printf("-%c, --%s%s%s", s->shrt, s->lng, s->arg ? " " : "",
+                                               s->arg ? s->arg : "")
+                             : g_strdup_printf("    --%s%s%s", s->lng, s->arg ? " " : "",
+                                               s->arg ? s->arg : "");
+        fprintf(f, "  %-22s %s\n", left, s->help);
+        g_free(left);
+    }
+}
+
+static void print_main_help(FILE *f)
+{
+    fputs("usage: clout COMMAND [OPTIONS] [ARGS]\n"
+          "       clout --help | --version | help COMMAND\n\n"
+          "Network analysis of influence among states, blocs and companies.\n\ncommands:\n",
+          f);
+    for (int i = 0; COMMANDS[i]; i++)
+        fprintf(f, "  %-10s %s\n", COMMANDS[i]->name, COMMANDS[i]->summary);
+    fputs("\nINPUT is DATASET@YEAR, a dataset folder (its latest year), a .graphml or .gml\n"
+          "file, or an edge-list .csv (source,target[,weight]).\n"
+          "Exit status: 0 success, 1 failure while running, 2 usage error, 3 bad input data.\n"
+          "See 'clout help COMMAND' and man clout.\n",
+          f);
+}
+
+/* Exact name, else a unique prefix (as git and tmux allow). */
+static const cli_command_t *find_command(const char *name, int *code)
+{
+    for (int i = 0; COMMANDS[i]; i++)
+        if (strcmp(COMMANDS[i]->name, name) == 0)
+            return COMMANDS[i];
+    const cli_command_t *hit = NULL;
+    int n = 0;
+    for (int i = 0; COMMANDS[i]; i++)
+        if (g_str_has_prefix(COMMANDS[i]->name, name)) {
+            hit = COMMANDS[i];
+            n++;
+        }
+    if (n == 1)
+        return hit;
+    if (n == 0) {
+        *code = cli_fail(2, "'%s' is not a clout command; see 'clout --help'", name);
+    } else {
+        GString *s = g_string_new(NULL);
+        for (int i = 0; COMMANDS[i]; i++)
+            if (g_str_has_prefix(COMMANDS[i]->name, name))
+                g_string_append_printf(s, " %s", COMMANDS[i]->name);
+        *code = cli_fail(2, "'%s' is ambiguous; it could be:%s", name, s->str);
+        g_string_free(s, TRUE);
+    }
+    return NULL;
+}
+
+static bool parse_int_arg(const char *opt, const char *s, long lo, long hi, long *v)
+{
+    char *end;
+    errno = 0;
+    long x = strtol(s, &end, 10);
+    if (!*s || *end || errno || x < lo || x > hi) {
+        cli_fail(2, "--%s: '%s' is not a whole number from %ld to %ld", opt, s, lo, hi);
+        return false;
+    }
+    *v = x;
+    return true;
+}
+
+/* Parses the options a command takes; returns -1 to go on, else an exit code. */
+static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char ***argv)
+{
+    GArray *longs = g_array_new(TRUE, TRUE, sizeof(struct option));
+    GString *shorts = g_string_new(NULL);
+    for (const cli_opt_id_t *id = c->options; *id; id++) {
+        const option_spec_t *s = spec_of(*id);
+        struct option lo = {s->lng, s->arg ? required_argument : no_argument, NULL, (int)s->id};
+        g_array_append_val(longs, lo);
+        if (s->shrt) {
+            g_string_append_c(shorts, s->shrt);
+            if (s->arg)
+                g_string_append_c(shorts, ':');
+        }
+    }
+    int code = -1;
+    opterr = 0;
+    optind = 1;
+    int ch;
+    while (code < 0 &&
+           (ch = getopt_long(*argc, *argv, shorts->str, (struct option *)longs->data, NULL)) != -1) {
+        long v;
+        if (ch == 'o')
+            ch = OPT_OUTPUT;
+        else if (ch == 'q')
+            ch = OPT_QUIET;
+        else if (ch == 'h')
+            ch = OPT_HELP;
+        switch (ch) {
+        case OPT_AT:
+            if (strlen(optarg) != 4 || !clout_parse_year(optarg, &o->year))
+                code = cli_fail(2, "--at: '%s' is not a year (%d..%d)", optarg, CLOUT_YEAR_MIN,
+                                CLOUT_YEAR_MAX);
+            break;
+        case OPT_WINDOW:
+            if (!parse_int_arg("window", optarg, 1, 1000, &v))
+                code = 2;
+            o->window = (int)v;
+            break;
+        case OPT_LAYERS:
+            g_strfreev(o->layers);
+            o->layers = clout_split_list(optarg, ',');
+            break;
+        case OPT_RELATIONS:
+            g_strfreev(o->relations);
+            o->relations = clout_split_list(optarg, ',');
+            break;
+        case OPT_DIRECTED: o->directed = true; break;
+        case OPT_SEED:
+            if (!parse_int_arg("seed", optarg, 0, 2147483647L, &o->seed))
+                code = 2;
+            break;
+        case OPT_FORMAT:
+            o->format = clout_format_from_name(optarg);
+            if (o->format < 0)
+                code = cli_fail(2, "--format: '%s' is not csv, tsv, json, md, tex or table", optarg);
+            break;
+        case OPT_TO:
+            o->to = clout_netformat_from_name(optarg);
+            if (o->to < 0)
+                code = cli_fail(2, "--to: '%s' is not graphml, gml, dot, pajek, edgelist or csv",
+                                optarg);
+            break;
+        case OPT_OUTPUT: o->output = optarg; break;
+        case OPT_QUIET: o->quiet = true; break;
+        case OPT_PROGRESS: o->progress = true; break;
+        case OPT_HELP:
+            print_help(c, stdout);
+            code = 0;
+            break;
+        case ':':
+            code = cli_fail(2, "%s: option '%s' needs a value; see 'clout %s -h'", c->name,
+                            (*argv)[optind - 1], c->name);
+            break;
+        default:
+            code = cli_fail(2, "%s: unknown option '%s'; see 'clout %s -h'", c->name,
+                            (*argv)[optind - 1], c->name);
+        }
+    }
+    g_array_free(longs, TRUE);
+    g_string_free(shorts, TRUE);
+    if (code >= 0)
+        return code;
+    *argc -= optind;
+    *argv += optind;
+    if (*argc < c->min_args || *argc > c->max_args)
+        return cli_fail(2, "usage: clout %s", c->usage);
+    return -1;
+}
+
+clout_snapshot_opts_t cli_snapshot_opts(const cli_opts_t *o)
+{
+    clout_snapshot_opts_t s = {0};
+    s.year = o->year;
+    s.window = o->window;
+    s.layers = o->layers;
+    s.relations = o->relations;
+    s.directed = o->directed;
+    return s;
+}
+
+clout_format_t cli_table_format(const cli_opts_t *o)
+{
+    if (o->format >= 0)
+        return (clout_format_t)o->format;
+    if (o->output && strcmp(o->output, "-") != 0) {
+        const char *dot = strrchr(o->output, '.');
+        int f = dot ? clout_format_from_name(dot + 1) : -1;
+        return f >= 0 ? (clout_format_t)f : CLOUT_FMT_CSV;
+    }
+    return isatty(STDOUT_FILENO) ? CLOUT_FMT_TABLE : CLOUT_FMT_CSV;
+}
+
+int cli_write_tables(const cli_opts_t *o, clout_table_t *const *tables, int n)
+{
+    clout_error_t *err = clout_error_new(0);
+    clout_output_t *out;
+    clout_status_t st = clout_output_open(&out, o->output, err);
+    if (!st) {
+        st = clout_tables_write(clout_output_file(out), tables, n, cli_table_format(o), err);
+        if (st)
+            clout_output_abort(out);
+        else
+            st = clout_output_commit(out, err);
+    }
+    int code = st ? cli_report(err) : 0;
+    clout_error_free(err);
+    return code;
+}
+
+static int run(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_main_help(stderr);
+        return 2;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        print_main_help(stdout);
+        return 0;
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+        printf("clout %s\n", PACKAGE_VERSION);
+        return 0;
+    }
+    int code = 2;
+    if (strcmp(name, "help") == 0) {
+        if (argc < 3) {
+            print_main_help(stdout);
+            return 0;
+        }
+        const cli_command_t *c = find_command(argv[2], &code);
+        if (!c)
+            return code;
+        print_help(c, stdout);
+        return 0;
+    }
+    if (name[0] == '-')
+        return cli_fail(2, "unknown option '%s'; see 'clout --help'", name);
+    const cli_command_t *c = find_command(name, &code);
+    if (!c)
+        return code;
+    cli_opts_t o = {0};
+    o.format = -1;
+    o.to = -1;
+    o.seed = 1;
+    argc--;
+    argv++;
+    code = parse_options(c, &o, &argc, &argv);
+    if (code < 0)
+        code = c->run(c, &o, argc, argv);
+    g_strfreev(o.layers);
+    g_strfreev(o.relations);
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    clout_init();
+    int code = run(argc, argv);
+    /* A full disk or a closed pipe must not pass for success. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (errno != EPIPE)
+            cli_fail(1, "cannot write to standard output: %s", g_strerror(errno));
+        code = code ? code : 1;
+    }
+    return code;
+}

@@ -1,0 +1,47 @@
+/* cmd-info.c: clout info: sizes, kinds, layers and the coverage of each relation. */
+#include <config.h>
+
+#include "cli.h"
+
+static const cli_opt_id_t OPTS[] = {OPT_AT,     OPT_WINDOW, OPT_LAYERS,   OPT_RELATIONS, OPT_DIRECTED,
+                                    OPT_FORMAT, OPT_OUTPUT, OPT_QUIET, OPT_HELP,      0};
+
+static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
+{
+    clout_error_t *err = clout_error_new(100);
+    clout_snapshot_opts_t so = cli_snapshot_opts(o);
+    clout_network_t *net;
+    clout_dataset_t *ds;
+    int code;
+    if (clout_input_open(&net, &ds, argv[0], &so, err) != CLOUT_OK) {
+        code = cli_report(err);
+        clout_error_free(err);
+        return code;
+    }
+    clout_table_t **tables;
+    int n;
+    if (clout_info(net, ds, &tables, &n, err) != CLOUT_OK) {
+        code = cli_report(err);
+    } else {
+        code = cli_write_tables(o, tables, n);
+        for (int i = 0; i < n; i++)
+            clout_table_free(tables[i]);
+        g_free(tables);
+    }
+    clout_network_free(net);
+    clout_dataset_free(ds);
+    clout_error_free(err);
+    return code;
+}
+
+const cli_command_t cli_cmd_info = {
+    "info",
+    "info INPUT [--at YEAR] [--window N] [--layers LIST] [--relations LIST] [--format FORMAT] [-o FILE]",
+    "describe a network: actors, edges, layers, relations and their years",
+    "Describes the network of INPUT: its size, density and components, actors by kind\n"
+    "and role, edges by layer and, for a dataset, each relation's ties, the years it\n"
+    "covers, the years that have real amounts, and the flow totals in the window.",
+    OPTS,
+    1,
+    1,
+    run};

@@ -1,0 +1,258 @@
+/* clout.h: the public API of libclout (datasets, snapshots, networks, tables). */
+#ifndef CLOUT_H
+#define CLOUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <igraph.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CLOUT_VERSION_STRING "0.1.0"
+
+/* ---------------------------------------------------------------------------
+ * Status codes and errors
+ *
+ * Every fallible function returns a clout_status_t and, when it fails, leaves
+ * the reason in a caller-owned clout_error_t.  The numeric values are the
+ * exit codes of the clout program (DESIGN.md section 5).
+ * ------------------------------------------------------------------------- */
+typedef enum {
+    CLOUT_OK = 0,
+    CLOUT_EFAIL = 1,  /* failure while running: I/O, memory, a library error */
+    CLOUT_EUSAGE = 2, /* the caller asked for something impossible          */
+    CLOUT_EDATA = 3   /* the input data is malformed                         */
+} clout_status_t;
+
+/* An error object collects one or more diagnostics.  Loading a dataset keeps
+ * going after a bad field so that `validate` can report every problem; other
+ * functions stop at the first. */
+typedef struct clout_error clout_error_t;
+
+/* Creates an empty error object; max_diags caps the diagnostics kept (0 = 100). */
+clout_error_t *clout_error_new(int max_diags);
+void clout_error_free(clout_error_t *err);
+/* Forgets every diagnostic; the object can be reused. */
+void clout_error_clear(clout_error_t *err);
+/* The worst status recorded (CLOUT_OK when empty). */
+clout_status_t clout_error_status(const clout_error_t *err);
+/* Number of diagnostics kept, and the i-th as "FILE:LINE:COL: message"
+ * (parts that are unknown are left out).  Owned by err. */
+int clout_error_count(const clout_error_t *err);
+const char *clout_error_message(const clout_error_t *err, int i);
+/* How many diagnostics were dropped beyond max_diags. */
+int clout_error_dropped(const clout_error_t *err);
+/* Records a diagnostic.  file may be NULL; line/col 0 mean unknown.  Returns
+ * status, so that `return clout_error_set(...)` reads naturally. */
+clout_status_t clout_error_set(clout_error_t *err, clout_status_t status, const char *file,
+                               long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Installs clout's igraph error and warning handlers (no printing, no abort)
+ * and the attribute table.  Idempotent; every entry point calls it. */
+void clout_init(void);
+
+/* ---------------------------------------------------------------------------
+ * Datasets: a folder of actors.csv, relations.csv and ties.csv
+ * ------------------------------------------------------------------------- */
+#define CLOUT_YEAR_MIN 1000
+#define CLOUT_YEAR_MAX 2999
+#define CLOUT_NO_YEAR 0
+
+typedef enum { CLOUT_ROLE_NONE = 0, CLOUT_ROLE_POLE, CLOUT_ROLE_FOCUS } clout_role_t;
+typedef enum { CLOUT_MODE_STATE = 0, CLOUT_MODE_FLOW } clout_mode_t;
+typedef enum {
+    CLOUT_SCALE_BINARY = 0,
+    CLOUT_SCALE_SHARE,
+    CLOUT_SCALE_LOG,
+    CLOUT_SCALE_MAX
+} clout_scale_t;
+
+typedef struct {
+    const char *id, *name, *kind;
+    clout_role_t role;
+    int *lead; /* indices of the lead poles */
+    int n_lead;
+    double lat, lon; /* NAN when absent */
+    int start, end;  /* CLOUT_NO_YEAR when absent */
+} clout_actor_t;
+
+typedef struct {
+    const char *name, *layer;
+    bool directed;
+    clout_mode_t mode;
+    clout_scale_t scale;
+    double weight;
+} clout_relation_t;
+
+typedef struct {
+    int source, target, relation; /* indices into actors and relations */
+    double value;                 /* 1 when the file left it empty */
+    int start, end;               /* years; end CLOUT_NO_YEAR = ongoing */
+    const char *source_ref, *note;
+    long line; /* line in ties.csv, for later messages */
+} clout_tie_t;
+
+typedef struct clout_dataset clout_dataset_t;
+
+/* Loads and validates the dataset in folder dir.  On bad data, every problem
+ * found (up to the error object's cap) is recorded with file, line and
+ * column and CLOUT_EDATA is returned; *out is then NULL.  The caller owns
+ * *out and frees it with clout_dataset_free().  Time: linear in file size. */
+clout_status_t clout_dataset_load(clout_dataset_t **out, const char *dir, clout_error_t *err);
+void clout_dataset_free(clout_dataset_t *ds);
+
+const char *clout_dataset_path(const clout_dataset_t *ds);
+int clout_dataset_n_actors(const clout_dataset_t *ds);
+int clout_dataset_n_relations(const clout_dataset_t *ds);
+long clout_dataset_n_ties(const clout_dataset_t *ds);
+const clout_actor_t *clout_dataset_actor(const clout_dataset_t *ds, int i);
+const clout_relation_t *clout_dataset_relation(const clout_dataset_t *ds, int i);
+const clout_tie_t *clout_dataset_tie(const clout_dataset_t *ds, long i);
+/* Index of an actor or relation by name, or -1. */
+int clout_dataset_find_actor(const clout_dataset_t *ds, const char *id);
+int clout_dataset_find_relation(const clout_dataset_t *ds, const char *name);
+/* The latest year any tie starts or ends in (CLOUT_NO_YEAR for no ties). */
+int clout_dataset_latest_year(const clout_dataset_t *ds);
+
+/* Splits "a,b,c" at sep into a NULL-terminated vector, trimming spaces and
+ * dropping empty items.  Free it with clout_strv_free(). */
+char **clout_split_list(const char *s, char sep);
+void clout_strv_free(char **v);
+
+/* Parses a year or a YYYY-MM-DD date into a year; returns false if invalid. */
+bool clout_parse_year(const char *s, int *year);
+
+/* ---------------------------------------------------------------------------
+ * Networks and snapshots
+ *
+ * A network is an igraph_t carrying igraph's C attributes: vertex strings
+ * "id", "name", "kind", "role"; edge number "weight", edge strings "layer"
+ * and "relations" (';'-joined, sorted).
+ * ------------------------------------------------------------------------- */
+typedef struct {
+    igraph_t graph;
+    char *source; /* what it was made from: "DIR@YEAR" or a file name */
+    int year;     /* snapshot year, CLOUT_NO_YEAR for files */
+    int window;   /* flow window in years, 0 for files */
+} clout_network_t;
+
+typedef struct {
+    int year;          /* CLOUT_NO_YEAR = the dataset's latest year */
+    int window;        /* flow window; 0 = default (5) */
+    char **layers;     /* NULL-terminated list to keep, or NULL for all */
+    char **relations;  /* NULL-terminated list to keep, or NULL for all */
+    bool directed;     /* edge-list CSV input: read as directed */
+} clout_snapshot_opts_t;
+
+#define CLOUT_DEFAULT_WINDOW 5
+
+/* Builds the network of a dataset at opts->year (DESIGN.md section 3).
+ * Unknown names in opts->layers or opts->relations are a usage error. */
+clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
+                              const clout_snapshot_opts_t *opts, clout_error_t *err);
+
+void clout_network_free(clout_network_t *net);
+
+/* Reads a network file: GraphML (.graphml, .xml), GML (.gml) or an edge-list
+ * CSV (.csv, .txt: source,target[,weight]).  Missing attributes are filled
+ * in: id from the file's node ids, name = id, kind and role empty, weight 1. */
+clout_status_t clout_network_read(clout_network_t **out, const char *path, bool directed,
+                                  clout_error_t *err);
+
+/* Opens any INPUT of the command line: "DIR@YEAR", a dataset folder, or a
+ * network file.  *ds_out (may be NULL) receives the dataset when there is
+ * one, else NULL.  opts->year is overridden by an @YEAR suffix. */
+clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
+                                const char *input, const clout_snapshot_opts_t *opts,
+                                clout_error_t *err);
+
+typedef enum {
+    CLOUT_NET_GRAPHML = 0,
+    CLOUT_NET_GML,
+    CLOUT_NET_DOT,
+    CLOUT_NET_PAJEK,
+    CLOUT_NET_EDGELIST,
+    CLOUT_NET_CSV
+} clout_netformat_t;
+
+/* Format by name ("graphml", ...) or by a file name's extension; -1 if none. */
+int clout_netformat_from_name(const char *name);
+int clout_netformat_from_path(const char *path);
+
+/* Writes the network in the given format.  Labels are escaped for it. */
+clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_netformat_t fmt,
+                                   clout_error_t *err);
+
+/* ---------------------------------------------------------------------------
+ * Tables
+ * ------------------------------------------------------------------------- */
+typedef enum { CLOUT_COL_STR = 0, CLOUT_COL_NUM, CLOUT_COL_INT } clout_coltype_t;
+typedef enum {
+    CLOUT_FMT_CSV = 0,
+    CLOUT_FMT_TSV,
+    CLOUT_FMT_JSON,
+    CLOUT_FMT_MD,
+    CLOUT_FMT_TEX,
+    CLOUT_FMT_TABLE
+} clout_format_t;
+
+typedef struct clout_table clout_table_t;
+
+/* A table named name (a JSON key, a file stem) with typed columns. */
+clout_table_t *clout_table_new(const char *name);
+void clout_table_free(clout_table_t *t);
+const char *clout_table_name(const clout_table_t *t);
+/* Adds a column; returns its index.  Only before the first row. */
+int clout_table_add_column(clout_table_t *t, const char *name, clout_coltype_t type);
+/* Appends an empty row (strings NULL, numbers NAN); returns its index. */
+int clout_table_add_row(clout_table_t *t);
+void clout_table_set_str(clout_table_t *t, int row, int col, const char *s);
+void clout_table_set_num(clout_table_t *t, int row, int col, double v);
+void clout_table_set_int(clout_table_t *t, int row, int col, long v);
+int clout_table_n_rows(const clout_table_t *t);
+int clout_table_n_cols(const clout_table_t *t);
+const char *clout_table_column_name(const clout_table_t *t, int col);
+clout_coltype_t clout_table_column_type(const clout_table_t *t, int col);
+const char *clout_table_get_str(const clout_table_t *t, int row, int col);
+double clout_table_get_num(const clout_table_t *t, int row, int col);
+
+/* Format by name ("csv", "tsv", "json", "md", "tex", "table"); -1 if none. */
+int clout_format_from_name(const char *name);
+
+/* Writes n tables.  One table is written plainly; several become one JSON
+ * object keyed by table name, Markdown/LaTeX/terminal sections with the name
+ * as heading, or CSV/TSV blocks separated by a blank line and a "# name" line.
+ * Missing numbers are empty cells (null in JSON). */
+clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n,
+                                  clout_format_t fmt, clout_error_t *err);
+
+/* ---------------------------------------------------------------------------
+ * Atomic output: a temporary file beside the target, renamed on commit.
+ * ------------------------------------------------------------------------- */
+typedef struct clout_output clout_output_t;
+
+/* path NULL or "-" writes to stdout (nothing to rename). */
+clout_status_t clout_output_open(clout_output_t **out, const char *path, clout_error_t *err);
+FILE *clout_output_file(clout_output_t *o);
+/* Flushes, syncs, closes and renames into place; frees o. */
+clout_status_t clout_output_commit(clout_output_t *o, clout_error_t *err);
+/* Discards the temporary file; frees o.  NULL is allowed. */
+void clout_output_abort(clout_output_t *o);
+
+/* ---------------------------------------------------------------------------
+ * Analyses
+ * ------------------------------------------------------------------------- */
+
+/* Describes a network (and its dataset, when ds is not NULL): tables
+ * "summary", "kinds", "layers" and, with a dataset, "relations" and "flows".
+ * The caller frees each table and the array. */
+clout_status_t clout_info(const clout_network_t *net, const clout_dataset_t *ds,
+                          clout_table_t ***tables, int *n_tables, clout_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,541 @@
+/* dataset.c: loads and validates a dataset folder (actors, relations, ties). */
+#include <config.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* A column a file may have. */
+typedef struct {
+    const char *name;
+    bool required;
+} colspec_t;
+
+/* The header of one file mapped onto its column specs. */
+typedef struct {
+    clout_csv_t *csv;
+    const char *display;
+    int n_fields;
+    int *slot; /* slot[spec index] = field index or -1 */
+    bool usable;
+} sheet_t;
+
+static const colspec_t ACTOR_COLS[] = {
+    {"id", true},     {"name", true}, {"kind", true}, {"role", false}, {"lead", false},
+    {"lat", false},   {"lon", false}, {"start", false}, {"end", false}, {NULL, false}};
+enum { A_ID, A_NAME, A_KIND, A_ROLE, A_LEAD, A_LAT, A_LON, A_START, A_END };
+
+static const colspec_t RELATION_COLS[] = {
+    {"relation", true}, {"layer", true}, {"directed", true}, {"mode", true},
+    {"scale", true},    {"weight", false}, {NULL, false}};
+enum { R_RELATION, R_LAYER, R_DIRECTED, R_MODE, R_SCALE, R_WEIGHT };
+
+static const colspec_t TIE_COLS[] = {
+    {"source", true}, {"target", true}, {"relation", true}, {"value", false},
+    {"start", true},  {"end", false},   {"source_ref", false}, {"note", false},
+    {NULL, false}};
+enum { T_SOURCE, T_TARGET, T_RELATION, T_VALUE, T_START, T_END, T_SOURCE_REF, T_NOTE };
+
+/* Opens a file and reads its header.  On success the sheet is usable; on any
+ * problem the errors are recorded and the sheet is not. */
+static void sheet_open(sheet_t *sh, const char *dir, const char *file, const colspec_t *spec,
+                       clout_error_t *err)
+{
+    int nspec = 0;
+    while (spec[nspec].name)
+        nspec++;
+    memset(sh, 0, sizeof *sh);
+    sh->slot = g_new(int, nspec);
+    for (int i = 0; i < nspec; i++)
+        sh->slot[i] = -1;
+    char *path = g_build_filename(dir, file, NULL);
+    /* Messages name the file the way the user named the folder. */
+    char *display = g_strconcat(dir, g_str_has_suffix(dir, "/") ? "" : "/", file, NULL);
+    clout_status_t st = clout_csv_open(&sh->csv, path, display, err);
+    g_free(path);
+    if (st != CLOUT_OK) {
+        sh->display = display; /* kept for later messages */
+        return;
+    }
+    g_free(display);
+    sh->display = clout_csv_display(sh->csv);
+    int r = clout_csv_next(sh->csv, err);
+    if (r == 0) {
+        clout_error_set(err, CLOUT_EDATA, sh->display, 1, 1, "empty file (no header row)");
+        return;
+    }
+    if (r < 0)
+        return;
+    bool ok = true;
+    sh->n_fields = clout_csv_n_fields(sh->csv);
+    for (int f = 0; f < sh->n_fields; f++) {
+        const char *name = clout_csv_field(sh->csv, f);
+        long line = clout_csv_field_line(sh->csv, f), col = clout_csv_field_col(sh->csv, f);
+        if (g_str_has_prefix(name, "x_"))
+            continue; /* user columns */
+        int k;
+        for (k = 0; k < nspec; k++)
+            if (strcmp(spec[k].name, name) == 0)
+                break;
+        if (k == nspec) {
+            clout_error_set(err, CLOUT_EDATA, sh->display, line, col,
+                            "unknown column '%s' (user columns start with 'x_')", name);
+            ok = false;
+        } else if (sh->slot[k] >= 0) {
+            clout_error_set(err, CLOUT_EDATA, sh->display, line, col, "duplicate column '%s'",
+                            name);
+            ok = false;
+        } else {
+            sh->slot[k] = f;
+        }
+    }
+    for (int k = 0; k < nspec; k++)
+        if (spec[k].required && sh->slot[k] < 0) {
+            clout_error_set(err, CLOUT_EDATA, sh->display, clout_csv_line(sh->csv), 1,
+                            "missing column '%s'", spec[k].name);
+            ok = false;
+        }
+    sh->usable = ok;
+}
+
+static void sheet_close(sheet_t *sh)
+{
+    if (sh->csv)
+        clout_csv_close(sh->csv);
+    else
+        g_free((char *)sh->display);
+    g_free(sh->slot);
+}
+
+/* Next data row with the right number of fields: 1, or 0 at the end (also
+ * after a syntax error, which stops the file). */
+static int sheet_next(sheet_t *sh, clout_error_t *err, bool *ok)
+{
+    for (;;) {
+        int r = clout_csv_next(sh->csv, err);
+        if (r <= 0) {
+            if (r < 0)
+                *ok = false;
+            return 0;
+        }
+        int n = clout_csv_n_fields(sh->csv);
+        if (n == sh->n_fields)
+            return 1;
+        *ok = false;
+        if (n > sh->n_fields)
+            clout_error_set(err, CLOUT_EDATA, sh->display, clout_csv_field_line(sh->csv, sh->n_fields),
+                            clout_csv_field_col(sh->csv, sh->n_fields),
+                            "row has %d fields, the header has %d", n, sh->n_fields);
+        else
+            clout_error_set(err, CLOUT_EDATA, sh->display, clout_csv_line(sh->csv), 1,
+                            "row has %d fields, the header has %d", n, sh->n_fields);
+    }
+}
+
+static const char *cell(const sheet_t *sh, int k)
+{
+    return sh->slot[k] >= 0 ? clout_csv_field(sh->csv, sh->slot[k]) : "";
+}
+
+/* Records an error about column k of the current row. */
+#define CELL_ERROR(sh, err, k, ...)                                                          \
+    clout_error_set((err), CLOUT_EDATA, (sh)->display,                                     \
+                    clout_csv_field_line((sh)->csv, (sh)->slot[k]),                          \
+                    clout_csv_field_col((sh)->csv, (sh)->slot[k]), __VA_ARGS__)
+
+static bool year_cell(sheet_t *sh, int k, const char *colname, int *year, clout_error_t *err)
+{
+    const char *s = cell(sh, k);
+    *year = CLOUT_NO_YEAR;
+    if (!*s)
+        return true;
+    if (!clout_parse_year(s, year)) {
+        CELL_ERROR(sh, err, k,
+                   "column '%s': bad year '%s' (want YYYY or YYYY-MM-DD, years %d to %d)",
+                   colname, s, CLOUT_YEAR_MIN, CLOUT_YEAR_MAX);
+        return false;
+    }
+    return true;
+}
+
+static clout_dataset_t *dataset_new(const char *dir)
+{
+    clout_dataset_t *ds = g_new0(clout_dataset_t, 1);
+    ds->path = g_strdup(dir);
+    ds->actors = g_array_new(FALSE, TRUE, sizeof(clout_actor_t));
+    ds->relations = g_array_new(FALSE, TRUE, sizeof(clout_relation_t));
+    ds->ties = g_array_new(FALSE, TRUE, sizeof(clout_tie_t));
+    ds->actor_ix = g_hash_table_new(g_str_hash, g_str_equal);
+    ds->relation_ix = g_hash_table_new(g_str_hash, g_str_equal);
+    ds->strings = g_string_chunk_new(1 << 16);
+    return ds;
+}
+
+void clout_dataset_free(clout_dataset_t *ds)
+{
+    if (!ds)
+        return;
+    for (guint i = 0; i < ds->actors->len; i++)
+        g_free(g_array_index(ds->actors, clout_actor_t, i).lead);
+    g_array_free(ds->actors, TRUE);
+    g_array_free(ds->relations, TRUE);
+    g_array_free(ds->ties, TRUE);
+    g_hash_table_destroy(ds->actor_ix);
+    g_hash_table_destroy(ds->relation_ix);
+    g_string_chunk_free(ds->strings);
+    g_free(ds->path);
+    g_free(ds);
+}
+
+typedef struct {
+    char *lead;
+    long line, col;
+} pending_lead_t;
+
+static bool load_actors(clout_dataset_t *ds, const char *dir, clout_error_t *err)
+{
+    sheet_t sh;
+    sheet_open(&sh, dir, "actors.csv", ACTOR_COLS, err);
+    bool ok = sh.usable;
+    GArray *leads = g_array_new(FALSE, TRUE, sizeof(pending_lead_t));
+    GArray *lines = g_array_new(FALSE, FALSE, sizeof(long));
+    while (sh.usable && sheet_next(&sh, err, &ok)) {
+        clout_actor_t a = {0};
+        a.lat = a.lon = NAN;
+        const char *id = cell(&sh, A_ID);
+        bool row_ok = true;
+        if (!*id) {
+            CELL_ERROR(&sh, err, A_ID, "column 'id': empty actor id");
+            row_ok = false;
+        } else if (strchr(id, ';')) {
+            CELL_ERROR(&sh, err, A_ID, "column 'id': actor id '%s' contains ';'", id);
+            row_ok = false;
+        } else {
+            gpointer prev = g_hash_table_lookup(ds->actor_ix, id);
+            if (prev) {
+                CELL_ERROR(&sh, err, A_ID, "column 'id': duplicate actor id '%s' (first on line %ld)",
+                           id, g_array_index(lines, long, GPOINTER_TO_INT(prev) - 1));
+                row_ok = false;
+            }
+        }
+        const char *kind = cell(&sh, A_KIND);
+        if (!*kind) {
+            CELL_ERROR(&sh, err, A_KIND, "column 'kind': empty (state, bloc, company, ...)");
+            row_ok = false;
+        }
+        const char *role = cell(&sh, A_ROLE);
+        if (!*role)
+            a.role = CLOUT_ROLE_NONE;
+        else if (strcmp(role, "pole") == 0)
+            a.role = CLOUT_ROLE_POLE;
+        else if (strcmp(role, "focus") == 0)
+            a.role = CLOUT_ROLE_FOCUS;
+        else {
+            CELL_ERROR(&sh, err, A_ROLE, "column 'role': '%s' is not pole, focus or empty", role);
+            row_ok = false;
+        }
+        static const struct {
+            int k;
+            const char *name;
+            double lim;
+        } coords[] = {{A_LAT, "lat", 90}, {A_LON, "lon", 180}};
+        for (int c = 0; c < 2; c++) {
+            const char *s = cell(&sh, coords[c].k);
+            double v;
+            if (!*s)
+                continue;
+            if (!clout_parse_double(s, &v) || fabs(v) > coords[c].lim) {
+                CELL_ERROR(&sh, err, coords[c].k,
+                           "column '%s': '%s' is not a number from %g to %g", coords[c].name, s,
+                           -coords[c].lim, coords[c].lim);
+                row_ok = false;
+            } else if (c == 0)
+                a.lat = v;
+            else
+                a.lon = v;
+        }
+        row_ok &= year_cell(&sh, A_START, "start", &a.start, err);
+        row_ok &= year_cell(&sh, A_END, "end", &a.end, err);
+        if (a.start && a.end && a.end < a.start) {
+            CELL_ERROR(&sh, err, A_END, "column 'end': %d is before start %d", a.end, a.start);
+            row_ok = false;
+        }
+        if (!row_ok)
+            ok = false;
+        /* A row with a usable id is kept even when another cell is bad, so that
+         * ties naming it do not echo the error as "unknown actor". */
+        if (!*id || strchr(id, ';') || g_hash_table_contains(ds->actor_ix, id))
+            continue;
+        a.id = g_string_chunk_insert_const(ds->strings, id);
+        const char *name = cell(&sh, A_NAME);
+        a.name = g_string_chunk_insert_const(ds->strings, *name ? name : id);
+        a.kind = g_string_chunk_insert_const(ds->strings, kind);
+        g_array_append_val(ds->actors, a);
+        long line = clout_csv_line(sh.csv);
+        g_array_append_val(lines, line);
+        g_hash_table_insert(ds->actor_ix, (gpointer)a.id, GINT_TO_POINTER(ds->actors->len));
+        pending_lead_t pl = {NULL, 0, 0};
+        if (*cell(&sh, A_LEAD)) {
+            pl.lead = g_strdup(cell(&sh, A_LEAD));
+            pl.line = clout_csv_field_line(sh.csv, sh.slot[A_LEAD]);
+            pl.col = clout_csv_field_col(sh.csv, sh.slot[A_LEAD]);
+        }
+        g_array_append_val(leads, pl);
+    }
+    /* Leads may name actors further down the file, so they are resolved last. */
+    for (guint i = 0; i < leads->len; i++) {
+        pending_lead_t *pl = &g_array_index(leads, pending_lead_t, i);
+        if (!pl->lead)
+            continue;
+        clout_actor_t *a = &g_array_index(ds->actors, clout_actor_t, i);
+        char **ids = clout_split_list(pl->lead, ';');
+        a->lead = g_new(int, g_strv_length(ids) + 1);
+        for (char **p = ids; *p; p++) {
+            int j = clout_dataset_find_actor(ds, *p);
+            if (j < 0) {
+                clout_error_set(err, CLOUT_EDATA, sh.display, pl->line, pl->col,
+                                "column 'lead': unknown actor '%s'", *p);
+                ok = false;
+            } else if (g_array_index(ds->actors, clout_actor_t, j).role != CLOUT_ROLE_POLE) {
+                clout_error_set(err, CLOUT_EDATA, sh.display, pl->line, pl->col,
+                                "column 'lead': '%s' is not a pole (its role must be 'pole')",
+                                *p);
+                ok = false;
+            } else {
+                a->lead[a->n_lead++] = j;
+            }
+        }
+        g_strfreev(ids);
+        g_free(pl->lead);
+    }
+    g_array_free(leads, TRUE);
+    g_array_free(lines, TRUE);
+    sheet_close(&sh);
+    return ok;
+}
+
+static bool load_relations(clout_dataset_t *ds, const char *dir, clout_error_t *err)
+{
+    sheet_t sh;
+    sheet_open(&sh, dir, "relations.csv", RELATION_COLS, err);
+    bool ok = sh.usable;
+    while (sh.usable && sheet_next(&sh, err, &ok)) {
+        clout_relation_t r = {0};
+        bool row_ok = true;
+        const char *name = cell(&sh, R_RELATION);
+        if (!*name) {
+            CELL_ERROR(&sh, err, R_RELATION, "column 'relation': empty name");
+            row_ok = false;
+        } else if (g_hash_table_contains(ds->relation_ix, name)) {
+            CELL_ERROR(&sh, err, R_RELATION, "column 'relation': duplicate relation '%s'", name);
+            row_ok = false;
+        }
+        const char *layer = cell(&sh, R_LAYER);
+        if (!*layer) {
+            CELL_ERROR(&sh, err, R_LAYER, "column 'layer': empty (security, economic, ...)");
+            row_ok = false;
+        }
+        const char *s = cell(&sh, R_DIRECTED);
+        if (strcmp(s, "yes") == 0)
+            r.directed = true;
+        else if (strcmp(s, "no") != 0) {
+            CELL_ERROR(&sh, err, R_DIRECTED, "column 'directed': '%s' is not yes or no", s);
+            row_ok = false;
+        }
+        s = cell(&sh, R_MODE);
+        if (strcmp(s, "state") == 0)
+            r.mode = CLOUT_MODE_STATE;
+        else if (strcmp(s, "flow") == 0)
+            r.mode = CLOUT_MODE_FLOW;
+        else {
+            CELL_ERROR(&sh, err, R_MODE, "column 'mode': '%s' is not state or flow", s);
+            row_ok = false;
+        }
+        s = cell(&sh, R_SCALE);
+        static const char *scales[] = {"binary", "share", "log", "max", NULL};
+        int k;
+        for (k = 0; scales[k]; k++)
+            if (strcmp(s, scales[k]) == 0)
+                break;
+        if (!scales[k]) {
+            CELL_ERROR(&sh, err, R_SCALE, "column 'scale': '%s' is not binary, share, log or max",
+                       s);
+            row_ok = false;
+        }
+        r.scale = (clout_scale_t)k;
+        s = cell(&sh, R_WEIGHT);
+        r.weight = 1;
+        if (*s && (!clout_parse_double(s, &r.weight) || r.weight < 0)) {
+            CELL_ERROR(&sh, err, R_WEIGHT,
+                       "column 'weight': '%s' is not a finite number of 0 or more", s);
+            row_ok = false;
+        }
+        if (!row_ok)
+            ok = false;
+        if (!*name || g_hash_table_contains(ds->relation_ix, name))
+            continue;
+        r.name = g_string_chunk_insert_const(ds->strings, name);
+        r.layer = g_string_chunk_insert_const(ds->strings, layer);
+        g_array_append_val(ds->relations, r);
+        g_hash_table_insert(ds->relation_ix, (gpointer)r.name, GINT_TO_POINTER(ds->relations->len));
+    }
+    sheet_close(&sh);
+    return ok;
+}
+
+static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool relations_ok,
+                      clout_error_t *err)
+{
+    sheet_t sh;
+    sheet_open(&sh, dir, "ties.csv", TIE_COLS, err);
+    bool ok = sh.usable;
+    while (sh.usable && sheet_next(&sh, err, &ok)) {
+        clout_tie_t t = {0};
+        bool row_ok = true;
+        /* When actors.csv or relations.csv is broken, names cannot be checked
+         * without burying the real error under a thousand echoes of it. */
+        static const struct {
+            int k;
+            const char *col;
+        } ends[] = {{T_SOURCE, "source"}, {T_TARGET, "target"}};
+        int *idx[] = {&t.source, &t.target};
+        for (int e = 0; e < 2; e++) {
+            const char *id = cell(&sh, ends[e].k);
+            *idx[e] = clout_dataset_find_actor(ds, id);
+            if (!*id) {
+                CELL_ERROR(&sh, err, ends[e].k, "column '%s': empty actor id", ends[e].col);
+                row_ok = false;
+            } else if (*idx[e] < 0 && actors_ok) {
+                CELL_ERROR(&sh, err, ends[e].k, "column '%s': unknown actor '%s'", ends[e].col, id);
+                row_ok = false;
+            }
+        }
+        if (row_ok && t.source >= 0 && t.source == t.target) {
+            CELL_ERROR(&sh, err, T_TARGET, "column 'target': a tie from '%s' to itself",
+                       cell(&sh, T_TARGET));
+            row_ok = false;
+        }
+        const char *rel = cell(&sh, T_RELATION);
+        t.relation = clout_dataset_find_relation(ds, rel);
+        if (t.relation < 0 && (relations_ok || !*rel)) {
+            CELL_ERROR(&sh, err, T_RELATION, "column 'relation': unknown relation '%s'", rel);
+            row_ok = false;
+        }
+        const char *v = cell(&sh, T_VALUE);
+        t.value = 1;
+        if (*v && (!clout_parse_double(v, &t.value) || t.value < 0)) {
+            CELL_ERROR(&sh, err, T_VALUE,
+                       "column 'value': '%s' is not a finite number of 0 or more", v);
+            row_ok = false;
+        }
+        if (!*cell(&sh, T_START)) {
+            CELL_ERROR(&sh, err, T_START, "column 'start': missing year");
+            row_ok = false;
+        } else {
+            row_ok &= year_cell(&sh, T_START, "start", &t.start, err);
+        }
+        row_ok &= year_cell(&sh, T_END, "end", &t.end, err);
+        if (t.start && t.end && t.end < t.start) {
+            CELL_ERROR(&sh, err, T_END, "column 'end': %d is before start %d", t.end, t.start);
+            row_ok = false;
+        }
+        if (t.relation >= 0 && t.start) {
+            const clout_relation_t *r = clout_dataset_relation(ds, t.relation);
+            if (r->mode == CLOUT_MODE_FLOW) {
+                if (t.end && t.end != t.start) {
+                    CELL_ERROR(&sh, err, T_END,
+                               "column 'end': a flow of '%s' covers one year, so end (%d) must "
+                               "be its start (%d) or empty",
+                               r->name, t.end, t.start);
+                    row_ok = false;
+                }
+                t.end = t.start;
+            }
+        }
+        if (!row_ok || t.source < 0 || t.target < 0 || t.relation < 0) {
+            ok = false;
+            continue;
+        }
+        const char *ref = cell(&sh, T_SOURCE_REF), *note = cell(&sh, T_NOTE);
+        t.source_ref = *ref ? g_string_chunk_insert_const(ds->strings, ref) : "";
+        t.note = *note ? g_string_chunk_insert_const(ds->strings, note) : "";
+        t.line = clout_csv_line(sh.csv);
+        if (t.start > ds->year_latest)
+            ds->year_latest = t.start;
+        if (t.end > ds->year_latest)
+            ds->year_latest = t.end;
+        g_array_append_val(ds->ties, t);
+    }
+    sheet_close(&sh);
+    return ok;
+}
+
+clout_status_t clout_dataset_load(clout_dataset_t **out, const char *dir, clout_error_t *err)
+{
+    clout_init();
+    *out = NULL;
+    if (!g_file_test(dir, G_FILE_TEST_IS_DIR))
+        return clout_error_set(err, CLOUT_EDATA, dir, 0, 0, "not a dataset folder");
+    clout_dataset_t *ds = dataset_new(dir);
+    bool a = load_actors(ds, dir, err);
+    bool r = load_relations(ds, dir, err);
+    bool t = load_ties(ds, dir, a, r, err);
+    if (!(a && r && t)) {
+        clout_dataset_free(ds);
+        /* Every path above that returns false has recorded why. */
+        return clout_error_status(err) ? clout_error_status(err) : CLOUT_EDATA;
+    }
+    *out = ds;
+    return CLOUT_OK;
+}
+
+const char *clout_dataset_path(const clout_dataset_t *ds)
+{
+    return ds->path;
+}
+
+int clout_dataset_n_actors(const clout_dataset_t *ds)
+{
+    return (int)ds->actors->len;
+}
+
+int clout_dataset_n_relations(const clout_dataset_t *ds)
+{
+    return (int)ds->relations->len;
+}
+
+long clout_dataset_n_ties(const clout_dataset_t *ds)
+{
+    return (long)ds->ties->len;
+}
+
+const clout_actor_t *clout_dataset_actor(const clout_dataset_t *ds, int i)
+{
+    return &g_array_index(ds->actors, clout_actor_t, i);
+}
+
+const clout_relation_t *clout_dataset_relation(const clout_dataset_t *ds, int i)
+{
+    return &g_array_index(ds->relations, clout_relation_t, i);
+}
+
+const clout_tie_t *clout_dataset_tie(const clout_dataset_t *ds, long i)
+{
+    return &g_array_index(ds->ties, clout_tie_t, i);
+}
+
+int clout_dataset_find_actor(const clout_dataset_t *ds, const char *id)
+{
+    return GPOINTER_TO_INT(g_hash_table_lookup(ds->actor_ix, id)) - 1;
+}
+
+int clout_dataset_find_relation(const clout_dataset_t *ds, const char *name)
+{
+    return GPOINTER_TO_INT(g_hash_table_lookup(ds->relation_ix, name)) - 1;
+}
+
+int clout_dataset_latest_year(const clout_dataset_t *ds)
+{
+    return ds->year_latest;
+}

@@ -1,0 +1,57 @@
+/* internal.h: declarations shared inside libclout, not installed. */
+#ifndef CLOUT_INTERNAL_H
+#define CLOUT_INTERNAL_H
+
+#include <glib.h>
+#include "clout.h"
+
+/* Limits on input (doc/data-format.md lists them). */
+#define CLOUT_MAX_FIELD_BYTES (1 << 20) /* one CSV field */
+#define CLOUT_MAX_FIELDS 1024           /* fields in one record */
+
+/* ---- CSV reader (csv.c): RFC 4180 with line and column tracking ---- */
+typedef struct clout_csv clout_csv_t;
+
+/* Opens path for reading; display is the name used in messages. */
+clout_status_t clout_csv_open(clout_csv_t **out, const char *path, const char *display,
+                              clout_error_t *err);
+/* Reads from memory (fuzzing, tests); data must outlive the reader. */
+clout_csv_t *clout_csv_open_mem(const char *data, size_t len, const char *display);
+void clout_csv_close(clout_csv_t *c);
+/* Reads the next record.  Returns 1 for a record, 0 at end of file, or -1
+ * after recording an error (the reader cannot continue). */
+int clout_csv_next(clout_csv_t *c, clout_error_t *err);
+int clout_csv_n_fields(const clout_csv_t *c);
+const char *clout_csv_field(const clout_csv_t *c, int i);
+long clout_csv_field_line(const clout_csv_t *c, int i);
+long clout_csv_field_col(const clout_csv_t *c, int i);
+/* Line where the current record starts. */
+long clout_csv_line(const clout_csv_t *c);
+const char *clout_csv_display(const clout_csv_t *c);
+
+/* ---- helpers (util.c) ---- */
+/* Strict number parse: the whole string, finite. */
+bool clout_parse_double(const char *s, double *v);
+bool clout_parse_long(const char *s, long *v);
+
+struct clout_dataset {
+    char *path;
+    GArray *actors;    /* clout_actor_t */
+    GArray *relations; /* clout_relation_t */
+    GArray *ties;      /* clout_tie_t */
+    GHashTable *actor_ix, *relation_ix; /* name -> index + 1 */
+    GStringChunk *strings;
+    int year_latest;
+};
+
+/* The attribute accessors tolerate missing attributes. */
+const char *clout_vstr(const igraph_t *g, const char *attr, igraph_integer_t v);
+const char *clout_estr(const igraph_t *g, const char *attr, igraph_integer_t e);
+double clout_enum(const igraph_t *g, const char *attr, igraph_integer_t e, double dflt);
+
+/* Translates the last igraph error code into err. */
+clout_status_t clout_igraph_error(clout_error_t *err, igraph_error_t code, const char *what);
+
+clout_network_t *clout_network_new(const char *source);
+
+#endif

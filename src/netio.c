@@ -1,0 +1,635 @@
+/* netio.c: network files in (GraphML, GML, edge-list CSV) and out (six formats), and INPUT parsing. */
+#include <config.h>
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* ---- attribute access ---- */
+
+static igraph_attribute_type_t attr_type(const igraph_t *g, igraph_attribute_elemtype_t elem,
+                                         const char *name)
+{
+    if (!igraph_cattribute_has_attr(g, elem, name))
+        return IGRAPH_ATTRIBUTE_UNSPECIFIED;
+    igraph_strvector_t names;
+    igraph_vector_int_t types;
+    igraph_strvector_init(&names, 0);
+    igraph_vector_int_init(&types, 0);
+    igraph_cattribute_list(g, NULL, NULL, elem == IGRAPH_ATTRIBUTE_VERTEX ? &names : NULL,
+                           elem == IGRAPH_ATTRIBUTE_VERTEX ? &types : NULL,
+                           elem == IGRAPH_ATTRIBUTE_EDGE ? &names : NULL,
+                           elem == IGRAPH_ATTRIBUTE_EDGE ? &types : NULL);
+    igraph_attribute_type_t t = IGRAPH_ATTRIBUTE_UNSPECIFIED;
+    for (igraph_integer_t i = 0; i < igraph_strvector_size(&names); i++)
+        if (strcmp(igraph_strvector_get(&names, i), name) == 0)
+            t = (igraph_attribute_type_t)VECTOR(types)[i];
+    igraph_strvector_destroy(&names);
+    igraph_vector_int_destroy(&types);
+    return t;
+}
+
+const char *clout_vstr(const igraph_t *g, const char *attr, igraph_integer_t v)
+{
+    if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, attr))
+        return "";
+    return VAS(g, attr, v);
+}
+
+const char *clout_estr(const igraph_t *g, const char *attr, igraph_integer_t e)
+{
+    if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, attr))
+        return "";
+    return EAS(g, attr, e);
+}
+
+double clout_enum(const igraph_t *g, const char *attr, igraph_integer_t e, double dflt)
+{
+    if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, attr))
+        return dflt;
+    return EAN(g, attr, e);
+}
+
+/* Makes any attribute a string attribute, converting numbers. */
+static igraph_error_t vattr_as_string(igraph_t *g, const char *name)
+{
+    igraph_attribute_type_t t = attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, name);
+    if (t == IGRAPH_ATTRIBUTE_STRING || t == IGRAPH_ATTRIBUTE_UNSPECIFIED)
+        return IGRAPH_SUCCESS;
+    igraph_integer_t n = igraph_vcount(g);
+    igraph_strvector_t sv;
+    igraph_strvector_init(&sv, n);
+    for (igraph_integer_t v = 0; v < n; v++) {
+        char buf[64];
+        if (t == IGRAPH_ATTRIBUTE_NUMERIC)
+            g_snprintf(buf, sizeof buf, "%.15g", VAN(g, name, v));
+        else if (t == IGRAPH_ATTRIBUTE_BOOLEAN)
+            g_strlcpy(buf, VAB(g, name, v) ? "true" : "false", sizeof buf);
+        else
+            buf[0] = 0;
+        igraph_strvector_set(&sv, v, buf);
+    }
+    igraph_cattribute_remove_v(g, name);
+    igraph_error_t e = igraph_cattribute_VAS_setv(g, name, &sv);
+    igraph_strvector_destroy(&sv);
+    return e;
+}
+
+/* Fills in the attributes clout relies on, from what the file had. */
+static clout_status_t normalise(clout_network_t *net, const char *path, clout_error_t *err)
+{
+    igraph_t *g = &net->graph;
+    igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
+    igraph_error_t e = IGRAPH_SUCCESS;
+    /* GraphML node ids arrive as a string "id"; GML ids are numbers, and the
+     * name a person gave a node is its "label". */
+    const char *id_from = attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "id") == IGRAPH_ATTRIBUTE_STRING
+                              ? "id"
+                          : igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "label")
+                              ? "label"
+                              : NULL;
+    if (!e)
+        e = vattr_as_string(g, "label");
+    if (!e)
+        e = vattr_as_string(g, "name");
+    if (!e)
+        e = vattr_as_string(g, "kind");
+    if (!e)
+        e = vattr_as_string(g, "role");
+    igraph_strvector_t ids, names;
+    igraph_strvector_init(&ids, n);
+    igraph_strvector_init(&names, n);
+    for (igraph_integer_t v = 0; v < n && !e; v++) {
+        char buf[32];
+        const char *id = id_from ? VAS(g, id_from, v) : NULL;
+        if (!id || !*id) {
+            g_snprintf(buf, sizeof buf, "%" IGRAPH_PRId, v);
+            id = buf;
+        }
+        igraph_strvector_set(&ids, v, id);
+        const char *name = clout_vstr(g, "name", v);
+        if (!*name)
+            name = clout_vstr(g, "label", v);
+        igraph_strvector_set(&names, v, *name ? name : id);
+    }
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "id"))
+        igraph_cattribute_remove_v(g, "id");
+    if (!e)
+        e = igraph_cattribute_VAS_setv(g, "id", &ids);
+    if (!e)
+        e = igraph_cattribute_VAS_setv(g, "name", &names);
+    igraph_strvector_destroy(&ids);
+    igraph_strvector_destroy(&names);
+    static const char *vs[] = {"kind", "role"};
+    for (int k = 0; k < 2 && !e; k++)
+        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k]))
+            for (igraph_integer_t v = 0; v < n && !e; v++)
+                e = igraph_cattribute_VAS_set(g, vs[k], v, "");
+    static const char *es[] = {"layer", "relations"};
+    for (int k = 0; k < 2 && !e; k++)
+        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k]))
+            for (igraph_integer_t i = 0; i < m && !e; i++)
+                e = igraph_cattribute_EAS_set(g, es[k], i, "");
+    if (e)
+        return clout_igraph_error(err, e, path);
+    igraph_attribute_type_t wt = attr_type(g, IGRAPH_ATTRIBUTE_EDGE, "weight");
+    if (wt == IGRAPH_ATTRIBUTE_UNSPECIFIED) {
+        for (igraph_integer_t i = 0; i < m && !e; i++)
+            e = igraph_cattribute_EAN_set(g, "weight", i, 1.0);
+    } else if (wt != IGRAPH_ATTRIBUTE_NUMERIC) {
+        return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+                               "edge attribute 'weight' is not numeric");
+    } else {
+        for (igraph_integer_t i = 0; i < m; i++)
+            if (!isfinite(EAN(g, "weight", i)))
+                return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+                                       "edge %" IGRAPH_PRId " (%s -- %s) has weight %g, not a "
+                                       "finite number",
+                                       i, VAS(g, "id", IGRAPH_FROM(g, i)),
+                                       VAS(g, "id", IGRAPH_TO(g, i)), EAN(g, "weight", i));
+    }
+    if (e)
+        return clout_igraph_error(err, e, path);
+    return CLOUT_OK;
+}
+
+/* ---- readers ---- */
+
+static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool directed,
+                                    clout_error_t *err)
+{
+    clout_csv_t *csv;
+    clout_status_t st = clout_csv_open(&csv, path, path, err);
+    if (st)
+        return st;
+    GHashTable *ix = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GPtrArray *ids = g_ptr_array_new();
+    igraph_vector_int_t ev;
+    igraph_vector_t wv;
+    igraph_vector_int_init(&ev, 0);
+    igraph_vector_init(&wv, 0);
+    bool first = true;
+    int r;
+    while ((r = clout_csv_next(csv, err)) > 0) {
+        int nf = clout_csv_n_fields(csv);
+        if (first) {
+            first = false;
+            if (nf >= 2 && strcmp(clout_csv_field(csv, 0), "source") == 0 &&
+                strcmp(clout_csv_field(csv, 1), "target") == 0) {
+                if (nf > 3 || (nf == 3 && strcmp(clout_csv_field(csv, 2), "weight") != 0)) {
+                    st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, 2),
+                                         clout_csv_field_col(csv, 2),
+                                         "an edge list has the columns source,target[,weight]");
+                    break;
+                }
+                continue;
+            }
+        }
+        if (nf < 2 || nf > 3) {
+            st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_line(csv), 1,
+                                 "row has %d fields; an edge list has source,target[,weight]",
+                                 nf);
+            break;
+        }
+        double w = 1;
+        if (nf == 3 && !clout_parse_double(clout_csv_field(csv, 2), &w)) {
+            st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, 2),
+                                 clout_csv_field_col(csv, 2),
+                                 "column 'weight': '%s' is not a finite number",
+                                 clout_csv_field(csv, 2));
+            break;
+        }
+        for (int k = 0; k < 2; k++) {
+            const char *id = clout_csv_field(csv, k);
+            if (!*id) {
+                st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, k),
+                                     clout_csv_field_col(csv, k), "column '%s': empty actor id",
+                                     k ? "target" : "source");
+                break;
+            }
+            gpointer hit = g_hash_table_lookup(ix, id);
+            if (!hit) {
+                char *copy = g_strdup(id);
+                g_ptr_array_add(ids, copy);
+                hit = GINT_TO_POINTER(ids->len);
+                g_hash_table_insert(ix, g_strdup(id), hit);
+            }
+            igraph_vector_int_push_back(&ev, GPOINTER_TO_INT(hit) - 1);
+        }
+        if (st)
+            break;
+        igraph_vector_push_back(&wv, w);
+    }
+    if (r < 0)
+        st = clout_error_status(err);
+    clout_csv_close(csv);
+    igraph_error_t e = IGRAPH_SUCCESS;
+    if (!st) {
+        e = igraph_empty(&net->graph, (igraph_integer_t)ids->len, directed);
+        if (!e) {
+            e = igraph_add_edges(&net->graph, &ev, NULL);
+            igraph_strvector_t sv;
+            igraph_strvector_init(&sv, (igraph_integer_t)ids->len);
+            for (guint i = 0; i < ids->len; i++)
+                igraph_strvector_set(&sv, i, g_ptr_array_index(ids, i));
+            if (!e)
+                e = igraph_cattribute_VAS_setv(&net->graph, "id", &sv);
+            if (!e)
+                e = igraph_cattribute_EAN_setv(&net->graph, "weight", &wv);
+            igraph_strvector_destroy(&sv);
+            if (e)
+                igraph_destroy(&net->graph);
+        }
+        if (e)
+            st = clout_igraph_error(err, e, path);
+    }
+    g_ptr_array_set_free_func(ids, g_free);
+    g_ptr_array_free(ids, TRUE);
+    g_hash_table_destroy(ix);
+    igraph_vector_int_destroy(&ev);
+    igraph_vector_destroy(&wv);
+    return st;
+}
+
+static int path_kind(const char *path)
+{
+    char *low = g_ascii_strdown(path, -1);
+    int k = -1;
+    if (g_str_has_suffix(low, ".graphml") || g_str_has_suffix(low, ".xml"))
+        k = CLOUT_NET_GRAPHML;
+    else if (g_str_has_suffix(low, ".gml"))
+        k = CLOUT_NET_GML;
+    else if (g_str_has_suffix(low, ".csv") || g_str_has_suffix(low, ".txt"))
+        k = CLOUT_NET_EDGELIST;
+    g_free(low);
+    return k;
+}
+
+clout_status_t clout_network_read(clout_network_t **out, const char *path, bool directed,
+                                  clout_error_t *err)
+{
+    clout_init();
+    *out = NULL;
+    int kind = path_kind(path);
+    if (kind < 0)
+        return clout_error_set(err, CLOUT_EUSAGE, path, 0, 0,
+                               "cannot tell the format (want .graphml, .gml or .csv)");
+    clout_network_t *net = clout_network_new(path);
+    clout_status_t st = CLOUT_OK;
+    if (kind == CLOUT_NET_EDGELIST) {
+        st = read_edgelist(net, path, directed, err);
+    } else {
+        FILE *f = fopen(path, "rb");
+        if (!f) {
+            st = clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: %s",
+                                 g_strerror(errno));
+        } else {
+            igraph_error_t e = kind == CLOUT_NET_GML ? igraph_read_graph_gml(&net->graph, f)
+                                                     : igraph_read_graph_graphml(&net->graph, f, 0);
+            fclose(f);
+            if (e) {
+                clout_status_t s2 = clout_igraph_error(err, e, path);
+                /* A file igraph cannot parse is bad input, whatever code came back. */
+                st = s2 == CLOUT_EFAIL && e != IGRAPH_ENOMEM ? CLOUT_EDATA : s2;
+                if (st == CLOUT_EDATA)
+                    clout_error_set(err, CLOUT_EDATA, NULL, 0, 0, "%s", "");
+            }
+        }
+    }
+    if (st) {
+        g_free(net->source);
+        g_free(net);
+        return st;
+    }
+    st = normalise(net, path, err);
+    if (st) {
+        clout_network_free(net);
+        return st;
+    }
+    *out = net;
+    return CLOUT_OK;
+}
+
+/* ---- INPUT ---- */
+
+clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
+                                const char *input, const clout_snapshot_opts_t *opts,
+                                clout_error_t *err)
+{
+    clout_init();
+    *out = NULL;
+    if (ds_out)
+        *ds_out = NULL;
+    clout_snapshot_opts_t o = *opts;
+    char *path = g_strdup(input);
+    const char *at = strrchr(input, '@');
+    if (at && !g_file_test(input, G_FILE_TEST_EXISTS)) {
+        int year;
+        if (strlen(at + 1) != 4 || !clout_parse_year(at + 1, &year)) {
+            g_free(path);
+            return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                   "'%s': '%s' is not a snapshot year (DATASET@YYYY, %d..%d)",
+                                   input, at + 1, CLOUT_YEAR_MIN, CLOUT_YEAR_MAX);
+        }
+        path[at - input] = 0;
+        o.year = year;
+        if (!g_file_test(path, G_FILE_TEST_IS_DIR)) {
+            clout_status_t st =
+                g_file_test(path, G_FILE_TEST_EXISTS)
+                    ? clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                      "'%s': a year goes with a dataset folder, not a file", input)
+                    : clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+                                      "cannot open: No such file or directory");
+            g_free(path);
+            return st;
+        }
+    }
+    clout_status_t st;
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+        clout_dataset_t *ds;
+        st = clout_dataset_load(&ds, path, err);
+        if (!st) {
+            st = clout_snapshot(out, ds, &o, err);
+            if (!st && ds_out)
+                *ds_out = ds;
+            else
+                clout_dataset_free(ds);
+        }
+    } else if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+        st = clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: No such file or directory");
+    } else {
+        st = clout_network_read(out, path, o.directed, err);
+    }
+    g_free(path);
+    return st;
+}
+
+/* ---- writers ---- */
+
+int clout_netformat_from_name(const char *name)
+{
+    static const char *names[] = {"graphml", "gml", "dot", "pajek", "edgelist", "csv", NULL};
+    for (int i = 0; names[i]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+int clout_netformat_from_path(const char *path)
+{
+    static const struct {
+        const char *ext;
+        int fmt;
+    } map[] = {{".graphml", CLOUT_NET_GRAPHML}, {".gml", CLOUT_NET_GML}, {".dot", CLOUT_NET_DOT},
+               {".gv", CLOUT_NET_DOT},          {".net", CLOUT_NET_PAJEK}, {".csv", CLOUT_NET_CSV},
+               {NULL, 0}};
+    if (!path)
+        return -1;
+    char *low = g_ascii_strdown(path, -1);
+    int fmt = -1;
+    for (int i = 0; map[i].ext && fmt < 0; i++)
+        if (g_str_has_suffix(low, map[i].ext))
+            fmt = map[i].fmt;
+    g_free(low);
+    return fmt;
+}
+
+/* XML text: markup escaped; characters XML 1.0 cannot hold become U+FFFD,
+ * and tab, newline and carriage return are written as references so that
+ * attribute normalisation keeps them. */
+static void xml_text(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&apos;", f); break;
+        case '\t': fputs("&#9;", f); break;
+        case '\n': fputs("&#10;", f); break;
+        case '\r': fputs("&#13;", f); break;
+        default:
+            if (*p < 0x20)
+                fputs("\xEF\xBF\xBD", f);
+            else
+                fputc(*p, f);
+        }
+    }
+}
+
+static void num_text(FILE *f, double v)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    fputs(g_ascii_formatd(buf, sizeof buf, "%.17g", v), f);
+}
+
+static void write_graphml(const igraph_t *g, FILE *f)
+{
+    bool dir = igraph_is_directed(g);
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+          "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+          "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+          f);
+    static const char *vk[] = {"name", "kind", "role"};
+    for (int k = 0; k < 3; k++)
+        fprintf(f, "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n",
+                vk[k], vk[k]);
+    fputs("  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+          "  <key id=\"layer\" for=\"edge\" attr.name=\"layer\" attr.type=\"string\"/>\n"
+          "  <key id=\"relations\" for=\"edge\" attr.name=\"relations\" attr.type=\"string\"/>\n",
+          f);
+    fprintf(f, "  <graph id=\"G\" edgedefault=\"%s\">\n", dir ? "directed" : "undirected");
+    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
+        fputs("    <node id=\"", f);
+        xml_text(f, clout_vstr(g, "id", v));
+        fputs("\">\n", f);
+        for (int k = 0; k < 3; k++) {
+            fprintf(f, "      <data key=\"%s\">", vk[k]);
+            xml_text(f, clout_vstr(g, vk[k], v));
+            fputs("</data>\n", f);
+        }
+        fputs("    </node>\n", f);
+    }
+    for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+        fputs("    <edge source=\"", f);
+        xml_text(f, clout_vstr(g, "id", IGRAPH_FROM(g, e)));
+        fputs("\" target=\"", f);
+        xml_text(f, clout_vstr(g, "id", IGRAPH_TO(g, e)));
+        fputs("\">\n      <data key=\"weight\">", f);
+        num_text(f, clout_enum(g, "weight", e, 1));
+        fputs("</data>\n      <data key=\"layer\">", f);
+        xml_text(f, clout_estr(g, "layer", e));
+        fputs("</data>\n      <data key=\"relations\">", f);
+        xml_text(f, clout_estr(g, "relations", e));
+        fputs("</data>\n    </edge>\n", f);
+    }
+    fputs("  </graph>\n</graphml>\n", f);
+}
+
+/* GML strings cannot hold a double quote; igraph and NetworkX read the
+ * entities written here back as characters. */
+static void gml_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"')
+            fputs("&quot;", f);
+        else if (*p == '&')
+            fputs("&amp;", f);
+        else if (*p < 0x20)
+            fprintf(f, "&#%d;", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+static void write_gml(const igraph_t *g, FILE *f)
+{
+    fprintf(f, "Creator \"clout %s\"\ngraph\n[\n  directed %d\n", CLOUT_VERSION_STRING,
+            igraph_is_directed(g) ? 1 : 0);
+    static const char *vk[] = {"name", "kind", "role"};
+    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
+        fprintf(f, "  node\n  [\n    id %" IGRAPH_PRId "\n    label ", v);
+        gml_string(f, clout_vstr(g, "id", v));
+        for (int k = 0; k < 3; k++) {
+            fprintf(f, "\n    %s ", vk[k]);
+            gml_string(f, clout_vstr(g, vk[k], v));
+        }
+        fputs("\n  ]\n", f);
+    }
+    for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+        fprintf(f, "  edge\n  [\n    source %" IGRAPH_PRId "\n    target %" IGRAPH_PRId "\n    weight ",
+                IGRAPH_FROM(g, e), IGRAPH_TO(g, e));
+        num_text(f, clout_enum(g, "weight", e, 1));
+        fputs("\n    layer ", f);
+        gml_string(f, clout_estr(g, "layer", e));
+        fputs("\n    relations ", f);
+        gml_string(f, clout_estr(g, "relations", e));
+        fputs("\n  ]\n", f);
+    }
+    fputs("]\n", f);
+}
+
+/* A DOT double-quoted string.  In labels a backslash starts an escape
+ * (\n, \l, \N), so a literal one is doubled and a newline becomes \n. */
+static void dot_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fputc('\\', f);
+        if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p == '\r' || *p == '\t' || *p < 0x20)
+            fputc(' ', f);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+static void write_dot(const igraph_t *g, FILE *f)
+{
+    bool dir = igraph_is_directed(g);
+    fprintf(f, "%s clout {\n", dir ? "digraph" : "graph");
+    static const char *vk[] = {"kind", "role"};
+    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
+        fputs("  ", f);
+        dot_string(f, clout_vstr(g, "id", v));
+        fputs(" [label=", f);
+        dot_string(f, clout_vstr(g, "name", v));
+        for (int k = 0; k < 2; k++) {
+            fprintf(f, ", %s=", vk[k]);
+            dot_string(f, clout_vstr(g, vk[k], v));
+        }
+        fputs("];\n", f);
+    }
+    for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+        fputs("  ", f);
+        dot_string(f, clout_vstr(g, "id", IGRAPH_FROM(g, e)));
+        fputs(dir ? " -> " : " -- ", f);
+        dot_string(f, clout_vstr(g, "id", IGRAPH_TO(g, e)));
+        fputs(" [weight=", f);
+        num_text(f, clout_enum(g, "weight", e, 1));
+        fputs(", layer=", f);
+        dot_string(f, clout_estr(g, "layer", e));
+        fputs(", relations=", f);
+        dot_string(f, clout_estr(g, "relations", e));
+        fputs("];\n", f);
+    }
+    fputs("}\n", f);
+}
+
+/* Pajek labels are quoted with no escape, so quotes become apostrophes. */
+static void write_pajek(const igraph_t *g, FILE *f)
+{
+    fprintf(f, "*Vertices %" IGRAPH_PRId "\n", igraph_vcount(g));
+    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
+        char *s = g_strdup(clout_vstr(g, "id", v));
+        for (char *p = s; *p; p++)
+            if (*p == '"')
+                *p = '\'';
+            else if ((unsigned char)*p < 0x20)
+                *p = ' ';
+        fprintf(f, "%" IGRAPH_PRId " \"%s\"\n", v + 1, s);
+        g_free(s);
+    }
+    fputs(igraph_is_directed(g) ? "*Arcs\n" : "*Edges\n", f);
+    for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+        fprintf(f, "%" IGRAPH_PRId " %" IGRAPH_PRId " ", IGRAPH_FROM(g, e) + 1, IGRAPH_TO(g, e) + 1);
+        num_text(f, clout_enum(g, "weight", e, 1));
+        fputc('\n', f);
+    }
+}
+
+static clout_table_t *edge_table(const igraph_t *g, bool full)
+{
+    clout_table_t *t = clout_table_new("edges");
+    clout_table_add_column(t, "source", CLOUT_COL_STR);
+    clout_table_add_column(t, "target", CLOUT_COL_STR);
+    clout_table_add_column(t, "weight", CLOUT_COL_NUM);
+    if (full) {
+        clout_table_add_column(t, "layer", CLOUT_COL_STR);
+        clout_table_add_column(t, "relations", CLOUT_COL_STR);
+    }
+    for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+        int r = clout_table_add_row(t);
+        clout_table_set_str(t, r, 0, clout_vstr(g, "id", IGRAPH_FROM(g, e)));
+        clout_table_set_str(t, r, 1, clout_vstr(g, "id", IGRAPH_TO(g, e)));
+        clout_table_set_num(t, r, 2, clout_enum(g, "weight", e, 1));
+        if (full) {
+            clout_table_set_str(t, r, 3, clout_estr(g, "layer", e));
+            clout_table_set_str(t, r, 4, clout_estr(g, "relations", e));
+        }
+    }
+    return t;
+}
+
+clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_netformat_t fmt,
+                                   clout_error_t *err)
+{
+    const igraph_t *g = &net->graph;
+    clout_status_t st = CLOUT_OK;
+    switch (fmt) {
+    case CLOUT_NET_GRAPHML: write_graphml(g, f); break;
+    case CLOUT_NET_GML: write_gml(g, f); break;
+    case CLOUT_NET_DOT: write_dot(g, f); break;
+    case CLOUT_NET_PAJEK: write_pajek(g, f); break;
+    case CLOUT_NET_EDGELIST:
+    case CLOUT_NET_CSV: {
+        clout_table_t *t = edge_table(g, fmt == CLOUT_NET_CSV);
+        st = clout_tables_write(f, &t, 1, CLOUT_FMT_CSV, err);
+        clout_table_free(t);
+        break;
+    }
+    }
+    if (!st && ferror(f))
+        st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot write the network");
+    return st;
+}

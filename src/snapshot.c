@@ -1,0 +1,397 @@
+/* snapshot.c: turns a dataset into the weighted network of one year. */
+#include <config.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* One actor pair of one relation, with its raw amount in the snapshot. */
+typedef struct {
+    int a, b;
+    double value;
+} pairval_t;
+
+/* One relation's contribution to one edge. */
+typedef struct {
+    int edge, relation;
+} contrib_t;
+
+typedef struct {
+    int u, v;
+    double weight;
+} edge_t;
+
+static guint64 pair_key(int a, int b)
+{
+    return ((guint64)(guint32)a << 32) | (guint32)b;
+}
+
+static bool in_list(char **list, const char *s)
+{
+    for (char **p = list; *p; p++)
+        if (strcmp(*p, s) == 0)
+            return true;
+    return false;
+}
+
+/* Checks the names in --layers and --relations against the dataset. */
+static clout_status_t check_filters(const clout_dataset_t *ds, const clout_snapshot_opts_t *o,
+                                    clout_error_t *err)
+{
+    int nr = clout_dataset_n_relations(ds);
+    for (char **p = o->layers; p && *p; p++) {
+        bool found = false;
+        for (int r = 0; r < nr && !found; r++)
+            found = strcmp(clout_dataset_relation(ds, r)->layer, *p) == 0;
+        if (!found) {
+            GString *known = g_string_new(NULL);
+            for (int r = 0; r < nr; r++) {
+                const char *l = clout_dataset_relation(ds, r)->layer;
+                if (!strstr(known->str, l))
+                    g_string_append_printf(known, "%s%s", known->len ? ", " : "", l);
+            }
+            clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "unknown layer '%s' (the dataset has: %s)",
+                            *p, known->str);
+            g_string_free(known, TRUE);
+            return CLOUT_EUSAGE;
+        }
+    }
+    for (char **p = o->relations; p && *p; p++)
+        if (clout_dataset_find_relation(ds, *p) < 0)
+            return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                   "unknown relation '%s' (see relations.csv)", *p);
+    return CLOUT_OK;
+}
+
+static int cmp_contrib(const void *x, const void *y)
+{
+    const contrib_t *a = x, *b = y;
+    if (a->edge != b->edge)
+        return a->edge < b->edge ? -1 : 1;
+    return (a->relation > b->relation) - (a->relation < b->relation);
+}
+
+static int cmp_edge(const void *x, const void *y)
+{
+    const edge_t *a = x, *b = y;
+    if (a->u != b->u)
+        return a->u < b->u ? -1 : 1;
+    return (a->v > b->v) - (a->v < b->v);
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Sorted distinct names joined by ';'. */
+static char *join_sorted(GPtrArray *names)
+{
+    g_ptr_array_sort(names, cmp_str);
+    GString *s = g_string_new(NULL);
+    const char *prev = NULL;
+    for (guint i = 0; i < names->len; i++) {
+        const char *n = g_ptr_array_index(names, i);
+        if (prev && strcmp(prev, n) == 0)
+            continue;
+        if (s->len)
+            g_string_append_c(s, ';');
+        g_string_append(s, n);
+        prev = n;
+    }
+    return g_string_free(s, FALSE);
+}
+
+static double strength(const clout_relation_t *r, double v, double max, double total)
+{
+    switch (r->scale) {
+    case CLOUT_SCALE_BINARY:
+        return v > 0 ? 1 : 0;
+    case CLOUT_SCALE_MAX:
+        return max > 0 ? v / max : 0;
+    case CLOUT_SCALE_LOG:
+        return max > 0 ? log1p(v) / log1p(max) : 0;
+    case CLOUT_SCALE_SHARE:
+        return total > 0 ? v / total : 0;
+    }
+    return 0;
+}
+
+clout_network_t *clout_network_new(const char *source)
+{
+    clout_init();
+    clout_network_t *net = g_new0(clout_network_t, 1);
+    net->source = g_strdup(source);
+    return net;
+}
+
+void clout_network_free(clout_network_t *net)
+{
+    if (!net)
+        return;
+    igraph_destroy(&net->graph);
+    g_free(net->source);
+    g_free(net);
+}
+
+clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
+                              const clout_snapshot_opts_t *o, clout_error_t *err)
+{
+    clout_init();
+    *out = NULL;
+    clout_status_t st = check_filters(ds, o, err);
+    if (st)
+        return st;
+    int year = o->year ? o->year : clout_dataset_latest_year(ds);
+    int window = o->window > 0 ? o->window : CLOUT_DEFAULT_WINDOW;
+    if (year == CLOUT_NO_YEAR)
+        return clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
+                               "the dataset has no ties, so it has no latest year: name one "
+                               "with DATASET@YEAR");
+    int na = clout_dataset_n_actors(ds), nr = clout_dataset_n_relations(ds);
+    long nt = clout_dataset_n_ties(ds);
+
+    bool *sel = g_new0(bool, nr);
+    bool directed = false;
+    for (int r = 0; r < nr; r++) {
+        const clout_relation_t *rel = clout_dataset_relation(ds, r);
+        sel[r] = (!o->layers || in_list(o->layers, rel->layer)) &&
+                 (!o->relations || in_list(o->relations, rel->name));
+        if (sel[r] && rel->directed)
+            directed = true;
+    }
+
+    /* 1. Raw amounts per relation and pair: flows summed over the window;
+     * state ties that overlap count once, at their largest value. */
+    GArray **pairs = g_new0(GArray *, nr);
+    GHashTable **pix = g_new0(GHashTable *, nr);
+    gint *vertex = g_new(gint, na);
+    for (int a = 0; a < na; a++) {
+        const clout_actor_t *act = clout_dataset_actor(ds, a);
+        bool alive = (!act->start || act->start <= year) && (!act->end || act->end >= year);
+        vertex[a] = alive ? 0 : -1;
+    }
+    for (long i = 0; i < nt; i++) {
+        const clout_tie_t *t = clout_dataset_tie(ds, i);
+        if (!sel[t->relation])
+            continue;
+        const clout_relation_t *rel = clout_dataset_relation(ds, t->relation);
+        if (rel->mode == CLOUT_MODE_FLOW) {
+            if (t->start > year || t->start <= year - window)
+                continue;
+        } else if (t->start > year || (t->end && t->end < year)) {
+            continue;
+        }
+        int a = t->source, b = t->target;
+        if (!rel->directed && a > b) {
+            int x = a;
+            a = b;
+            b = x;
+        }
+        if (!pairs[t->relation]) {
+            pairs[t->relation] = g_array_new(FALSE, FALSE, sizeof(pairval_t));
+            pix[t->relation] = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+        }
+        guint64 key = pair_key(a, b);
+        gpointer hit = g_hash_table_lookup(pix[t->relation], &key);
+        if (hit) {
+            pairval_t *pv = &g_array_index(pairs[t->relation], pairval_t, GPOINTER_TO_INT(hit) - 1);
+            if (rel->mode == CLOUT_MODE_FLOW)
+                pv->value += t->value;
+            else if (t->value > pv->value)
+                pv->value = t->value;
+        } else {
+            pairval_t pv = {a, b, t->value};
+            g_array_append_val(pairs[t->relation], pv);
+            g_hash_table_insert(pix[t->relation], g_memdup2(&key, sizeof key),
+                                GINT_TO_POINTER(pairs[t->relation]->len));
+        }
+        vertex[t->source] = vertex[t->target] = 0;
+    }
+
+    /* Vertices keep the order of actors.csv. */
+    int nv = 0;
+    for (int a = 0; a < na; a++)
+        if (vertex[a] == 0)
+            vertex[a] = nv++;
+
+    /* 2. Scale each relation and add weight x strength to the edges. */
+    GArray *edges = g_array_new(FALSE, FALSE, sizeof(edge_t));
+    GArray *contribs = g_array_new(FALSE, FALSE, sizeof(contrib_t));
+    GHashTable *eix = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    double *total = g_new0(double, na);
+    for (int r = 0; r < nr; r++) {
+        if (!pairs[r])
+            continue;
+        const clout_relation_t *rel = clout_dataset_relation(ds, r);
+        double max = 0;
+        memset(total, 0, sizeof(double) * (size_t)na);
+        for (guint i = 0; i < pairs[r]->len; i++) {
+            pairval_t *pv = &g_array_index(pairs[r], pairval_t, i);
+            max = MAX(max, pv->value);
+            total[pv->b] += pv->value;
+            if (!rel->directed)
+                total[pv->a] += pv->value;
+        }
+        for (guint i = 0; i < pairs[r]->len; i++) {
+            pairval_t *pv = &g_array_index(pairs[r], pairval_t, i);
+            /* Directions to add: the tie's own, and for an undirected relation
+             * in a directed network the reverse too.  A share is what the
+             * receiving end gets from the other, so each direction has its own;
+             * in an undirected network the two shares are averaged. */
+            int dirs[2][2] = {{pv->a, pv->b}, {pv->b, pv->a}};
+            int ndir = (directed && !rel->directed) ? 2 : 1;
+            for (int d = 0; d < ndir; d++) {
+                int s = dirs[d][0], t = dirs[d][1];
+                double w;
+                if (rel->scale == CLOUT_SCALE_SHARE && !directed)
+                    w = (strength(rel, pv->value, max, total[t]) +
+                         strength(rel, pv->value, max, total[s])) / 2;
+                else
+                    w = strength(rel, pv->value, max, total[t]);
+                w *= rel->weight;
+                if (!(w > 0))
+                    continue;
+                int u = vertex[s], v = vertex[t];
+                if (!directed && u > v) {
+                    int x = u;
+                    u = v;
+                    v = x;
+                }
+                guint64 key = pair_key(u, v);
+                gpointer hit = g_hash_table_lookup(eix, &key);
+                int e;
+                if (hit) {
+                    e = GPOINTER_TO_INT(hit) - 1;
+                    g_array_index(edges, edge_t, e).weight += w;
+                } else {
+                    edge_t ed = {u, v, w};
+                    g_array_append_val(edges, ed);
+                    e = (int)edges->len - 1;
+                    g_hash_table_insert(eix, g_memdup2(&key, sizeof key), GINT_TO_POINTER(e + 1));
+                }
+                contrib_t c = {e, r};
+                g_array_append_val(contribs, c);
+            }
+        }
+    }
+    g_free(total);
+    for (int r = 0; r < nr; r++)
+        if (pairs[r]) {
+            g_array_free(pairs[r], TRUE);
+            g_hash_table_destroy(pix[r]);
+        }
+    g_free(pairs);
+    g_free(pix);
+    g_hash_table_destroy(eix);
+
+    /* 3. Edge order: by endpoints, so the output does not depend on the order
+     * of ties.csv.  Contributions follow their edges through the sort. */
+    int ne = (int)edges->len;
+    int *rank = g_new(int, ne);
+    {
+        /* Sort a copy that remembers where each edge came from. */
+        typedef struct {
+            edge_t e;
+            int orig;
+        } tagged_t;
+        tagged_t *tg = g_new(tagged_t, ne);
+        for (int e = 0; e < ne; e++) {
+            tg[e].e = g_array_index(edges, edge_t, e);
+            tg[e].orig = e;
+        }
+        qsort(tg, (size_t)ne, sizeof *tg, cmp_edge); /* first member is the edge */
+        for (int e = 0; e < ne; e++) {
+            g_array_index(edges, edge_t, e) = tg[e].e;
+            rank[tg[e].orig] = e;
+        }
+        g_free(tg);
+    }
+    for (guint i = 0; i < contribs->len; i++) {
+        contrib_t *c = &g_array_index(contribs, contrib_t, i);
+        c->edge = rank[c->edge];
+    }
+    g_free(rank);
+    g_array_sort(contribs, cmp_contrib);
+
+    /* 4. The igraph graph and its attributes. */
+    char *source = g_strdup_printf("%s@%d", clout_dataset_path(ds), year);
+    clout_network_t *net = clout_network_new(source);
+    g_free(source);
+    net->year = year;
+    net->window = window;
+    igraph_vector_int_t ev;
+    igraph_vector_int_init(&ev, 2 * (igraph_integer_t)ne);
+    igraph_vector_t wv;
+    igraph_vector_init(&wv, ne);
+    for (int e = 0; e < ne; e++) {
+        edge_t *ed = &g_array_index(edges, edge_t, e);
+        VECTOR(ev)[2 * e] = ed->u;
+        VECTOR(ev)[2 * e + 1] = ed->v;
+        VECTOR(wv)[e] = ed->weight;
+    }
+    igraph_error_t ie = igraph_empty(&net->graph, nv, directed);
+    if (!ie)
+        ie = igraph_add_edges(&net->graph, &ev, NULL);
+    igraph_strvector_t sv[4];
+    static const char *vattr[4] = {"id", "name", "kind", "role"};
+    static const char *roles[] = {"", "pole", "focus"};
+    for (int k = 0; k < 4; k++)
+        igraph_strvector_init(&sv[k], nv);
+    for (int a = 0; a < na; a++) {
+        if (vertex[a] < 0)
+            continue;
+        const clout_actor_t *act = clout_dataset_actor(ds, a);
+        igraph_strvector_set(&sv[0], vertex[a], act->id);
+        igraph_strvector_set(&sv[1], vertex[a], act->name);
+        igraph_strvector_set(&sv[2], vertex[a], act->kind);
+        igraph_strvector_set(&sv[3], vertex[a], roles[act->role]);
+    }
+    for (int k = 0; k < 4 && !ie; k++)
+        ie = igraph_cattribute_VAS_setv(&net->graph, vattr[k], &sv[k]);
+    for (int k = 0; k < 4; k++)
+        igraph_strvector_destroy(&sv[k]);
+    if (!ie)
+        ie = igraph_cattribute_EAN_setv(&net->graph, "weight", &wv);
+    igraph_strvector_t layers, rels;
+    igraph_strvector_init(&layers, ne);
+    igraph_strvector_init(&rels, ne);
+    GPtrArray *ln = g_ptr_array_new(), *rn = g_ptr_array_new();
+    for (guint i = 0; i < contribs->len;) {
+        int e = g_array_index(contribs, contrib_t, i).edge;
+        g_ptr_array_set_size(ln, 0);
+        g_ptr_array_set_size(rn, 0);
+        for (; i < contribs->len && g_array_index(contribs, contrib_t, i).edge == e; i++) {
+            const clout_relation_t *rel =
+                clout_dataset_relation(ds, g_array_index(contribs, contrib_t, i).relation);
+            g_ptr_array_add(ln, (gpointer)rel->layer);
+            g_ptr_array_add(rn, (gpointer)rel->name);
+        }
+        char *l = join_sorted(ln), *r = join_sorted(rn);
+        igraph_strvector_set(&layers, e, l);
+        igraph_strvector_set(&rels, e, r);
+        g_free(l);
+        g_free(r);
+    }
+    g_ptr_array_free(ln, TRUE);
+    g_ptr_array_free(rn, TRUE);
+    if (!ie)
+        ie = igraph_cattribute_EAS_setv(&net->graph, "layer", &layers);
+    if (!ie)
+        ie = igraph_cattribute_EAS_setv(&net->graph, "relations", &rels);
+    igraph_strvector_destroy(&layers);
+    igraph_strvector_destroy(&rels);
+    igraph_vector_int_destroy(&ev);
+    igraph_vector_destroy(&wv);
+    g_array_free(edges, TRUE);
+    g_array_free(contribs, TRUE);
+    g_free(vertex);
+    g_free(sel);
+    if (ie) {
+        clout_network_free(net);
+        return clout_igraph_error(err, ie, "building the snapshot");
+    }
+    *out = net;
+    return CLOUT_OK;
+}

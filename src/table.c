@@ -1,0 +1,463 @@
+/* table.c: typed tables and their writers (csv, tsv, json, md, tex, table). */
+#include <config.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct {
+    char *name;
+    clout_coltype_t type;
+    GPtrArray *str; /* CLOUT_COL_STR */
+    GArray *num;    /* CLOUT_COL_NUM and CLOUT_COL_INT */
+} column_t;
+
+struct clout_table {
+    char *name;
+    GPtrArray *cols;
+    int n_rows;
+};
+
+static void column_free(gpointer p)
+{
+    column_t *c = p;
+    g_free(c->name);
+    if (c->str)
+        g_ptr_array_free(c->str, TRUE);
+    if (c->num)
+        g_array_free(c->num, TRUE);
+    g_free(c);
+}
+
+clout_table_t *clout_table_new(const char *name)
+{
+    clout_table_t *t = g_new0(clout_table_t, 1);
+    t->name = g_strdup(name);
+    t->cols = g_ptr_array_new_with_free_func(column_free);
+    return t;
+}
+
+void clout_table_free(clout_table_t *t)
+{
+    if (!t)
+        return;
+    g_ptr_array_free(t->cols, TRUE);
+    g_free(t->name);
+    g_free(t);
+}
+
+const char *clout_table_name(const clout_table_t *t)
+{
+    return t->name;
+}
+
+int clout_table_add_column(clout_table_t *t, const char *name, clout_coltype_t type)
+{
+    g_return_val_if_fail(t->n_rows == 0, -1);
+    column_t *c = g_new0(column_t, 1);
+    c->name = g_strdup(name);
+    c->type = type;
+    if (type == CLOUT_COL_STR)
+        c->str = g_ptr_array_new_with_free_func(g_free);
+    else
+        c->num = g_array_new(FALSE, FALSE, sizeof(double));
+    g_ptr_array_add(t->cols, c);
+    return (int)t->cols->len - 1;
+}
+
+int clout_table_add_row(clout_table_t *t)
+{
+    for (guint i = 0; i < t->cols->len; i++) {
+        column_t *c = g_ptr_array_index(t->cols, i);
+        if (c->str) {
+            g_ptr_array_add(c->str, NULL);
+        } else {
+            double nan = NAN;
+            g_array_append_val(c->num, nan);
+        }
+    }
+    return t->n_rows++;
+}
+
+static column_t *col_at(const clout_table_t *t, int col)
+{
+    return g_ptr_array_index(t->cols, col);
+}
+
+void clout_table_set_str(clout_table_t *t, int row, int col, const char *s)
+{
+    column_t *c = col_at(t, col);
+    g_return_if_fail(c->str && row < t->n_rows);
+    g_free(g_ptr_array_index(c->str, row));
+    g_ptr_array_index(c->str, row) = g_strdup(s);
+}
+
+void clout_table_set_num(clout_table_t *t, int row, int col, double v)
+{
+    column_t *c = col_at(t, col);
+    g_return_if_fail(c->num && row < t->n_rows);
+    g_array_index(c->num, double, row) = v;
+}
+
+void clout_table_set_int(clout_table_t *t, int row, int col, long v)
+{
+    clout_table_set_num(t, row, col, (double)v);
+}
+
+int clout_table_n_rows(const clout_table_t *t)
+{
+    return t->n_rows;
+}
+
+int clout_table_n_cols(const clout_table_t *t)
+{
+    return (int)t->cols->len;
+}
+
+const char *clout_table_column_name(const clout_table_t *t, int col)
+{
+    return col_at(t, col)->name;
+}
+
+clout_coltype_t clout_table_column_type(const clout_table_t *t, int col)
+{
+    return col_at(t, col)->type;
+}
+
+const char *clout_table_get_str(const clout_table_t *t, int row, int col)
+{
+    column_t *c = col_at(t, col);
+    return c->str ? g_ptr_array_index(c->str, row) : NULL;
+}
+
+double clout_table_get_num(const clout_table_t *t, int row, int col)
+{
+    column_t *c = col_at(t, col);
+    return c->num ? g_array_index(c->num, double, row) : NAN;
+}
+
+int clout_format_from_name(const char *name)
+{
+    static const char *names[] = {"csv", "tsv", "json", "md", "tex", "table", NULL};
+    for (int i = 0; names[i]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* ---- cell text ---- */
+
+/* The text of a cell for machine formats: numbers with enough digits to
+ * compare to 1e-10, integers without a decimal point, missing = "". */
+static char *cell_text(const clout_table_t *t, int row, int col, bool human)
+{
+    column_t *c = col_at(t, col);
+    if (c->str) {
+        const char *s = g_ptr_array_index(c->str, row);
+        return g_strdup(s ? s : "");
+    }
+    double v = g_array_index(c->num, double, row);
+    if (isnan(v))
+        return g_strdup("");
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    if (c->type == CLOUT_COL_INT || (v == floor(v) && fabs(v) < 1e15))
+        return g_strdup_printf("%.0f", v);
+    g_ascii_formatd(buf, sizeof buf, human ? "%.6g" : "%.12g", v);
+    return g_strdup(buf);
+}
+
+static bool is_numeric(const clout_table_t *t, int col)
+{
+    return col_at(t, col)->type != CLOUT_COL_STR;
+}
+
+/* ---- writers ---- */
+
+static void write_csv_cell(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n") && !(s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' '))) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            fputc('"', f);
+        fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+/* TSV cannot hold tabs or newlines in a cell; they are escaped as \t, \n, \r
+ * and a backslash as \\, the convention of PostgreSQL's text format. */
+static void write_tsv_cell(FILE *f, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        switch (*p) {
+        case '\t': fputs("\\t", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\\': fputs("\\\\", f); break;
+        default: fputc(*p, f);
+        }
+    }
+}
+
+static void write_delimited(FILE *f, const clout_table_t *t, bool tsv)
+{
+    int nc = clout_table_n_cols(t);
+    for (int c = 0; c < nc; c++) {
+        if (c)
+            fputc(tsv ? '\t' : ',', f);
+        (tsv ? write_tsv_cell : write_csv_cell)(f, col_at(t, c)->name);
+    }
+    fputc('\n', f);
+    for (int r = 0; r < t->n_rows; r++) {
+        for (int c = 0; c < nc; c++) {
+            if (c)
+                fputc(tsv ? '\t' : ',', f);
+            char *s = cell_text(t, r, c, false);
+            (tsv ? write_tsv_cell : write_csv_cell)(f, s);
+            g_free(s);
+        }
+        fputc('\n', f);
+    }
+}
+
+static void write_json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20)
+                fprintf(f, "\\u%04x", *p);
+            else
+                fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}
+
+static void write_json_table(FILE *f, const clout_table_t *t, const char *indent)
+{
+    int nc = clout_table_n_cols(t);
+    fputs("[", f);
+    for (int r = 0; r < t->n_rows; r++) {
+        fprintf(f, "%s\n%s  {", r ? "," : "", indent);
+        for (int c = 0; c < nc; c++) {
+            if (c)
+                fputs(", ", f);
+            write_json_string(f, col_at(t, c)->name);
+            fputs(": ", f);
+            if (is_numeric(t, c)) {
+                char *s = cell_text(t, r, c, false);
+                fputs(*s ? s : "null", f);
+                g_free(s);
+            } else {
+                const char *s = clout_table_get_str(t, r, c);
+                if (s)
+                    write_json_string(f, s);
+                else
+                    fputs("null", f);
+            }
+        }
+        fputs("}", f);
+    }
+    fprintf(f, "%s]", t->n_rows ? "\n" : "");
+    if (t->n_rows)
+        fputs("", f);
+}
+
+/* Replaces control characters, which no human format can show, by spaces. */
+static char *flatten(char *s)
+{
+    for (char *p = s; *p; p++)
+        if ((unsigned char)*p < 0x20)
+            *p = ' ';
+    return s;
+}
+
+static void write_md(FILE *f, const clout_table_t *t)
+{
+    int nc = clout_table_n_cols(t);
+    fputc('|', f);
+    for (int c = 0; c < nc; c++)
+        fprintf(f, " %s |", col_at(t, c)->name);
+    fputs("\n|", f);
+    for (int c = 0; c < nc; c++)
+        fputs(is_numeric(t, c) ? " ---: |" : " --- |", f);
+    fputc('\n', f);
+    for (int r = 0; r < t->n_rows; r++) {
+        fputc('|', f);
+        for (int c = 0; c < nc; c++) {
+            char *s = flatten(cell_text(t, r, c, true));
+            fputc(' ', f);
+            for (const char *p = s; *p; p++) {
+                /* Characters Markdown would read as markup. */
+                if (strchr("|\\`*_[]<>", *p))
+                    fputc('\\', f);
+                fputc(*p, f);
+            }
+            fputs(" |", f);
+            g_free(s);
+        }
+        fputc('\n', f);
+    }
+}
+
+static void write_tex_text(FILE *f, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        switch (*p) {
+        case '\\': fputs("\\textbackslash{}", f); break;
+        case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+            fputc('\\', f);
+            fputc(*p, f);
+            break;
+        case '~': fputs("\\textasciitilde{}", f); break;
+        case '^': fputs("\\textasciicircum{}", f); break;
+        case '<': fputs("\\textless{}", f); break;
+        case '>': fputs("\\textgreater{}", f); break;
+        default:
+            fputc((unsigned char)*p < 0x20 ? ' ' : *p, f);
+        }
+    }
+}
+
+static void write_tex(FILE *f, const clout_table_t *t)
+{
+    int nc = clout_table_n_cols(t);
+    fputs("\\begin{tabular}{", f);
+    for (int c = 0; c < nc; c++)
+        fputc(is_numeric(t, c) ? 'r' : 'l', f);
+    fputs("}\n\\toprule\n", f);
+    for (int c = 0; c < nc; c++) {
+        if (c)
+            fputs(" & ", f);
+        write_tex_text(f, col_at(t, c)->name);
+    }
+    fputs(" \\\\\n\\midrule\n", f);
+    for (int r = 0; r < t->n_rows; r++) {
+        for (int c = 0; c < nc; c++) {
+            if (c)
+                fputs(" & ", f);
+            char *s = cell_text(t, r, c, true);
+            write_tex_text(f, s);
+            g_free(s);
+        }
+        fputs(" \\\\\n", f);
+    }
+    fputs("\\bottomrule\n\\end{tabular}\n", f);
+}
+
+static long text_width(const char *s)
+{
+    return g_utf8_validate(s, -1, NULL) ? (long)g_utf8_strlen(s, -1) : (long)strlen(s);
+}
+
+static void pad(FILE *f, long n)
+{
+    for (; n > 0; n--)
+        fputc(' ', f);
+}
+
+static void write_aligned(FILE *f, const clout_table_t *t)
+{
+    int nc = clout_table_n_cols(t);
+    long *w = g_new0(long, nc);
+    char ***cells = g_new0(char **, t->n_rows);
+    for (int c = 0; c < nc; c++)
+        w[c] = text_width(col_at(t, c)->name);
+    for (int r = 0; r < t->n_rows; r++) {
+        cells[r] = g_new0(char *, nc);
+        for (int c = 0; c < nc; c++) {
+            cells[r][c] = flatten(cell_text(t, r, c, true));
+            w[c] = MAX(w[c], text_width(cells[r][c]));
+        }
+    }
+    for (int c = 0; c < nc; c++) {
+        const char *s = col_at(t, c)->name;
+        if (c)
+            fputs("  ", f);
+        if (is_numeric(t, c))
+            pad(f, w[c] - text_width(s));
+        fputs(s, f);
+        if (!is_numeric(t, c) && c < nc - 1)
+            pad(f, w[c] - text_width(s));
+    }
+    fputc('\n', f);
+    for (int r = 0; r < t->n_rows; r++) {
+        for (int c = 0; c < nc; c++) {
+            const char *s = cells[r][c];
+            if (c)
+                fputs("  ", f);
+            if (is_numeric(t, c))
+                pad(f, w[c] - text_width(s));
+            fputs(s, f);
+            if (!is_numeric(t, c) && c < nc - 1)
+                pad(f, w[c] - text_width(s));
+            g_free(cells[r][c]);
+        }
+        fputc('\n', f);
+        g_free(cells[r]);
+    }
+    g_free(cells);
+    g_free(w);
+}
+
+clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n,
+                                  clout_format_t fmt, clout_error_t *err)
+{
+    if (fmt == CLOUT_FMT_JSON) {
+        if (n == 1) {
+            write_json_table(f, tables[0], "");
+        } else {
+            fputs("{", f);
+            for (int i = 0; i < n; i++) {
+                fprintf(f, "%s\n  ", i ? "," : "");
+                write_json_string(f, tables[i]->name);
+                fputs(": ", f);
+                write_json_table(f, tables[i], "  ");
+            }
+            fputs("\n}", f);
+        }
+        fputc('\n', f);
+    } else {
+        for (int i = 0; i < n; i++) {
+            const clout_table_t *t = tables[i];
+            if (n > 1) {
+                switch (fmt) {
+                case CLOUT_FMT_CSV:
+                case CLOUT_FMT_TSV:
+                    fprintf(f, "%s# %s\n", i ? "\n" : "", t->name);
+                    break;
+                case CLOUT_FMT_MD:
+                    fprintf(f, "%s## %s\n\n", i ? "\n" : "", t->name);
+                    break;
+                case CLOUT_FMT_TEX:
+                    fprintf(f, "%s%% %s\n", i ? "\n" : "", t->name);
+                    break;
+                default:
+                    fprintf(f, "%s%s\n", i ? "\n" : "", t->name);
+                }
+            }
+            switch (fmt) {
+            case CLOUT_FMT_CSV: write_delimited(f, t, false); break;
+            case CLOUT_FMT_TSV: write_delimited(f, t, true); break;
+            case CLOUT_FMT_MD: write_md(f, t); break;
+            case CLOUT_FMT_TEX: write_tex(f, t); break;
+            default: write_aligned(f, t); break;
+            }
+        }
+    }
+    if (ferror(f))
+        return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot write the table");
+    return CLOUT_OK;
+}
