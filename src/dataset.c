@@ -19,6 +19,7 @@ typedef struct {
     int n_fields;
     int *slot; /* slot[spec index] = field index or -1 */
     bool usable;
+    bool incomplete; /* a row was skipped or a syntax error stopped the file */
 } sheet_t;
 
 static const colspec_t ACTOR_COLS[] = {
@@ -115,14 +116,17 @@ static int sheet_next(sheet_t *sh, clout_error_t *err, bool *ok)
     for (;;) {
         int r = clout_csv_next(sh->csv, err);
         if (r <= 0) {
-            if (r < 0)
+            if (r < 0) {
                 *ok = false;
+                sh->incomplete = true;
+            }
             return 0;
         }
         int n = clout_csv_n_fields(sh->csv);
         if (n == sh->n_fields)
             return 1;
         *ok = false;
+        sh->incomplete = true;
         if (n > sh->n_fields)
             clout_error_set(err, CLOUT_EDATA, sh->display, clout_csv_field_line(sh->csv, sh->n_fields),
                             clout_csv_field_col(sh->csv, sh->n_fields),
@@ -193,7 +197,9 @@ typedef struct {
     long line, col;
 } pending_lead_t;
 
-static bool load_actors(clout_dataset_t *ds, const char *dir, clout_error_t *err)
+/* *complete says whether every row was read, so that names can be checked
+ * against the file without echoing its own errors. */
+static bool load_actors(clout_dataset_t *ds, const char *dir, bool *complete, clout_error_t *err)
 {
     sheet_t sh;
     sheet_open(&sh, dir, "actors.csv", ACTOR_COLS, err);
@@ -311,11 +317,13 @@ static bool load_actors(clout_dataset_t *ds, const char *dir, clout_error_t *err
     }
     g_array_free(leads, TRUE);
     g_array_free(lines, TRUE);
+    *complete = sh.usable && !sh.incomplete;
     sheet_close(&sh);
     return ok;
 }
 
-static bool load_relations(clout_dataset_t *ds, const char *dir, clout_error_t *err)
+static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete,
+                           clout_error_t *err)
 {
     sheet_t sh;
     sheet_open(&sh, dir, "relations.csv", RELATION_COLS, err);
@@ -380,6 +388,7 @@ static bool load_relations(clout_dataset_t *ds, const char *dir, clout_error_t *
         g_array_append_val(ds->relations, r);
         g_hash_table_insert(ds->relation_ix, (gpointer)r.name, GINT_TO_POINTER(ds->relations->len));
     }
+    *complete = sh.usable && !sh.incomplete;
     sheet_close(&sh);
     return ok;
 }
@@ -478,9 +487,10 @@ clout_status_t clout_dataset_load(clout_dataset_t **out, const char *dir, clout_
     if (!g_file_test(dir, G_FILE_TEST_IS_DIR))
         return clout_error_set(err, CLOUT_EDATA, dir, 0, 0, "not a dataset folder");
     clout_dataset_t *ds = dataset_new(dir);
-    bool a = load_actors(ds, dir, err);
-    bool r = load_relations(ds, dir, err);
-    bool t = load_ties(ds, dir, a, r, err);
+    bool a_all, r_all;
+    bool a = load_actors(ds, dir, &a_all, err);
+    bool r = load_relations(ds, dir, &r_all, err);
+    bool t = load_ties(ds, dir, a_all, r_all, err);
     if (!(a && r && t)) {
         clout_dataset_free(ds);
         /* Every path above that returns false has recorded why. */

@@ -332,6 +332,7 @@ clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
         VECTOR(wv)[e] = ed->weight;
     }
     igraph_error_t ie = igraph_empty(&net->graph, nv, directed);
+    bool have_graph = !ie;
     if (!ie)
         ie = igraph_add_edges(&net->graph, &ev, NULL);
     igraph_strvector_t sv[4];
@@ -389,7 +390,12 @@ clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
     g_free(vertex);
     g_free(sel);
     if (ie) {
-        clout_network_free(net);
+        if (have_graph) {
+            clout_network_free(net);
+        } else {
+            g_free(net->source);
+            g_free(net);
+        }
         return clout_igraph_error(err, ie, "building the snapshot");
     }
     *out = net;

@@ -1,2 +1,125 @@
-#!/bin/sh
-echo 1..0
+#!/usr/bin/env bash
+# TAP: validate, info and build on the bundled data; formats; golden outputs; atomic writes.
+. "${CLOUT_SRCDIR:-$(dirname "$0")/../..}/tests/cli/lib.sh"
+PY=${PYTHON3:-/usr/bin/python3}
+TINY=$SRC/graphs/examples/tiny
+CA=$SRC/graphs/central-asia
+
+for d in "$TINY" "$CA"; do
+    run "$CLOUT" validate "$d"
+    expect_rc 0 "validate ${d#$SRC/}"
+    grep -q ': ok: ' "$T/out"
+    tap $? "validate ${d#$SRC/} says ok" "$(cat "$T/out")"
+done
+run "$CLOUT" validate -q "$TINY"
+[ "$rc" -eq 0 ] && [ ! -s "$T/out" ]
+tap $? "validate -q prints nothing"
+
+# Golden files.  Their numbers were checked by hand against graphs/examples/tiny/
+# ties.csv and the worked example in its README.md (edge weights such as
+# NRL->ELD 3.9 = pact 1 + base 2 + trade 40/100 + arms ln10/ln100; flow totals
+# trade 40+60+60+25+75 = 260, arms 9+99 = 108; 22 edges, density 22/72).
+run "$CLOUT" info "$TINY@2022" --format csv
+sed -i 's|^input,.*|input,TINY@2022|' "$T/out"
+diff -u "$SRC/tests/cli/golden/tiny-info-2022.csv" "$T/out" >"$T/diff"
+tap $? "info tiny@2022 matches the hand-checked golden file" "$(head -40 "$T/diff")"
+run "$CLOUT" build "$TINY@2022" --to csv
+diff -u "$SRC/tests/cli/golden/tiny-edges-2022.csv" "$T/out" >"$T/diff"
+tap $? "build tiny@2022 --to csv matches the hand-checked golden file" "$(head -40 "$T/diff")"
+
+# A dataset folder without a year is its latest year.
+run "$CLOUT" build "$TINY" --to csv
+cmp -s "$SRC/tests/cli/golden/tiny-edges-2022.csv" "$T/out"
+tap $? "a folder without @YEAR is its latest year (2022)"
+run "$CLOUT" build "$TINY" --at 2022 --to csv
+cmp -s "$SRC/tests/cli/golden/tiny-edges-2022.csv" "$T/out"
+tap $? "--at 2022 equals @2022"
+
+# Every table format.
+for f in csv tsv json md tex table; do
+    run "$CLOUT" info "$CA@2024" --format "$f"
+    [ "$rc" -eq 0 ] && [ -s "$T/out" ]
+    tap $? "info --format $f" "exit $rc: $(head -c 300 "$T/err")"
+done
+if "$PY" -c 'import json' 2>/dev/null; then
+    run "$CLOUT" info "$CA@2024" --format json
+    "$PY" -c 'import json,sys; d = json.load(open(sys.argv[1])); assert "summary" in d and "relations" in d' "$T/out"
+    tap $? "info central-asia@2024 --format json is valid JSON with summary and relations"
+else
+    skip "info --format json parses" "no python3"
+fi
+
+# Every network format, written with -o.
+mkdir "$T/w"
+for f in graphml gml dot pajek edgelist csv; do
+    run "$CLOUT" build "$CA@2024" --to "$f" -o "$T/w/net.$f"
+    [ "$rc" -eq 0 ] && [ -s "$T/w/net.$f" ]
+    tap $? "build --to $f -o" "exit $rc: $(head -c 300 "$T/err")"
+done
+[ "$(ls -A "$T/w" | wc -l)" -eq 6 ]
+tap $? "no temporary files left beside the outputs" "$(ls -A "$T/w")"
+head -n 1 "$T/w/net.pajek" | grep -q '^\*Vertices '
+tap $? "pajek output starts with *Vertices"
+head -n 1 "$T/w/net.edgelist" | grep -qx 'source,target,weight'
+tap $? "edgelist output has the header source,target,weight"
+
+# The format follows -o's extension when --to is absent.
+run "$CLOUT" build "$TINY@2022" -o "$T/w/x.gml"
+head -n 1 "$T/w/x.gml" | grep -q '^Creator'
+tap $? "-o x.gml writes GML"
+run "$CLOUT" build "$TINY@2022" -o "$T/w/x.dot"
+head -n 1 "$T/w/x.dot" | grep -q '^digraph'
+tap $? "-o x.dot writes DOT (directed)"
+
+# An edge list written by clout reads back as the same network.
+cp "$T/w/net.edgelist" "$T/w/again.csv"
+run "$CLOUT" build "$T/w/again.csv" --directed --to edgelist
+cmp -s "$T/w/net.edgelist" "$T/out"
+tap $? "an edge list written by clout reads back unchanged"
+
+# GraphML written by clout reads back to the same edge table.
+run "$CLOUT" build "$T/w/net.graphml" --to csv
+cmp -s "$T/w/net.csv" "$T/out"
+tap $? "GraphML written by clout reads back to the same edge table"
+run "$CLOUT" build "$T/w/x.gml" --to csv
+cmp -s "$SRC/tests/cli/golden/tiny-edges-2022.csv" "$T/out"
+tap $? "GML written by clout reads back to the same edge table"
+
+# Filters.
+run "$CLOUT" build "$TINY@2022" --layers economic --to csv
+[ "$rc" -eq 0 ] && [ "$(tail -n +2 "$T/out" | wc -l)" -eq 5 ] && ! grep -q security "$T/out"
+tap $? "--layers economic keeps the 5 trade edges (hand count)" "$(cat "$T/out")"
+run "$CLOUT" build "$TINY@2022" --relations arms_transfer --to csv
+grep -q '^SDL,MDL,1,' "$T/out" && grep -q '^NRL,ELD,0.5,' "$T/out"
+tap $? "--relations arms_transfer: log scale gives SDL->MDL 1 and NRL->ELD 0.5" "$(cat "$T/out")"
+run "$CLOUT" build "$TINY@2022" --window 1 --relations trade --to csv
+# Only 2022 flows: ELD gets NRL 20 and SDL 20, WSL gets SDL 20: shares 0.5, 0.5, 1.
+grep -q '^NRL,ELD,0.5,' "$T/out" && grep -q '^SDL,ELD,0.5,' "$T/out" && grep -q '^SDL,WSL,1,' "$T/out" &&
+    [ "$(tail -n +2 "$T/out" | wc -l)" -eq 3 ]
+tap $? "--window 1 sums only the snapshot year's flows" "$(cat "$T/out")"
+run "$CLOUT" build "$TINY@2022" --layers nosuch
+expect_rc 2 "an unknown layer"
+
+# Outputs are atomic and errors keep the previous file.
+echo previous >"$T/keep.graphml"
+run "$CLOUT" build "$SRC/tests/data/bad/08-duplicate-actor-id" -o "$T/keep.graphml"
+[ "$rc" -eq 3 ] && [ "$(cat "$T/keep.graphml")" = previous ]
+tap $? "bad data leaves the previous output untouched"
+run "$CLOUT" build "$TINY@2022" -o "$T/no/such/dir/x.graphml"
+[ "$rc" -eq 1 ] && grep -q 'cannot write' "$T/err"
+tap $? "an unwritable output path: exit 1 and a message" "exit $rc: $(cat "$T/err")"
+if [ -w /dev/full ]; then
+    rc=0
+    "$CLOUT" info "$TINY@2022" --format csv >/dev/full 2>"$T/err" || rc=$?
+    [ "$rc" -eq 1 ] && grep -q 'cannot write' "$T/err"
+    tap $? "a full disk on stdout: exit 1 and a message" "exit $rc: $(cat "$T/err")"
+else
+    skip "a full disk on stdout" "no /dev/full"
+fi
+
+run "$CLOUT" info "$SRC/no-such-dataset@2020"
+expect_rc 3 "a missing dataset"
+run "$CLOUT" info "$TINY@1066"
+expect_rc 0 "a year before any tie gives an empty snapshot"
+
+done_testing
