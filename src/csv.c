@@ -79,7 +79,8 @@ static bool fill(clout_csv_t *c)
         return false;
     if (c->mem) {
         size_t n = MIN(BUFSZ, c->mem_len - c->mem_pos);
-        memcpy(c->buf, c->mem + c->mem_pos, n);
+        if (n > 0)
+            memcpy(c->buf, c->mem + c->mem_pos, n);
         c->mem_pos += n;
         c->len = n;
     } else {

@@ -226,7 +226,8 @@ clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
             continue;
         const clout_relation_t *rel = clout_dataset_relation(ds, r);
         double max = 0;
-        memset(total, 0, sizeof(double) * (size_t)na);
+        for (int a = 0; a < na; a++)
+            total[a] = 0;
         for (guint i = 0; i < pairs[r]->len; i++) {
             pairval_t *pv = &g_array_index(pairs[r], pairval_t, i);
             max = MAX(max, pv->value);
@@ -301,7 +302,8 @@ clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
             tg[e].e = g_array_index(edges, edge_t, e);
             tg[e].orig = e;
         }
-        qsort(tg, (size_t)ne, sizeof *tg, cmp_edge); /* first member is the edge */
+        if (ne > 1) /* qsort wants a valid pointer even for nothing */
+            qsort(tg, (size_t)ne, sizeof *tg, cmp_edge); /* first member is the edge */
         for (int e = 0; e < ne; e++) {
             g_array_index(edges, edge_t, e) = tg[e].e;
             rank[tg[e].orig] = e;
