@@ -18,6 +18,7 @@ struct clout_csv {
     char *display;
     long line, col; /* position of the next byte to read: 1-based */
     int utf8_need;  /* continuation bytes still expected */
+    int utf8_lo, utf8_hi; /* allowed range of the next continuation byte */
     long rec_line;
     bool started; /* BOM handled */
     GString *text;                 /* fields, each followed by a NUL */
@@ -101,61 +102,79 @@ static inline int peek(clout_csv_t *c)
 }
 
 /* Consumes one byte, checking UTF-8 as it goes so that a bad byte is reported
- * where it is, not where its field starts.  Returns -2 on a bad byte. */
+ * where it is, not where its field starts.  Returns -2 on a bad byte, and on
+ * a sequence cut short by the end of input. */
 static inline int take(clout_csv_t *c, clout_error_t *err)
 {
     int ch = peek(c);
-    if (ch < 0)
+    if (ch < 0) {
+        if (c->utf8_need > 0) {
+            c->utf8_need = 0;
+            clout_error_set(err, CLOUT_EDATA, c->display, c->line, c->col,
+                            "invalid UTF-8 (a sequence cut short by the end of the file)");
+            return -2;
+        }
         return -1;
+    }
     c->pos++;
     long line = c->line, col = c->col;
-    if (ch == '\n') {
+    /* LF, CRLF and a lone CR all end a line; in CRLF the LF does the counting. */
+    if (ch == '\n' || (ch == '\r' && peek(c) != '\n')) {
         c->line++;
         c->col = 1;
     } else {
         c->col++;
     }
-    bool bad = false;
+    const char *bad = NULL;
     if (c->utf8_need > 0) {
-        if ((ch & 0xC0) == 0x80)
+        if (ch >= c->utf8_lo && ch <= c->utf8_hi) {
             c->utf8_need--;
-        else
-            bad = true;
+            c->utf8_lo = 0x80;
+            c->utf8_hi = 0xBF;
+        } else {
+            bad = "a multi-byte sequence broken off";
+        }
     } else if (ch >= 0x80) {
-        if (ch >= 0xC2 && ch <= 0xDF)
+        /* The first continuation byte is narrowed for E0, ED, F0 and F4, which
+         * rules out overlong forms, surrogates and code points past U+10FFFF
+         * (RFC 3629, section 4). */
+        c->utf8_lo = 0x80;
+        c->utf8_hi = 0xBF;
+        if (ch >= 0xC2 && ch <= 0xDF) {
             c->utf8_need = 1;
-        else if (ch >= 0xE0 && ch <= 0xEF)
+        } else if (ch >= 0xE0 && ch <= 0xEF) {
             c->utf8_need = 2;
-        else if (ch >= 0xF0 && ch <= 0xF4)
+            if (ch == 0xE0)
+                c->utf8_lo = 0xA0;
+            else if (ch == 0xED)
+                c->utf8_hi = 0x9F;
+        } else if (ch >= 0xF0 && ch <= 0xF4) {
             c->utf8_need = 3;
-        else
-            bad = true;
+            if (ch == 0xF0)
+                c->utf8_lo = 0x90;
+            else if (ch == 0xF4)
+                c->utf8_hi = 0x8F;
+        } else {
+            bad = "not a valid first byte";
+        }
     } else if (ch == 0) {
         clout_error_set(err, CLOUT_EDATA, c->display, line, col, "NUL byte in text");
         return -2;
     }
     if (bad) {
-        clout_error_set(err, CLOUT_EDATA, c->display, line, col,
-                        "invalid UTF-8 (byte 0x%02X)", (unsigned)ch);
+        c->utf8_need = 0;
+        clout_error_set(err, CLOUT_EDATA, c->display, line, col, "invalid UTF-8 (byte 0x%02X: %s)",
+                        (unsigned)ch, bad);
         return -2;
     }
     return ch;
 }
 
-static int field_end(clout_csv_t *c, long line, long col, clout_error_t *err)
+static int field_end(clout_csv_t *c, clout_error_t *err)
 {
-    if (c->utf8_need > 0)
-        return clout_error_set(err, CLOUT_EDATA, c->display, c->line, c->col,
-                               "invalid UTF-8 (truncated sequence)"),
-               -1;
-    const char *start = c->text->str + g_array_index(c->offs, gsize, c->offs->len - 1);
-    gsize n = c->text->len - (gsize)(start - c->text->str);
-    const char *end;
-    /* Catches what the byte check lets through: overlong forms, surrogates. */
-    if (!g_utf8_validate(start, (gssize)n, &end)) {
-        clout_error_set(err, CLOUT_EDATA, c->display, line, col,
-                        "invalid UTF-8 in field (at byte %ld of the field)",
-                        (long)(end - start) + 1);
+    if (c->utf8_need > 0) {
+        clout_error_set(err, CLOUT_EDATA, c->display, c->line, c->col,
+                        "invalid UTF-8 (a multi-byte sequence broken off)");
         return -1;
     }
     g_string_append_c(c->text, '\0');
@@ -229,6 +248,7 @@ int clout_csv_next(clout_csv_t *c, clout_error_t *err)
         long fline = c->line, fcol = c->col;
         if (field_begin(c, err) < 0)
             return -1;
+        gsize fstart = c->text->len;
         int ch = peek(c);
         if (ch == '"') {
             take(c, err);
@@ -250,7 +270,7 @@ int clout_csv_next(clout_csv_t *c, clout_error_t *err)
                     break;
                 }
                 g_string_append_c(c->text, (char)ch);
-                if (c->text->len > CLOUT_MAX_FIELD_BYTES) {
+                if (c->text->len - fstart > CLOUT_MAX_FIELD_BYTES) {
                     clout_error_set(err, CLOUT_EDATA, c->display, fline, fcol,
                                     "field longer than %d bytes", CLOUT_MAX_FIELD_BYTES);
                     return -1;
@@ -277,14 +297,14 @@ int clout_csv_next(clout_csv_t *c, clout_error_t *err)
                 if (ch == -2)
                     return -1;
                 g_string_append_c(c->text, (char)ch);
-                if (c->text->len > CLOUT_MAX_FIELD_BYTES) {
+                if (c->text->len - fstart > CLOUT_MAX_FIELD_BYTES) {
                     clout_error_set(err, CLOUT_EDATA, c->display, fline, fcol,
                                     "field longer than %d bytes", CLOUT_MAX_FIELD_BYTES);
                     return -1;
                 }
             }
         }
-        if (field_end(c, fline, fcol, err) < 0)
+        if (field_end(c, err) < 0)
             return -1;
         ch = take(c, err);
         if (ch == ',')

@@ -78,7 +78,56 @@ static igraph_error_t vattr_as_string(igraph_t *g, const char *name)
 }
 
 /* Fills in the attributes clout relies on, from what the file had. */
-static clout_status_t normalise(clout_network_t *net, const char *path, clout_error_t *err)
+/* Numeric character references that igraph's readers leave in strings.
+ * libxml2 hands GraphML attribute values (node ids) over with '&' as "&#38;".
+ * igraph's GML reader decodes named entities but not numeric ones, which the
+ * GML standard uses for every character outside ASCII; clout writes only
+ * numeric ones, so that this decoding is lossless: a literal "&#" arrives as
+ * "&#38;#". */
+static char *decode_refs(const char *s)
+{
+    if (!strstr(s, "&#"))
+        return NULL;
+    GString *out = g_string_new(NULL);
+    for (const char *p = s; *p;) {
+        if (p[0] == '&' && p[1] == '#') {
+            const char *q = p + 2;
+            int base = 10;
+            if (*q == 'x' || *q == 'X') {
+                base = 16;
+                q++;
+            }
+            char *end;
+            unsigned long u = strtoul(q, &end, base);
+            if (end > q && *end == ';' && u > 0 && u <= 0x10FFFF && g_unichar_validate((gunichar)u)) {
+                g_string_append_unichar(out, (gunichar)u);
+                p = end + 1;
+                continue;
+            }
+        }
+        g_string_append_c(out, *p++);
+    }
+    return g_string_free(out, FALSE);
+}
+
+static igraph_error_t decode_attr(igraph_t *g, igraph_attribute_elemtype_t elem, const char *name)
+{
+    if (attr_type(g, elem, name) != IGRAPH_ATTRIBUTE_STRING)
+        return IGRAPH_SUCCESS;
+    igraph_integer_t n = elem == IGRAPH_ATTRIBUTE_VERTEX ? igraph_vcount(g) : igraph_ecount(g);
+    igraph_error_t e = IGRAPH_SUCCESS;
+    for (igraph_integer_t i = 0; i < n && !e; i++) {
+        const char *v = elem == IGRAPH_ATTRIBUTE_VERTEX ? VAS(g, name, i) : EAS(g, name, i);
+        char *d = decode_refs(v);
+        if (d)
+            e = elem == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS_set(g, name, i, d)
+                                                : igraph_cattribute_EAS_set(g, name, i, d);
+        g_free(d);
+    }
+    return e;
+}
+
+static clout_status_t normalise(clout_network_t *net, const char *path, int kind, clout_error_t *err)
 {
     igraph_t *g = &net->graph;
     igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
@@ -90,6 +139,22 @@ static clout_status_t normalise(clout_network_t *net, const char *path, clout_er
                           : igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "label")
                               ? "label"
                               : NULL;
+    static const char *vattrs[] = {"id", "label", "name", "kind", "role"};
+    static const char *eattrs[] = {"layer", "relations"};
+    if (kind == CLOUT_NET_GML) {
+        for (size_t k = 0; k < G_N_ELEMENTS(vattrs) && !e; k++)
+            e = decode_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vattrs[k]);
+        for (size_t k = 0; k < G_N_ELEMENTS(eattrs) && !e; k++)
+            e = decode_attr(g, IGRAPH_ATTRIBUTE_EDGE, eattrs[k]);
+    } else if (kind == CLOUT_NET_GRAPHML) {
+        e = decode_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "id");
+    }
+    /* A GML file with numeric ids and no labels keeps its ids, as text. */
+    if (!id_from && attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "id") == IGRAPH_ATTRIBUTE_NUMERIC) {
+        if (!e)
+            e = vattr_as_string(g, "id");
+        id_from = "id";
+    }
     if (!e)
         e = vattr_as_string(g, "label");
     if (!e)
@@ -142,12 +207,16 @@ static clout_status_t normalise(clout_network_t *net, const char *path, clout_er
         return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
                                "edge attribute 'weight' is not numeric");
     } else {
+        /* igraph gives NaN both for a missing weight and for "NaN"; guessing 1
+         * could hide a broken file, so both are errors. */
         for (igraph_integer_t i = 0; i < m; i++)
             if (!isfinite(EAN(g, "weight", i)))
                 return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
-                                       "edge %" IGRAPH_PRId " (%s -- %s) has weight %g, not a "
-                                       "finite number",
-                                       i, VAS(g, "id", IGRAPH_FROM(g, i)),
+                                       "edge %" IGRAPH_PRId " (%s %s %s) has no weight or one "
+                                       "that is not a finite number (%g); give every edge a "
+                                       "weight, or none",
+                                       i + 1, VAS(g, "id", IGRAPH_FROM(g, i)),
+                                       igraph_is_directed(g) ? "->" : "--",
                                        VAS(g, "id", IGRAPH_TO(g, i)), EAN(g, "weight", i));
     }
     if (e)
@@ -293,8 +362,8 @@ clout_status_t clout_network_read(clout_network_t **out, const char *path, bool 
                 clout_status_t s2 = clout_igraph_error(err, e, path);
                 /* A file igraph cannot parse is bad input, whatever code came back. */
                 st = s2 == CLOUT_EFAIL && e != IGRAPH_ENOMEM ? CLOUT_EDATA : s2;
-                if (st == CLOUT_EDATA)
-                    clout_error_set(err, CLOUT_EDATA, NULL, 0, 0, "%s", "");
+                if (st == CLOUT_EDATA && clout_error_status(err) < CLOUT_EDATA)
+                    clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot read this file");
             }
         }
     }
@@ -303,7 +372,7 @@ clout_status_t clout_network_read(clout_network_t **out, const char *path, bool 
         g_free(net);
         return st;
     }
-    st = normalise(net, path, err);
+    st = normalise(net, path, kind, err);
     if (st) {
         clout_network_free(net);
         return st;
@@ -475,16 +544,16 @@ static void write_graphml(const igraph_t *g, FILE *f)
  * entities written here back as characters. */
 static void gml_string(FILE *f, const char *s)
 {
+    /* GML is ASCII: every other character, every control character, '"' and
+     * '&' become numeric references, which NetworkX and clout's reader decode
+     * (python-igraph leaves them as they are). */
     fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"')
-            fputs("&quot;", f);
-        else if (*p == '&')
-            fputs("&amp;", f);
-        else if (*p < 0x20)
-            fprintf(f, "&#%d;", *p);
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar u = g_utf8_get_char(p);
+        if (u < 0x20 || u >= 0x7F || u == '"' || u == '&')
+            fprintf(f, "&#%u;", (unsigned)u);
         else
-            fputc(*p, f);
+            fputc((int)u, f);
     }
     fputc('"', f);
 }

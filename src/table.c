@@ -1,6 +1,7 @@
 /* table.c: typed tables and their writers (csv, tsv, json, md, tex, table). */
 #include <config.h>
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -160,6 +161,9 @@ static char *cell_text(const clout_table_t *t, int row, int col, bool human)
     double v = g_array_index(c->num, double, row);
     if (isnan(v))
         return g_strdup("");
+    /* "inf" and "-inf" are what R, pandas and Excel read back as infinity. */
+    if (isinf(v))
+        return g_strdup(v > 0 ? "inf" : "-inf");
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     if (c->type == CLOUT_COL_INT || (v == floor(v) && fabs(v) < 1e15))
         return g_strdup_printf("%.0f", v);
@@ -174,9 +178,13 @@ static bool is_numeric(const clout_table_t *t, int col)
 
 /* ---- writers ---- */
 
-static void write_csv_cell(FILE *f, const char *s)
+/* Quotes what a reader would otherwise misread: separators, quotes, line
+ * breaks, edge spaces, a leading '#' (a comment to clout's own reader), and
+ * an empty cell that stands alone on its line (a blank line, skipped). */
+static void write_csv_cell(FILE *f, const char *s, bool alone)
 {
-    if (!strpbrk(s, ",\"\r\n") && !(s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' '))) {
+    if (!strpbrk(s, ",\"\r\n") && s[0] != '#' && !(alone && !s[0]) &&
+        !(s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' '))) {
         fputs(s, f);
         return;
     }
@@ -191,8 +199,9 @@ static void write_csv_cell(FILE *f, const char *s)
 
 /* TSV cannot hold tabs or newlines in a cell; they are escaped as \t, \n, \r
  * and a backslash as \\, the convention of PostgreSQL's text format. */
-static void write_tsv_cell(FILE *f, const char *s)
+static void write_tsv_cell(FILE *f, const char *s, bool alone)
 {
+    (void)alone;
     for (const char *p = s; *p; p++) {
         switch (*p) {
         case '\t': fputs("\\t", f); break;
@@ -210,7 +219,7 @@ static void write_delimited(FILE *f, const clout_table_t *t, bool tsv)
     for (int c = 0; c < nc; c++) {
         if (c)
             fputc(tsv ? '\t' : ',', f);
-        (tsv ? write_tsv_cell : write_csv_cell)(f, col_at(t, c)->name);
+        (tsv ? write_tsv_cell : write_csv_cell)(f, col_at(t, c)->name, nc == 1);
     }
     fputc('\n', f);
     for (int r = 0; r < t->n_rows; r++) {
@@ -218,7 +227,7 @@ static void write_delimited(FILE *f, const clout_table_t *t, bool tsv)
             if (c)
                 fputc(tsv ? '\t' : ',', f);
             char *s = cell_text(t, r, c, false);
-            (tsv ? write_tsv_cell : write_csv_cell)(f, s);
+            (tsv ? write_tsv_cell : write_csv_cell)(f, s, nc == 1);
             g_free(s);
         }
         fputc('\n', f);
@@ -257,7 +266,9 @@ static void write_json_table(FILE *f, const clout_table_t *t, const char *indent
             write_json_string(f, col_at(t, c)->name);
             fputs(": ", f);
             if (is_numeric(t, c)) {
-                char *s = cell_text(t, r, c, false);
+                /* JSON has no infinity or NaN: both are null. */
+                double v = clout_table_get_num(t, r, c);
+                char *s = isfinite(v) ? cell_text(t, r, c, false) : g_strdup("");
                 fputs(*s ? s : "null", f);
                 g_free(s);
             } else {
@@ -270,9 +281,9 @@ static void write_json_table(FILE *f, const clout_table_t *t, const char *indent
         }
         fputs("}", f);
     }
-    fprintf(f, "%s]", t->n_rows ? "\n" : "");
     if (t->n_rows)
-        fputs("", f);
+        fprintf(f, "\n%s", indent);
+    fputs("]", f);
 }
 
 /* Replaces control characters, which no human format can show, by spaces. */
@@ -284,12 +295,24 @@ static char *flatten(char *s)
     return s;
 }
 
+/* A Markdown cell: characters Markdown would read as markup are escaped. */
+static void write_md_cell(FILE *f, const char *s)
+{
+    fputc(' ', f);
+    for (const char *p = s; *p; p++) {
+        if (strchr("|\\`*_[]<>", *p))
+            fputc('\\', f);
+        fputc((unsigned char)*p < 0x20 ? ' ' : *p, f);
+    }
+    fputs(" |", f);
+}
+
 static void write_md(FILE *f, const clout_table_t *t)
 {
     int nc = clout_table_n_cols(t);
     fputc('|', f);
     for (int c = 0; c < nc; c++)
-        fprintf(f, " %s |", col_at(t, c)->name);
+        write_md_cell(f, col_at(t, c)->name);
     fputs("\n|", f);
     for (int c = 0; c < nc; c++)
         fputs(is_numeric(t, c) ? " ---: |" : " --- |", f);
@@ -297,15 +320,8 @@ static void write_md(FILE *f, const clout_table_t *t)
     for (int r = 0; r < t->n_rows; r++) {
         fputc('|', f);
         for (int c = 0; c < nc; c++) {
-            char *s = flatten(cell_text(t, r, c, true));
-            fputc(' ', f);
-            for (const char *p = s; *p; p++) {
-                /* Characters Markdown would read as markup. */
-                if (strchr("|\\`*_[]<>", *p))
-                    fputc('\\', f);
-                fputc(*p, f);
-            }
-            fputs(" |", f);
+            char *s = cell_text(t, r, c, true);
+            write_md_cell(f, s);
             g_free(s);
         }
         fputc('\n', f);
@@ -325,6 +341,7 @@ static void write_tex_text(FILE *f, const char *s)
         case '^': fputs("\\textasciicircum{}", f); break;
         case '<': fputs("\\textless{}", f); break;
         case '>': fputs("\\textgreater{}", f); break;
+        case '|': fputs("\\textbar{}", f); break;
         default:
             fputc((unsigned char)*p < 0x20 ? ' ' : *p, f);
         }
@@ -357,9 +374,17 @@ static void write_tex(FILE *f, const clout_table_t *t)
     fputs("\\bottomrule\n\\end{tabular}\n", f);
 }
 
+/* Terminal columns: East Asian wide characters take two, combining marks none. */
 static long text_width(const char *s)
 {
-    return g_utf8_validate(s, -1, NULL) ? (long)g_utf8_strlen(s, -1) : (long)strlen(s);
+    if (!g_utf8_validate(s, -1, NULL))
+        return (long)strlen(s);
+    long w = 0;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar u = g_utf8_get_char(p);
+        w += g_unichar_iszerowidth(u) ? 0 : g_unichar_iswide(u) ? 2 : 1;
+    }
+    return w;
 }
 
 static void pad(FILE *f, long n)
@@ -383,7 +408,7 @@ static void write_aligned(FILE *f, const clout_table_t *t)
         }
     }
     for (int c = 0; c < nc; c++) {
-        const char *s = col_at(t, c)->name;
+        const char *s = col_at(t, c)->name; /* names are clout's own: no control characters */
         if (c)
             fputs("  ", f);
         if (is_numeric(t, c))
@@ -457,7 +482,8 @@ clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n,
             }
         }
     }
-    if (ferror(f))
-        return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot write the table");
+    if (fflush(f) != 0 || ferror(f))
+        return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot write the table: %s",
+                               g_strerror(errno));
     return CLOUT_OK;
 }
