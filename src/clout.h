@@ -140,11 +140,11 @@ typedef struct {
 } clout_network_t;
 
 typedef struct {
-    int year;          /* CLOUT_NO_YEAR = the dataset's latest year */
-    int window;        /* flow window; 0 = default (5) */
-    char **layers;     /* NULL-terminated list to keep, or NULL for all */
-    char **relations;  /* NULL-terminated list to keep, or NULL for all */
-    bool directed;     /* edge-list CSV input: read as directed */
+    int year;         /* CLOUT_NO_YEAR = the dataset's latest year */
+    int window;       /* flow window; 0 = default (5) */
+    char **layers;    /* NULL-terminated list to keep, or NULL for all */
+    char **relations; /* NULL-terminated list to keep, or NULL for all */
+    bool directed;    /* edge-list CSV input: read as directed */
 } clout_snapshot_opts_t;
 
 #define CLOUT_DEFAULT_WINDOW 5
@@ -165,9 +165,8 @@ clout_status_t clout_network_read(clout_network_t **out, const char *path, bool 
 /* Opens any INPUT of the command line: "DIR@YEAR", a dataset folder, or a
  * network file.  *ds_out (may be NULL) receives the dataset when there is
  * one, else NULL.  opts->year is overridden by an @YEAR suffix. */
-clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
-                                const char *input, const clout_snapshot_opts_t *opts,
-                                clout_error_t *err);
+clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out, const char *input,
+                                const clout_snapshot_opts_t *opts, clout_error_t *err);
 
 typedef enum {
     CLOUT_NET_GRAPHML = 0,
@@ -226,8 +225,8 @@ int clout_format_from_name(const char *name);
  * object keyed by table name, Markdown/LaTeX/terminal sections with the name
  * as heading, or CSV/TSV blocks separated by a blank line and a "# name" line.
  * Missing numbers are empty cells (null in JSON). */
-clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n,
-                                  clout_format_t fmt, clout_error_t *err);
+clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n, clout_format_t fmt,
+                                  clout_error_t *err);
 
 /* ---------------------------------------------------------------------------
  * Atomic output: a temporary file beside the target, renamed on commit.

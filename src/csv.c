@@ -16,13 +16,13 @@ struct clout_csv {
     size_t len, pos;
     bool eof;
     char *display;
-    long line, col; /* position of the next byte to read: 1-based */
-    int utf8_need;  /* continuation bytes still expected */
+    long line, col;       /* position of the next byte to read: 1-based */
+    int utf8_need;        /* continuation bytes still expected */
     int utf8_lo, utf8_hi; /* allowed range of the next continuation byte */
     long rec_line;
-    bool started; /* BOM handled */
-    GString *text;                 /* fields, each followed by a NUL */
-    GArray *offs, *lines, *cols;   /* per field */
+    bool started;                /* BOM handled */
+    GString *text;               /* fields, each followed by a NUL */
+    GArray *offs, *lines, *cols; /* per field */
 };
 
 static clout_csv_t *csv_new(const char *display)

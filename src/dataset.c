@@ -23,19 +23,18 @@ typedef struct {
 } sheet_t;
 
 static const colspec_t ACTOR_COLS[] = {
-    {"id", true},     {"name", true}, {"kind", true}, {"role", false}, {"lead", false},
-    {"lat", false},   {"lon", false}, {"start", false}, {"end", false}, {NULL, false}};
+    {"id", true},   {"name", true}, {"kind", true},   {"role", false}, {"lead", false},
+    {"lat", false}, {"lon", false}, {"start", false}, {"end", false},  {NULL, false}};
 enum { A_ID, A_NAME, A_KIND, A_ROLE, A_LEAD, A_LAT, A_LON, A_START, A_END };
 
-static const colspec_t RELATION_COLS[] = {
-    {"relation", true}, {"layer", true}, {"directed", true}, {"mode", true},
-    {"scale", true},    {"weight", false}, {NULL, false}};
+static const colspec_t RELATION_COLS[] = {{"relation", true}, {"layer", true}, {"directed", true},
+                                          {"mode", true},     {"scale", true}, {"weight", false},
+                                          {NULL, false}};
 enum { R_RELATION, R_LAYER, R_DIRECTED, R_MODE, R_SCALE, R_WEIGHT };
 
-static const colspec_t TIE_COLS[] = {
-    {"source", true}, {"target", true}, {"relation", true}, {"value", false},
-    {"start", true},  {"end", false},   {"source_ref", false}, {"note", false},
-    {NULL, false}};
+static const colspec_t TIE_COLS[] = {{"source", true},      {"target", true}, {"relation", true},
+                                     {"value", false},      {"start", true},  {"end", false},
+                                     {"source_ref", false}, {"note", false},  {NULL, false}};
 enum { T_SOURCE, T_TARGET, T_RELATION, T_VALUE, T_START, T_END, T_SOURCE_REF, T_NOTE };
 
 /* Opens a file and reads its header.  On success the sheet is usable; on any
@@ -128,7 +127,8 @@ static int sheet_next(sheet_t *sh, clout_error_t *err, bool *ok)
         *ok = false;
         sh->incomplete = true;
         if (n > sh->n_fields)
-            clout_error_set(err, CLOUT_EDATA, sh->display, clout_csv_field_line(sh->csv, sh->n_fields),
+            clout_error_set(err, CLOUT_EDATA, sh->display,
+                            clout_csv_field_line(sh->csv, sh->n_fields),
                             clout_csv_field_col(sh->csv, sh->n_fields),
                             "row has %d fields, the header has %d", n, sh->n_fields);
         else
@@ -143,9 +143,9 @@ static const char *cell(const sheet_t *sh, int k)
 }
 
 /* Records an error about column k of the current row. */
-#define CELL_ERROR(sh, err, k, ...)                                                          \
-    clout_error_set((err), CLOUT_EDATA, (sh)->display,                                     \
-                    clout_csv_field_line((sh)->csv, (sh)->slot[k]),                          \
+#define CELL_ERROR(sh, err, k, ...)                                                                \
+    clout_error_set((err), CLOUT_EDATA, (sh)->display,                                             \
+                    clout_csv_field_line((sh)->csv, (sh)->slot[k]),                                \
                     clout_csv_field_col((sh)->csv, (sh)->slot[k]), __VA_ARGS__)
 
 static bool year_cell(sheet_t *sh, int k, const char *colname, int *year, clout_error_t *err)
@@ -156,8 +156,8 @@ static bool year_cell(sheet_t *sh, int k, const char *colname, int *year, clout_
         return true;
     if (!clout_parse_year(s, year)) {
         CELL_ERROR(sh, err, k,
-                   "column '%s': bad year '%s' (want YYYY or YYYY-MM-DD, years %d to %d)",
-                   colname, s, CLOUT_YEAR_MIN, CLOUT_YEAR_MAX);
+                   "column '%s': bad year '%s' (want YYYY or YYYY-MM-DD, years %d to %d)", colname,
+                   s, CLOUT_YEAR_MIN, CLOUT_YEAR_MAX);
         return false;
     }
     return true;
@@ -220,8 +220,9 @@ static bool load_actors(clout_dataset_t *ds, const char *dir, bool *complete, cl
         } else {
             gpointer prev = g_hash_table_lookup(ds->actor_ix, id);
             if (prev) {
-                CELL_ERROR(&sh, err, A_ID, "column 'id': duplicate actor id '%s' (first on line %ld)",
-                           id, g_array_index(lines, long, GPOINTER_TO_INT(prev) - 1));
+                CELL_ERROR(&sh, err, A_ID,
+                           "column 'id': duplicate actor id '%s' (first on line %ld)", id,
+                           g_array_index(lines, long, GPOINTER_TO_INT(prev) - 1));
                 row_ok = false;
             }
         }
@@ -252,9 +253,8 @@ static bool load_actors(clout_dataset_t *ds, const char *dir, bool *complete, cl
             if (!*s)
                 continue;
             if (!clout_parse_double(s, &v) || fabs(v) > coords[c].lim) {
-                CELL_ERROR(&sh, err, coords[c].k,
-                           "column '%s': '%s' is not a number from %g to %g", coords[c].name, s,
-                           -coords[c].lim, coords[c].lim);
+                CELL_ERROR(&sh, err, coords[c].k, "column '%s': '%s' is not a number from %g to %g",
+                           coords[c].name, s, -coords[c].lim, coords[c].lim);
                 row_ok = false;
             } else if (c == 0)
                 a.lat = v;
@@ -305,8 +305,7 @@ static bool load_actors(clout_dataset_t *ds, const char *dir, bool *complete, cl
                 ok = false;
             } else if (g_array_index(ds->actors, clout_actor_t, j).role != CLOUT_ROLE_POLE) {
                 clout_error_set(err, CLOUT_EDATA, sh.display, pl->line, pl->col,
-                                "column 'lead': '%s' is not a pole (its role must be 'pole')",
-                                *p);
+                                "column 'lead': '%s' is not a pole (its role must be 'pole')", *p);
                 ok = false;
             } else {
                 a->lead[a->n_lead++] = j;
@@ -322,8 +321,7 @@ static bool load_actors(clout_dataset_t *ds, const char *dir, bool *complete, cl
     return ok;
 }
 
-static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete,
-                           clout_error_t *err)
+static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete, clout_error_t *err)
 {
     sheet_t sh;
     sheet_open(&sh, dir, "relations.csv", RELATION_COLS, err);

@@ -101,9 +101,8 @@ static clout_table_t *relations_table(const clout_network_t *net, const clout_da
         int end = t->end ? t->end : t->start;
         if (end > last[k])
             last[k] = end;
-        bool on = r->mode == CLOUT_MODE_FLOW
-                      ? t->start <= year && t->start > year - window
-                      : t->start <= year && (!t->end || t->end >= year);
+        bool on = r->mode == CLOUT_MODE_FLOW ? t->start <= year && t->start > year - window
+                                             : t->start <= year && (!t->end || t->end >= year);
         if (on) {
             active[k]++;
             if (r->mode == CLOUT_MODE_FLOW)
@@ -119,11 +118,16 @@ static clout_table_t *relations_table(const clout_network_t *net, const clout_da
     static const struct {
         const char *name;
         clout_coltype_t type;
-    } cols[] = {{"relation", CLOUT_COL_STR},     {"layer", CLOUT_COL_STR},
-                {"mode", CLOUT_COL_STR},         {"scale", CLOUT_COL_STR},
-                {"weight", CLOUT_COL_NUM},       {"ties", CLOUT_COL_INT},
-                {"in_snapshot", CLOUT_COL_INT},  {"amount_in_window", CLOUT_COL_NUM},
-                {"first_year", CLOUT_COL_INT},   {"last_year", CLOUT_COL_INT},
+    } cols[] = {{"relation", CLOUT_COL_STR},
+                {"layer", CLOUT_COL_STR},
+                {"mode", CLOUT_COL_STR},
+                {"scale", CLOUT_COL_STR},
+                {"weight", CLOUT_COL_NUM},
+                {"ties", CLOUT_COL_INT},
+                {"in_snapshot", CLOUT_COL_INT},
+                {"amount_in_window", CLOUT_COL_NUM},
+                {"first_year", CLOUT_COL_INT},
+                {"last_year", CLOUT_COL_INT},
                 {"years_with_values", CLOUT_COL_STR}};
     for (size_t c = 0; c < G_N_ELEMENTS(cols); c++)
         clout_table_add_column(tb, cols[c].name, cols[c].type);
@@ -267,12 +271,12 @@ clout_status_t clout_info(const clout_network_t *net, const clout_dataset_t *ds,
     clout_table_add_column(s, "item", CLOUT_COL_STR);
     clout_table_add_column(s, "value", CLOUT_COL_STR);
     char buf[64];
-#define ROW(k, fmt, ...)                                                                     \
-    do {                                                                                     \
-        int r_ = clout_table_add_row(s);                                                     \
-        clout_table_set_str(s, r_, 0, (k));                                                  \
-        g_snprintf(buf, sizeof buf, fmt, __VA_ARGS__);                                       \
-        clout_table_set_str(s, r_, 1, buf);                                                  \
+#define ROW(k, fmt, ...)                                                                           \
+    do {                                                                                           \
+        int r_ = clout_table_add_row(s);                                                           \
+        clout_table_set_str(s, r_, 0, (k));                                                        \
+        g_snprintf(buf, sizeof buf, fmt, __VA_ARGS__);                                             \
+        clout_table_set_str(s, r_, 1, buf);                                                        \
     } while (0)
     {
         int r0 = clout_table_add_row(s);

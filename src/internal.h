@@ -36,9 +36,9 @@ bool clout_parse_long(const char *s, long *v);
 
 struct clout_dataset {
     char *path;
-    GArray *actors;    /* clout_actor_t */
-    GArray *relations; /* clout_relation_t */
-    GArray *ties;      /* clout_tie_t */
+    GArray *actors;                     /* clout_actor_t */
+    GArray *relations;                  /* clout_relation_t */
+    GArray *ties;                       /* clout_tie_t */
     GHashTable *actor_ix, *relation_ix; /* name -> index + 1 */
     GStringChunk *strings;
     int year_latest;

@@ -1,4 +1,5 @@
-/* netio.c: network files in (GraphML, GML, edge-list CSV) and out (six formats), and INPUT parsing. */
+/* netio.c: network files in (GraphML, GML, edge-list CSV) and out (six formats), and INPUT parsing.
+ */
 #include <config.h>
 
 #include <errno.h>
@@ -99,7 +100,8 @@ static char *decode_refs(const char *s)
             }
             char *end;
             unsigned long u = strtoul(q, &end, base);
-            if (end > q && *end == ';' && u > 0 && u <= 0x10FFFF && g_unichar_validate((gunichar)u)) {
+            if (end > q && *end == ';' && u > 0 && u <= 0x10FFFF &&
+                g_unichar_validate((gunichar)u)) {
                 g_string_append_unichar(out, (gunichar)u);
                 p = end + 1;
                 continue;
@@ -127,18 +129,18 @@ static igraph_error_t decode_attr(igraph_t *g, igraph_attribute_elemtype_t elem,
     return e;
 }
 
-static clout_status_t normalise(clout_network_t *net, const char *path, int kind, clout_error_t *err)
+static clout_status_t normalise(clout_network_t *net, const char *path, int kind,
+                                clout_error_t *err)
 {
     igraph_t *g = &net->graph;
     igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
     igraph_error_t e = IGRAPH_SUCCESS;
     /* GraphML node ids arrive as a string "id"; GML ids are numbers, and the
      * name a person gave a node is its "label". */
-    const char *id_from = attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "id") == IGRAPH_ATTRIBUTE_STRING
-                              ? "id"
-                          : igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "label")
-                              ? "label"
-                              : NULL;
+    const char *id_from =
+        attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "id") == IGRAPH_ATTRIBUTE_STRING ? "id"
+        : igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "label")      ? "label"
+                                                                               : NULL;
     static const char *vattrs[] = {"id", "label", "name", "kind", "role"};
     static const char *eattrs[] = {"layer", "relations"};
     if (kind == CLOUT_NET_GML) {
@@ -258,16 +260,14 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
         }
         if (nf < 2 || nf > 3) {
             st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_line(csv), 1,
-                                 "row has %d fields; an edge list has source,target[,weight]",
-                                 nf);
+                                 "row has %d fields; an edge list has source,target[,weight]", nf);
             break;
         }
         double w = 1;
         if (nf == 3 && !clout_parse_double(clout_csv_field(csv, 2), &w)) {
-            st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, 2),
-                                 clout_csv_field_col(csv, 2),
-                                 "column 'weight': '%s' is not a finite number",
-                                 clout_csv_field(csv, 2));
+            st = clout_error_set(
+                err, CLOUT_EDATA, path, clout_csv_field_line(csv, 2), clout_csv_field_col(csv, 2),
+                "column 'weight': '%s' is not a finite number", clout_csv_field(csv, 2));
             break;
         }
         for (int k = 0; k < 2; k++) {
@@ -352,8 +352,8 @@ clout_status_t clout_network_read(clout_network_t **out, const char *path, bool 
     } else {
         FILE *f = fopen(path, "rb");
         if (!f) {
-            st = clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: %s",
-                                 g_strerror(errno));
+            st =
+                clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: %s", g_strerror(errno));
         } else {
             igraph_error_t e = kind == CLOUT_NET_GML ? igraph_read_graph_gml(&net->graph, f)
                                                      : igraph_read_graph_graphml(&net->graph, f, 0);
@@ -383,9 +383,8 @@ clout_status_t clout_network_read(clout_network_t **out, const char *path, bool 
 
 /* ---- INPUT ---- */
 
-clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
-                                const char *input, const clout_snapshot_opts_t *opts,
-                                clout_error_t *err)
+clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out, const char *input,
+                                const clout_snapshot_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *out = NULL;
@@ -427,7 +426,8 @@ clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
                 clout_dataset_free(ds);
         }
     } else if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-        st = clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: No such file or directory");
+        st =
+            clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: No such file or directory");
     } else {
         st = clout_network_read(out, path, o.directed, err);
     }
@@ -451,8 +451,12 @@ int clout_netformat_from_path(const char *path)
     static const struct {
         const char *ext;
         int fmt;
-    } map[] = {{".graphml", CLOUT_NET_GRAPHML}, {".gml", CLOUT_NET_GML}, {".dot", CLOUT_NET_DOT},
-               {".gv", CLOUT_NET_DOT},          {".net", CLOUT_NET_PAJEK}, {".csv", CLOUT_NET_CSV},
+    } map[] = {{".graphml", CLOUT_NET_GRAPHML},
+               {".gml", CLOUT_NET_GML},
+               {".dot", CLOUT_NET_DOT},
+               {".gv", CLOUT_NET_DOT},
+               {".net", CLOUT_NET_PAJEK},
+               {".csv", CLOUT_NET_CSV},
                {NULL, 0}};
     if (!path)
         return -1;
@@ -506,8 +510,8 @@ static void write_graphml(const igraph_t *g, FILE *f)
           f);
     static const char *vk[] = {"name", "kind", "role"};
     for (int k = 0; k < 3; k++)
-        fprintf(f, "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n",
-                vk[k], vk[k]);
+        fprintf(f, "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n", vk[k],
+                vk[k]);
     fputs("  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
           "  <key id=\"layer\" for=\"edge\" attr.name=\"layer\" attr.type=\"string\"/>\n"
           "  <key id=\"relations\" for=\"edge\" attr.name=\"relations\" attr.type=\"string\"/>\n",
@@ -573,8 +577,9 @@ static void write_gml(const igraph_t *g, FILE *f)
         fputs("\n  ]\n", f);
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
-        fprintf(f, "  edge\n  [\n    source %" IGRAPH_PRId "\n    target %" IGRAPH_PRId "\n    weight ",
-                IGRAPH_FROM(g, e), IGRAPH_TO(g, e));
+        fprintf(
+            f, "  edge\n  [\n    source %" IGRAPH_PRId "\n    target %" IGRAPH_PRId "\n    weight ",
+            IGRAPH_FROM(g, e), IGRAPH_TO(g, e));
         num_text(f, clout_enum(g, "weight", e, 1));
         fputs("\n    layer ", f);
         gml_string(f, clout_estr(g, "layer", e));
@@ -651,7 +656,8 @@ static void write_pajek(const igraph_t *g, FILE *f)
     }
     fputs(igraph_is_directed(g) ? "*Arcs\n" : "*Edges\n", f);
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
-        fprintf(f, "%" IGRAPH_PRId " %" IGRAPH_PRId " ", IGRAPH_FROM(g, e) + 1, IGRAPH_TO(g, e) + 1);
+        fprintf(f, "%" IGRAPH_PRId " %" IGRAPH_PRId " ", IGRAPH_FROM(g, e) + 1,
+                IGRAPH_TO(g, e) + 1);
         num_text(f, clout_enum(g, "weight", e, 1));
         fputc('\n', f);
     }

@@ -76,8 +76,8 @@ clout_status_t clout_output_commit(clout_output_t *o, clout_error_t *err)
     clout_status_t st = CLOUT_OK;
     if (!o->path) {
         if (fflush(o->f) != 0 || ferror(o->f))
-            st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot write to standard output: %s",
-                                 g_strerror(errno));
+            st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
+                                 "cannot write to standard output: %s", g_strerror(errno));
         output_free(o);
         return st;
     }

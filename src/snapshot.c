@@ -51,8 +51,8 @@ static clout_status_t check_filters(const clout_dataset_t *ds, const clout_snaps
                 if (!strstr(known->str, l))
                     g_string_append_printf(known, "%s%s", known->len ? ", " : "", l);
             }
-            clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "unknown layer '%s' (the dataset has: %s)",
-                            *p, known->str);
+            clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                            "unknown layer '%s' (the dataset has: %s)", *p, known->str);
             g_string_free(known, TRUE);
             return CLOUT_EUSAGE;
         }
@@ -106,14 +106,10 @@ static char *join_sorted(GPtrArray *names)
 static double strength(const clout_relation_t *r, double v, double max, double total)
 {
     switch (r->scale) {
-    case CLOUT_SCALE_BINARY:
-        return v > 0 ? 1 : 0;
-    case CLOUT_SCALE_MAX:
-        return max > 0 ? v / max : 0;
-    case CLOUT_SCALE_LOG:
-        return max > 0 ? log1p(v) / log1p(max) : 0;
-    case CLOUT_SCALE_SHARE:
-        return total > 0 ? v / total : 0;
+    case CLOUT_SCALE_BINARY: return v > 0 ? 1 : 0;
+    case CLOUT_SCALE_MAX: return max > 0 ? v / max : 0;
+    case CLOUT_SCALE_LOG: return max > 0 ? log1p(v) / log1p(max) : 0;
+    case CLOUT_SCALE_SHARE: return total > 0 ? v / total : 0;
     }
     return 0;
 }
@@ -248,7 +244,8 @@ clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
                 double w;
                 if (rel->scale == CLOUT_SCALE_SHARE && !directed)
                     w = (strength(rel, pv->value, max, total[t]) +
-                         strength(rel, pv->value, max, total[s])) / 2;
+                         strength(rel, pv->value, max, total[s])) /
+                        2;
                 else
                     w = strength(rel, pv->value, max, total[t]);
                 w *= rel->weight;

@@ -333,7 +333,13 @@ static void write_tex_text(FILE *f, const char *s)
     for (const char *p = s; *p; p++) {
         switch (*p) {
         case '\\': fputs("\\textbackslash{}", f); break;
-        case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+        case '&':
+        case '%':
+        case '$':
+        case '#':
+        case '_':
+        case '{':
+        case '}':
             fputc('\\', f);
             fputc(*p, f);
             break;
@@ -342,8 +348,7 @@ static void write_tex_text(FILE *f, const char *s)
         case '<': fputs("\\textless{}", f); break;
         case '>': fputs("\\textgreater{}", f); break;
         case '|': fputs("\\textbar{}", f); break;
-        default:
-            fputc((unsigned char)*p < 0x20 ? ' ' : *p, f);
+        default: fputc((unsigned char)*p < 0x20 ? ' ' : *p, f);
         }
     }
 }
@@ -437,8 +442,8 @@ static void write_aligned(FILE *f, const clout_table_t *t)
     g_free(w);
 }
 
-clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n,
-                                  clout_format_t fmt, clout_error_t *err)
+clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n, clout_format_t fmt,
+                                  clout_error_t *err)
 {
     if (fmt == CLOUT_FMT_JSON) {
         if (n == 1) {
@@ -460,17 +465,10 @@ clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n,
             if (n > 1) {
                 switch (fmt) {
                 case CLOUT_FMT_CSV:
-                case CLOUT_FMT_TSV:
-                    fprintf(f, "%s# %s\n", i ? "\n" : "", t->name);
-                    break;
-                case CLOUT_FMT_MD:
-                    fprintf(f, "%s## %s\n\n", i ? "\n" : "", t->name);
-                    break;
-                case CLOUT_FMT_TEX:
-                    fprintf(f, "%s%% %s\n", i ? "\n" : "", t->name);
-                    break;
-                default:
-                    fprintf(f, "%s%s\n", i ? "\n" : "", t->name);
+                case CLOUT_FMT_TSV: fprintf(f, "%s# %s\n", i ? "\n" : "", t->name); break;
+                case CLOUT_FMT_MD: fprintf(f, "%s## %s\n\n", i ? "\n" : "", t->name); break;
+                case CLOUT_FMT_TEX: fprintf(f, "%s%% %s\n", i ? "\n" : "", t->name); break;
+                default: fprintf(f, "%s%s\n", i ? "\n" : "", t->name);
                 }
             }
             switch (fmt) {

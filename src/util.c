@@ -51,7 +51,7 @@ bool clout_parse_year(const char *s, int *year)
     size_t n = strlen(s);
     if ((n != 4 && n != 10) || !all_digits(s, 4))
         return false;
-    int y = atoi(s) ; /* four digits: no overflow */
+    int y = atoi(s); /* four digits: no overflow */
     if (y < CLOUT_YEAR_MIN || y > CLOUT_YEAR_MAX)
         return false;
     if (n == 10) {

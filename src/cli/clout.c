@@ -161,8 +161,8 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
     opterr = 0;
     optind = 1;
     int ch;
-    while (code < 0 &&
-           (ch = getopt_long(*argc, *argv, shorts->str, (struct option *)longs->data, NULL)) != -1) {
+    while (code < 0 && (ch = getopt_long(*argc, *argv, shorts->str, (struct option *)longs->data,
+                                         NULL)) != -1) {
         long v;
         if (ch == 'o')
             ch = OPT_OUTPUT;
@@ -197,7 +197,8 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
         case OPT_FORMAT:
             o->format = clout_format_from_name(optarg);
             if (o->format < 0)
-                code = cli_fail(2, "--format: '%s' is not csv, tsv, json, md, tex or table", optarg);
+                code =
+                    cli_fail(2, "--format: '%s' is not csv, tsv, json, md, tex or table", optarg);
             break;
         case OPT_TO:
             o->to = clout_netformat_from_name(optarg);

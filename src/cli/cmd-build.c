@@ -3,7 +3,7 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_TO,    OPT_AT,       OPT_WINDOW, OPT_LAYERS, OPT_RELATIONS,
+static const cli_opt_id_t OPTS[] = {OPT_TO,       OPT_AT,     OPT_WINDOW, OPT_LAYERS, OPT_RELATIONS,
                                     OPT_DIRECTED, OPT_OUTPUT, OPT_QUIET,  OPT_HELP,   0};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
@@ -37,7 +37,8 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 
 const cli_command_t cli_cmd_build = {
     "build",
-    "build INPUT [--to FORMAT] [--at YEAR] [--window N] [--layers LIST] [--relations LIST] [-o FILE]",
+    "build INPUT [--to FORMAT] [--at YEAR] [--window N] [--layers LIST] [--relations LIST] [-o "
+    "FILE]",
     "write the network of INPUT as graphml, gml, dot, pajek, edgelist or csv",
     "Builds the network of INPUT (a snapshot of a dataset, or a network file) and\n"
     "writes it for other tools: GraphML for Gephi, NetworkX and igraph; GML; DOT for\n"

@@ -48,10 +48,10 @@ static void expect_record(clout_csv_t *c, clout_error_t *err, long line, const w
 }
 
 /* EXPECT_RECORD(c, err, record_line, {"text", line, col}, ...) */
-#define EXPECT_RECORD(c, err, line, ...)                                                       \
-    do {                                                                                       \
-        const want_field_t want_[] = {__VA_ARGS__};                                            \
-        expect_record((c), (err), (line), want_, (int)G_N_ELEMENTS(want_));                    \
+#define EXPECT_RECORD(c, err, line, ...)                                                           \
+    do {                                                                                           \
+        const want_field_t want_[] = {__VA_ARGS__};                                                \
+        expect_record((c), (err), (line), want_, (int)G_N_ELEMENTS(want_));                        \
     } while (0)
 
 static void expect_end(clout_csv_t *c, clout_error_t *err)
@@ -202,9 +202,10 @@ static void test_bom(void)
     c = OPEN_LIT("a\n\xEF\xBB\xBF"
                  "b,c\n");
     EXPECT_RECORD(c, err, 1, {"a", 1, 1});
-    EXPECT_RECORD(c, err, 2, {"\xEF\xBB\xBF"
-                              "b",
-                              2, 1},
+    EXPECT_RECORD(c, err, 2,
+                  {"\xEF\xBB\xBF"
+                   "b",
+                   2, 1},
                   {"c", 2, 6});
     expect_end(c, err);
     clout_csv_close(c);
@@ -336,23 +337,28 @@ static void test_error_after_quote(void)
 static void test_error_utf8_ff(void)
 {
     /* line 2: x,abFF -- the bad byte is byte 5. */
-    EXPECT_ERROR_LIT("id\nx,ab\xFF\n", 1, "t.csv:2:5: invalid UTF-8 (byte 0xFF: not a valid first byte)");
+    EXPECT_ERROR_LIT("id\nx,ab\xFF\n", 1,
+                     "t.csv:2:5: invalid UTF-8 (byte 0xFF: not a valid first byte)");
     /* On the second line of a quoted field. */
-    EXPECT_ERROR_LIT("\"a\n\xFF\"\n", 0, "t.csv:2:1: invalid UTF-8 (byte 0xFF: not a valid first byte)");
+    EXPECT_ERROR_LIT("\"a\n\xFF\"\n", 0,
+                     "t.csv:2:1: invalid UTF-8 (byte 0xFF: not a valid first byte)");
     /* In a comment: the whole file must be UTF-8. */
-    EXPECT_ERROR_LIT("#\xFF\nid\n", 0, "t.csv:1:2: invalid UTF-8 (byte 0xFF: not a valid first byte)");
+    EXPECT_ERROR_LIT("#\xFF\nid\n", 0,
+                     "t.csv:1:2: invalid UTF-8 (byte 0xFF: not a valid first byte)");
 }
 
 static void test_error_utf8_truncated(void)
 {
     /* ab C3 , c: the lead byte C3 (byte 3) wants one continuation byte; the
      * reader reports the byte where it was due (byte 4). */
-    EXPECT_ERROR_LIT("ab\xC3,c\n", 0, "t.csv:1:4: invalid UTF-8 (a multi-byte sequence broken off)");
+    EXPECT_ERROR_LIT("ab\xC3,c\n", 0,
+                     "t.csv:1:4: invalid UTF-8 (a multi-byte sequence broken off)");
     EXPECT_ERROR_LIT("ab\xC3\n", 0, "t.csv:1:4: invalid UTF-8 (a multi-byte sequence broken off)");
     /* At the end of input byte 4 is one past the last byte. */
     EXPECT_ERROR_LIT("ab\xC3", 0, "t.csv:1:4: invalid UTF-8 (a multi-byte sequence broken off)");
     /* In a quoted field the closing quote (byte 5) is the unexpected byte. */
-    EXPECT_ERROR_LIT("\"ab\xC3\",c\n", 0, "t.csv:1:5: invalid UTF-8 (byte 0x22: a multi-byte sequence broken off)");
+    EXPECT_ERROR_LIT("\"ab\xC3\",c\n", 0,
+                     "t.csv:1:5: invalid UTF-8 (byte 0x22: a multi-byte sequence broken off)");
 }
 
 static void test_error_utf8_truncated_comment(void)
@@ -372,8 +378,10 @@ static void test_error_utf8_truncated_comment(void)
 static void test_error_utf8_overlong(void)
 {
     /* x , C0 80: C0 can never start a sequence; it is byte 3. */
-    EXPECT_ERROR_LIT("x,\xC0\x80\n", 0, "t.csv:1:3: invalid UTF-8 (byte 0xC0: not a valid first byte)");
-    EXPECT_ERROR_LIT("x,\xC1\xBF\n", 0, "t.csv:1:3: invalid UTF-8 (byte 0xC1: not a valid first byte)");
+    EXPECT_ERROR_LIT("x,\xC0\x80\n", 0,
+                     "t.csv:1:3: invalid UTF-8 (byte 0xC0: not a valid first byte)");
+    EXPECT_ERROR_LIT("x,\xC1\xBF\n", 0,
+                     "t.csv:1:3: invalid UTF-8 (byte 0xC1: not a valid first byte)");
 }
 
 /* The doc (doc/data-format.md, 2 and 7.1) promises the line and column of

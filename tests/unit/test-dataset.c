@@ -82,21 +82,21 @@ static void test_all_errors_reported(void)
 {
     char *dir = write_dataset("id,name,kind,role,lead\n"
                               "A,Aland,state,pole,\n"
-                              "A,Again,state,,\n"       /* line 3: duplicate id */
-                              "B,Bland,state,boss,\n"   /* line 4: role */
-                              "X,Bloc,bloc,,B\n",       /* line 5: lead not a pole */
+                              "A,Again,state,,\n"     /* line 3: duplicate id */
+                              "B,Bland,state,boss,\n" /* line 4: role */
+                              "X,Bloc,bloc,,B\n",     /* line 5: lead not a pole */
                               RELATIONS,
                               "source,target,relation,value,start,end\n"
-                              "A,B,trade,-1,2020,\n"     /* line 2: negative value */
-                              "A,Q,member,,2020,\n"      /* line 3: unknown target */
+                              "A,B,trade,-1,2020,\n"      /* line 2: negative value */
+                              "A,Q,member,,2020,\n"       /* line 3: unknown target */
                               "A,B,member,,2020,2019\n"); /* line 4: end before start */
     clout_error_t *err = clout_error_new(0);
     clout_dataset_t *ds;
     g_assert_cmpint(clout_dataset_load(&ds, dir, err), ==, CLOUT_EDATA);
     g_assert_null(ds);
     g_assert_cmpint(clout_error_count(err), ==, 6);
-    const char *want[] = {"actors.csv:3:1:", "actors.csv:4:", "actors.csv:5:", "ties.csv:2:",
-                          "ties.csv:3:", "ties.csv:4:"};
+    const char *want[] = {"actors.csv:3:1:", "actors.csv:4:", "actors.csv:5:",
+                          "ties.csv:2:",     "ties.csv:3:",   "ties.csv:4:"};
     for (int i = 0; i < 6; i++) {
         const char *m = clout_error_message(err, i);
         if (!strstr(m, want[i]))

@@ -110,9 +110,10 @@ static void check_messages(const clout_error_t *err, const char *path)
     for (int i = 0; i < clout_error_count(err); i++) {
         const char *m = clout_error_message(err, i);
         if (!m || !*m)
-            fail_because("clout_network_read leaves an empty diagnostic #%d after '%s' "
-                      "(src/netio.c: clout_error_set(err, CLOUT_EDATA, NULL, 0, 0, \"%%s\", \"\"))",
-                      i, first);
+            fail_because(
+                "clout_network_read leaves an empty diagnostic #%d after '%s' "
+                "(src/netio.c: clout_error_set(err, CLOUT_EDATA, NULL, 0, 0, \"%%s\", \"\"))",
+                i, first);
     }
 }
 
@@ -227,8 +228,7 @@ static void assert_same_network(const clout_network_t *a, const clout_network_t 
         if (how == SAME_ALL) {
             g_assert_cmpfloat(wa, ==, wb);
             g_assert_cmpstr(clout_estr(ga, "layer", e), ==, clout_estr(gb, "layer", f - 1));
-            g_assert_cmpstr(clout_estr(ga, "relations", e), ==,
-                            clout_estr(gb, "relations", f - 1));
+            g_assert_cmpstr(clout_estr(ga, "relations", e), ==, clout_estr(gb, "relations", f - 1));
         } else {
             g_assert_cmpfloat_with_epsilon(wa, wb, 1e-10 * fmax(1, fabs(wa)));
         }
@@ -308,8 +308,19 @@ static void test_roundtrip_weights(void)
 /* Hostile labels: each actor id below is written to an edge-list CSV with
  * RFC 4180 quoting, read, written as graphml or gml and read back. */
 static const char *const hostile[] = {
-    "dq\"x", "amp&x", "lt<x", "gt>x", "apos'x", "bs\\x", "tab\tx", "nl\nx", "Привет", "中文",
-    "&amp;lit", "&#38;lit", "q\"a&b<c>d'e\\f\tg\nh Привет 中文",
+    "dq\"x",
+    "amp&x",
+    "lt<x",
+    "gt>x",
+    "apos'x",
+    "bs\\x",
+    "tab\tx",
+    "nl\nx",
+    "Привет",
+    "中文",
+    "&amp;lit",
+    "&#38;lit",
+    "q\"a&b<c>d'e\\f\tg\nh Привет 中文",
 };
 
 static char *csv_quote(const char *s)
@@ -419,8 +430,8 @@ static void test_edgelist_hash_id(void)
         g_file_get_contents(path, &text, NULL, NULL);
         char *esc = g_strescape(text ? text : "", NULL);
         fail_because("edge list with an id starting with '#' loses %d of 2 edges: written as '%s' "
-                  "(src/table.c write_csv_cell does not quote a leading '#')",
-                  2 - (int)igraph_ecount(&b->graph), esc);
+                     "(src/table.c write_csv_cell does not quote a leading '#')",
+                     2 - (int)igraph_ecount(&b->graph), esc);
         g_free(esc);
         g_free(text);
     } else {
@@ -581,11 +592,11 @@ static void test_read_networkx_graphml(void)
 static void test_read_graphml_no_weight(void)
 {
     /* No weight key: every weight is 1 (clout.h). */
-    char *path = write_tmp("nw.graphml",
-                           "<?xml version=\"1.0\"?>\n"
-                           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-                           "<graph edgedefault=\"directed\"><node id=\"p\"/><node id=\"q\"/>\n"
-                           "<edge source=\"p\" target=\"q\"/></graph></graphml>\n");
+    char *path =
+        write_tmp("nw.graphml", "<?xml version=\"1.0\"?>\n"
+                                "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                                "<graph edgedefault=\"directed\"><node id=\"p\"/><node id=\"q\"/>\n"
+                                "<edge source=\"p\" target=\"q\"/></graph></graphml>\n");
     clout_network_t *net = read_ok(path, false);
     g_assert_true(igraph_is_directed(&net->graph));
     g_assert_cmpfloat(weight_of(net, "p", "q"), ==, 1);
@@ -656,8 +667,8 @@ static void test_read_gml_ids(void)
     g_assert_cmpint(igraph_ecount(g), ==, 1);
     if (strcmp(clout_vstr(g, "id", 0), "10") != 0 || strcmp(clout_vstr(g, "id", 1), "20") != 0)
         fail_because("GML node ids 10, 20 without labels read as ids '%s', '%s' "
-                  "(src/netio.c normalise ignores numeric ids)",
-                  clout_vstr(g, "id", 0), clout_vstr(g, "id", 1));
+                     "(src/netio.c normalise ignores numeric ids)",
+                     clout_vstr(g, "id", 0), clout_vstr(g, "id", 1));
     g_assert_cmpfloat(clout_enum(g, "weight", 0, NAN), ==, 1);
     clout_network_free(net);
     g_free(path);
@@ -695,17 +706,17 @@ static void test_read_bad_weight(void)
 {
     /* A weight that is not a finite number is bad data, whatever the key's
      * declared type. */
-    const char *cases[][2] = {{"double", "heavy"}, {"string", "heavy"}, {"double", "nan"},
-                              {"double", "inf"}};
+    const char *cases[][2] = {
+        {"double", "heavy"}, {"string", "heavy"}, {"double", "nan"}, {"double", "inf"}};
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-        char *text = g_strdup_printf(
-            "<?xml version=\"1.0\"?>\n"
-            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-            "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"%s\"/>\n"
-            "<graph edgedefault=\"directed\"><node id=\"a\"/><node id=\"b\"/>\n"
-            "<edge source=\"a\" target=\"b\"><data key=\"w\">%s</data></edge>\n"
-            "</graph></graphml>\n",
-            cases[i][0], cases[i][1]);
+        char *text =
+            g_strdup_printf("<?xml version=\"1.0\"?>\n"
+                            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                            "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"%s\"/>\n"
+                            "<graph edgedefault=\"directed\"><node id=\"a\"/><node id=\"b\"/>\n"
+                            "<edge source=\"a\" target=\"b\"><data key=\"w\">%s</data></edge>\n"
+                            "</graph></graphml>\n",
+                            cases[i][0], cases[i][1]);
         char *name = g_strdup_printf("weight%zu.graphml", i);
         char *path = write_tmp(name, text);
         clout_error_t *err = read_fails(path, false, CLOUT_EDATA);
@@ -762,16 +773,26 @@ static void test_format_paths(void)
         const char *path;
         int fmt;
     } cases[] = {
-        {"x.graphml", CLOUT_NET_GRAPHML}, {"X.GRAPHML", CLOUT_NET_GRAPHML},
-        {"d/x.GraphML", CLOUT_NET_GRAPHML}, {"x.gml", CLOUT_NET_GML},
-        {"x.GML", CLOUT_NET_GML},         {"x.dot", CLOUT_NET_DOT},
-        {"x.DOT", CLOUT_NET_DOT},         {"x.gv", CLOUT_NET_DOT},
-        {"x.Gv", CLOUT_NET_DOT},          {"x.net", CLOUT_NET_PAJEK},
-        {"x.NET", CLOUT_NET_PAJEK},       {"x.csv", CLOUT_NET_CSV},
-        {"x.CSV", CLOUT_NET_CSV},         {"a.b/x.csv", CLOUT_NET_CSV},
-        {"x.graphml.bak", -1},            {"graphml", -1},
-        {"x.txt", -1},                    {"x", -1},
-        {"", -1},                         {"x.pajek", -1},
+        {"x.graphml", CLOUT_NET_GRAPHML},
+        {"X.GRAPHML", CLOUT_NET_GRAPHML},
+        {"d/x.GraphML", CLOUT_NET_GRAPHML},
+        {"x.gml", CLOUT_NET_GML},
+        {"x.GML", CLOUT_NET_GML},
+        {"x.dot", CLOUT_NET_DOT},
+        {"x.DOT", CLOUT_NET_DOT},
+        {"x.gv", CLOUT_NET_DOT},
+        {"x.Gv", CLOUT_NET_DOT},
+        {"x.net", CLOUT_NET_PAJEK},
+        {"x.NET", CLOUT_NET_PAJEK},
+        {"x.csv", CLOUT_NET_CSV},
+        {"x.CSV", CLOUT_NET_CSV},
+        {"a.b/x.csv", CLOUT_NET_CSV},
+        {"x.graphml.bak", -1},
+        {"graphml", -1},
+        {"x.txt", -1},
+        {"x", -1},
+        {"", -1},
+        {"x.pajek", -1},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         int got = clout_netformat_from_path(cases[i].path);

@@ -38,8 +38,7 @@ static const char *edge_str(const clout_network_t *net, const char *attr, const 
     return NULL;
 }
 
-static clout_network_t *snap(const char *dir, int year, int window, char **layers,
-                             char **relations)
+static clout_network_t *snap(const char *dir, int year, int window, char **layers, char **relations)
 {
     clout_error_t *err = clout_error_new(0);
     clout_dataset_t *ds;
@@ -101,8 +100,8 @@ static void test_tiny_2020(void)
     ASSERT_W(net, "NRL", "WSL", 0.5);
     ASSERT_W(net, "SDL", "MDL", 1);
     ASSERT_W(net, "MDL", "SDL", 1);
-    ASSERT_W(net, "WSL", "CMKT", 1);                       /* joined 2020-07-01 */
-    g_assert_cmpfloat(edge_weight(net, "RVL", "CMKT"), ==, -1); /* joined 2021 */
+    ASSERT_W(net, "WSL", "CMKT", 1);                             /* joined 2020-07-01 */
+    g_assert_cmpfloat(edge_weight(net, "RVL", "CMKT"), ==, -1);  /* joined 2021 */
     g_assert_cmpfloat(edge_weight(net, "WSL", "NPACT"), ==, -1); /* left after 2019 */
     clout_network_free(net);
     g_free(dir);
@@ -135,7 +134,8 @@ static void test_scale_max_and_overlap(void)
 
 /* An undirected flow with scale share: T(A) = 40, T(B) = 30, T(C) = 10. */
 static const char *SHARE_REL = "relation,layer,directed,mode,scale\nf,econ,no,flow,share\n";
-static const char *SHARE_TIES = "source,target,relation,value,start\nA,B,f,30,2015\nC,A,f,10,2015\n";
+static const char *SHARE_TIES =
+    "source,target,relation,value,start\nA,B,f,30,2015\nC,A,f,10,2015\n";
 
 static void test_share_undirected(void)
 {
@@ -177,14 +177,14 @@ static void test_window_and_log(void)
 {
     char *dir = write_dataset(THREE, "relation,layer,directed,mode,scale\nf,sec,yes,flow,log\n",
                               "source,target,relation,value,start\n"
-                              "A,B,f,4,2011\n"  /* outside a 2-year window at 2013 (2012-2013) */
+                              "A,B,f,4,2011\n" /* outside a 2-year window at 2013 (2012-2013) */
                               "A,B,f,3,2012\n"
                               "A,B,f,6,2013\n"
                               "A,C,f,2,2013\n"
                               "A,C,f,100,2014\n"); /* after the snapshot year */
     clout_network_t *net = snap(dir, 2013, 2, NULL, NULL);
-    ASSERT_W(net, "A", "B", 1);                   /* 3 + 6 = 9 is the max */
-    ASSERT_W(net, "A", "C", log(3) / log(10));    /* log1p(2) / log1p(9) */
+    ASSERT_W(net, "A", "B", 1);                /* 3 + 6 = 9 is the max */
+    ASSERT_W(net, "A", "C", log(3) / log(10)); /* log1p(2) / log1p(9) */
     clout_network_free(net);
     net = snap(dir, 2013, 3, NULL, NULL); /* 2011-2013: 2011 is in, A-B 13 */
     ASSERT_W(net, "A", "C", log(3) / log(14));

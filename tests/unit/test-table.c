@@ -181,12 +181,9 @@ static void test_csv(void)
 static void test_csv_round_trip(void)
 {
     /* What the writer writes, clout's own reader reads back cell for cell. */
-    static const char *want[6][3] = {{"label", "value", "count"},
-                                     {L0, "0.5", "1"},
-                                     {L1, "0.333333333333", "-2"},
-                                     {L2, "1e-07", "0"},
-                                     {L3, "12345678", "1000000"},
-                                     {"", "", "42"}};
+    static const char *want[6][3] = {{"label", "value", "count"},  {L0, "0.5", "1"},
+                                     {L1, "0.333333333333", "-2"}, {L2, "1e-07", "0"},
+                                     {L3, "12345678", "1000000"},  {"", "", "42"}};
     clout_table_t *t = main_table();
     char *text = write_one(t, CLOUT_FMT_CSV);
     clout_error_t *err = clout_error_new(0);
@@ -413,18 +410,18 @@ static void test_tex(void)
 {
     /* booktabs rules; \ ~ ^ < > as text commands, & % $ # _ { } with a
      * backslash, control characters as spaces. */
-    static const char want[] =
-        "\\begin{tabular}{lrr}\n"
-        "\\toprule\n"
-        "label & value & count \\\\\n"
-        "\\midrule\n"
-        "a,b \"c\" & 0.5 & 1 \\\\\n"
-        "x y z\\textbackslash{}w & 0.333333 & -2 \\\\\n"
-        "\\textbar{}\\&\\%\\$\\#\\_\\{\\}\\textasciitilde{}\\textasciicircum{}\\textless{} & 1e-07 & 0 \\\\\n"
-        "Привет 中文 & 12345678 & 1000000 \\\\\n"
-        " &  & 42 \\\\\n"
-        "\\bottomrule\n"
-        "\\end{tabular}\n";
+    static const char want[] = "\\begin{tabular}{lrr}\n"
+                               "\\toprule\n"
+                               "label & value & count \\\\\n"
+                               "\\midrule\n"
+                               "a,b \"c\" & 0.5 & 1 \\\\\n"
+                               "x y z\\textbackslash{}w & 0.333333 & -2 \\\\\n"
+                               "\\textbar{}\\&\\%\\$\\#\\_\\{\\}\\textasciitilde{}"
+                               "\\textasciicircum{}\\textless{} & 1e-07 & 0 \\\\\n"
+                               "Привет 中文 & 12345678 & 1000000 \\\\\n"
+                               " &  & 42 \\\\\n"
+                               "\\bottomrule\n"
+                               "\\end{tabular}\n";
     clout_table_t *t = main_table();
     char *got = write_one(t, CLOUT_FMT_TEX);
     g_assert_cmpstr(got, ==, want);
