@@ -77,6 +77,7 @@ typedef struct {
     int n_lead;
     double lat, lon; /* NAN when absent */
     int start, end;  /* CLOUT_NO_YEAR when absent */
+    const char *start_text, *end_text; /* as written ("2015-08-12"), "" when absent */
 } clout_actor_t;
 
 typedef struct {
@@ -91,6 +92,7 @@ typedef struct {
     int source, target, relation; /* indices into actors and relations */
     double value;                 /* 1 when the file left it empty */
     int start, end;               /* years; end CLOUT_NO_YEAR = ongoing */
+    const char *start_text, *end_text; /* as written, "" when absent */
     const char *source_ref, *note;
     long line; /* line in ties.csv, for later messages */
 } clout_tie_t;
@@ -121,6 +123,35 @@ int clout_dataset_latest_year(const clout_dataset_t *ds);
  * dropping empty items.  Free it with clout_strv_free(). */
 char **clout_split_list(const char *s, char sep);
 void clout_strv_free(char **v);
+
+/* ---- Building and writing datasets (importers, merges) ---- */
+
+/* An empty dataset whose messages will name path. */
+clout_dataset_t *clout_dataset_new(const char *path);
+/* Adds an actor, or returns the index of the one with this id (its fields
+ * are then left as they are: what a dataset already says wins). */
+int clout_dataset_add_actor(clout_dataset_t *ds, const char *id, const char *name,
+                            const char *kind);
+/* Adds a relation, or returns the existing one's index when it has the same
+ * definition; -1 when a relation of that name is defined differently. */
+int clout_dataset_add_relation(clout_dataset_t *ds, const char *name, const char *layer,
+                               bool directed, clout_mode_t mode, clout_scale_t scale,
+                               double weight);
+/* Adds a tie unless an identical one (ends, relation, value, years, source)
+ * is there already; returns true when it was added.  start_text/end_text
+ * may be NULL (the years are then written as years). */
+bool clout_dataset_add_tie(clout_dataset_t *ds, int source, int target, int relation,
+                           double value, int start, int end, const char *source_ref,
+                           const char *note);
+/* Merges every actor, relation and tie of src into ds (see add_*); returns
+ * CLOUT_EDATA naming the relation when two definitions disagree. */
+clout_status_t clout_dataset_merge(clout_dataset_t *ds, const clout_dataset_t *src,
+                                   clout_error_t *err);
+/* Writes actors.csv, relations.csv and ties.csv into dir (created if
+ * missing), each atomically.  The output is a function of the contents
+ * only, so the same data gives the same bytes. */
+clout_status_t clout_dataset_write(const clout_dataset_t *ds, const char *dir,
+                                   clout_error_t *err);
 
 /* Parses a year or a YYYY-MM-DD date into a year; returns false if invalid. */
 bool clout_parse_year(const char *s, int *year);
@@ -240,6 +271,28 @@ FILE *clout_output_file(clout_output_t *o);
 clout_status_t clout_output_commit(clout_output_t *o, clout_error_t *err);
 /* Discards the temporary file; frees o.  NULL is allowed. */
 void clout_output_abort(clout_output_t *o);
+
+/* ---------------------------------------------------------------------------
+ * Importers: standard datasets as their maintainers publish them
+ * ------------------------------------------------------------------------- */
+typedef struct {
+    char **actors; /* keep only ties whose ends (states) are all listed; NULL = all */
+    char **igos;   /* cow-igo: these IGO columns; NULL = every one in the code table */
+    int from, to;  /* keep ties that overlap these years; CLOUT_NO_YEAR = no limit */
+} clout_import_opts_t;
+
+/* The sources clout_import() knows, NULL-terminated: "cow-igo", "atop",
+ * "cow-alliance", "cow-trade", "sipri" and "clout" (another dataset folder). */
+extern const char *const clout_import_sources[];
+
+/* Reads files of one source and adds their actors, relations and ties to ds
+ * (ties already there are not added twice).  *report receives a table of
+ * what was read, added and skipped, with reasons; the caller frees it.  A
+ * file that is not what the source expects is CLOUT_EDATA, with file, line
+ * and column. */
+clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files,
+                            int n_files, const clout_import_opts_t *opts,
+                            clout_table_t **report, clout_error_t *err);
 
 /* ---------------------------------------------------------------------------
  * Analyses

@@ -344,3 +344,8 @@ const char *clout_csv_display(const clout_csv_t *c)
 {
     return c->display;
 }
+
+void clout_csv_set_line(clout_csv_t *c, long line)
+{
+    c->line = line;
+}

@@ -163,7 +163,7 @@ static bool year_cell(sheet_t *sh, int k, const char *colname, int *year, clout_
     return true;
 }
 
-static clout_dataset_t *dataset_new(const char *dir)
+clout_dataset_t *clout_dataset_new(const char *dir)
 {
     clout_dataset_t *ds = g_new0(clout_dataset_t, 1);
     ds->path = g_strdup(dir);
@@ -187,6 +187,8 @@ void clout_dataset_free(clout_dataset_t *ds)
     g_array_free(ds->ties, TRUE);
     g_hash_table_destroy(ds->actor_ix);
     g_hash_table_destroy(ds->relation_ix);
+    if (ds->tie_ix)
+        g_hash_table_destroy(ds->tie_ix);
     g_string_chunk_free(ds->strings);
     g_free(ds->path);
     g_free(ds);
@@ -274,6 +276,8 @@ static bool load_actors(clout_dataset_t *ds, const char *dir, bool *complete, cl
         if (!*id || strchr(id, ';') || g_hash_table_contains(ds->actor_ix, id))
             continue;
         a.id = g_string_chunk_insert_const(ds->strings, id);
+        a.start_text = g_string_chunk_insert_const(ds->strings, cell(&sh, A_START));
+        a.end_text = g_string_chunk_insert_const(ds->strings, cell(&sh, A_END));
         const char *name = cell(&sh, A_NAME);
         a.name = g_string_chunk_insert_const(ds->strings, *name ? name : id);
         a.kind = g_string_chunk_insert_const(ds->strings, kind);
@@ -468,6 +472,9 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
         t.source_ref = *ref ? g_string_chunk_insert_const(ds->strings, ref) : "";
         t.note = *note ? g_string_chunk_insert_const(ds->strings, note) : "";
         t.line = clout_csv_line(sh.csv);
+        t.start_text = g_string_chunk_insert_const(ds->strings, cell(&sh, T_START));
+        /* A flow's empty end means its start year; it is written back empty. */
+        t.end_text = g_string_chunk_insert_const(ds->strings, cell(&sh, T_END));
         if (t.start > ds->year_latest)
             ds->year_latest = t.start;
         if (t.end > ds->year_latest)
@@ -484,7 +491,7 @@ clout_status_t clout_dataset_load(clout_dataset_t **out, const char *dir, clout_
     *out = NULL;
     if (!g_file_test(dir, G_FILE_TEST_IS_DIR))
         return clout_error_set(err, CLOUT_EDATA, dir, 0, 0, "not a dataset folder");
-    clout_dataset_t *ds = dataset_new(dir);
+    clout_dataset_t *ds = clout_dataset_new(dir);
     bool a_all, r_all;
     bool a = load_actors(ds, dir, &a_all, err);
     bool r = load_relations(ds, dir, &r_all, err);

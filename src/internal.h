@@ -28,6 +28,8 @@ long clout_csv_field_col(const clout_csv_t *c, int i);
 /* Line where the current record starts. */
 long clout_csv_line(const clout_csv_t *c);
 const char *clout_csv_display(const clout_csv_t *c);
+/* Numbers the next line as line (input that starts past a preamble). */
+void clout_csv_set_line(clout_csv_t *c, long line);
 
 /* ---- helpers (util.c) ---- */
 /* Strict number parse: the whole string, finite. */
@@ -42,6 +44,7 @@ struct clout_dataset {
     GHashTable *actor_ix, *relation_ix; /* name -> index + 1 */
     GStringChunk *strings;
     int year_latest;
+    GHashTable *tie_ix; /* keys of ties, built on the first add_tie */
 };
 
 /* The attribute accessors tolerate missing attributes. */

@@ -19,6 +19,10 @@ typedef enum {
     OPT_QUIET,
     OPT_PROGRESS,
     OPT_TO,
+    OPT_ACTORS,
+    OPT_FROM_YEAR,
+    OPT_TO_YEAR,
+    OPT_IGOS,
     OPT_HELP
 } cli_opt_id_t;
 
@@ -32,6 +36,8 @@ typedef struct {
     const char *output;
     bool quiet, progress;
     int to; /* -1 = not given */
+    char **actors, **igos;
+    int from_year, to_year;
 } cli_opts_t;
 
 typedef struct cli_command {
@@ -44,7 +50,7 @@ typedef struct cli_command {
     int (*run)(const struct cli_command *cmd, cli_opts_t *o, int argc, char **argv);
 } cli_command_t;
 
-extern const cli_command_t cli_cmd_validate, cli_cmd_info, cli_cmd_build;
+extern const cli_command_t cli_cmd_validate, cli_cmd_info, cli_cmd_build, cli_cmd_import;
 
 /* Prints every diagnostic in err as "clout: ..." and returns its exit code. */
 int cli_report(clout_error_t *err);

@@ -14,7 +14,7 @@
 #include "cli.h"
 
 static const cli_command_t *const COMMANDS[] = {&cli_cmd_validate, &cli_cmd_info, &cli_cmd_build,
-                                                NULL};
+                                                &cli_cmd_import, NULL};
 
 typedef struct {
     cli_opt_id_t id;
@@ -35,6 +35,10 @@ static const option_spec_t OPTIONS[] = {
      "csv, tsv, json, md, tex or table (default: table on a terminal, else csv)"},
     {OPT_TO, "to", 0, "FORMAT",
      "graphml (default), gml, dot, pajek, edgelist or csv; else from -o's extension"},
+    {OPT_ACTORS, "actors", 0, "LIST", "keep only ties among these actor ids (comma-separated)"},
+    {OPT_FROM_YEAR, "from", 0, "YEAR", "keep only ties that reach YEAR or later"},
+    {OPT_TO_YEAR, "to", 0, "YEAR", "keep only ties that start in YEAR or earlier"},
+    {OPT_IGOS, "igos", 0, "LIST", "cow-igo: these IGO columns (default: all in the code table)"},
     {OPT_OUTPUT, "output", 'o', "FILE", "write to FILE (atomically) instead of standard output"},
     {OPT_QUIET, "quiet", 'q', NULL, "say nothing on success"},
     {OPT_PROGRESS, "progress", 0, NULL, "report progress on standard error"},
@@ -206,6 +210,27 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
                 code = cli_fail(2, "--to: '%s' is not graphml, gml, dot, pajek, edgelist or csv",
                                 optarg);
             break;
+        case OPT_ACTORS:
+            g_strfreev(o->actors);
+            o->actors = clout_split_list(optarg, ',');
+            break;
+        case OPT_IGOS:
+            g_strfreev(o->igos);
+            o->igos = clout_split_list(optarg, ',');
+            break;
+        case OPT_FROM_YEAR:
+        case OPT_TO_YEAR: {
+            int y;
+            if (strlen(optarg) != 4 || !clout_parse_year(optarg, &y))
+                code = cli_fail(2, "--%s: '%s' is not a year (%d..%d)",
+                                ch == OPT_FROM_YEAR ? "from" : "to", optarg, CLOUT_YEAR_MIN,
+                                CLOUT_YEAR_MAX);
+            else if (ch == OPT_FROM_YEAR)
+                o->from_year = y;
+            else
+                o->to_year = y;
+            break;
+        }
         case OPT_OUTPUT: o->output = optarg; break;
         case OPT_QUIET: o->quiet = true; break;
         case OPT_PROGRESS: o->progress = true; break;
@@ -316,6 +341,8 @@ static int run(int argc, char **argv)
         code = c->run(c, &o, argc, argv);
     g_strfreev(o.layers);
     g_strfreev(o.relations);
+    g_strfreev(o.actors);
+    g_strfreev(o.igos);
     return code;
 }
 

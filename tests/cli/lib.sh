@@ -10,7 +10,7 @@ _failed=0
 
 # ok CONDITION-EXIT-CODE NAME [DIAGNOSTIC...]
 tap() {
-    local rc=$1 name=$2
+    local rc=$1 name=$2 d
     shift 2
     _n=$((_n + 1))
     if [ "$rc" -eq 0 ]; then

@@ -1,0 +1,476 @@
+/* cow.c: importers for COW IGO (state-year), ATOP and COW alliances (dyad-year), COW trade (dyadic). */
+#include <config.h>
+
+#include <string.h>
+
+#include "import.h"
+
+/* ---- what the COW-coded importers share ---- */
+
+typedef struct {
+    clout_dataset_t *ds;
+    const clout_import_opts_t *opts;
+    import_report_t *rep;
+    GHashTable *seen_bad; /* ccodes already reported */
+    const char *const *igo_cols; /* cow-igo: column names by key */
+} cow_ctx_t;
+
+/* The actor of a COW state code, added on first use; -1 (and a report line)
+ * when the code has no ISO 3166 code or is outside --actors. */
+static int cow_actor(cow_ctx_t *c, long ccode, bool create)
+{
+    const cow_state_t *s = codes_cow_state(ccode);
+    if (!s || !*s->iso3) {
+        if (!g_hash_table_contains(c->seen_bad, GINT_TO_POINTER((int)ccode))) {
+            g_hash_table_add(c->seen_bad, GINT_TO_POINTER((int)ccode));
+            char *ex = g_strdup_printf("%ld%s%s", ccode, s ? " " : "", s ? s->name : "");
+            report_add(c->rep, "states without an ISO 3166 code (rows skipped)", 1,
+                       "see src/import/codes/cow-states.csv");
+            report_example(c->rep, "states without an ISO 3166 code (rows skipped)", ex);
+            g_free(ex);
+        }
+        return -1;
+    }
+    if (!import_actor_in(c->opts, s->iso3))
+        return -1;
+    if (!create)
+        return 0;
+    return clout_dataset_add_actor(c->ds, s->iso3, s->name, "state");
+}
+
+static int map_dyad(void *ctx, int key, bool target)
+{
+    (void)target;
+    return cow_actor(ctx, key, true);
+}
+
+static int map_igo(void *ctx, int key, bool target)
+{
+    cow_ctx_t *c = ctx;
+    if (!target)
+        return cow_actor(c, key, true);
+    const char *col = c->igo_cols[key];
+    const cow_igo_t *g = codes_cow_igo(col);
+    char *up = g_ascii_strup(col, -1);
+    int a = clout_dataset_add_actor(c->ds, g ? g->id : up, g ? g->name : up, "bloc");
+    g_free(up);
+    return a;
+}
+
+static bool field_long(clout_csv_t *csv, int i, long *v, const char *what, clout_error_t *err)
+{
+    const char *s = clout_csv_field(csv, i);
+    if (clout_parse_long(s, v))
+        return true;
+    clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, i),
+                    clout_csv_field_col(csv, i), "column '%s': '%s' is not a whole number",
+                    what, s);
+    return false;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static int *sorted_years(GHashTable *years, int *n)
+{
+    *n = (int)g_hash_table_size(years);
+    int *ys = g_new(int, *n + 1), k = 0;
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, years);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        ys[k++] = GPOINTER_TO_INT(key);
+    qsort(ys, (size_t)*n, sizeof *ys, cmp_int);
+    return ys;
+}
+
+/* ---- cow-igo ---- */
+
+clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
+                              const clout_import_opts_t *opts, import_report_t *rep,
+                              clout_error_t *err)
+{
+    GBytes *bytes;
+    clout_status_t st = import_read_file(path, &bytes, err);
+    if (st)
+        return st;
+    gsize len;
+    const char *data = g_bytes_get_data(bytes, &len);
+    clout_csv_t *csv = clout_csv_open_mem(data, len, path);
+    cow_ctx_t c = {ds, opts, rep, g_hash_table_new(g_direct_hash, g_direct_equal), NULL};
+    spans_t *sp = spans_new();
+    GHashTable *years = g_hash_table_new(g_direct_hash, g_direct_equal);
+    GPtrArray *cols = g_ptr_array_new_with_free_func(g_free); /* key -> column name */
+    GArray *fidx = g_array_new(FALSE, FALSE, sizeof(int));     /* key -> field */
+    int rel[8] = {0};
+    int ci = -1, yi = -1;
+    if (clout_csv_next(csv, err) <= 0) {
+        st = clout_error_status(err) ? clout_error_status(err)
+                                     : clout_error_set(err, CLOUT_EDATA, path, 1, 1, "empty file");
+        goto done;
+    }
+    ci = import_column(csv, "ccode", true, err);
+    yi = import_column(csv, "year", true, err);
+    if (ci < 0 || yi < 0) {
+        st = CLOUT_EDATA;
+        goto done;
+    }
+    /* The IGO columns to read: --igos, or every one the code table knows. */
+    if (opts->igos) {
+        for (char **p = opts->igos; *p; p++) {
+            int f = import_column(csv, *p, false, err);
+            if (f < 0) {
+                st = clout_error_set(err, CLOUT_EUSAGE, path, 1, 0,
+                                     "--igos: no column '%s' in this file", *p);
+                goto done;
+            }
+            g_ptr_array_add(cols, g_strdup(*p));
+            g_array_append_val(fidx, f);
+        }
+    } else {
+        for (int f = 0; f < clout_csv_n_fields(csv); f++)
+            if (codes_cow_igo(clout_csv_field(csv, f))) {
+                g_ptr_array_add(cols, g_strdup(clout_csv_field(csv, f)));
+                g_array_append_val(fidx, f);
+            }
+    }
+    g_ptr_array_add(cols, NULL);
+    c.igo_cols = (const char *const *)cols->pdata;
+    /* One relation per layer: a bloc's membership goes to what the bloc does. */
+    static const char *layers[] = {"security", "economic", "political", "diplomatic", "technical"};
+    int nlayers = (int)G_N_ELEMENTS(layers);
+    for (int l = 0; l < nlayers; l++)
+        rel[l] = -1;
+    int *col_rel = g_new(int, fidx->len + 1);
+    for (guint k = 0; k < fidx->len; k++) {
+        const cow_igo_t *g = codes_cow_igo(g_ptr_array_index(cols, k));
+        const char *layer = g ? g->layer : "diplomatic";
+        if (!g)
+            report_example(rep, "IGOs not in the code table (layer diplomatic)",
+                           g_ptr_array_index(cols, k));
+        int l;
+        for (l = 0; l < nlayers && strcmp(layers[l], layer) != 0; l++)
+            ;
+        if (l == nlayers)
+            l = 3;
+        if (rel[l] < 0) {
+            char *name = g_strdup_printf("member_%s", layers[l]);
+            rel[l] = clout_dataset_add_relation(ds, name, layers[l], false, CLOUT_MODE_STATE,
+                                                CLOUT_SCALE_MAX, 1);
+            if (rel[l] < 0)
+                st = clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
+                                     "relation '%s' is already defined differently", name);
+            g_free(name);
+            if (st) {
+                g_free(col_rel);
+                goto done;
+            }
+        }
+        col_rel[k] = rel[l];
+    }
+    long rows = 0, missing = 0;
+    int r;
+    while ((r = clout_csv_next(csv, err)) > 0) {
+        long ccode, year;
+        if (!field_long(csv, ci, &ccode, "ccode", err) || !field_long(csv, yi, &year, "year", err)) {
+            r = -1;
+            break;
+        }
+        rows++;
+        g_hash_table_add(years, GINT_TO_POINTER((int)year));
+        if (cow_actor(&c, ccode, false) < 0)
+            continue;
+        for (guint k = 0; k < fidx->len; k++) {
+            int f = g_array_index(fidx, int, k);
+            long v;
+            if (!field_long(csv, f, &v, g_ptr_array_index(cols, k), err)) {
+                r = -1;
+                break;
+            }
+            /* 1 full member, 2 associate, 3 observer (COW IGO v3 codebook). */
+            static const double value[] = {0, 1, 0.5, 0.25};
+            static const char *status[] = {"", "", "; associate member", "; observer"};
+            if (v >= 1 && v <= 3) {
+                /* The note names the COW column, so a tie can be traced to its cell. */
+                char *note = g_strdup_printf("COW column %s%s",
+                                             (char *)g_ptr_array_index(cols, k), status[v]);
+                spans_add(sp, (int)ccode, (int)k, col_rel[k], value[v], (int)year,
+                          g_intern_string(note));
+                g_free(note);
+            }
+            else if (v == -9)
+                missing++;
+            else if (v != 0 && v != -1) {
+                clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, f),
+                                clout_csv_field_col(csv, f),
+                                "column '%s': %ld is not a COW IGO status (0, 1, 2, 3, -9, -1)",
+                                (char *)g_ptr_array_index(cols, k), v);
+                r = -1;
+                break;
+            }
+        }
+        if (r < 0)
+            break;
+    }
+    g_free(col_rel);
+    if (r < 0) {
+        st = clout_error_status(err);
+        goto done;
+    }
+    int ny;
+    int *ys = sorted_years(years, &ny);
+    long dupes = 0;
+    long added = spans_emit(sp, ds, ys, ny, opts,
+                            "COW IGO v3 (Pevehouse et al. 2020), state-year format", map_igo, &c,
+                            &dupes);
+    g_free(ys);
+    report_add(rep, "rows read", rows, path);
+    report_add(rep, "IGO columns read", (long)fidx->len, NULL);
+    report_add(rep, "membership ties added (consecutive years joined)", added, NULL);
+    report_add(rep, "ties already present", dupes, NULL);
+    report_add(rep, "state-IGO-years missing in the data (-9)", missing, NULL);
+done:
+    spans_free(sp);
+    g_hash_table_destroy(years);
+    g_hash_table_destroy(c.seen_bad);
+    g_ptr_array_free(cols, TRUE);
+    g_array_free(fidx, TRUE);
+    clout_csv_close(csv);
+    g_bytes_unref(bytes);
+    return st;
+}
+
+/* ---- dyad-year alliances: ATOP and COW ---- */
+
+typedef struct {
+    const char *column, *relation;
+} obligation_t;
+
+static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
+                                        const clout_import_opts_t *opts, import_report_t *rep,
+                                        clout_error_t *err, const obligation_t *obl, int n_obl,
+                                        bool directed, const char *source_ref)
+{
+    GBytes *bytes;
+    clout_status_t st = import_read_file(path, &bytes, err);
+    if (st)
+        return st;
+    gsize len;
+    const char *data = g_bytes_get_data(bytes, &len);
+    clout_csv_t *csv = clout_csv_open_mem(data, len, path);
+    cow_ctx_t c = {ds, opts, rep, g_hash_table_new(g_direct_hash, g_direct_equal), NULL};
+    spans_t *sp = spans_new();
+    GHashTable *years = g_hash_table_new(g_direct_hash, g_direct_equal);
+    int fi[8], rel[8];
+    int r = clout_csv_next(csv, err);
+    if (r <= 0) {
+        st = r < 0 ? clout_error_status(err)
+                   : clout_error_set(err, CLOUT_EDATA, path, 1, 1, "empty file");
+        goto done;
+    }
+    int c1 = import_column(csv, "ccode1", true, err), c2 = import_column(csv, "ccode2", true, err),
+        yi = import_column(csv, "year", true, err);
+    for (int k = 0; k < n_obl; k++)
+        fi[k] = import_column(csv, obl[k].column, true, err);
+    for (int k = 0; k < n_obl; k++)
+        if (fi[k] < 0)
+            c1 = -1;
+    if (c1 < 0 || c2 < 0 || yi < 0) {
+        st = CLOUT_EDATA;
+        goto done;
+    }
+    for (int k = 0; k < n_obl; k++) {
+        rel[k] = clout_dataset_add_relation(ds, obl[k].relation, "security", directed,
+                                            CLOUT_MODE_STATE, CLOUT_SCALE_BINARY, 1);
+        if (rel[k] < 0) {
+            st = clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
+                                 "relation '%s' is already defined differently", obl[k].relation);
+            goto done;
+        }
+    }
+    long rows = 0;
+    while ((r = clout_csv_next(csv, err)) > 0) {
+        long a, b, year;
+        if (!field_long(csv, c1, &a, "ccode1", err) || !field_long(csv, c2, &b, "ccode2", err) ||
+            !field_long(csv, yi, &year, "year", err)) {
+            r = -1;
+            break;
+        }
+        rows++;
+        g_hash_table_add(years, GINT_TO_POINTER((int)year));
+        if (cow_actor(&c, a, false) < 0 || cow_actor(&c, b, false) < 0)
+            continue;
+        /* Dyad-year files list a dyad in both orders; an undirected tie keeps one. */
+        if (!directed && a > b) {
+            long x = a;
+            a = b;
+            b = x;
+        }
+        for (int k = 0; k < n_obl; k++) {
+            long v;
+            const char *s = clout_csv_field(csv, fi[k]);
+            if (strcmp(s, "NA") == 0)
+                continue;
+            if (!field_long(csv, fi[k], &v, obl[k].column, err)) {
+                r = -1;
+                break;
+            }
+            if (v == 1)
+                spans_add(sp, (int)a, (int)b, rel[k], 1, (int)year, NULL);
+            else if (v != 0) {
+                clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, fi[k]),
+                                clout_csv_field_col(csv, fi[k]), "column '%s': %ld is not 0 or 1",
+                                obl[k].column, v);
+                r = -1;
+                break;
+            }
+        }
+        if (r < 0)
+            break;
+    }
+    if (r < 0) {
+        st = clout_error_status(err);
+        goto done;
+    }
+    int ny;
+    int *ys = sorted_years(years, &ny);
+    long dupes = 0;
+    long added = spans_emit(sp, ds, ys, ny, opts, source_ref, map_dyad, &c, &dupes);
+    g_free(ys);
+    report_add(rep, "rows read", rows, path);
+    report_add(rep, "obligation ties added (consecutive years joined)", added, NULL);
+    report_add(rep, "ties already present", dupes, NULL);
+done:
+    spans_free(sp);
+    g_hash_table_destroy(years);
+    g_hash_table_destroy(c.seen_bad);
+    clout_csv_close(csv);
+    g_bytes_unref(bytes);
+    return st;
+}
+
+clout_status_t import_atop(clout_dataset_t *ds, const char *path, const clout_import_opts_t *opts,
+                           import_report_t *rep, clout_error_t *err)
+{
+    /* ATOP's directed dyad-year: state 1 has the obligation toward state 2. */
+    static const obligation_t obl[] = {{"atop_defense", "atop_defense"},
+                                       {"atop_offense", "atop_offense"},
+                                       {"atop_neutral", "atop_neutrality"},
+                                       {"atop_nonagg", "atop_nonaggression"},
+                                       {"atop_consul", "atop_consultation"}};
+    return import_dyad_years(ds, path, opts, rep, err, obl, G_N_ELEMENTS(obl), true,
+                             "ATOP 5.1 (Leeds et al. 2002), directed dyad-year");
+}
+
+clout_status_t import_cow_alliance(clout_dataset_t *ds, const char *path,
+                                   const clout_import_opts_t *opts, import_report_t *rep,
+                                   clout_error_t *err)
+{
+    static const obligation_t obl[] = {{"cow_defense", "cow_defense"},
+                                       {"cow_neutral", "cow_neutrality"},
+                                       {"cow_nonagg", "cow_nonaggression"},
+                                       {"cow_entente", "cow_entente"}};
+    return import_dyad_years(ds, path, opts, rep, err, obl, G_N_ELEMENTS(obl), false,
+                             "COW Formal Alliances v4.1 (Gibler 2009), dyad-year");
+}
+
+/* ---- cow-trade ---- */
+
+clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
+                                const clout_import_opts_t *opts, import_report_t *rep,
+                                clout_error_t *err)
+{
+    GBytes *bytes;
+    clout_status_t st = import_read_file(path, &bytes, err);
+    if (st)
+        return st;
+    gsize len;
+    const char *data = g_bytes_get_data(bytes, &len);
+    clout_csv_t *csv = clout_csv_open_mem(data, len, path);
+    cow_ctx_t c = {ds, opts, rep, g_hash_table_new(g_direct_hash, g_direct_equal), NULL};
+    int r = clout_csv_next(csv, err);
+    if (r <= 0) {
+        st = r < 0 ? clout_error_status(err)
+                   : clout_error_set(err, CLOUT_EDATA, path, 1, 1, "empty file");
+        goto done;
+    }
+    int c1 = import_column(csv, "ccode1", true, err), c2 = import_column(csv, "ccode2", true, err),
+        yi = import_column(csv, "year", true, err), f1 = import_column(csv, "flow1", true, err),
+        f2 = import_column(csv, "flow2", true, err);
+    if (c1 < 0 || c2 < 0 || yi < 0 || f1 < 0 || f2 < 0) {
+        st = CLOUT_EDATA;
+        goto done;
+    }
+    int rel = clout_dataset_add_relation(ds, "trade", "economic", true, CLOUT_MODE_FLOW,
+                                         CLOUT_SCALE_SHARE, 1);
+    if (rel < 0) {
+        st = clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
+                             "relation 'trade' is already defined differently");
+        goto done;
+    }
+    long rows = 0, added = 0, dupes = 0, missing = 0, zero = 0, outside = 0;
+    while ((r = clout_csv_next(csv, err)) > 0) {
+        long a, b, year;
+        if (!field_long(csv, c1, &a, "ccode1", err) || !field_long(csv, c2, &b, "ccode2", err) ||
+            !field_long(csv, yi, &year, "year", err)) {
+            r = -1;
+            break;
+        }
+        rows++;
+        /* flow1: imports of ccode1 from ccode2, so goods go ccode2 -> ccode1. */
+        const int from[2] = {(int)b, (int)a}, to[2] = {(int)a, (int)b}, col[2] = {f1, f2};
+        for (int k = 0; k < 2; k++) {
+            const char *s = clout_csv_field(csv, col[k]);
+            double v;
+            if (strcmp(s, "NA") == 0 || strcmp(s, "-9") == 0 || !*s) {
+                missing++;
+                continue;
+            }
+            if (!clout_parse_double(s, &v) || v < 0) {
+                clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, col[k]),
+                                clout_csv_field_col(csv, col[k]),
+                                "column '%s': '%s' is not an amount", k ? "flow2" : "flow1", s);
+                r = -1;
+                break;
+            }
+            if (v == 0) {
+                zero++;
+                continue;
+            }
+            if (!import_year_in(opts, (int)year, (int)year)) {
+                outside++;
+                continue;
+            }
+            if (cow_actor(&c, from[k], false) < 0 || cow_actor(&c, to[k], false) < 0)
+                continue;
+            int sa = cow_actor(&c, from[k], true), ta = cow_actor(&c, to[k], true);
+            if (clout_dataset_add_tie(ds, sa, ta, rel, v, (int)year, (int)year,
+                                      "COW Trade v4.0 (Barbieri et al. 2009), dyadic, current "
+                                      "US$ million",
+                                      NULL))
+                added++;
+            else
+                dupes++;
+        }
+        if (r < 0)
+            break;
+    }
+    if (r < 0) {
+        st = clout_error_status(err);
+        goto done;
+    }
+    report_add(rep, "rows read", rows, path);
+    report_add(rep, "flow ties added (one per direction and year)", added, NULL);
+    report_add(rep, "ties already present", dupes, NULL);
+    report_add(rep, "flows missing in the data (NA or -9; skipped)", missing, NULL);
+    report_add(rep, "flows of zero (skipped)", zero, NULL);
+    report_add(rep, "flows outside --from/--to", outside, NULL);
+done:
+    g_hash_table_destroy(c.seen_bad);
+    clout_csv_close(csv);
+    g_bytes_unref(bytes);
+    return st;
+}

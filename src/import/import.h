@@ -1,0 +1,77 @@
+/* import.h: what the importers share: input files, code tables, spans, the report. */
+#ifndef CLOUT_IMPORT_H
+#define CLOUT_IMPORT_H
+
+#include "../internal.h"
+
+/* The report of one import: counts with a note, in the order first seen. */
+typedef struct {
+    GPtrArray *items, *notes;
+    GArray *counts;
+} import_report_t;
+
+void report_add(import_report_t *r, const char *item, long n, const char *note);
+/* Remembers one example (up to a few) of what an item counts. */
+void report_example(import_report_t *r, const char *item, const char *example);
+
+/* A whole input file in memory, gunzipped when it is gzip. */
+clout_status_t import_read_file(const char *path, GBytes **out, clout_error_t *err);
+
+/* Index of a header column, or -1 after recording an error at the header. */
+int import_column(clout_csv_t *csv, const char *name, bool required, clout_error_t *err);
+
+/* The embedded code tables (src/import/codes/). */
+typedef struct {
+    const char *iso3, *name;
+} cow_state_t;
+const cow_state_t *codes_cow_state(long ccode);
+typedef struct {
+    const char *iso3, *kind, *note;
+} sipri_name_t;
+const sipri_name_t *codes_sipri_name(const char *name);
+typedef struct {
+    const char *id, *name, *layer;
+} cow_igo_t;
+const cow_igo_t *codes_cow_igo(const char *column);
+/* Every IGO column the code table lists, NULL-terminated (static). */
+const char *const *codes_cow_igo_columns(void);
+
+/* Yearly records of one (source, target, relation, value) compressed into
+ * spans of consecutive years. */
+typedef struct spans spans_t;
+spans_t *spans_new(void);
+void spans_free(spans_t *s);
+void spans_add(spans_t *s, int source, int target, int relation, double value, int year,
+               const char *note);
+/* Adds one tie per run of consecutive years (a year counts as consecutive to
+ * the previous one when no year of the data lies between them: step 1 for
+ * yearly data).  Returns the number of ties added. */
+/* Sources and targets are the importer's own keys (COW codes, column
+ * numbers); map turns one into an actor index when a tie is kept, so that no
+ * actor is added without a tie. */
+typedef int (*span_map_fn)(void *ctx, int key, bool target);
+long spans_emit(spans_t *s, clout_dataset_t *ds, const int *data_years, int n_data_years,
+                const clout_import_opts_t *opts, const char *source_ref, span_map_fn map,
+                void *ctx, long *dupes);
+
+bool import_year_in(const clout_import_opts_t *o, int start, int end);
+bool import_actor_in(const clout_import_opts_t *o, const char *id);
+
+typedef clout_status_t (*importer_fn)(clout_dataset_t *ds, const char *path,
+                                      const clout_import_opts_t *opts, import_report_t *rep,
+                                      clout_error_t *err);
+clout_status_t import_cow_igo(clout_dataset_t *, const char *, const clout_import_opts_t *,
+                              import_report_t *, clout_error_t *);
+clout_status_t import_atop(clout_dataset_t *, const char *, const clout_import_opts_t *,
+                           import_report_t *, clout_error_t *);
+clout_status_t import_cow_alliance(clout_dataset_t *, const char *, const clout_import_opts_t *,
+                                   import_report_t *, clout_error_t *);
+clout_status_t import_cow_trade(clout_dataset_t *, const char *, const clout_import_opts_t *,
+                                import_report_t *, clout_error_t *);
+clout_status_t import_sipri(clout_dataset_t *, const char *, const clout_import_opts_t *,
+                            import_report_t *, clout_error_t *);
+
+/* Embedded tables, generated from the CSV files in src/import/codes at build time. */
+extern const char clout_codes_cow_states[], clout_codes_sipri_names[], clout_codes_cow_igos[];
+
+#endif
