@@ -11,6 +11,14 @@ for d in "$TINY" "$CA"; do
     grep -q ': ok: ' "$T/out"
     tap $? "validate ${d#$SRC/} says ok" "$(cat "$T/out")"
 done
+if "$PY" -c 'import csv' 2>/dev/null; then
+    "$PY" -c 'import csv,sys
+bad = [i + 2 for i, r in enumerate(csv.DictReader(open(sys.argv[1], encoding="utf-8"))) if not r["source_ref"].strip()]
+sys.exit("ties without source_ref on lines %s" % bad[:10] if bad else 0)' "$CA/ties.csv"
+    tap $? "every tie of graphs/central-asia has a source_ref"
+else
+    skip "every tie of graphs/central-asia has a source_ref" "no python3"
+fi
 run "$CLOUT" validate -q "$TINY"
 [ "$rc" -eq 0 ] && [ ! -s "$T/out" ]
 tap $? "validate -q prints nothing"
