@@ -153,6 +153,9 @@ clout_status_t clout_dataset_merge(clout_dataset_t *ds, const clout_dataset_t *s
 clout_status_t clout_dataset_write(const clout_dataset_t *ds, const char *dir,
                                    clout_error_t *err);
 
+/* Parses a finite number (the whole string, no spaces); false if invalid. */
+bool clout_parse_number(const char *s, double *v);
+
 /* Parses a year or a YYYY-MM-DD date into a year; returns false if invalid. */
 bool clout_parse_year(const char *s, int *year);
 
@@ -297,6 +300,109 @@ clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const
 /* ---------------------------------------------------------------------------
  * Analyses
  * ------------------------------------------------------------------------- */
+
+/* ---- Centrality (measures.c) ---- */
+
+/* How a tie's strength (larger = closer) becomes a path length for the
+ * measures that walk shortest paths (betweenness, closeness, harmonic). */
+typedef enum {
+    CLOUT_DIST_INVERSE = 0, /* 1 / w: the default for strengths */
+    CLOUT_DIST_LOG,         /* -log w, for weights in (0, 1] */
+    CLOUT_DIST_NONE         /* the weights are lengths already */
+} clout_distance_t;
+
+typedef struct {
+    char **measures;           /* NULL-terminated names, or NULL for all */
+    clout_distance_t distance;
+    bool normalized;           /* betweenness, closeness, harmonic: normalised forms */
+    bool unweighted;           /* ignore weights (every tie counts 1) */
+    const char *groups;        /* brokerage: a vertex attribute (kind, role...), or NULL */
+    double katz_alpha;         /* 0 = 0.9 / the largest eigenvalue */
+} clout_measure_opts_t;
+
+/* The measure names, in column order, NULL-terminated. */
+extern const char *const clout_measure_names[];
+
+/* One row per actor: id, name, kind, role, then one column per measure
+ * (and, with opts->groups on a directed network, the five Gould-Fernandez
+ * brokerage roles).  Weights of zero or below are CLOUT_EDATA. */
+clout_status_t clout_measures(const clout_network_t *net, const clout_measure_opts_t *opts,
+                              clout_table_t **out, clout_error_t *err);
+
+/* ---- Communities (communities.c) ---- */
+
+typedef enum {
+    CLOUT_CM_LEIDEN = 0, /* modularity */
+    CLOUT_CM_LEIDEN_CPM,
+    CLOUT_CM_LOUVAIN,
+    CLOUT_CM_INFOMAP,
+    CLOUT_CM_WALKTRAP,
+    CLOUT_CM_LABELPROP,
+    CLOUT_CM_FASTGREEDY,
+    CLOUT_CM_SPINGLASS
+} clout_cmethod_t;
+
+/* Method by name ("leiden", "leiden-cpm", "louvain", ...); -1 if none. */
+int clout_cmethod_from_name(const char *name);
+
+typedef struct {
+    clout_cmethod_t method;
+    double resolution;   /* 1 for modularity methods, by default */
+    int runs;            /* 1 or more: seeds seed..seed+runs-1, then consensus */
+    unsigned long seed;
+} clout_community_opts_t;
+
+typedef struct {
+    igraph_vector_int_t membership; /* community of each vertex, 0-based, by size */
+    igraph_vector_t stability;      /* share of runs agreeing with the consensus */
+    double modularity;              /* of membership, on the weighted network */
+    int runs;
+} clout_partition_t;
+
+/* Detects communities; the caller destroys out with clout_partition_destroy. */
+clout_status_t clout_communities(const clout_network_t *net, const clout_community_opts_t *opts,
+                                 clout_partition_t *out, clout_error_t *err);
+void clout_partition_destroy(clout_partition_t *p);
+
+/* The output tables of a partition: "communities" (id, name, community,
+ * stability) and "summary" (method, resolution, runs, communities,
+ * modularity and, when compare_path names a CSV with columns id and
+ * community, nmi, vi, ari, split_join_a, split_join_b against it). */
+clout_status_t clout_partition_tables(const clout_network_t *net, const clout_partition_t *p,
+                                      const clout_community_opts_t *opts,
+                                      const char *compare_path, clout_table_t **members,
+                                      clout_table_t **summary, clout_error_t *err);
+
+/* NMI, VI, ARI and the two split-join distances of two partitions. */
+typedef struct {
+    double nmi, vi, ari;
+    igraph_integer_t split_join_a, split_join_b;
+} clout_partition_distance_t;
+clout_status_t clout_partition_compare(const igraph_vector_int_t *a, const igraph_vector_int_t *b,
+                                       clout_partition_distance_t *out, clout_error_t *err);
+
+/* ---- Influence (influence.c) ---- */
+
+typedef struct {
+    char **poles;     /* NULL: the actors whose role is pole, in dataset order */
+    char **focus;     /* NULL: the actors whose role is focus */
+    int bootstrap;    /* replicates; 0 = no intervals */
+    double noise;     /* sd of log-normal noise on flow values (default 0.1) */
+    int jobs;         /* worker processes for the bootstrap; 0 = the cores */
+    unsigned long seed;
+    int align_runs;   /* community runs for alignment (default 20) */
+    bool progress;    /* report replicates through the callback */
+    void (*on_progress)(int done, int total, void *data);
+    void *progress_data;
+} clout_influence_opts_t;
+
+/* The influence tables of DESIGN.md section 4 for a dataset snapshot:
+ * "shares" (focus, pole, layer, direct, reach, brokerage, alignment, index,
+ * index_lo, index_hi) and "balance" (focus, layer, balance, balance_lo,
+ * balance_hi, leading_pole), per layer and over all layers ("all"). */
+clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_opts_t *snap,
+                               const clout_influence_opts_t *opts, clout_table_t **shares,
+                               clout_table_t **balance, clout_error_t *err);
 
 /* Describes a network (and its dataset, when ds is not NULL): tables
  * "summary", "kinds", "layers" and, with a dataset, "relations" and "flows".

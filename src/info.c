@@ -101,8 +101,7 @@ static clout_table_t *relations_table(const clout_network_t *net, const clout_da
         int end = t->end ? t->end : t->start;
         if (end > last[k])
             last[k] = end;
-        bool on = r->mode == CLOUT_MODE_FLOW ? t->start <= year && t->start > year - window
-                                             : t->start <= year && (!t->end || t->end >= year);
+        bool on = clout_tie_in_snapshot(ds, t, year, window);
         if (on) {
             active[k]++;
             if (r->mode == CLOUT_MODE_FLOW)
@@ -190,9 +189,8 @@ static clout_table_t *flows_table(const clout_network_t *net, const clout_datase
     GArray *counts = g_array_new(FALSE, FALSE, sizeof(long));
     for (long i = 0; i < nt; i++) {
         const clout_tie_t *t = clout_dataset_tie(ds, i);
-        if (clout_dataset_relation(ds, t->relation)->mode != CLOUT_MODE_FLOW)
-            continue;
-        if (t->start > net->year || t->start <= net->year - net->window)
+        if (clout_dataset_relation(ds, t->relation)->mode != CLOUT_MODE_FLOW ||
+            !clout_tie_in_snapshot(ds, t, net->year, net->window))
             continue;
         char *key = g_strdup_printf("%d %d %d", t->source, t->target, t->relation);
         gpointer hit = g_hash_table_lookup(ix, key);

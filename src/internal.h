@@ -57,4 +57,12 @@ clout_status_t clout_igraph_error(clout_error_t *err, igraph_error_t code, const
 
 clout_network_t *clout_network_new(const char *source);
 
+/* clout_snapshot over a given array of ties of ds (a bootstrap replicate). */
+clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
+                                      const clout_tie_t *ties, long n_ties,
+                                      const clout_snapshot_opts_t *o, clout_error_t *err);
+
+/* Whether a tie counts in the snapshot of year (flows: in the window). */
+bool clout_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window);
+
 #endif

@@ -114,6 +114,13 @@ static double strength(const clout_relation_t *r, double v, double max, double t
     return 0;
 }
 
+bool clout_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window)
+{
+    if (clout_dataset_relation(ds, t->relation)->mode == CLOUT_MODE_FLOW)
+        return t->start <= year && t->start > year - window;
+    return t->start <= year && (!t->end || t->end >= year);
+}
+
 clout_network_t *clout_network_new(const char *source)
 {
     clout_init();
@@ -134,6 +141,14 @@ void clout_network_free(clout_network_t *net)
 clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
                               const clout_snapshot_opts_t *o, clout_error_t *err)
 {
+    return clout_snapshot_of_ties(out, ds, (const clout_tie_t *)ds->ties->data,
+                                  clout_dataset_n_ties(ds), o, err);
+}
+
+clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
+                                      const clout_tie_t *ties, long nt,
+                                      const clout_snapshot_opts_t *o, clout_error_t *err)
+{
     clout_init();
     *out = NULL;
     clout_status_t st = check_filters(ds, o, err);
@@ -146,7 +161,6 @@ clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
                                "the dataset has no ties, so it has no latest year: name one "
                                "with DATASET@YEAR");
     int na = clout_dataset_n_actors(ds), nr = clout_dataset_n_relations(ds);
-    long nt = clout_dataset_n_ties(ds);
 
     bool *sel = g_new0(bool, nr);
     bool directed = false;
@@ -169,16 +183,12 @@ clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
         vertex[a] = alive ? 0 : -1;
     }
     for (long i = 0; i < nt; i++) {
-        const clout_tie_t *t = clout_dataset_tie(ds, i);
+        const clout_tie_t *t = &ties[i];
         if (!sel[t->relation])
             continue;
         const clout_relation_t *rel = clout_dataset_relation(ds, t->relation);
-        if (rel->mode == CLOUT_MODE_FLOW) {
-            if (t->start > year || t->start <= year - window)
-                continue;
-        } else if (t->start > year || (t->end && t->end < year)) {
+        if (!clout_tie_in_snapshot(ds, t, year, window))
             continue;
-        }
         int a = t->source, b = t->target;
         if (!rel->directed && a > b) {
             int x = a;

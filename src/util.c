@@ -87,3 +87,8 @@ void clout_strv_free(char **v)
 {
     g_strfreev(v);
 }
+
+bool clout_parse_number(const char *s, double *v)
+{
+    return clout_parse_double(s, v);
+}

@@ -23,6 +23,22 @@ typedef enum {
     OPT_FROM_YEAR,
     OPT_TO_YEAR,
     OPT_IGOS,
+    OPT_MEASURES,
+    OPT_DISTANCE,
+    OPT_NORMALIZED,
+    OPT_UNWEIGHTED,
+    OPT_GROUPS,
+    OPT_KATZ_ALPHA,
+    OPT_METHOD,
+    OPT_RESOLUTION,
+    OPT_RUNS,
+    OPT_COMPARE,
+    OPT_POLES,
+    OPT_FOCUS,
+    OPT_BOOTSTRAP,
+    OPT_NOISE,
+    OPT_JOBS,
+    OPT_TABLE,
     OPT_HELP
 } cli_opt_id_t;
 
@@ -38,6 +54,20 @@ typedef struct {
     int to; /* -1 = not given */
     char **actors, **igos;
     int from_year, to_year;
+    char **measures;
+    int distance;
+    bool normalized, unweighted;
+    const char *groups;
+    double katz_alpha;
+    int method; /* -1 = not given */
+    double resolution; /* NAN = not given */
+    int runs;
+    const char *compare;
+    char **poles, **focus;
+    int bootstrap;
+    double noise;
+    int jobs;
+    const char *table;
 } cli_opts_t;
 
 typedef struct cli_command {
@@ -50,7 +80,8 @@ typedef struct cli_command {
     int (*run)(const struct cli_command *cmd, cli_opts_t *o, int argc, char **argv);
 } cli_command_t;
 
-extern const cli_command_t cli_cmd_validate, cli_cmd_info, cli_cmd_build, cli_cmd_import;
+extern const cli_command_t cli_cmd_validate, cli_cmd_info, cli_cmd_build, cli_cmd_import,
+    cli_cmd_measure, cli_cmd_communities, cli_cmd_influence;
 
 /* Prints every diagnostic in err as "clout: ..." and returns its exit code. */
 int cli_report(clout_error_t *err);

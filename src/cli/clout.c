@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +14,9 @@
 
 #include "cli.h"
 
-static const cli_command_t *const COMMANDS[] = {&cli_cmd_validate, &cli_cmd_info, &cli_cmd_build,
-                                                &cli_cmd_import, NULL};
+static const cli_command_t *const COMMANDS[] = {
+    &cli_cmd_validate, &cli_cmd_info,        &cli_cmd_build,     &cli_cmd_measure,
+    &cli_cmd_communities, &cli_cmd_influence, &cli_cmd_import,   NULL};
 
 typedef struct {
     cli_opt_id_t id;
@@ -39,6 +41,24 @@ static const option_spec_t OPTIONS[] = {
     {OPT_FROM_YEAR, "from", 0, "YEAR", "keep only ties that reach YEAR or later"},
     {OPT_TO_YEAR, "to", 0, "YEAR", "keep only ties that start in YEAR or earlier"},
     {OPT_IGOS, "igos", 0, "LIST", "cow-igo: these IGO columns (default: all in the code table)"},
+    {OPT_MEASURES, "measures", 0, "LIST", "the measures to compute, comma-separated, or all (default)"},
+    {OPT_DISTANCE, "distance", 0, "HOW",
+     "path length from a weight: inverse (1/w, default), log (-log w) or none (w)"},
+    {OPT_NORMALIZED, "normalized", 0, NULL, "normalised betweenness, closeness and harmonic"},
+    {OPT_UNWEIGHTED, "unweighted", 0, NULL, "ignore weights: every tie counts 1"},
+    {OPT_GROUPS, "groups", 0, "ATTR", "brokerage roles over this actor attribute (kind, role, ...)"},
+    {OPT_KATZ_ALPHA, "katz-alpha", 0, "A", "Katz attenuation (default 0.9 / largest eigenvalue)"},
+    {OPT_METHOD, "method", 0, "NAME",
+     "leiden (default), leiden-cpm, louvain, infomap, walktrap, labelprop, fastgreedy, spinglass"},
+    {OPT_RESOLUTION, "resolution", 0, "R", "resolution of leiden, louvain and spinglass (default 1)"},
+    {OPT_RUNS, "runs", 0, "N", "runs with seeds SEED..SEED+N-1, combined by consensus (default 1)"},
+    {OPT_COMPARE, "compare", 0, "FILE", "compare with a partition in FILE (CSV: id,community)"},
+    {OPT_POLES, "poles", 0, "LIST", "the poles, in balance order (default: role pole; RUS,CHN)"},
+    {OPT_FOCUS, "focus", 0, "LIST", "the focus actors (default: role focus)"},
+    {OPT_BOOTSTRAP, "bootstrap", 0, "N", "bootstrap replicates for 95% intervals (default 0)"},
+    {OPT_NOISE, "noise", 0, "SD", "log-normal noise on flow values in the bootstrap (default 0.1)"},
+    {OPT_JOBS, "jobs", 'j', "N", "worker processes for the bootstrap (default: the cores)"},
+    {OPT_TABLE, "table", 0, "NAME", "which table to print"},
     {OPT_OUTPUT, "output", 'o', "FILE", "write to FILE (atomically) instead of standard output"},
     {OPT_QUIET, "quiet", 'q', NULL, "say nothing on success"},
     {OPT_PROGRESS, "progress", 0, NULL, "report progress on standard error"},
@@ -170,6 +190,8 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
         long v;
         if (ch == 'o')
             ch = OPT_OUTPUT;
+        else if (ch == 'j')
+            ch = OPT_JOBS;
         else if (ch == 'q')
             ch = OPT_QUIET;
         else if (ch == 'h')
@@ -231,6 +253,71 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
                 o->to_year = y;
             break;
         }
+        case OPT_MEASURES:
+            g_strfreev(o->measures);
+            o->measures = clout_split_list(optarg, ',');
+            if (o->measures[0] && strcmp(o->measures[0], "all") == 0 && !o->measures[1]) {
+                g_strfreev(o->measures);
+                o->measures = NULL;
+            }
+            break;
+        case OPT_DISTANCE: {
+            static const char *names[] = {"inverse", "log", "none", NULL};
+            o->distance = -1;
+            for (int i = 0; names[i]; i++)
+                if (strcmp(optarg, names[i]) == 0)
+                    o->distance = i;
+            if (o->distance < 0)
+                code = cli_fail(2, "--distance: '%s' is not inverse, log or none", optarg);
+            break;
+        }
+        case OPT_NORMALIZED: o->normalized = true; break;
+        case OPT_UNWEIGHTED: o->unweighted = true; break;
+        case OPT_GROUPS: o->groups = optarg; break;
+        case OPT_KATZ_ALPHA:
+            if (!clout_parse_number(optarg, &o->katz_alpha) || o->katz_alpha <= 0)
+                code = cli_fail(2, "--katz-alpha: '%s' is not a positive number", optarg);
+            break;
+        case OPT_METHOD:
+            o->method = clout_cmethod_from_name(optarg);
+            if (o->method < 0)
+                code = cli_fail(2, "--method: '%s' is not leiden, leiden-cpm, louvain, infomap, "
+                                   "walktrap, labelprop, fastgreedy or spinglass",
+                                optarg);
+            break;
+        case OPT_RESOLUTION:
+            if (!clout_parse_number(optarg, &o->resolution) || o->resolution <= 0)
+                code = cli_fail(2, "--resolution: '%s' is not a positive number", optarg);
+            break;
+        case OPT_RUNS:
+            if (!parse_int_arg("runs", optarg, 1, 100000, &v))
+                code = 2;
+            o->runs = (int)v;
+            break;
+        case OPT_COMPARE: o->compare = optarg; break;
+        case OPT_POLES:
+            g_strfreev(o->poles);
+            o->poles = clout_split_list(optarg, ',');
+            break;
+        case OPT_FOCUS:
+            g_strfreev(o->focus);
+            o->focus = clout_split_list(optarg, ',');
+            break;
+        case OPT_BOOTSTRAP:
+            if (!parse_int_arg("bootstrap", optarg, 0, 1000000, &v))
+                code = 2;
+            o->bootstrap = (int)v;
+            break;
+        case OPT_NOISE:
+            if (!clout_parse_number(optarg, &o->noise) || o->noise < 0)
+                code = cli_fail(2, "--noise: '%s' is not a number of 0 or more", optarg);
+            break;
+        case OPT_JOBS:
+            if (!parse_int_arg("jobs", optarg, 1, 1024, &v))
+                code = 2;
+            o->jobs = (int)v;
+            break;
+        case OPT_TABLE: o->table = optarg; break;
         case OPT_OUTPUT: o->output = optarg; break;
         case OPT_QUIET: o->quiet = true; break;
         case OPT_PROGRESS: o->progress = true; break;
@@ -334,6 +421,9 @@ static int run(int argc, char **argv)
     o.format = -1;
     o.to = -1;
     o.seed = 1;
+    o.method = -1;
+    o.resolution = NAN;
+    o.noise = 0.1;
     argc--;
     argv++;
     code = parse_options(c, &o, &argc, &argv);
@@ -343,6 +433,9 @@ static int run(int argc, char **argv)
     g_strfreev(o.relations);
     g_strfreev(o.actors);
     g_strfreev(o.igos);
+    g_strfreev(o.measures);
+    g_strfreev(o.poles);
+    g_strfreev(o.focus);
     return code;
 }
 

@@ -1,0 +1,67 @@
+/* cmd-communities.c: clout communities: who clusters with whom, how stably, compared with what. */
+#include <config.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_opt_id_t OPTS[] = {OPT_METHOD,    OPT_RESOLUTION, OPT_RUNS,   OPT_SEED,
+                                    OPT_COMPARE,   OPT_TABLE,      OPT_AT,     OPT_WINDOW,
+                                    OPT_LAYERS,    OPT_RELATIONS,  OPT_DIRECTED, OPT_FORMAT,
+                                    OPT_OUTPUT,    OPT_QUIET,      OPT_HELP,   0};
+
+static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
+{
+    if (o->table && strcmp(o->table, "communities") != 0 && strcmp(o->table, "summary") != 0)
+        return cli_fail(2, "--table: '%s' is not communities or summary", o->table);
+    clout_error_t *err = clout_error_new(100);
+    clout_snapshot_opts_t so = cli_snapshot_opts(o);
+    clout_network_t *net;
+    int code;
+    if (clout_input_open(&net, NULL, argv[0], &so, err) != CLOUT_OK) {
+        code = cli_report(err);
+        clout_error_free(err);
+        return code;
+    }
+    clout_community_opts_t co = {0};
+    co.method = o->method >= 0 ? (clout_cmethod_t)o->method : CLOUT_CM_LEIDEN;
+    co.resolution = isnan(o->resolution) ? 1 : o->resolution;
+    co.runs = o->runs > 0 ? o->runs : 1;
+    co.seed = (unsigned long)o->seed;
+    clout_partition_t part;
+    clout_table_t *tables[2] = {NULL, NULL};
+    clout_status_t st = clout_communities(net, &co, &part, err);
+    if (!st) {
+        st = clout_partition_tables(net, &part, &co, o->compare, &tables[0], &tables[1], err);
+        clout_partition_destroy(&part);
+    }
+    if (st) {
+        code = cli_report(err);
+    } else if (o->table) {
+        code = cli_write_tables(o, strcmp(o->table, "summary") == 0 ? &tables[1] : &tables[0], 1);
+    } else {
+        code = cli_write_tables(o, tables, 2);
+    }
+    clout_table_free(tables[0]);
+    clout_table_free(tables[1]);
+    clout_network_free(net);
+    clout_error_free(err);
+    return code;
+}
+
+const cli_command_t cli_cmd_communities = {
+    "communities",
+    "communities INPUT [--method NAME] [--resolution R] [--runs N] [--seed N] [--compare FILE]",
+    "who clusters with whom: community detection, consensus and stability",
+    "Detects communities in INPUT with one of igraph's methods.  With --runs N the\n"
+    "method runs with seeds SEED..SEED+N-1 and the runs are combined into a consensus\n"
+    "partition (Lancichinetti & Fortunato 2012); each actor's stability is the share of\n"
+    "runs that agree with the consensus about it.  Prints the table 'communities' (id,\n"
+    "name, community, stability) and the table 'summary' (method, modularity, and with\n"
+    "--compare FILE the NMI, VI, ARI and split-join distance to the partition in FILE,\n"
+    "a CSV with columns id and community).",
+    OPTS,
+    1,
+    1,
+    run};

@@ -1,0 +1,759 @@
+/* influence.c: each pole's influence on each focus actor (DESIGN.md section 4), with a bootstrap. */
+#include <config.h>
+
+#include <errno.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define DEFAULT_ALIGN_RUNS 20
+#define PAGERANK_DAMPING 0.85
+
+/* What one analysis needs to know: the actors and layers, by index. */
+typedef struct {
+    const clout_dataset_t *ds;
+    clout_snapshot_opts_t snap; /* year fixed, layers set per layer */
+    int n_poles, n_focus, n_layers;
+    int *pole, *focus;   /* dataset actor indices */
+    char **layers;       /* layer names; the last is "all" (NULL filter) */
+} plan_t;
+
+/* The indices of one replicate (or of the data themselves). */
+typedef struct {
+    double *direct;  /* [layer][focus][pole + 1]: the last is "other" */
+    double *reach;   /* [layer][focus][pole] */
+} indices_t;
+
+static size_t n_direct(const plan_t *pl)
+{
+    return (size_t)pl->n_layers * pl->n_focus * (pl->n_poles + 1);
+}
+
+static size_t n_reach(const plan_t *pl)
+{
+    return (size_t)pl->n_layers * pl->n_focus * pl->n_poles;
+}
+
+#define DIRECT(pl, x, l, f, p) ((x)->direct[((size_t)(l) * (pl)->n_focus + (f)) * ((pl)->n_poles + 1) + (p)])
+#define REACH(pl, x, l, f, p) ((x)->reach[((size_t)(l) * (pl)->n_focus + (f)) * (pl)->n_poles + (p)])
+
+/* The index I(p,f): the mean of direct share and reach (doc/methods.md). */
+static double index_of(double direct, double reach)
+{
+    return 0.5 * direct + 0.5 * reach;
+}
+
+static igraph_integer_t vertex_of(const igraph_t *g, const char *id)
+{
+    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+        if (strcmp(VAS(g, "id", v), id) == 0)
+            return v;
+    return -1;
+}
+
+/* ---- the plan ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static clout_status_t resolve_actors(const clout_dataset_t *ds, char **ids, clout_role_t role,
+                                     const char *what, int **out, int *n, clout_error_t *err)
+{
+    GArray *a = g_array_new(FALSE, FALSE, sizeof(int));
+    if (ids) {
+        for (char **p = ids; *p; p++) {
+            int i = clout_dataset_find_actor(ds, *p);
+            if (i < 0) {
+                g_array_free(a, TRUE);
+                return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                       "--%s: '%s' is not an actor of the dataset", what, *p);
+            }
+            g_array_append_val(a, i);
+        }
+    } else {
+        for (int i = 0; i < clout_dataset_n_actors(ds); i++)
+            if (clout_dataset_actor(ds, i)->role == role)
+                g_array_append_val(a, i);
+    }
+    *n = (int)a->len;
+    *out = (int *)g_array_free(a, FALSE);
+    if (*n == 0)
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                               "no %s actors: give --%s, or a role of '%s' in actors.csv", what,
+                               what, role == CLOUT_ROLE_POLE ? "pole" : "focus");
+    return CLOUT_OK;
+}
+
+static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
+                                const clout_snapshot_opts_t *snap,
+                                const clout_influence_opts_t *o, clout_error_t *err)
+{
+    memset(pl, 0, sizeof *pl);
+    pl->ds = ds;
+    pl->snap = *snap;
+    if (!pl->snap.year)
+        pl->snap.year = clout_dataset_latest_year(ds);
+    if (!pl->snap.window)
+        pl->snap.window = CLOUT_DEFAULT_WINDOW;
+    clout_status_t st = resolve_actors(ds, o->poles, CLOUT_ROLE_POLE, "poles", &pl->pole,
+                                       &pl->n_poles, err);
+    if (!st)
+        st = resolve_actors(ds, o->focus, CLOUT_ROLE_FOCUS, "focus", &pl->focus, &pl->n_focus,
+                            err);
+    if (st)
+        return st;
+    /* Layers: those of the selected relations, sorted, then "all". */
+    GPtrArray *ls = g_ptr_array_new();
+    for (int r = 0; r < clout_dataset_n_relations(ds); r++) {
+        const clout_relation_t *rel = clout_dataset_relation(ds, r);
+        bool keep = true;
+        if (snap->layers) {
+            keep = false;
+            for (char **p = snap->layers; *p; p++)
+                keep |= strcmp(*p, rel->layer) == 0;
+        }
+        if (snap->relations) {
+            bool k2 = false;
+            for (char **p = snap->relations; *p; p++)
+                k2 |= strcmp(*p, rel->name) == 0;
+            keep &= k2;
+        }
+        bool seen = false;
+        for (guint i = 0; i < ls->len; i++)
+            seen |= strcmp(g_ptr_array_index(ls, i), rel->layer) == 0;
+        if (keep && !seen)
+            g_ptr_array_add(ls, g_strdup(rel->layer));
+    }
+    g_ptr_array_sort(ls, cmp_str);
+    g_ptr_array_add(ls, g_strdup("all"));
+    pl->n_layers = (int)ls->len;
+    g_ptr_array_add(ls, NULL);
+    pl->layers = (char **)g_ptr_array_free(ls, FALSE);
+    return CLOUT_OK;
+}
+
+static void plan_free(plan_t *pl)
+{
+    g_free(pl->pole);
+    g_free(pl->focus);
+    g_strfreev(pl->layers);
+}
+
+/* The network of layer l from the given ties. */
+static clout_status_t layer_network(const plan_t *pl, int l, const clout_tie_t *ties, long nt,
+                                    clout_network_t **net, clout_error_t *err)
+{
+    clout_snapshot_opts_t o = pl->snap;
+    char *one[2] = {pl->layers[l], NULL};
+    if (l < pl->n_layers - 1)
+        o.layers = one; /* "all" keeps the user's own filter */
+    return clout_snapshot_of_ties(net, pl->ds, ties, nt, &o, err);
+}
+
+/* ---- direct share and reach ---- */
+
+/* Direct share: the part of f's incoming tie weight (ties to f, and shared
+ * ties, which a directed network holds in both directions) that comes from
+ * pole p itself, from blocs p leads and from companies p owns; a bloc with
+ * several leads counts for each of them equally.  The rest is "other". */
+static void direct_shares(const plan_t *pl, const igraph_t *g, int l, indices_t *x)
+{
+    for (int f = 0; f < pl->n_focus; f++) {
+        double *row = &DIRECT(pl, x, l, f, 0);
+        for (int p = 0; p <= pl->n_poles; p++)
+            row[p] = NAN;
+        igraph_integer_t vf = vertex_of(g, clout_dataset_actor(pl->ds, pl->focus[f])->id);
+        if (vf < 0)
+            continue;
+        igraph_vector_int_t inc;
+        igraph_vector_int_init(&inc, 0);
+        igraph_incident(g, &inc, vf, IGRAPH_IN);
+        double total = 0;
+        double *by = g_new0(double, pl->n_poles + 1);
+        for (igraph_integer_t k = 0; k < igraph_vector_int_size(&inc); k++) {
+            igraph_integer_t e = VECTOR(inc)[k];
+            igraph_integer_t v = IGRAPH_OTHER(g, e, vf);
+            double w = EAN(g, "weight", e);
+            total += w;
+            int a = clout_dataset_find_actor(pl->ds, VAS(g, "id", v));
+            int hit = -1;
+            for (int p = 0; p < pl->n_poles; p++)
+                if (pl->pole[p] == a)
+                    hit = p;
+            if (hit >= 0) {
+                by[hit] += w;
+                continue;
+            }
+            const clout_actor_t *act = a >= 0 ? clout_dataset_actor(pl->ds, a) : NULL;
+            if (!act || act->n_lead == 0) {
+                by[pl->n_poles] += w;
+                continue;
+            }
+            for (int k2 = 0; k2 < act->n_lead; k2++) {
+                int q = -1;
+                for (int p = 0; p < pl->n_poles; p++)
+                    if (pl->pole[p] == act->lead[k2])
+                        q = p;
+                by[q >= 0 ? q : pl->n_poles] += w / act->n_lead;
+            }
+        }
+        igraph_vector_int_destroy(&inc);
+        if (total > 0)
+            for (int p = 0; p <= pl->n_poles; p++)
+                row[p] = by[p] / total;
+        g_free(by);
+    }
+}
+
+/* Reach: personalised PageRank restarting at each pole, read at each focus
+ * actor, normalised over the poles. */
+static clout_status_t reach(const plan_t *pl, const igraph_t *g, int l, indices_t *x,
+                            clout_error_t *err)
+{
+    int np = pl->n_poles;
+    double *raw = g_new0(double, (size_t)np * pl->n_focus);
+    igraph_integer_t *vf = g_new(igraph_integer_t, pl->n_focus);
+    for (int f = 0; f < pl->n_focus; f++)
+        vf[f] = vertex_of(g, clout_dataset_actor(pl->ds, pl->focus[f])->id);
+    igraph_vector_t pr, w;
+    igraph_vector_init(&pr, 0);
+    igraph_vector_init(&w, 0);
+    igraph_error_t e = igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &w);
+    for (int p = 0; p < np && !e; p++) {
+        igraph_integer_t vp = vertex_of(g, clout_dataset_actor(pl->ds, pl->pole[p])->id);
+        for (int f = 0; f < pl->n_focus; f++)
+            raw[(size_t)f * np + p] = NAN;
+        if (vp < 0 || igraph_ecount(g) == 0)
+            continue;
+        e = igraph_personalized_pagerank_vs(g, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL,
+                                            igraph_vss_all(), true, PAGERANK_DAMPING,
+                                            igraph_vss_1(vp), &w, NULL);
+        for (int f = 0; f < pl->n_focus && !e; f++)
+            if (vf[f] >= 0)
+                raw[(size_t)f * np + p] = VECTOR(pr)[vf[f]];
+    }
+    igraph_vector_destroy(&pr);
+    igraph_vector_destroy(&w);
+    g_free(vf);
+    if (e) {
+        g_free(raw);
+        return clout_igraph_error(err, e, "personalised PageRank");
+    }
+    for (int f = 0; f < pl->n_focus; f++) {
+        double sum = 0;
+        for (int p = 0; p < np; p++)
+            if (!isnan(raw[(size_t)f * np + p]))
+                sum += raw[(size_t)f * np + p];
+        for (int p = 0; p < np; p++) {
+            double r = raw[(size_t)f * np + p];
+            REACH(pl, x, l, f, p) = isnan(r) ? NAN : sum > 0 ? r / sum : NAN;
+        }
+    }
+    g_free(raw);
+    return CLOUT_OK;
+}
+
+/* Direct share and reach for every layer, from the given ties. */
+static clout_status_t compute_indices(const plan_t *pl, const clout_tie_t *ties, long nt,
+                                      indices_t *x, clout_error_t *err)
+{
+    for (int l = 0; l < pl->n_layers; l++) {
+        clout_network_t *net;
+        clout_status_t st = layer_network(pl, l, ties, nt, &net, err);
+        if (st)
+            return st;
+        direct_shares(pl, &net->graph, l, x);
+        st = reach(pl, &net->graph, l, x, err);
+        clout_network_free(net);
+        if (st)
+            return st;
+    }
+    return CLOUT_OK;
+}
+
+/* ---- brokerage and alignment (on the data only) ---- */
+
+/* Brokerage K(p): the share of shortest paths between focus actors that pass
+ * through p, over all ordered (directed) or unordered (undirected) pairs. */
+static clout_status_t brokerage(const plan_t *pl, const igraph_t *g, double *k,
+                                clout_error_t *err)
+{
+    for (int p = 0; p < pl->n_poles; p++)
+        k[p] = NAN;
+    igraph_vector_int_t fv;
+    igraph_vector_int_init(&fv, 0);
+    for (int f = 0; f < pl->n_focus; f++) {
+        igraph_integer_t v = vertex_of(g, clout_dataset_actor(pl->ds, pl->focus[f])->id);
+        if (v >= 0)
+            igraph_vector_int_push_back(&fv, v);
+    }
+    igraph_integer_t nf = igraph_vector_int_size(&fv);
+    if (nf < 2 || igraph_ecount(g) == 0) {
+        igraph_vector_int_destroy(&fv);
+        return CLOUT_OK;
+    }
+    /* Path lengths are 1 / weight: a strong tie is a short one. */
+    igraph_vector_t len, res;
+    igraph_vector_init(&len, igraph_ecount(g));
+    igraph_vector_init(&res, 0);
+    for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
+        VECTOR(len)[e] = 1.0 / EAN(g, "weight", e);
+    igraph_error_t e = igraph_betweenness_subset(g, &res, igraph_vss_all(), true,
+                                                 igraph_vss_vector(&fv), igraph_vss_vector(&fv),
+                                                 &len);
+    if (!e) {
+        double pairs = igraph_is_directed(g) ? (double)nf * (nf - 1) : (double)nf * (nf - 1) / 2;
+        for (int p = 0; p < pl->n_poles; p++) {
+            igraph_integer_t v = vertex_of(g, clout_dataset_actor(pl->ds, pl->pole[p])->id);
+            if (v >= 0)
+                k[p] = VECTOR(res)[v] / pairs;
+        }
+    }
+    igraph_vector_destroy(&len);
+    igraph_vector_destroy(&res);
+    igraph_vector_int_destroy(&fv);
+    return e ? clout_igraph_error(err, e, "brokerage") : CLOUT_OK;
+}
+
+/* Alignment A(p,f): the share of community-detection runs (Leiden,
+ * modularity, seeds seed..seed+runs-1) that put f in p's community. */
+static clout_status_t alignment(const plan_t *pl, const clout_network_t *net, int runs,
+                                unsigned long seed, double *a, clout_error_t *err)
+{
+    int np = pl->n_poles, nf = pl->n_focus;
+    const igraph_t *g = &net->graph;
+    igraph_integer_t *vp = g_new(igraph_integer_t, np), *vf = g_new(igraph_integer_t, nf);
+    for (int p = 0; p < np; p++)
+        vp[p] = vertex_of(g, clout_dataset_actor(pl->ds, pl->pole[p])->id);
+    for (int f = 0; f < nf; f++)
+        vf[f] = vertex_of(g, clout_dataset_actor(pl->ds, pl->focus[f])->id);
+    int *same = g_new0(int, (size_t)np * nf);
+    clout_status_t st = CLOUT_OK;
+    bool any = igraph_ecount(g) > 0;
+    for (int r = 0; r < runs && any && !st; r++) {
+        clout_community_opts_t co = {CLOUT_CM_LEIDEN, 1.0, 1, seed + (unsigned long)r};
+        clout_partition_t part;
+        st = clout_communities(net, &co, &part, err);
+        if (st)
+            break;
+        for (int p = 0; p < np; p++)
+            for (int f = 0; f < nf; f++)
+                if (vp[p] >= 0 && vf[f] >= 0 &&
+                    VECTOR(part.membership)[vp[p]] == VECTOR(part.membership)[vf[f]])
+                    same[(size_t)f * np + p]++;
+        clout_partition_destroy(&part);
+    }
+    for (int p = 0; p < np; p++)
+        for (int f = 0; f < nf; f++)
+            a[(size_t)f * np + p] =
+                (vp[p] >= 0 && vf[f] >= 0 && any) ? (double)same[(size_t)f * np + p] / runs : NAN;
+    g_free(vp);
+    g_free(vf);
+    g_free(same);
+    return st;
+}
+
+/* ---- the bootstrap ---- */
+
+/* One replicate: the ties active in the snapshot, resampled with replacement
+ * within each relation, flows multiplied by exp(noise * Z).  The random
+ * stream depends on (seed, replicate) only, so the result does not depend
+ * on which worker computes which replicate. */
+static clout_tie_t *replicate_ties(const plan_t *pl, GPtrArray *const *by_rel, int n_rel,
+                                   unsigned long seed, int rep, double noise, long *n_out)
+{
+    guint32 s[2] = {(guint32)seed, (guint32)rep};
+    GRand *rng = g_rand_new_with_seed_array(s, 2);
+    long total = 0;
+    for (int r = 0; r < n_rel; r++)
+        total += (long)by_rel[r]->len;
+    clout_tie_t *out = g_new(clout_tie_t, total > 0 ? total : 1);
+    long k = 0;
+    for (int r = 0; r < n_rel; r++) {
+        guint n = by_rel[r]->len;
+        bool flow = clout_dataset_relation(pl->ds, r)->mode == CLOUT_MODE_FLOW;
+        for (guint i = 0; i < n; i++) {
+            guint j = (guint)g_rand_int_range(rng, 0, (gint32)n);
+            out[k] = *(const clout_tie_t *)g_ptr_array_index(by_rel[r], j);
+            if (flow && noise > 0) {
+                /* Box-Muller: a standard normal from two uniforms in (0, 1]. */
+                double u1 = 1.0 - g_rand_double(rng), u2 = g_rand_double(rng);
+                double z = sqrt(-2.0 * log(u1)) * cos(2 * G_PI * u2);
+                out[k].value *= exp(noise * z);
+            }
+            k++;
+        }
+    }
+    g_rand_free(rng);
+    *n_out = k;
+    return out;
+}
+
+/* Replicates lo..hi-1 into res (each n_direct + n_reach doubles), calling
+ * done() after each. */
+typedef void (*rep_done_fn)(int rep, const double *values, void *data);
+
+static clout_status_t run_replicates(const plan_t *pl, GPtrArray *const *by_rel, int n_rel,
+                                     const clout_influence_opts_t *o, int lo, int hi,
+                                     rep_done_fn done, void *data, clout_error_t *err)
+{
+    size_t nd = n_direct(pl), nr = n_reach(pl);
+    double *buf = g_new(double, nd + nr);
+    indices_t x = {buf, buf + nd};
+    clout_status_t st = CLOUT_OK;
+    for (int rep = lo; rep < hi && !st; rep++) {
+        long nt;
+        clout_tie_t *ties = replicate_ties(pl, by_rel, n_rel, o->seed, rep, o->noise, &nt);
+        st = compute_indices(pl, ties, nt, &x, err);
+        g_free(ties);
+        if (!st)
+            done(rep, buf, data);
+    }
+    g_free(buf);
+    return st;
+}
+
+typedef struct {
+    double *all; /* [rep][values] */
+    size_t width;
+    int total, count;
+    const clout_influence_opts_t *o;
+} collect_t;
+
+static void collect(int rep, const double *values, void *data)
+{
+    collect_t *c = data;
+    memcpy(c->all + (size_t)rep * c->width, values, c->width * sizeof(double));
+    c->count++;
+    if (c->o->on_progress)
+        c->o->on_progress(c->count, c->total, c->o->progress_data);
+}
+
+/* A worker writes each finished replicate to its pipe as (int rep, values). */
+typedef struct {
+    int fd;
+    size_t width;
+} pipe_out_t;
+
+static void write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n > 0) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            _exit(2);
+        c += w;
+        n -= (size_t)w;
+    }
+}
+
+static void to_pipe(int rep, const double *values, void *data)
+{
+    pipe_out_t *p = data;
+    write_all(p->fd, &rep, sizeof rep);
+    write_all(p->fd, values, p->width * sizeof(double));
+}
+
+/* igraph in Debian is not thread-safe, so replicates run in worker
+ * processes (fork), each on a contiguous block; the parent reads results as
+ * they come and files them by replicate number. */
+static clout_status_t bootstrap(const plan_t *pl, GPtrArray *const *by_rel, int n_rel,
+                                const clout_influence_opts_t *o, collect_t *c,
+                                clout_error_t *err)
+{
+    int n = o->bootstrap;
+    int jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (jobs < 1)
+        jobs = 1;
+    if (jobs > n)
+        jobs = n;
+    if (jobs == 1)
+        return run_replicates(pl, by_rel, n_rel, o, 0, n, collect, c, err);
+    pid_t *pid = g_new0(pid_t, jobs);
+    int *fd = g_new(int, jobs);
+    clout_status_t st = CLOUT_OK;
+    fflush(NULL); /* nothing buffered may be written twice */
+    for (int j = 0; j < jobs; j++) {
+        int p[2];
+        if (pipe(p) != 0) {
+            st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot make a pipe: %s",
+                                 g_strerror(errno));
+            jobs = j;
+            break;
+        }
+        int lo = (int)((long)n * j / jobs), hi = (int)((long)n * (j + 1) / jobs);
+        pid[j] = fork();
+        if (pid[j] == 0) {
+            close(p[0]);
+            for (int k = 0; k < j; k++)
+                close(fd[k]);
+            pipe_out_t out = {p[1], c->width};
+            clout_error_t *e2 = clout_error_new(1);
+            clout_status_t s2 = run_replicates(pl, by_rel, n_rel, o, lo, hi, to_pipe, &out, e2);
+            close(p[1]);
+            /* A worker leaves at once: the parent's atexit handlers and stdio
+             * buffers are not its to run. */
+            _exit(s2 == CLOUT_OK ? 0 : 1);
+        }
+        close(p[1]);
+        if (pid[j] < 0) {
+            close(p[0]);
+            st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot start a worker: %s",
+                                 g_strerror(errno));
+            jobs = j;
+            break;
+        }
+        fd[j] = p[0];
+    }
+    /* Read records from whichever worker has one. */
+    size_t rec = sizeof(int) + c->width * sizeof(double);
+    size_t *have = g_new0(size_t, jobs);
+    char **part = g_new0(char *, jobs);
+    for (int j = 0; j < jobs; j++)
+        part[j] = g_malloc(rec);
+    struct pollfd *pf = g_new(struct pollfd, jobs);
+    int open_fds = jobs;
+    bool *closed = g_new0(bool, jobs);
+    while (open_fds > 0 && !st) {
+        for (int j = 0; j < jobs; j++) {
+            pf[j].fd = closed[j] ? -1 : fd[j];
+            pf[j].events = POLLIN;
+            pf[j].revents = 0;
+        }
+        if (poll(pf, (nfds_t)jobs, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "poll: %s", g_strerror(errno));
+            break;
+        }
+        for (int j = 0; j < jobs; j++) {
+            if (closed[j] || !(pf[j].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            ssize_t r = read(fd[j], part[j] + have[j], rec - have[j]);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0) {
+                closed[j] = true;
+                open_fds--;
+                continue;
+            }
+            have[j] += (size_t)r;
+            if (have[j] == rec) {
+                int rep;
+                memcpy(&rep, part[j], sizeof rep);
+                if (rep >= 0 && rep < n)
+                    collect(rep, (const double *)(part[j] + sizeof(int)), c);
+                have[j] = 0;
+            }
+        }
+    }
+    for (int j = 0; j < jobs; j++) {
+        close(fd[j]);
+        int status = 0;
+        if (st)
+            kill(pid[j], SIGTERM);
+        waitpid(pid[j], &status, 0);
+        if (!st && (!WIFEXITED(status) || WEXITSTATUS(status) != 0))
+            st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
+                                 "a bootstrap worker failed (exit status %d)",
+                                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    }
+    if (!st && c->count != n)
+        st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
+                             "the bootstrap workers returned %d of %d replicates", c->count, n);
+    for (int j = 0; j < jobs; j++)
+        g_free(part[j]);
+    g_free(part);
+    g_free(have);
+    g_free(pf);
+    g_free(closed);
+    g_free(pid);
+    g_free(fd);
+    return st;
+}
+
+/* The 2.5th and 97.5th percentiles (linear interpolation, R's type 7) of the
+ * finite values among v[0], v[stride], ... */
+static void interval(const double *v, int n, size_t stride, double *lo, double *hi)
+{
+    double *x = g_new(double, n > 0 ? n : 1);
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (isfinite(v[(size_t)i * stride]))
+            x[m++] = v[(size_t)i * stride];
+    *lo = *hi = NAN;
+    if (m > 0) {
+        for (int i = 1; i < m; i++) /* insertion sort: m is the number of replicates */
+            for (int j = i; j > 0 && x[j - 1] > x[j]; j--) {
+                double t = x[j];
+                x[j] = x[j - 1];
+                x[j - 1] = t;
+            }
+        double q[2] = {0.025, 0.975}, *outp[2] = {lo, hi};
+        for (int k = 0; k < 2; k++) {
+            double h = (m - 1) * q[k];
+            int i = (int)floor(h);
+            *outp[k] = i + 1 < m ? x[i] + (h - i) * (x[i + 1] - x[i]) : x[i];
+        }
+    }
+    g_free(x);
+}
+
+static double balance_of(double ia, double ib)
+{
+    return (ia + ib) > 0 ? (ib - ia) / (ia + ib) : NAN;
+}
+
+/* ---- the entry point ---- */
+
+clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_opts_t *snap,
+                               const clout_influence_opts_t *opts, clout_table_t **shares_out,
+                               clout_table_t **balance_out, clout_error_t *err)
+{
+    clout_init();
+    *shares_out = *balance_out = NULL;
+    plan_t pl;
+    clout_status_t st = plan_init(&pl, ds, snap, opts, err);
+    if (st) {
+        plan_free(&pl);
+        return st;
+    }
+    int np = pl.n_poles, nf = pl.n_focus, nl = pl.n_layers;
+    size_t nd = n_direct(&pl), nr = n_reach(&pl);
+    double *data = g_new(double, nd + nr);
+    indices_t x = {data, data + nd};
+    double *kb = g_new(double, (size_t)nl * np);
+    double *al = g_new(double, (size_t)nl * nf * np);
+    int runs = opts->align_runs > 0 ? opts->align_runs : DEFAULT_ALIGN_RUNS;
+    const clout_tie_t *ties = (const clout_tie_t *)ds->ties->data;
+    long nt = clout_dataset_n_ties(ds);
+    st = compute_indices(&pl, ties, nt, &x, err);
+    for (int l = 0; l < nl && !st; l++) {
+        clout_network_t *net;
+        st = layer_network(&pl, l, ties, nt, &net, err);
+        if (st)
+            break;
+        st = brokerage(&pl, &net->graph, kb + (size_t)l * np, err);
+        if (!st)
+            st = alignment(&pl, net, runs, opts->seed, al + (size_t)l * nf * np, err);
+        clout_network_free(net);
+    }
+
+    /* The bootstrap: replicate values, width nd + nr each. */
+    collect_t c = {NULL, nd + nr, opts->bootstrap, 0, opts};
+    if (!st && opts->bootstrap > 0) {
+        int n_rel = clout_dataset_n_relations(ds);
+        /* lists[r]: the relation's ties in the snapshot, to resample from. */
+        GPtrArray **lists = g_new0(GPtrArray *, n_rel);
+        for (int r = 0; r < n_rel; r++)
+            lists[r] = g_ptr_array_new();
+        for (long i = 0; i < nt; i++)
+            if (clout_tie_in_snapshot(ds, &ties[i], pl.snap.year, pl.snap.window))
+                g_ptr_array_add(lists[ties[i].relation], (gpointer)&ties[i]);
+        c.all = g_new(double, (size_t)opts->bootstrap * c.width);
+        st = bootstrap(&pl, lists, n_rel, opts, &c, err);
+        for (int r = 0; r < n_rel; r++)
+            g_ptr_array_free(lists[r], TRUE);
+        g_free(lists);
+    }
+
+    if (!st) {
+        clout_table_t *s = clout_table_new("shares");
+        static const char *scols[] = {"focus", "pole", "layer"};
+        for (int k = 0; k < 3; k++)
+            clout_table_add_column(s, scols[k], CLOUT_COL_STR);
+        static const char *ncols[] = {"direct", "reach",   "brokerage", "alignment",
+                                      "index",  "index_lo", "index_hi"};
+        for (int k = 0; k < 7; k++)
+            clout_table_add_column(s, ncols[k], CLOUT_COL_NUM);
+        clout_table_t *b = clout_table_new("balance");
+        clout_table_add_column(b, "focus", CLOUT_COL_STR);
+        clout_table_add_column(b, "layer", CLOUT_COL_STR);
+        clout_table_add_column(b, "balance", CLOUT_COL_NUM);
+        clout_table_add_column(b, "balance_lo", CLOUT_COL_NUM);
+        clout_table_add_column(b, "balance_hi", CLOUT_COL_NUM);
+        clout_table_add_column(b, "leading_pole", CLOUT_COL_STR);
+        int n = opts->bootstrap;
+        double *tmp = g_new(double, n > 0 ? n : 1);
+        for (int f = 0; f < nf; f++) {
+            const char *fid = clout_dataset_actor(ds, pl.focus[f])->id;
+            for (int l = 0; l < nl; l++) {
+                double best = -1;
+                int lead = -1;
+                for (int p = 0; p <= np; p++) {
+                    int r = clout_table_add_row(s);
+                    clout_table_set_str(s, r, 0, fid);
+                    clout_table_set_str(s, r, 1,
+                                        p < np ? clout_dataset_actor(ds, pl.pole[p])->id : "other");
+                    clout_table_set_str(s, r, 2, pl.layers[l]);
+                    clout_table_set_num(s, r, 3, DIRECT(&pl, &x, l, f, p));
+                    if (p == np)
+                        continue; /* "other" has a direct share only */
+                    double rc = REACH(&pl, &x, l, f, p);
+                    double idx = index_of(DIRECT(&pl, &x, l, f, p), rc);
+                    clout_table_set_num(s, r, 4, rc);
+                    clout_table_set_num(s, r, 5, kb[(size_t)l * np + p]);
+                    clout_table_set_num(s, r, 6, al[((size_t)l * nf + f) * np + p]);
+                    clout_table_set_num(s, r, 7, idx);
+                    if (n > 0) {
+                        for (int i = 0; i < n; i++) {
+                            indices_t y = {c.all + (size_t)i * c.width,
+                                           c.all + (size_t)i * c.width + nd};
+                            tmp[i] = index_of(DIRECT(&pl, &y, l, f, p), REACH(&pl, &y, l, f, p));
+                        }
+                        double lo, hi;
+                        interval(tmp, n, 1, &lo, &hi);
+                        clout_table_set_num(s, r, 8, lo);
+                        clout_table_set_num(s, r, 9, hi);
+                    }
+                    if (isfinite(idx) && idx > best) {
+                        best = idx;
+                        lead = p;
+                    }
+                }
+                /* Balance between the first two poles: -1 all the first, +1 all the second. */
+                int r = clout_table_add_row(b);
+                clout_table_set_str(b, r, 0, fid);
+                clout_table_set_str(b, r, 1, pl.layers[l]);
+                if (np >= 2) {
+                    double ia = index_of(DIRECT(&pl, &x, l, f, 0), REACH(&pl, &x, l, f, 0));
+                    double ib = index_of(DIRECT(&pl, &x, l, f, 1), REACH(&pl, &x, l, f, 1));
+                    clout_table_set_num(b, r, 2, balance_of(ia, ib));
+                    if (n > 0) {
+                        for (int i = 0; i < n; i++) {
+                            indices_t y = {c.all + (size_t)i * c.width,
+                                           c.all + (size_t)i * c.width + nd};
+                            tmp[i] = balance_of(
+                                index_of(DIRECT(&pl, &y, l, f, 0), REACH(&pl, &y, l, f, 0)),
+                                index_of(DIRECT(&pl, &y, l, f, 1), REACH(&pl, &y, l, f, 1)));
+                        }
+                        double lo, hi;
+                        interval(tmp, n, 1, &lo, &hi);
+                        clout_table_set_num(b, r, 3, lo);
+                        clout_table_set_num(b, r, 4, hi);
+                    }
+                }
+                clout_table_set_str(b, r, 5,
+                                    lead >= 0 ? clout_dataset_actor(ds, pl.pole[lead])->id : "");
+            }
+        }
+        g_free(tmp);
+        *shares_out = s;
+        *balance_out = b;
+    }
+    g_free(c.all);
+    g_free(data);
+    g_free(kb);
+    g_free(al);
+    plan_free(&pl);
+    return st;
+}

@@ -1,0 +1,629 @@
+/* measures.c: centrality of every actor (degree ... katz) and Gould-Fernandez brokerage roles. */
+#include <config.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* doc/methods.md ("Centrality") gives the formula, default and source of
+ * every measure; the comments here say only why the code is as it is. */
+
+const char *const clout_measure_names[] = {
+    "degree", "strength",  "betweenness", "closeness",  "harmonic", "eigenvector", "pagerank",
+    "hub",    "authority", "coreness",    "constraint", "katz",     NULL};
+
+enum {
+    M_DEGREE = 0,
+    M_STRENGTH,
+    M_BETWEENNESS,
+    M_CLOSENESS,
+    M_HARMONIC,
+    M_EIGENVECTOR,
+    M_PAGERANK,
+    M_HUB,
+    M_AUTHORITY,
+    M_CORENESS,
+    M_CONSTRAINT,
+    M_KATZ,
+    M_COUNT
+};
+
+/* In sna::brokerage's column order (Gould & Fernandez 1989). */
+static const char *const role_names[] = {"coordinator", "itinerant", "representative", "gatekeeper",
+                                         "liaison"};
+enum { R_COORDINATOR = 0, R_ITINERANT, R_REPRESENTATIVE, R_GATEKEEPER, R_LIAISON, R_COUNT };
+
+#define PAGERANK_DAMPING 0.85
+#define KATZ_DEFAULT_FACTOR 0.9 /* default alpha = this / largest eigenvalue */
+#define KATZ_TOL 1e-12          /* stop when no value changes by more than this, relatively */
+#define KATZ_MAX_ITER 100000
+/* Eigenvector, hub and authority scores start ARPACK from a vector that
+ * igraph perturbs with its random generator; a private generator with a
+ * fixed seed makes the output repeatable and leaves the caller's stream alone. */
+#define ARPACK_SEED 20231129
+
+typedef struct {
+    const clout_network_t *net;
+    const igraph_t *g;
+    const clout_measure_opts_t *o;
+    igraph_integer_t n, m;
+    bool directed;
+    const igraph_vector_t *w;   /* strengths, NULL when unweighted */
+    const igraph_vector_t *len; /* path lengths, NULL when unweighted */
+    igraph_vector_t wv, lv;     /* the storage of w and len */
+    clout_error_t *err;
+} ctx_t;
+
+static const char *arrow(const igraph_t *g)
+{
+    return igraph_is_directed(g) ? "->" : "--";
+}
+
+/* The ids of an edge's ends for messages.  igraph stores an undirected edge
+ * with its larger vertex first; the smaller first is usually the order the
+ * file gave. */
+static const char *end_id(const igraph_t *g, igraph_integer_t e, int which)
+{
+    igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
+    if (!igraph_is_directed(g) && a > b) {
+        igraph_integer_t t = a;
+        a = b;
+        b = t;
+    }
+    return clout_vstr(g, "id", which == 0 ? a : b);
+}
+
+/* ---- options ---- */
+
+static clout_status_t parse_measures(char **names, bool want[M_COUNT], clout_error_t *err)
+{
+    for (int k = 0; k < M_COUNT; k++)
+        want[k] = names == NULL;
+    for (char **p = names; p && *p; p++) {
+        int hit = -1;
+        for (int k = 0; k < M_COUNT; k++)
+            if (strcmp(*p, clout_measure_names[k]) == 0)
+                hit = k;
+        if (hit < 0) {
+            char *all = g_strjoinv(", ", (char **)clout_measure_names);
+            clout_status_t st =
+                clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                "'%s' is not a measure; the measures are %s", *p, all);
+            g_free(all);
+            return st;
+        }
+        want[hit] = true;
+    }
+    return CLOUT_OK;
+}
+
+/* The type of a vertex attribute, or IGRAPH_ATTRIBUTE_UNSPECIFIED if absent. */
+static igraph_attribute_type_t vattr_type(const igraph_t *g, const char *name)
+{
+    if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, name))
+        return IGRAPH_ATTRIBUTE_UNSPECIFIED;
+    igraph_strvector_t names;
+    igraph_vector_int_t types;
+    igraph_attribute_type_t t = IGRAPH_ATTRIBUTE_UNSPECIFIED;
+    if (igraph_strvector_init(&names, 0))
+        return t;
+    if (igraph_vector_int_init(&types, 0)) {
+        igraph_strvector_destroy(&names);
+        return t;
+    }
+    if (!igraph_cattribute_list(g, NULL, NULL, &names, &types, NULL, NULL))
+        for (igraph_integer_t i = 0; i < igraph_strvector_size(&names); i++)
+            if (strcmp(igraph_strvector_get(&names, i), name) == 0)
+                t = (igraph_attribute_type_t)VECTOR(types)[i];
+    igraph_strvector_destroy(&names);
+    igraph_vector_int_destroy(&types);
+    return t;
+}
+
+/* ---- weights and lengths ---- */
+
+/* Strengths from the "weight" attribute: above 0 and finite, or an error
+ * naming the first edge that is not. */
+static clout_status_t read_weights(ctx_t *c)
+{
+    const igraph_t *g = c->g;
+    if (igraph_vector_resize(&c->wv, c->m))
+        return clout_error_set(c->err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
+    for (igraph_integer_t e = 0; e < c->m; e++) {
+        double w = clout_enum(g, "weight", e, 1.0);
+        if (!(w > 0) || !isfinite(w))
+            return clout_error_set(c->err, CLOUT_EDATA, c->net->source, 0, 0,
+                                   "edge %" IGRAPH_PRId " (%s %s %s) has weight %g; weights "
+                                   "must be above 0 (or use --unweighted)",
+                                   e + 1, end_id(g, e, 0), arrow(g), end_id(g, e, 1), w);
+        VECTOR(c->wv)[e] = w;
+    }
+    c->w = &c->wv;
+    return CLOUT_OK;
+}
+
+/* Path lengths from strengths, per opts->distance. */
+static clout_status_t make_lengths(ctx_t *c)
+{
+    const igraph_t *g = c->g;
+    if (igraph_vector_resize(&c->lv, c->m))
+        return clout_error_set(c->err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
+    for (igraph_integer_t e = 0; e < c->m; e++) {
+        double w = VECTOR(c->wv)[e], l;
+        switch (c->o->distance) {
+        case CLOUT_DIST_LOG:
+            /* -log w is a length only for 0 < w < 1: w = 1 would give a
+             * zero-length edge, which shortest-path counting cannot use, and
+             * w > 1 a negative one. */
+            if (w >= 1)
+                return clout_error_set(
+                    c->err, CLOUT_EUSAGE, c->net->source, 0, 0,
+                    "edge %" IGRAPH_PRId " (%s %s %s) has weight %g, but --distance log needs "
+                    "weights below 1 (-log w must be a length above 0); use --distance inverse",
+                    e + 1, end_id(g, e, 0), arrow(g), end_id(g, e, 1), w);
+            l = -log(w);
+            break;
+        case CLOUT_DIST_NONE: l = w; break;
+        case CLOUT_DIST_INVERSE:
+        default: l = 1.0 / w; break;
+        }
+        if (!(l > 0) || !isfinite(l))
+            return clout_error_set(c->err, CLOUT_EDATA, c->net->source, 0, 0,
+                                   "edge %" IGRAPH_PRId " (%s %s %s): weight %g gives the path "
+                                   "length %g, which is not a finite number above 0",
+                                   e + 1, end_id(g, e, 0), arrow(g), end_id(g, e, 1), w, l);
+        VECTOR(c->lv)[e] = l;
+    }
+    c->len = &c->lv;
+    return CLOUT_OK;
+}
+
+/* ---- the measures igraph has ---- */
+
+static igraph_error_t m_degree(ctx_t *c, igraph_vector_t *res)
+{
+    igraph_vector_int_t d;
+    IGRAPH_CHECK(igraph_vector_int_init(&d, 0));
+    igraph_error_t e = igraph_degree(c->g, &d, igraph_vss_all(), IGRAPH_ALL, true);
+    if (!e)
+        for (igraph_integer_t v = 0; v < c->n; v++)
+            VECTOR(*res)[v] = (double)VECTOR(d)[v];
+    igraph_vector_int_destroy(&d);
+    return e;
+}
+
+static igraph_error_t m_betweenness(ctx_t *c, igraph_vector_t *res)
+{
+    IGRAPH_CHECK(igraph_betweenness(c->g, res, igraph_vss_all(), true, c->len));
+    /* igraph counts each unordered pair once on undirected graphs, so the
+     * number of pairs that can pass through a vertex is (n-1)(n-2)/2 there
+     * and (n-1)(n-2) on directed ones: NetworkX's normalized=True. */
+    if (c->o->normalized && c->n > 2) {
+        double pairs = (double)(c->n - 1) * (double)(c->n - 2);
+        if (!c->directed)
+            pairs /= 2;
+        igraph_vector_scale(res, 1.0 / pairs);
+    }
+    return IGRAPH_SUCCESS;
+}
+
+/* Closeness and harmonic centrality read incoming distances on directed
+ * graphs (how near the others are to v), as NetworkX does. */
+static igraph_neimode_t path_mode(const ctx_t *c)
+{
+    return c->directed ? IGRAPH_IN : IGRAPH_ALL;
+}
+
+static igraph_error_t m_closeness(ctx_t *c, igraph_vector_t *res)
+{
+    return igraph_closeness(c->g, res, NULL, NULL, igraph_vss_all(), path_mode(c), c->len,
+                            c->o->normalized);
+}
+
+static igraph_error_t m_harmonic(ctx_t *c, igraph_vector_t *res)
+{
+    return igraph_harmonic_centrality(c->g, res, igraph_vss_all(), path_mode(c), c->len,
+                                      c->o->normalized);
+}
+
+static igraph_error_t m_eigenvector(ctx_t *c, igraph_vector_t *res)
+{
+    igraph_arpack_options_t ao;
+    igraph_arpack_options_init(&ao);
+    return igraph_eigenvector_centrality(c->g, res, NULL, true, true, c->w, &ao);
+}
+
+static igraph_error_t m_pagerank(ctx_t *c, igraph_vector_t *res)
+{
+    return igraph_pagerank(c->g, IGRAPH_PAGERANK_ALGO_PRPACK, res, NULL, igraph_vss_all(), true,
+                           PAGERANK_DAMPING, c->w, NULL);
+}
+
+static igraph_error_t m_hits(ctx_t *c, igraph_vector_t *hub, igraph_vector_t *auth)
+{
+    igraph_arpack_options_t ao;
+    igraph_arpack_options_init(&ao);
+    return igraph_hub_and_authority_scores(c->g, hub, auth, NULL, true, c->w, &ao);
+}
+
+static igraph_error_t m_coreness(ctx_t *c, igraph_vector_t *res)
+{
+    igraph_vector_int_t k;
+    IGRAPH_CHECK(igraph_vector_int_init(&k, 0));
+    igraph_error_t e = igraph_coreness(c->g, &k, IGRAPH_ALL);
+    if (!e)
+        for (igraph_integer_t v = 0; v < c->n; v++)
+            VECTOR(*res)[v] = (double)VECTOR(k)[v];
+    igraph_vector_int_destroy(&k);
+    return e;
+}
+
+static igraph_error_t m_strength(ctx_t *c, igraph_vector_t *res)
+{
+    return igraph_strength(c->g, res, igraph_vss_all(), IGRAPH_ALL, true, c->w);
+}
+
+static igraph_error_t m_constraint(ctx_t *c, igraph_vector_t *res)
+{
+    return igraph_constraint(c->g, res, igraph_vss_all(), c->w);
+}
+
+/* ---- Katz centrality (not in igraph's C API) ---- */
+
+/* The largest eigenvalue of the (weighted) adjacency matrix.  For a
+ * non-negative matrix it is real and equals the spectral radius
+ * (Perron-Frobenius); igraph's eigenvector centrality computes it with
+ * ARPACK (largest algebraic on undirected graphs, largest real part on
+ * directed ones, 0 for a directed acyclic graph).  Undirected self-loops
+ * count twice there, and so they do in katz_solve. */
+static igraph_error_t largest_eigenvalue(ctx_t *c, double *lambda)
+{
+    igraph_arpack_options_t ao;
+    igraph_arpack_options_init(&ao);
+    *lambda = 0;
+    if (c->m == 0)
+        return IGRAPH_SUCCESS;
+    return igraph_eigenvector_centrality(c->g, NULL, lambda, true, false, c->w, &ao);
+}
+
+/* x = alpha A^T x + 1 by fixed-point iteration on a sparse matrix: x_i
+ * collects alpha times the scores of the vertices with ties to i.  It
+ * converges because alpha * lambda < 1, geometrically at that rate. */
+static clout_status_t katz_solve(ctx_t *c, double alpha, igraph_vector_t *res)
+{
+    const igraph_t *g = c->g;
+    igraph_sparsemat_t trip, mat;
+    igraph_vector_t next;
+    igraph_error_t e = igraph_sparsemat_init(&trip, c->n, c->n, c->directed ? c->m : 2 * c->m);
+    if (e)
+        return clout_igraph_error(c->err, e, "katz");
+    for (igraph_integer_t i = 0; i < c->m && !e; i++) {
+        igraph_integer_t from = IGRAPH_FROM(g, i), to = IGRAPH_TO(g, i);
+        double a = alpha * (c->w ? VECTOR(*c->w)[i] : 1.0);
+        e = igraph_sparsemat_entry(&trip, to, from, a);
+        if (!e && !c->directed)
+            e = igraph_sparsemat_entry(&trip, from, to, a);
+    }
+    if (!e)
+        e = igraph_sparsemat_compress(&trip, &mat);
+    igraph_sparsemat_destroy(&trip);
+    if (e)
+        return clout_igraph_error(c->err, e, "katz");
+    e = igraph_vector_init(&next, c->n);
+    if (e) {
+        igraph_sparsemat_destroy(&mat);
+        return clout_igraph_error(c->err, e, "katz");
+    }
+    igraph_vector_fill(res, 1.0);
+    bool done = c->n == 0;
+    int iter = 0;
+    for (; !done && iter < KATZ_MAX_ITER && !e; iter++) {
+        igraph_vector_fill(&next, 1.0);
+        e = igraph_sparsemat_gaxpy(&mat, res, &next);
+        double change = 0;
+        for (igraph_integer_t v = 0; v < c->n && !e; v++) {
+            double d = fabs(VECTOR(next)[v] - VECTOR(*res)[v]) / fabs(VECTOR(next)[v]);
+            if (d > change)
+                change = d;
+        }
+        if (!e)
+            igraph_vector_swap(&next, res);
+        done = change < KATZ_TOL;
+    }
+    igraph_vector_destroy(&next);
+    igraph_sparsemat_destroy(&mat);
+    if (e)
+        return clout_igraph_error(c->err, e, "katz");
+    if (!done)
+        return clout_error_set(c->err, CLOUT_EFAIL, NULL, 0, 0,
+                               "katz: no convergence in %d iterations with alpha %g; choose a "
+                               "smaller alpha (--katz-alpha)",
+                               KATZ_MAX_ITER, alpha);
+    /* Unit Euclidean norm, as NetworkX's katz_centrality(normalized=True). */
+    double norm = 0;
+    for (igraph_integer_t v = 0; v < c->n; v++)
+        norm += VECTOR(*res)[v] * VECTOR(*res)[v];
+    if (norm > 0)
+        igraph_vector_scale(res, 1.0 / sqrt(norm));
+    return CLOUT_OK;
+}
+
+static clout_status_t m_katz(ctx_t *c, igraph_vector_t *res)
+{
+    double lambda;
+    igraph_error_t e = largest_eigenvalue(c, &lambda);
+    if (e)
+        return clout_igraph_error(c->err, e, "katz: the largest eigenvalue");
+    double alpha = c->o->katz_alpha;
+    if (alpha > 0 && lambda > 0 && alpha * lambda >= 1)
+        return clout_error_set(c->err, CLOUT_EUSAGE, NULL, 0, 0,
+                               "Katz alpha %g is too large: it must be below 1 / %.10g (the "
+                               "largest eigenvalue of the adjacency matrix) = %.10g",
+                               alpha, lambda, 1 / lambda);
+    if (alpha <= 0) {
+        if (lambda > 0) {
+            alpha = KATZ_DEFAULT_FACTOR / lambda;
+        } else {
+            /* No cycle (or no edge): every alpha converges.  The largest
+             * weight stands in for the eigenvalue, which it bounds from
+             * below on undirected graphs. */
+            double wmax = c->w && c->m > 0 ? igraph_vector_max(c->w) : 1.0;
+            alpha = KATZ_DEFAULT_FACTOR / wmax;
+        }
+    }
+    return katz_solve(c, alpha, res);
+}
+
+/* ---- brokerage roles (Gould & Fernandez 1989) ---- */
+
+/* For every two-path a -> b -> c with a, b, c distinct and no tie a -> c,
+ * counts a role for b by the groups of a, b and c; sna::brokerage's rules
+ * and order.  Self-loops and repeated ties are ignored. */
+static clout_status_t brokerage(ctx_t *c, const char *attr, double *counts /* [R_COUNT][n] */)
+{
+    const igraph_t *g = c->g;
+    GHashTable *ix = g_hash_table_new(g_str_hash, g_str_equal);
+    int *grp = g_new(int, c->n > 0 ? c->n : 1);
+    for (igraph_integer_t v = 0; v < c->n; v++) {
+        const char *s = VAS(g, attr, v);
+        gpointer hit;
+        if (!g_hash_table_lookup_extended(ix, s, NULL, &hit)) {
+            hit = GINT_TO_POINTER(g_hash_table_size(ix));
+            g_hash_table_insert(ix, (gpointer)s, hit);
+        }
+        grp[v] = GPOINTER_TO_INT(hit);
+    }
+    g_hash_table_destroy(ix);
+    igraph_adjlist_t out, in;
+    igraph_error_t e =
+        igraph_adjlist_init(g, &out, IGRAPH_OUT, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE);
+    if (e) {
+        g_free(grp);
+        return clout_igraph_error(c->err, e, "brokerage");
+    }
+    e = igraph_adjlist_init(g, &in, IGRAPH_IN, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE);
+    if (e) {
+        igraph_adjlist_destroy(&out);
+        g_free(grp);
+        return clout_igraph_error(c->err, e, "brokerage");
+    }
+    memset(counts, 0, sizeof(double) * R_COUNT * (size_t)c->n);
+    for (igraph_integer_t b = 0; b < c->n; b++) {
+        igraph_vector_int_t *ins = igraph_adjlist_get(&in, b), *outs = igraph_adjlist_get(&out, b);
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(ins); i++) {
+            igraph_integer_t a = VECTOR(*ins)[i];
+            /* igraph's adjacency lists are sorted, so a -> c is a binary search. */
+            igraph_vector_int_t *a_out = igraph_adjlist_get(&out, a);
+            for (igraph_integer_t j = 0; j < igraph_vector_int_size(outs); j++) {
+                igraph_integer_t cc = VECTOR(*outs)[j];
+                if (cc == a || igraph_vector_int_binsearch2(a_out, cc))
+                    continue;
+                int r;
+                if (grp[a] == grp[b])
+                    r = grp[b] == grp[cc] ? R_COORDINATOR : R_REPRESENTATIVE;
+                else if (grp[b] == grp[cc])
+                    r = R_GATEKEEPER;
+                else if (grp[a] == grp[cc])
+                    r = R_ITINERANT;
+                else
+                    r = R_LIAISON;
+                counts[(size_t)r * c->n + b] += 1;
+            }
+        }
+    }
+    igraph_adjlist_destroy(&out);
+    igraph_adjlist_destroy(&in);
+    g_free(grp);
+    return CLOUT_OK;
+}
+
+/* ---- the table ---- */
+
+/* Sets a number, writing -0 (which ARPACK can leave in a score) as 0. */
+static void set_num(clout_table_t *t, igraph_integer_t row, int col, double v)
+{
+    clout_table_set_num(t, (int)row, col, v == 0 ? 0.0 : v);
+}
+
+static clout_status_t run(ctx_t *c, const bool want[M_COUNT], clout_table_t *t)
+{
+    const clout_measure_opts_t *o = c->o;
+    igraph_integer_t n = c->n;
+    /* Column of each measure in t, or -1. */
+    int col[M_COUNT];
+    for (int k = 0; k < M_COUNT; k++)
+        col[k] = -1;
+    for (int k = 0; k < M_COUNT; k++)
+        if (want[k])
+            col[k] = clout_table_add_column(t, clout_measure_names[k],
+                                            k == M_DEGREE || k == M_CORENESS ? CLOUT_COL_INT
+                                                                             : CLOUT_COL_NUM);
+    int role_col = -1;
+    if (o->groups)
+        for (int r = 0; r < R_COUNT; r++) {
+            int k = clout_table_add_column(t, role_names[r], CLOUT_COL_INT);
+            if (r == 0)
+                role_col = k;
+        }
+    for (igraph_integer_t v = 0; v < n; v++) {
+        int r = clout_table_add_row(t);
+        clout_table_set_str(t, r, 0, clout_vstr(c->g, "id", v));
+        clout_table_set_str(t, r, 1, clout_vstr(c->g, "name", v));
+        clout_table_set_str(t, r, 2, clout_vstr(c->g, "kind", v));
+        clout_table_set_str(t, r, 3, clout_vstr(c->g, "role", v));
+    }
+
+    igraph_vector_t res, res2;
+    if (igraph_vector_init(&res, n))
+        return clout_error_set(c->err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
+    if (igraph_vector_init(&res2, n)) {
+        igraph_vector_destroy(&res);
+        return clout_error_set(c->err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
+    }
+    clout_status_t st = CLOUT_OK;
+    for (int k = 0; k < M_COUNT && !st; k++) {
+        if (!want[k])
+            continue;
+        igraph_error_t e = IGRAPH_SUCCESS;
+        if (k == M_HUB || k == M_AUTHORITY) {
+            if (k == M_AUTHORITY && want[M_HUB])
+                continue; /* computed with the hub scores */
+            e = m_hits(c, &res, &res2);
+            if (e)
+                st = clout_igraph_error(c->err, e, "hub and authority scores");
+            for (igraph_integer_t v = 0; v < n && !st; v++) {
+                if (want[M_HUB])
+                    set_num(t, v, col[M_HUB], VECTOR(res)[v]);
+                if (want[M_AUTHORITY])
+                    set_num(t, v, col[M_AUTHORITY], VECTOR(res2)[v]);
+            }
+            continue;
+        }
+        /* The helpers that fill res by hand need it at its full size. */
+        if (igraph_vector_resize(&res, n)) {
+            st = clout_error_set(c->err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
+            break;
+        }
+        switch (k) {
+        case M_DEGREE: e = m_degree(c, &res); break;
+        case M_STRENGTH: e = m_strength(c, &res); break;
+        case M_BETWEENNESS: e = m_betweenness(c, &res); break;
+        case M_CLOSENESS: e = m_closeness(c, &res); break;
+        case M_HARMONIC: e = m_harmonic(c, &res); break;
+        case M_EIGENVECTOR: e = m_eigenvector(c, &res); break;
+        case M_PAGERANK: e = m_pagerank(c, &res); break;
+        case M_CORENESS: e = m_coreness(c, &res); break;
+        case M_CONSTRAINT: e = m_constraint(c, &res); break;
+        case M_KATZ: st = m_katz(c, &res); break;
+        }
+        if (e)
+            st = clout_igraph_error(c->err, e, clout_measure_names[k]);
+        for (igraph_integer_t v = 0; v < n && !st; v++)
+            set_num(t, v, col[k], VECTOR(res)[v]);
+    }
+    igraph_vector_destroy(&res);
+    igraph_vector_destroy(&res2);
+    if (!st && o->groups) {
+        size_t cells = R_COUNT * (size_t)(n > 0 ? n : 1);
+        double *counts = g_new(double, cells);
+        st = brokerage(c, o->groups, counts);
+        for (int r = 0; r < R_COUNT && !st; r++)
+            for (igraph_integer_t v = 0; v < n; v++)
+                set_num(t, v, role_col + r, counts[(size_t)r * n + v]);
+        g_free(counts);
+    }
+    return st;
+}
+
+static clout_status_t check_opts(const clout_network_t *net, const clout_measure_opts_t *o,
+                                 clout_error_t *err)
+{
+    if (o->distance != CLOUT_DIST_INVERSE && o->distance != CLOUT_DIST_LOG &&
+        o->distance != CLOUT_DIST_NONE)
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                               "distance %d is not inverse, log or none", (int)o->distance);
+    if (!(o->katz_alpha >= 0) || !isfinite(o->katz_alpha))
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                               "Katz alpha %g must be above 0 (0 for the default)", o->katz_alpha);
+    if (o->groups) {
+        const igraph_t *g = &net->graph;
+        if (!igraph_is_directed(g))
+            return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                   "brokerage roles (--groups %s) need a directed network; "
+                                   "this one is undirected",
+                                   o->groups);
+        igraph_attribute_type_t ty = vattr_type(g, o->groups);
+        if (ty == IGRAPH_ATTRIBUTE_UNSPECIFIED)
+            return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                   "--groups: the actors have no attribute '%s'", o->groups);
+        if (ty != IGRAPH_ATTRIBUTE_STRING)
+            return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                   "--groups: the actor attribute '%s' is not text", o->groups);
+    }
+    return CLOUT_OK;
+}
+
+clout_status_t clout_measures(const clout_network_t *net, const clout_measure_opts_t *opts,
+                              clout_table_t **out, clout_error_t *err)
+{
+    clout_init();
+    *out = NULL;
+    clout_measure_opts_t defaults = {0};
+    const clout_measure_opts_t *o = opts ? opts : &defaults;
+    bool want[M_COUNT];
+    clout_status_t st = parse_measures(o->measures, want, err);
+    if (!st)
+        st = check_opts(net, o, err);
+    if (st)
+        return st;
+
+    ctx_t c = {0};
+    c.net = net;
+    c.g = &net->graph;
+    c.o = o;
+    c.n = igraph_vcount(c.g);
+    c.m = igraph_ecount(c.g);
+    c.directed = igraph_is_directed(c.g);
+    c.err = err;
+    bool paths = want[M_BETWEENNESS] || want[M_CLOSENESS] || want[M_HARMONIC];
+    if (igraph_vector_init(&c.wv, 0))
+        return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
+    if (igraph_vector_init(&c.lv, 0)) {
+        igraph_vector_destroy(&c.wv);
+        return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
+    }
+    if (!o->unweighted) {
+        st = read_weights(&c);
+        if (!st && paths)
+            st = make_lengths(&c);
+    }
+
+    clout_table_t *t = clout_table_new("measures");
+    static const char *idcols[] = {"id", "name", "kind", "role"};
+    for (int k = 0; k < 4; k++)
+        clout_table_add_column(t, idcols[k], CLOUT_COL_STR);
+    if (!st) {
+        /* igraph 0.10 copies the generator given to igraph_rng_set_default
+         * into its default one, so the caller's is saved by value. */
+        igraph_rng_t rng, saved = *igraph_rng_default();
+        igraph_error_t e = igraph_rng_init(&rng, &igraph_rngtype_pcg32);
+        if (e) {
+            st = clout_igraph_error(err, e, "random generator");
+        } else {
+            igraph_rng_seed(&rng, ARPACK_SEED);
+            igraph_rng_set_default(&rng);
+            st = run(&c, want, t);
+            igraph_rng_set_default(&saved);
+            igraph_rng_destroy(&rng);
+        }
+    }
+    igraph_vector_destroy(&c.wv);
+    igraph_vector_destroy(&c.lv);
+    if (st) {
+        clout_table_free(t);
+        return st;
+    }
+    *out = t;
+    return CLOUT_OK;
+}
