@@ -757,3 +757,74 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
     plan_free(&pl);
     return st;
 }
+
+clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
+                                               const clout_snapshot_opts_t *snap,
+                                               const clout_influence_opts_t *opts,
+                                               clout_balance_samples_t *out, clout_error_t *err)
+{
+    clout_init();
+    memset(out, 0, sizeof *out);
+    plan_t pl;
+    clout_status_t st = plan_init(&pl, ds, snap, opts, err);
+    if (st) {
+        plan_free(&pl);
+        return st;
+    }
+    if (pl.n_poles < 2) {
+        plan_free(&pl);
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                               "a balance needs two poles; give --poles a,b");
+    }
+    size_t nd = n_direct(&pl), nr = n_reach(&pl);
+    int nb = opts->bootstrap > 0 ? opts->bootstrap : 0;
+    collect_t c = {g_new(double, (size_t)(nb + 1) * (nd + nr)), nd + nr, nb, 0, opts};
+    const clout_tie_t *ties = (const clout_tie_t *)ds->ties->data;
+    long nt = clout_dataset_n_ties(ds);
+    /* Row 0 holds the data, rows 1..nb the replicates. */
+    indices_t x = {c.all, c.all + nd};
+    st = compute_indices(&pl, ties, nt, &x, err);
+    if (!st && nb > 0) {
+        int n_rel = clout_dataset_n_relations(ds);
+        GPtrArray **lists = g_new0(GPtrArray *, n_rel);
+        for (int r = 0; r < n_rel; r++)
+            lists[r] = g_ptr_array_new();
+        for (long i = 0; i < nt; i++)
+            if (clout_tie_in_snapshot(ds, &ties[i], pl.snap.year, pl.snap.window))
+                g_ptr_array_add(lists[ties[i].relation], (gpointer)&ties[i]);
+        collect_t cr = {c.all + c.width, c.width, nb, 0, opts};
+        st = bootstrap(&pl, lists, n_rel, opts, &cr, err);
+        for (int r = 0; r < n_rel; r++)
+            g_ptr_array_free(lists[r], TRUE);
+        g_free(lists);
+    }
+    if (!st) {
+        out->n_focus = pl.n_focus;
+        out->n_layers = pl.n_layers;
+        out->n_samples = nb + 1;
+        out->focus = g_new0(char *, pl.n_focus + 1);
+        for (int f = 0; f < pl.n_focus; f++)
+            out->focus[f] = g_strdup(clout_dataset_actor(ds, pl.focus[f])->id);
+        out->layers = g_strdupv(pl.layers);
+        out->values = g_new(double, (size_t)pl.n_focus * pl.n_layers * (nb + 1));
+        for (int f = 0; f < pl.n_focus; f++)
+            for (int l = 0; l < pl.n_layers; l++)
+                for (int r = 0; r <= nb; r++) {
+                    indices_t y = {c.all + (size_t)r * c.width, c.all + (size_t)r * c.width + nd};
+                    out->values[((size_t)f * pl.n_layers + l) * (nb + 1) + r] = balance_of(
+                        index_of(DIRECT(&pl, &y, l, f, 0), REACH(&pl, &y, l, f, 0)),
+                        index_of(DIRECT(&pl, &y, l, f, 1), REACH(&pl, &y, l, f, 1)));
+                }
+    }
+    g_free(c.all);
+    plan_free(&pl);
+    return st;
+}
+
+void clout_balance_samples_destroy(clout_balance_samples_t *s)
+{
+    g_strfreev(s->focus);
+    g_strfreev(s->layers);
+    g_free(s->values);
+    memset(s, 0, sizeof *s);
+}

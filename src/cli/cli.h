@@ -39,6 +39,19 @@ typedef enum {
     OPT_NOISE,
     OPT_JOBS,
     OPT_TABLE,
+    OPT_LAYOUT,
+    OPT_COLOR,
+    OPT_SIZE,
+    OPT_PIN,
+    OPT_SAVE_LAYOUT,
+    OPT_LABELS,
+    OPT_TITLE,
+    OPT_WIDTH,
+    OPT_HEIGHT,
+    OPT_DPI,
+    OPT_OF,
+    OPT_LAYER,
+    OPT_PERMUTATIONS,
     OPT_HELP
 } cli_opt_id_t;
 
@@ -68,6 +81,13 @@ typedef struct {
     double noise;
     int jobs;
     const char *table;
+    int *at_years; /* --at Y1,Y2,...: every year given */
+    int n_at;
+    const char *layout, *color, *size, *pin, *save_layout, *labels, *title;
+    const char *width, *height; /* lengths as given: "180mm", "7in", "500pt" */
+    double dpi;
+    const char *of, *layer;
+    int permutations;
 } cli_opts_t;
 
 typedef struct cli_command {
@@ -81,7 +101,10 @@ typedef struct cli_command {
 } cli_command_t;
 
 extern const cli_command_t cli_cmd_validate, cli_cmd_info, cli_cmd_build, cli_cmd_import,
-    cli_cmd_measure, cli_cmd_communities, cli_cmd_influence;
+    cli_cmd_measure, cli_cmd_communities, cli_cmd_influence, cli_cmd_render, cli_cmd_chart, cli_cmd_diff,
+    cli_cmd_report;
+
+extern const char *cli_command_line;
 
 /* Prints every diagnostic in err as "clout: ..." and returns its exit code. */
 int cli_report(clout_error_t *err);

@@ -15,8 +15,9 @@
 #include "cli.h"
 
 static const cli_command_t *const COMMANDS[] = {
-    &cli_cmd_validate, &cli_cmd_info,        &cli_cmd_build,     &cli_cmd_measure,
-    &cli_cmd_communities, &cli_cmd_influence, &cli_cmd_import,   NULL};
+    &cli_cmd_validate,  &cli_cmd_info, &cli_cmd_build,  &cli_cmd_measure, &cli_cmd_communities,
+    &cli_cmd_influence, &cli_cmd_diff, &cli_cmd_render, &cli_cmd_chart,   &cli_cmd_report,
+    &cli_cmd_import,    NULL};
 
 typedef struct {
     cli_opt_id_t id;
@@ -27,7 +28,7 @@ typedef struct {
 } option_spec_t;
 
 static const option_spec_t OPTIONS[] = {
-    {OPT_AT, "at", 0, "YEAR", "snapshot year (DATASET@YEAR says the same)"},
+    {OPT_AT, "at", 0, "YEAR", "snapshot year (DATASET@YEAR says the same); render, chart: a list"},
     {OPT_WINDOW, "window", 0, "N", "years of flows summed into a snapshot (default 5)"},
     {OPT_LAYERS, "layers", 0, "LIST", "keep only these layers (comma-separated)"},
     {OPT_RELATIONS, "relations", 0, "LIST", "keep only these relations (comma-separated)"},
@@ -59,6 +60,19 @@ static const option_spec_t OPTIONS[] = {
     {OPT_NOISE, "noise", 0, "SD", "log-normal noise on flow values in the bootstrap (default 0.1)"},
     {OPT_JOBS, "jobs", 'j', "N", "worker processes for the bootstrap (default: the cores)"},
     {OPT_TABLE, "table", 0, "NAME", "which table to print"},
+    {OPT_LAYOUT, "layout", 0, "NAME", "neato (default), fdp, sfdp, dot, circo, twopi or geo"},
+    {OPT_COLOR, "color", 0, "BY", "fill by balance (default), community, kind, layer or none"},
+    {OPT_SIZE, "size", 0, "MEASURE", "node area by this measure (pagerank, degree, ...)"},
+    {OPT_PIN, "pin", 0, "FILE", "reuse positions from FILE (CSV: id,x,y)"},
+    {OPT_SAVE_LAYOUT, "save-layout", 0, "FILE", "write the positions to FILE (CSV: id,x,y)"},
+    {OPT_LABELS, "labels", 0, "WHICH", "label all (default), focus, poles or none"},
+    {OPT_TITLE, "title", 0, "TEXT", "the figure's title"},
+    {OPT_WIDTH, "width", 0, "LEN", "figure width: 180mm (default), 7in, 500pt"},
+    {OPT_HEIGHT, "height", 0, "LEN", "figure height (default: from the width)"},
+    {OPT_DPI, "dpi", 0, "N", "PNG resolution (default 300)"},
+    {OPT_OF, "of", 0, "WHAT", "slope, trend: balance (default) or a measure or pole"},
+    {OPT_LAYER, "layer", 0, "LAYER", "charts: the layer to show (default all)"},
+    {OPT_PERMUTATIONS, "permutations", 0, "N", "QAP permutations (default 1000)"},
     {OPT_OUTPUT, "output", 'o', "FILE", "write to FILE (atomically) instead of standard output"},
     {OPT_QUIET, "quiet", 'q', NULL, "say nothing on success"},
     {OPT_PROGRESS, "progress", 0, NULL, "report progress on standard error"},
@@ -117,7 +131,7 @@ static void print_main_help(FILE *f)
           "Network analysis of influence among states, blocs and companies.\n\ncommands:\n",
           f);
     for (int i = 0; COMMANDS[i]; i++)
-        fprintf(f, "  %-10s %s\n", COMMANDS[i]->name, COMMANDS[i]->summary);
+        fprintf(f, "  %-12s %s\n", COMMANDS[i]->name, COMMANDS[i]->summary);
     fputs("\nINPUT is DATASET@YEAR, a dataset folder (its latest year), a .graphml or .gml\n"
           "file, or an edge-list .csv (source,target[,weight]).\n"
           "Exit status: 0 success, 1 failure while running, 2 usage error, 3 bad input data.\n"
@@ -197,11 +211,22 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
         else if (ch == 'h')
             ch = OPT_HELP;
         switch (ch) {
-        case OPT_AT:
-            if (strlen(optarg) != 4 || !clout_parse_year(optarg, &o->year))
-                code = cli_fail(2, "--at: '%s' is not a year (%d..%d)", optarg, CLOUT_YEAR_MIN,
-                                CLOUT_YEAR_MAX);
+        case OPT_AT: {
+            char **ys = clout_split_list(optarg, ',');
+            g_free(o->at_years);
+            o->n_at = (int)g_strv_length(ys);
+            o->at_years = g_new0(int, o->n_at + 1);
+            for (int k = 0; k < o->n_at && code < 0; k++)
+                if (strlen(ys[k]) != 4 || !clout_parse_year(ys[k], &o->at_years[k]))
+                    code = cli_fail(2, "--at: '%s' is not a year (%d..%d)", ys[k],
+                                    CLOUT_YEAR_MIN, CLOUT_YEAR_MAX);
+            g_strfreev(ys);
+            if (code < 0 && o->n_at == 0)
+                code = cli_fail(2, "--at: no year given");
+            if (code < 0)
+                o->year = o->at_years[0];
             break;
+        }
         case OPT_WINDOW:
             if (!parse_int_arg("window", optarg, 1, 1000, &v))
                 code = 2;
@@ -318,6 +343,27 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
             o->jobs = (int)v;
             break;
         case OPT_TABLE: o->table = optarg; break;
+        case OPT_LAYOUT: o->layout = optarg; break;
+        case OPT_COLOR: o->color = optarg; break;
+        case OPT_SIZE: o->size = optarg; break;
+        case OPT_PIN: o->pin = optarg; break;
+        case OPT_SAVE_LAYOUT: o->save_layout = optarg; break;
+        case OPT_LABELS: o->labels = optarg; break;
+        case OPT_TITLE: o->title = optarg; break;
+        case OPT_WIDTH: o->width = optarg; break;
+        case OPT_HEIGHT: o->height = optarg; break;
+        case OPT_DPI:
+            if (!parse_int_arg("dpi", optarg, 10, 2400, &v))
+                code = 2;
+            o->dpi = (double)v;
+            break;
+        case OPT_OF: o->of = optarg; break;
+        case OPT_LAYER: o->layer = optarg; break;
+        case OPT_PERMUTATIONS:
+            if (!parse_int_arg("permutations", optarg, 0, 10000000, &v))
+                code = 2;
+            o->permutations = (int)v;
+            break;
         case OPT_OUTPUT: o->output = optarg; break;
         case OPT_QUIET: o->quiet = true; break;
         case OPT_PROGRESS: o->progress = true; break;
@@ -385,6 +431,9 @@ int cli_write_tables(const cli_opts_t *o, clout_table_t *const *tables, int n)
     return code;
 }
 
+/* The command line as typed, for provenance records. */
+const char *cli_command_line;
+
 static int run(int argc, char **argv)
 {
     if (argc < 2) {
@@ -427,12 +476,17 @@ static int run(int argc, char **argv)
     argc--;
     argv++;
     code = parse_options(c, &o, &argc, &argv);
+    if (code < 0 && o.n_at > 1 && c != &cli_cmd_render && c != &cli_cmd_chart &&
+        c != &cli_cmd_report)
+        code = cli_fail(2, "%s: --at takes one year here (render and chart take several)",
+                        c->name);
     if (code < 0)
         code = c->run(c, &o, argc, argv);
     g_strfreev(o.layers);
     g_strfreev(o.relations);
     g_strfreev(o.actors);
     g_strfreev(o.igos);
+    g_free(o.at_years);
     g_strfreev(o.measures);
     g_strfreev(o.poles);
     g_strfreev(o.focus);
@@ -442,6 +496,13 @@ static int run(int argc, char **argv)
 int main(int argc, char **argv)
 {
     clout_init();
+    GString *cmdline = g_string_new(NULL);
+    for (int i = 0; i < argc; i++) {
+        char *q = g_shell_quote(argv[i]);
+        g_string_append_printf(cmdline, "%s%s", i ? " " : "", i ? q : "clout");
+        g_free(q);
+    }
+    cli_command_line = cmdline->str;
     int code = run(argc, argv);
     /* A full disk or a closed pipe must not pass for success. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -449,5 +510,6 @@ int main(int argc, char **argv)
             cli_fail(1, "cannot write to standard output: %s", g_strerror(errno));
         code = code ? code : 1;
     }
+    g_string_free(cmdline, TRUE);
     return code;
 }

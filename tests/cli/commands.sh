@@ -57,6 +57,19 @@ else
     skip "info --format json parses" "no python3"
 fi
 
+# The analysis tables in every format; JSON parses.
+for cmd in measure communities influence; do
+    for f in csv tsv json md tex table; do
+        run "$CLOUT" "$cmd" "$TINY@2022" --format "$f"
+        [ "$rc" -eq 0 ] && [ -s "$T/out" ]
+        tap $? "$cmd --format $f" "exit $rc: $(head -c 300 "$T/err")"
+        if [ "$f" = json ] && "$PY" -c 'import json' 2>/dev/null; then
+            "$PY" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/out"
+            tap $? "$cmd --format json parses"
+        fi
+    done
+done
+
 # Every network format, written with -o.
 mkdir "$T/w"
 for f in graphml gml dot pajek edgelist csv; do

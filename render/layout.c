@@ -1,0 +1,602 @@
+/* layout.c: node positions: Graphviz engines in-process (cgraph + gvc), geo, pinned and saved
+ * layouts. */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gvc.h>
+
+#include "render.h"
+
+struct clout_layout {
+    GPtrArray *ids; /* char *, owned */
+    GArray *xy;     /* double pairs, by index */
+    GHashTable *ix; /* id (owned by ids) -> index + 1 */
+};
+
+clout_layout_t *clout_layout_new(void)
+{
+    clout_layout_t *l = g_new0(clout_layout_t, 1);
+    l->ids = g_ptr_array_new_with_free_func(g_free);
+    l->xy = g_array_new(FALSE, FALSE, sizeof(double));
+    l->ix = g_hash_table_new(g_str_hash, g_str_equal);
+    return l;
+}
+
+void clout_layout_free(clout_layout_t *l)
+{
+    if (!l)
+        return;
+    g_hash_table_destroy(l->ix);
+    g_ptr_array_free(l->ids, TRUE);
+    g_array_free(l->xy, TRUE);
+    g_free(l);
+}
+
+int clout_layout_count(const clout_layout_t *l)
+{
+    return (int)l->ids->len;
+}
+
+const char *clout_layout_id(const clout_layout_t *l, int i)
+{
+    return i >= 0 && i < (int)l->ids->len ? g_ptr_array_index(l->ids, i) : NULL;
+}
+
+void clout_layout_set(clout_layout_t *l, const char *id, double x, double y)
+{
+    gpointer hit = g_hash_table_lookup(l->ix, id);
+    if (hit) {
+        int i = GPOINTER_TO_INT(hit) - 1;
+        g_array_index(l->xy, double, 2 * i) = x;
+        g_array_index(l->xy, double, 2 * i + 1) = y;
+        return;
+    }
+    char *key = g_strdup(id);
+    g_ptr_array_add(l->ids, key);
+    g_array_append_val(l->xy, x);
+    g_array_append_val(l->xy, y);
+    g_hash_table_insert(l->ix, key, GINT_TO_POINTER((int)l->ids->len));
+}
+
+bool clout_layout_get(const clout_layout_t *l, const char *id, double *x, double *y)
+{
+    gpointer hit = id ? g_hash_table_lookup(l->ix, id) : NULL;
+    if (!hit)
+        return false;
+    int i = GPOINTER_TO_INT(hit) - 1;
+    *x = g_array_index(l->xy, double, 2 * i);
+    *y = g_array_index(l->xy, double, 2 * i + 1);
+    return true;
+}
+
+/* ---- files ---- */
+
+clout_status_t clout_layout_read(clout_layout_t **out, const char *file, clout_error_t *err)
+{
+    *out = NULL;
+    clout_csv_t *csv;
+    clout_status_t st = clout_csv_open(&csv, file, file, err);
+    if (st)
+        return st;
+    clout_layout_t *l = clout_layout_new();
+    GHashTable *line_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    int col[3] = {-1, -1, -1}, width = 0;
+    static const char *const names[3] = {"id", "x", "y"};
+    int r = clout_csv_next(csv, err);
+    if (r == 0)
+        st = clout_error_set(err, CLOUT_EDATA, file, 0, 0,
+                             "empty file; a layout is a CSV with the columns id, x and y");
+    else if (r < 0)
+        st = clout_error_status(err);
+    if (!st) {
+        width = clout_csv_n_fields(csv);
+        for (int i = 0; i < width; i++)
+            for (int k = 0; k < 3; k++)
+                if (col[k] < 0 && strcmp(clout_csv_field(csv, i), names[k]) == 0)
+                    col[k] = i;
+        for (int k = 0; k < 3 && !st; k++)
+            if (col[k] < 0)
+                st = clout_error_set(err, CLOUT_EDATA, file, clout_csv_line(csv), 0,
+                                     "the header has no column '%s' (a layout has the columns "
+                                     "id, x and y)",
+                                     names[k]);
+    }
+    while (!st && (r = clout_csv_next(csv, err)) > 0) {
+        int nf = clout_csv_n_fields(csv);
+        if (nf <= MAX(col[0], MAX(col[1], col[2]))) {
+            st = clout_error_set(err, CLOUT_EDATA, file, clout_csv_line(csv), 0,
+                                 "row has %d fields; the header has %d", nf, width);
+            break;
+        }
+        const char *id = clout_csv_field(csv, col[0]);
+        /* The writer guards formula-like ids with a quote; take it off. */
+        if (id[0] == '\'' && id[1] && strchr("=+-@", id[1]))
+            id++;
+        if (!*id) {
+            st = clout_error_set(err, CLOUT_EDATA, file, clout_csv_field_line(csv, col[0]),
+                                 clout_csv_field_col(csv, col[0]), "column 'id' is empty");
+            break;
+        }
+        gpointer first = g_hash_table_lookup(line_of, id);
+        if (first) {
+            st = clout_error_set(err, CLOUT_EDATA, file, clout_csv_field_line(csv, col[0]),
+                                 clout_csv_field_col(csv, col[0]),
+                                 "column 'id': '%s' appears twice (first on line %ld)", id,
+                                 (long)GPOINTER_TO_SIZE(first));
+            break;
+        }
+        double v[2];
+        for (int k = 1; k < 3 && !st; k++) {
+            const char *s = clout_csv_field(csv, col[k]);
+            if (!clout_parse_number(s, &v[k - 1]))
+                st = clout_error_set(err, CLOUT_EDATA, file, clout_csv_field_line(csv, col[k]),
+                                     clout_csv_field_col(csv, col[k]),
+                                     "column '%s': '%s' is not a number", names[k], s);
+        }
+        if (st)
+            break;
+        g_hash_table_insert(line_of, g_strdup(id),
+                            GSIZE_TO_POINTER((gsize)clout_csv_field_line(csv, col[0])));
+        clout_layout_set(l, id, v[0], v[1]);
+    }
+    if (!st && r < 0)
+        st = clout_error_status(err);
+    g_hash_table_destroy(line_of);
+    clout_csv_close(csv);
+    if (st) {
+        clout_layout_free(l);
+        return st;
+    }
+    *out = l;
+    return CLOUT_OK;
+}
+
+/* An id as a CSV cell: quoted when it holds a comma, a quote or a line
+ * break, and guarded against spreadsheets that run cells as formulas. */
+static void csv_cell(FILE *f, const char *s)
+{
+    bool formula = strchr("=+-@", s[0]) && s[0];
+    if (!formula && !strpbrk(s, ",\"\r\n")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    if (formula)
+        fputc('\'', f);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            fputc('"', f);
+        fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+/* "%.2f" without "-0.00". */
+static void coord(FILE *f, double v)
+{
+    double r = round(v * 100) / 100;
+    fprintf(f, "%.2f", r == 0 ? 0.0 : r);
+}
+
+clout_status_t clout_layout_write(const clout_layout_t *l, const char *file, clout_error_t *err)
+{
+    clout_output_t *o;
+    clout_status_t st = clout_output_open(&o, file, err);
+    if (st)
+        return st;
+    FILE *f = clout_output_file(o);
+    fputs("id,x,y\n", f);
+    for (guint i = 0; i < l->ids->len; i++) {
+        csv_cell(f, g_ptr_array_index(l->ids, i));
+        fputc(',', f);
+        coord(f, g_array_index(l->xy, double, 2 * i));
+        fputc(',', f);
+        coord(f, g_array_index(l->xy, double, 2 * i + 1));
+        fputc('\n', f);
+    }
+    return clout_output_commit(o, err);
+}
+
+/* ---- computing a layout ---- */
+
+static const char *const ENGINES[] = {"neato", "fdp", "sfdp", "dot", "circo", "twopi", "geo", NULL};
+
+int clout_layout_engine_from_name(const char *name)
+{
+    for (int i = 0; name && ENGINES[i]; i++)
+        if (strcmp(name, ENGINES[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* Degrees to points in the geo layout: 1 degree = 0.1 in, so that neato's
+ * default tie length (1 in) is 10 degrees for the actors it places. */
+#define GEO_PT_PER_DEGREE 7.2
+/* Actors that share a point (a bloc at its seat's city) go on a ring of
+ * 3% of the map's size, at least this. */
+#define GEO_RING 14.0
+
+/* Graphviz reports through agerr, which prints unless a handler takes the
+ * messages; the library must not print, so they are kept here. */
+static GString *gv_messages;
+
+static int gv_collect(char *msg)
+{
+    if (gv_messages)
+        g_string_append(gv_messages, msg);
+    return 0;
+}
+
+/* The union of the networks: actors in order of first appearance, ties as
+ * unordered pairs (their direction only matters to dot). */
+typedef struct {
+    GPtrArray *ids; /* const char *, owned by the networks */
+    GHashTable *ix; /* id -> index + 1 */
+    GArray *pairs;  /* int pairs */
+    bool directed;
+} union_t;
+
+static void union_build(union_t *u, clout_network_t *const *nets, int n_nets)
+{
+    u->ids = g_ptr_array_new();
+    u->ix = g_hash_table_new(g_str_hash, g_str_equal);
+    u->pairs = g_array_new(FALSE, FALSE, sizeof(int));
+    u->directed = false;
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (int k = 0; k < n_nets; k++) {
+        const igraph_t *g = &nets[k]->graph;
+        igraph_integer_t nv = igraph_vcount(g), ne = igraph_ecount(g);
+        if (igraph_is_directed(g))
+            u->directed = true;
+        int *map = g_new(int, MAX(nv, 1));
+        for (igraph_integer_t v = 0; v < nv; v++) {
+            const char *id = clout_vstr(g, "id", v);
+            gpointer hit = g_hash_table_lookup(u->ix, id);
+            if (!hit) {
+                g_ptr_array_add(u->ids, (gpointer)id);
+                hit = GINT_TO_POINTER((int)u->ids->len);
+                g_hash_table_insert(u->ix, (gpointer)id, hit);
+            }
+            map[v] = GPOINTER_TO_INT(hit) - 1;
+        }
+        for (igraph_integer_t e = 0; e < ne; e++) {
+            int a = map[IGRAPH_FROM(g, e)], b = map[IGRAPH_TO(g, e)];
+            if (a == b)
+                continue;
+            char key[32];
+            g_snprintf(key, sizeof key, "%d %d", MIN(a, b), MAX(a, b));
+            if (g_hash_table_contains(seen, key))
+                continue;
+            g_hash_table_add(seen, g_strdup(key));
+            g_array_append_val(u->pairs, a);
+            g_array_append_val(u->pairs, b);
+        }
+        g_free(map);
+    }
+    g_hash_table_destroy(seen);
+}
+
+static void union_free(union_t *u)
+{
+    g_ptr_array_free(u->ids, TRUE);
+    g_hash_table_destroy(u->ix);
+    g_array_free(u->pairs, TRUE);
+}
+
+/* Geo positions: x = lon, y = -lat, scaled; actors at the same point as an
+ * earlier one (dataset order) are spread on a ring around it. */
+static void geo_place(const union_t *u, const clout_dataset_t *ds, bool *placed, double *xy)
+{
+    int n = (int)u->ids->len;
+    int *owner = g_new(int, MAX(n, 1)); /* the first actor at this point, or -1 */
+    for (int i = 0; i < n; i++) {
+        owner[i] = -1;
+        int a = clout_dataset_find_actor(ds, g_ptr_array_index(u->ids, i));
+        const clout_actor_t *act = a >= 0 ? clout_dataset_actor(ds, a) : NULL;
+        if (!act || !isfinite(act->lat) || !isfinite(act->lon))
+            continue;
+        placed[i] = true;
+        xy[2 * i] = act->lon * GEO_PT_PER_DEGREE;
+        xy[2 * i + 1] = -act->lat * GEO_PT_PER_DEGREE;
+        owner[i] = i;
+        for (int j = 0; j < i; j++)
+            if (owner[j] == j && xy[2 * j] == xy[2 * i] && xy[2 * j + 1] == xy[2 * i + 1]) {
+                owner[i] = j;
+                break;
+            }
+    }
+    /* The ring grows with the map, so that it stays visible once scaled. */
+    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    for (int i = 0; i < n; i++)
+        if (placed[i]) {
+            x0 = MIN(x0, xy[2 * i]);
+            x1 = MAX(x1, xy[2 * i]);
+            y0 = MIN(y0, xy[2 * i + 1]);
+            y1 = MAX(y1, xy[2 * i + 1]);
+        }
+    double ring = isfinite(x0) ? MAX(GEO_RING, 0.03 * MAX(x1 - x0, y1 - y0)) : GEO_RING;
+    for (int j = 0; j < n; j++) {
+        if (owner[j] != j)
+            continue;
+        int m = 0;
+        for (int i = j + 1; i < n; i++)
+            m += owner[i] == j;
+        int k = 0;
+        for (int i = j + 1; i < n && m; i++) {
+            if (owner[i] != j)
+                continue;
+            double a = -G_PI / 2 + 2 * G_PI * k++ / m;
+            xy[2 * i] = xy[2 * j] + ring * cos(a);
+            xy[2 * i + 1] = xy[2 * j + 1] + ring * sin(a);
+        }
+    }
+    g_free(owner);
+}
+
+static void set_attr(void *obj, const char *name, const char *value)
+{
+    agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+/* Runs engine on the union with the pinned actors fixed; fills xy of the
+ * others.  Coordinates come back in points, y up; pinned ones go in the same
+ * way (pos="x,y!" with inputscale=72). */
+static clout_status_t run_graphviz(const union_t *u, const char *engine, unsigned long seed,
+                                   const bool *pinned, const bool *skip, double *xy,
+                                   clout_error_t *err)
+{
+    int n = (int)u->ids->len;
+    bool any_pinned = false;
+    for (int i = 0; i < n; i++)
+        any_pinned |= pinned[i];
+    bool dot = strcmp(engine, "dot") == 0;
+
+    gv_messages = g_string_new(NULL);
+    agusererrf old_f = agseterrf(gv_collect);
+    agerrlevel_t old_level = agseterr(AGWARN);
+    clout_status_t st = CLOUT_OK;
+
+    /* One context for the process: each gvContext() of this Graphviz leaks
+     * its plugin configuration when freed. */
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
+    Agraph_t *g = agopen((char *)"clout", u->directed && dot ? Agdirected : Agundirected, NULL);
+    char buf[64];
+    g_snprintf(buf, sizeof buf, "%lu", seed);
+    set_attr(g, "start", buf);
+    set_attr(g, "inputscale", "72");
+    /* Prism overlap removal would move pinned actors; keep it for free layouts. */
+    set_attr(g, "overlap", any_pinned ? "true" : "false");
+    if (!any_pinned)
+        set_attr(g, "sep", "+4");
+    if (getenv("CLOUT_GV")) {
+        char **kv = g_strsplit(getenv("CLOUT_GV"), ";", -1);
+        for (char **q = kv; *q; q++) {
+            char **p2 = g_strsplit(*q, "=", 2);
+            if (p2[0] && p2[1])
+                set_attr(g, p2[0], p2[1]);
+            g_strfreev(p2);
+        }
+        g_strfreev(kv);
+    }
+    Agnode_t **nodes = g_new(Agnode_t *, MAX(n, 1));
+    for (int i = 0; i < n; i++) {
+        nodes[i] = NULL;
+        if (skip[i])
+            continue;
+        g_snprintf(buf, sizeof buf, "n%d", i);
+        nodes[i] = agnode(g, buf, 1);
+        /* Fixed, label-free nodes as large as the largest drawn node: no font
+         * lookups inside Graphviz, and room for the shapes. */
+        set_attr(nodes[i], "label", "");
+        set_attr(nodes[i], "shape", "circle");
+        set_attr(nodes[i], "fixedsize", "true");
+        set_attr(nodes[i], "width", "0.25");
+        set_attr(nodes[i], "height", "0.25");
+        if (pinned[i]) {
+            char pos[96];
+            g_snprintf(pos, sizeof pos, "%.6f,%.6f!", xy[2 * i], -xy[2 * i + 1]);
+            set_attr(nodes[i], "pos", pos);
+            set_attr(nodes[i], "pin", "true");
+        }
+    }
+    for (guint k = 0; k + 1 < u->pairs->len; k += 2)
+        agedge(g, nodes[g_array_index(u->pairs, int, k)],
+               nodes[g_array_index(u->pairs, int, k + 1)], NULL, 1);
+
+    /* Some engines (sfdp) draw from the C library generators without seeding
+     * them from start=; seeding them here makes every call repeat. */
+    srand((unsigned)seed);
+    srand48((long)seed);
+    srandom((unsigned)seed);
+    if (gvLayout(gvc, g, engine) != 0) {
+        /* "Error: Layout type: "neato" not recognized. Use one of: ..." */
+        GString *m = g_string_new(NULL);
+        char **lines = g_strsplit(gv_messages->str, "\n", -1);
+        for (char **q = lines; *q; q++) {
+            char *line = g_strstrip(*q);
+            if (g_str_has_prefix(line, "Error:") || g_str_has_prefix(line, "Warning:"))
+                line = g_strstrip(strchr(line, ':') + 1);
+            char *cut = strstr(line, " Use one of:");
+            if (cut)
+                *cut = 0;
+            if (*line)
+                g_string_append_printf(m, "%s%s", m->len ? "; " : "", line);
+        }
+        g_strfreev(lines);
+        while (m->len && strchr(".:; ", m->str[m->len - 1]))
+            g_string_truncate(m, m->len - 1);
+        if (m->len) {
+            g_string_prepend(m, " (");
+            g_string_append_c(m, ')');
+        }
+        st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
+                             "Graphviz cannot lay out with %s%s; are its plugins installed? "
+                             "(install the graphviz package: apt install graphviz)",
+                             engine, m->str);
+        g_string_free(m, TRUE);
+    } else {
+        /* Graphviz translates the drawing; pinned actors give the shift back. */
+        double dx = 0, dy = 0;
+        int np = 0;
+        for (int i = 0; i < n; i++)
+            if (pinned[i] && nodes[i]) {
+                dx += xy[2 * i] - ND_coord(nodes[i]).x;
+                dy += -xy[2 * i + 1] - ND_coord(nodes[i]).y;
+                np++;
+            }
+        if (np) {
+            dx /= np;
+            dy /= np;
+        }
+        for (int i = 0; i < n; i++)
+            if (!pinned[i] && nodes[i]) {
+                xy[2 * i] = ND_coord(nodes[i]).x + dx;
+                xy[2 * i + 1] = -(ND_coord(nodes[i]).y + dy);
+            }
+        gvFreeLayout(gvc, g);
+    }
+    g_free(nodes);
+    agclose(g);
+    agseterr(old_level);
+    agseterrf(old_f);
+    g_string_free(gv_messages, TRUE);
+    gv_messages = NULL;
+    return st;
+}
+
+/* The actors without ties, in centred rows under the others (in order),
+ * no wider than the rest of the layout. */
+#define ISOLATE_SPACING 36.0
+static void place_isolates(int n, const bool *skip, double *xy)
+{
+    double x0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    int n_iso = 0;
+    for (int i = 0; i < n; i++) {
+        if (skip[i]) {
+            n_iso++;
+            continue;
+        }
+        x0 = MIN(x0, xy[2 * i]);
+        x1 = MAX(x1, xy[2 * i]);
+        y1 = MAX(y1, xy[2 * i + 1]);
+    }
+    if (!n_iso)
+        return;
+    if (!isfinite(x0)) {
+        /* Nothing but isolates: a square block. */
+        x0 = 0;
+        x1 = ISOLATE_SPACING * (ceil(sqrt(n_iso)) - 1);
+        y1 = -ISOLATE_SPACING;
+    }
+    /* An eighth of the width apart (at least ISOLATE_SPACING): the gaps look
+     * the same in any figure the layout is scaled to. */
+    double step = MAX(ISOLATE_SPACING, (x1 - x0) / 8);
+    int per_row = MIN(n_iso, MAX(1, (int)floor((x1 - x0) / step) + 1));
+    double row_step = step;
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (!skip[i])
+            continue;
+        int row = k / per_row, col = k % per_row;
+        /* A short last row is centred. */
+        int in_row = MIN(per_row, n_iso - row * per_row);
+        xy[2 * i] = (x0 + x1) / 2 - (in_row - 1) * step / 2 + col * step;
+        xy[2 * i + 1] = y1 + row_step * (row + 1);
+        k++;
+    }
+}
+
+clout_status_t clout_layout_compute(clout_layout_t **out, clout_network_t *const *nets, int n_nets,
+                                    const clout_layout_opts_t *opts, clout_error_t *err)
+{
+    clout_init();
+    *out = NULL;
+    if ((int)opts->engine < 0 || opts->engine > CLOUT_LAYOUT_GEO)
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "unknown layout engine");
+    if (opts->engine == CLOUT_LAYOUT_GEO && !opts->ds)
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                               "the geo layout needs a dataset (its actors.csv gives lat and lon)");
+    union_t u;
+    union_build(&u, nets, n_nets);
+    int n = (int)u.ids->len;
+    bool *pinned = g_new0(bool, MAX(n, 1));
+    double *xy = g_new0(double, 2 * MAX(n, 1));
+    if (opts->engine == CLOUT_LAYOUT_GEO)
+        geo_place(&u, opts->ds, pinned, xy);
+    int n_pinned = 0;
+    for (int i = 0; i < n; i++) {
+        if (opts->pin &&
+            clout_layout_get(opts->pin, g_ptr_array_index(u.ids, i), &xy[2 * i], &xy[2 * i + 1]))
+            pinned[i] = true;
+        n_pinned += pinned[i];
+    }
+    /* Actors without a tie in any network are not Graphviz's business: a
+     * force layout scatters them around the rest, wasting the figure. */
+    bool *skip = g_new0(bool, MAX(n, 1));
+    int *deg = g_new0(int, MAX(n, 1));
+    for (guint k = 0; k < u.pairs->len; k++)
+        deg[g_array_index(u.pairs, int, k)]++;
+    int n_free = 0;
+    for (int i = 0; i < n; i++) {
+        skip[i] = deg[i] == 0 && !pinned[i];
+        n_free += !skip[i] && !pinned[i];
+    }
+    clout_status_t st = CLOUT_OK;
+    if (n_free > 0) {
+        /* Only neato and fdp keep pinned nodes; the others cannot place around them. */
+        const char *engine = ENGINES[opts->engine];
+        if (n_pinned > 0 && opts->engine != CLOUT_LAYOUT_FDP)
+            engine = "neato";
+        st = run_graphviz(&u, engine, opts->seed, pinned, skip, xy, err);
+        /* A free force-directed layout has no up: one taller than wide is
+         * turned a quarter, to fill a figure as wide as a page. */
+        bool oriented = opts->engine == CLOUT_LAYOUT_DOT || opts->engine == CLOUT_LAYOUT_GEO;
+        if (!st && n_pinned == 0 && !oriented) {
+            double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+            for (int i = 0; i < n; i++) {
+                if (skip[i])
+                    continue;
+                x0 = MIN(x0, xy[2 * i]);
+                x1 = MAX(x1, xy[2 * i]);
+                y0 = MIN(y0, xy[2 * i + 1]);
+                y1 = MAX(y1, xy[2 * i + 1]);
+            }
+            if (y1 - y0 > x1 - x0)
+                for (int i = 0; i < n; i++) {
+                    double x = xy[2 * i];
+                    xy[2 * i] = xy[2 * i + 1];
+                    xy[2 * i + 1] = -x;
+                }
+        }
+    }
+    if (!st)
+        place_isolates(n, skip, xy);
+    g_free(skip);
+    g_free(deg);
+    if (!st) {
+        clout_layout_t *l = clout_layout_new();
+        /* To the 0.01 pt a saved layout keeps: a figure drawn from a saved
+         * layout is then the figure that saved it. */
+        for (int i = 0; i < n; i++)
+            clout_layout_set(l, g_ptr_array_index(u.ids, i), round(xy[2 * i] * 100) / 100,
+                             round(xy[2 * i + 1] * 100) / 100);
+        /* Pinned actors the networks lack stay in the layout, so that a saved
+         * layout keeps serving other snapshots. */
+        for (int i = 0; opts->pin && i < clout_layout_count(opts->pin); i++) {
+            const char *id = clout_layout_id(opts->pin, i);
+            double x, y;
+            if (!g_hash_table_contains(u.ix, id) && clout_layout_get(opts->pin, id, &x, &y))
+                clout_layout_set(l, id, x, y);
+        }
+        *out = l;
+    }
+    g_free(pinned);
+    g_free(xy);
+    union_free(&u);
+    return st;
+}

@@ -1,0 +1,358 @@
+/* cmd-chart.c: clout chart: influence and centrality charts of snapshots, as PDF, SVG or PNG. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const cli_opt_id_t OPTS[] = {
+    OPT_LAYER,    OPT_OF,         OPT_AT,       OPT_BOOTSTRAP, OPT_POLES,  OPT_FOCUS,
+    OPT_NOISE,    OPT_JOBS,       OPT_SEED,     OPT_WINDOW,    OPT_LAYERS, OPT_RELATIONS,
+    OPT_DISTANCE, OPT_NORMALIZED, OPT_TITLE,    OPT_WIDTH,     OPT_HEIGHT, OPT_DPI,
+    OPT_OUTPUT,   OPT_QUIET,      OPT_PROGRESS, OPT_HELP,      0};
+
+/* The balance chart always shows intervals: without --bootstrap, this many. */
+#define BALANCE_BOOTSTRAP 200
+
+typedef enum { K_SHARES, K_BALANCE, K_TREND, K_SLOPE, K_HEATMAP } kind_t;
+static const char *const KINDS[] = {"shares", "balance", "trend", "slope", "heatmap", NULL};
+
+/* One snapshot the chart needs: what it was opened from, and its tables. */
+typedef struct {
+    const char *input;
+    int year;     /* asked for (--at), or CLOUT_NO_YEAR */
+    int got_year; /* the snapshot's year, CLOUT_NO_YEAR for files */
+    char *label;  /* "2023", or the file's name */
+    char *shown;  /* the input without @YEAR, for the source line */
+    clout_table_t *shares, *balance, *measures;
+} snap_t;
+
+static void progress(int done, int total, void *data)
+{
+    const char *label = data;
+    fprintf(stderr, "\rclout: %s: bootstrap %d/%d", label, done, total);
+    if (done == total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+/* The dataset's poles (role pole, in actors.csv order) unless --poles. */
+static char **poles_of(const cli_opts_t *o, const clout_dataset_t *ds)
+{
+    if (o->poles)
+        return g_strdupv(o->poles);
+    GPtrArray *v = g_ptr_array_new();
+    for (int i = 0; ds && i < clout_dataset_n_actors(ds); i++) {
+        const clout_actor_t *a = clout_dataset_actor(ds, i);
+        if (a->role == CLOUT_ROLE_POLE)
+            g_ptr_array_add(v, g_strdup(a->id));
+    }
+    g_ptr_array_add(v, NULL);
+    return (char **)g_ptr_array_free(v, FALSE);
+}
+
+/* id, name pairs of every actor of the dataset. */
+static char **names_of(const clout_dataset_t *ds)
+{
+    GPtrArray *v = g_ptr_array_new();
+    for (int i = 0; ds && i < clout_dataset_n_actors(ds); i++) {
+        const clout_actor_t *a = clout_dataset_actor(ds, i);
+        g_ptr_array_add(v, g_strdup(a->id));
+        g_ptr_array_add(v, g_strdup(a->name && *a->name ? a->name : a->id));
+    }
+    g_ptr_array_add(v, NULL);
+    return (char **)g_ptr_array_free(v, FALSE);
+}
+
+static char *strip_year(const char *input)
+{
+    char *s = g_strdup(input);
+    char *at = strrchr(s, '@');
+    if (at && at != s)
+        *at = 0;
+    size_t n = strlen(s);
+    while (n > 1 && s[n - 1] == '/')
+        s[--n] = 0;
+    return s;
+}
+
+/* Opens one snapshot and computes the tables the chart needs.  ds_keep
+ * receives the first dataset (for names and poles). */
+static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, const cli_opts_t *o,
+                   clout_dataset_t **ds_keep, clout_error_t *err)
+{
+    clout_snapshot_opts_t so = cli_snapshot_opts(o);
+    if (sn->year != CLOUT_NO_YEAR)
+        so.year = sn->year;
+    clout_network_t *net;
+    clout_dataset_t *ds;
+    if (clout_input_open(&net, &ds, sn->input, &so, err) != CLOUT_OK)
+        return cli_report(err);
+    sn->got_year = net->year;
+    sn->shown = strip_year(sn->input);
+    sn->label = net->year != CLOUT_NO_YEAR ? g_strdup_printf("%d", net->year)
+                                           : g_path_get_basename(sn->input);
+    int code = 0;
+    if (measure) {
+        char *only[2] = {(char *)measure, NULL};
+        clout_measure_opts_t mo = {0};
+        mo.measures = only;
+        mo.distance = (clout_distance_t)o->distance;
+        mo.normalized = o->normalized;
+        if (clout_measures(net, &mo, &sn->measures, err) != CLOUT_OK)
+            code = cli_report(err);
+    } else if (!ds) {
+        code = cli_fail(2,
+                        "chart %s: '%s' is a network file; influence charts need a dataset "
+                        "(DATASET@YEAR), whose roles, leads and relations they use",
+                        KINDS[kind], sn->input);
+    } else {
+        so.year = net->year;
+        clout_influence_opts_t io = {0};
+        io.poles = o->poles;
+        io.focus = o->focus;
+        io.bootstrap = bootstrap;
+        io.noise = o->noise;
+        io.jobs = o->jobs;
+        io.seed = (unsigned long)o->seed;
+        if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) && bootstrap > 0) {
+            io.on_progress = progress;
+            io.progress_data = sn->label;
+        }
+        if (clout_influence(ds, &so, &io, &sn->shares, &sn->balance, err) != CLOUT_OK)
+            code = cli_report(err);
+    }
+    clout_network_free(net);
+    if (ds && !*ds_keep)
+        *ds_keep = ds;
+    else
+        clout_dataset_free(ds);
+    return code;
+}
+
+/* "Source: graphs/central-asia, 2014 and 2023; clout influence, doc/methods.md". */
+static char *source_line(const snap_t *sn, int n, kind_t kind, const char *measure, int bootstrap,
+                         const cli_opts_t *o)
+{
+    GString *s = g_string_new("Source: ");
+    for (int i = 0; i < n; i++) {
+        bool seen = false;
+        for (int k = 0; k < i; k++)
+            seen = seen || strcmp(sn[k].shown, sn[i].shown) == 0;
+        if (!seen)
+            g_string_append_printf(s, "%s%s", i ? " and " : "", sn[i].shown);
+    }
+    if (sn[0].got_year != CLOUT_NO_YEAR) {
+        g_string_append(s, ", ");
+        if (n > 4)
+            g_string_append_printf(s, "%d snapshots %d\u2013%d", n, sn[0].got_year,
+                                   sn[n - 1].got_year);
+        for (int i = 0; n <= 4 && i < n; i++)
+            g_string_append_printf(s, "%s%d",
+                                   i == 0       ? ""
+                                   : i == n - 1 ? " and "
+                                                : ", ",
+                                   sn[i].got_year);
+        g_string_append_printf(s, " (flows summed over %d years)",
+                               o->window > 0 ? o->window : CLOUT_DEFAULT_WINDOW);
+    }
+    if (measure)
+        g_string_append_printf(s, "; clout measure (%s), doc/methods.md", measure);
+    else
+        g_string_append(s, "; clout influence, doc/methods.md");
+    if (bootstrap > 0 && (kind == K_BALANCE || kind == K_TREND))
+        g_string_append_printf(s, "; 95%% intervals from %d bootstrap replicates (seed %ld)",
+                               bootstrap, o->seed);
+    g_string_append(s, ".");
+    return g_string_free(s, FALSE);
+}
+
+static bool is_measure(const char *name)
+{
+    for (int i = 0; clout_measure_names[i]; i++)
+        if (strcmp(clout_measure_names[i], name) == 0)
+            return true;
+    return false;
+}
+
+static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
+{
+    int kind = -1;
+    for (int i = 0; KINDS[i]; i++)
+        if (strcmp(argv[0], KINDS[i]) == 0)
+            kind = i;
+    if (kind < 0)
+        return cli_fail(2, "chart: '%s' is not shares, balance, trend, slope or heatmap", argv[0]);
+    if (!o->output || strcmp(o->output, "-") == 0)
+        return cli_fail(2, "chart: give the figure's file with -o FIGURE.pdf, .svg or .png");
+    int fmt = clout_imgformat_from_path(o->output);
+    if (fmt < 0)
+        return cli_fail(2, "chart: -o '%s': the figure's name must end in .pdf, .svg or .png",
+                        o->output);
+    clout_chart_opts_t co = {0};
+    if (o->width && !clout_parse_length(o->width, &co.width))
+        return cli_fail(2, "--width: '%s' is not a length (180mm, 7in, 18cm, 500pt)", o->width);
+    if (o->height && !clout_parse_length(o->height, &co.height))
+        return cli_fail(2, "--height: '%s' is not a length (120mm, 5in, 12cm, 340pt)", o->height);
+
+    /* What is shown. */
+    const char *measure = NULL;
+    if (o->of) {
+        if (kind == K_SLOPE) {
+            if (strcmp(o->of, "balance") != 0) {
+                if (!is_measure(o->of))
+                    return cli_fail(2,
+                                    "chart slope --of: '%s' is not balance or a measure "
+                                    "(pagerank, betweenness, degree, strength, ...)",
+                                    o->of);
+                measure = o->of;
+            }
+        } else if (kind == K_SHARES || kind == K_BALANCE) {
+            return cli_fail(2, "chart %s: --of is for trend, slope and heatmap", KINDS[kind]);
+        } else if (kind == K_HEATMAP && strcmp(o->of, "layers") != 0 &&
+                   strcmp(o->of, "index") != 0 && strcmp(o->of, "direct") != 0 &&
+                   strcmp(o->of, "reach") != 0 && strcmp(o->of, "alignment") != 0) {
+            return cli_fail(2,
+                            "chart heatmap --of: '%s' is not index, direct, reach, "
+                            "alignment or layers",
+                            o->of);
+        }
+    }
+
+    /* The snapshots: one per --at year of a single INPUT, else one per INPUT. */
+    int n_in = argc - 1, n;
+    if (n_in < 1)
+        return cli_fail(2, "usage: clout %s", cmd->usage);
+    bool per_year = n_in == 1 && o->n_at > 1;
+    if (per_year && strchr(argv[1], '@') && !g_file_test(argv[1], G_FILE_TEST_EXISTS))
+        return cli_fail(2, "chart %s: give the years either as %s or with --at, not both",
+                        KINDS[kind], argv[1]);
+    if (n_in > 1 && o->n_at > 1)
+        return cli_fail(2, "chart %s: --at takes a list only with one INPUT", KINDS[kind]);
+    n = per_year ? o->n_at : n_in;
+    if ((kind == K_SHARES || kind == K_BALANCE || kind == K_HEATMAP) && n != 1)
+        return cli_fail(2, "chart %s: takes one INPUT and one year", KINDS[kind]);
+    if (kind == K_SLOPE && n != 2)
+        return cli_fail(2, "chart slope: takes two snapshots: INPUT_A INPUT_B, or one DATASET "
+                           "with --at YEAR_A,YEAR_B");
+    int bootstrap = kind == K_BALANCE ? (o->bootstrap > 0 ? o->bootstrap : BALANCE_BOOTSTRAP)
+                    : kind == K_TREND ? o->bootstrap
+                                      : 0;
+
+    clout_error_t *err = clout_error_new(100);
+    snap_t *sn = g_new0(snap_t, n);
+    clout_dataset_t *ds = NULL;
+    clout_scene_t *scene = NULL;
+    char *source = NULL, *snapshot = NULL;
+    int *years = NULL;
+    int code = 0;
+    for (int i = 0; i < n && !code; i++) {
+        sn[i].input = per_year ? argv[1] : argv[1 + i];
+        sn[i].year = per_year ? o->at_years[i] : CLOUT_NO_YEAR;
+        code = compute(&sn[i], (kind_t)kind, measure, bootstrap, o, &ds, err);
+    }
+    if (code)
+        goto done;
+
+    co.poles = poles_of(o, ds);
+    co.names = names_of(ds);
+    co.actors = measure ? o->focus : NULL;
+    co.layer = o->layer;
+    co.of = o->of;
+    co.title = o->title;
+    source = source_line(sn, n, (kind_t)kind, measure, bootstrap, o);
+    co.source = source;
+    snapshot = g_strdup(sn[0].label);
+    co.snapshot = snapshot;
+    clout_status_t st = CLOUT_OK;
+    switch ((kind_t)kind) {
+    case K_SHARES: st = clout_chart_shares(sn[0].shares, &co, &scene, err); break;
+    case K_BALANCE: st = clout_chart_balance(sn[0].balance, &co, &scene, err); break;
+    case K_HEATMAP:
+        st = clout_chart_heatmap(
+            co.of && strcmp(co.of, "layers") == 0 ? sn[0].balance : sn[0].shares, &co, &scene, err);
+        break;
+    case K_SLOPE:
+        st = measure ? clout_chart_slope(sn[0].measures, sn[1].measures, sn[0].label, sn[1].label,
+                                         &co, &scene, err)
+                     : clout_chart_slope(sn[0].balance, sn[1].balance, sn[0].label, sn[1].label,
+                                         &co, &scene, err);
+        break;
+    case K_TREND: {
+        bool bal = !co.of || strcmp(co.of, "balance") == 0;
+        clout_table_t **t = g_new(clout_table_t *, n);
+        years = g_new(int, n);
+        for (int i = 0; i < n; i++) {
+            t[i] = bal ? sn[i].balance : sn[i].shares;
+            years[i] = sn[i].got_year;
+        }
+        st = clout_chart_trend(t, years, n, &co, &scene, err);
+        g_free(t);
+        break;
+    }
+    }
+    if (st) {
+        code = cli_report(err);
+        goto done;
+    }
+    const char *dump = g_getenv("CLOUT_SCENE_DUMP");
+    if (dump && *dump) {
+        FILE *f = fopen(dump, "w");
+        if (!f) {
+            code = cli_fail(1, "cannot open '%s': %s", dump, g_strerror(errno));
+            goto done;
+        }
+        clout_scene_dump(scene, f);
+        if (fclose(f) != 0) {
+            code = cli_fail(1, "cannot write '%s': %s", dump, g_strerror(errno));
+            goto done;
+        }
+    }
+    if (clout_render_paint(scene, o->output, (clout_imgformat_t)fmt, o->dpi, err) != CLOUT_OK)
+        code = cli_report(err);
+done:
+    clout_scene_free(scene);
+    g_free(source);
+    g_free(snapshot);
+    g_free(years);
+    g_strfreev(co.poles);
+    g_strfreev(co.names);
+    for (int i = 0; i < n; i++) {
+        g_free(sn[i].label);
+        g_free(sn[i].shown);
+        clout_table_free(sn[i].shares);
+        clout_table_free(sn[i].balance);
+        clout_table_free(sn[i].measures);
+    }
+    g_free(sn);
+    clout_dataset_free(ds);
+    clout_error_free(err);
+    return code;
+}
+
+const cli_command_t cli_cmd_chart = {
+    "chart",
+    "chart KIND INPUT... -o FIGURE [--layer L] [--of WHAT] [--at Y1,Y2,...] [--bootstrap N]",
+    "charts of influence and centrality: shares, balance, trend, slope, heatmap",
+    "Draws a chart of a dataset's influence tables (clout influence) or of a\n"
+    "centrality measure (clout measure) as PDF, SVG or PNG (from -o's extension).\n"
+    "KIND is one of:\n"
+    "  shares   INPUT: a stacked bar per focus actor of its direct shares by pole\n"
+    "  balance  INPUT: each focus actor's balance between the first two poles, with\n"
+    "           95% bootstrap intervals (--bootstrap N, default 200), sorted\n"
+    "  trend    DATASET --at Y1,Y2,...: balance (or --of POLE: that pole's index)\n"
+    "           over the snapshots; ribbons with --bootstrap N\n"
+    "  slope    INPUT_A INPUT_B: the change of balance (--of balance, the default)\n"
+    "           or of each actor's rank by a measure (--of pagerank, betweenness, ...)\n"
+    "  heatmap  INPUT: focus actors by poles of the index (--of index, direct, reach\n"
+    "           or alignment), or by layers of the balance (--of layers)\n"
+    "--layer picks the layer shown (default all).  The figure is 180 mm wide unless\n"
+    "--width says otherwise, and as tall as its content.  CLOUT_SCENE_DUMP=FILE also\n"
+    "writes the figure's scene as text.  doc/methods.md gives every formula.",
+    OPTS,
+    2,
+    1000,
+    run};

@@ -1,0 +1,56 @@
+/* cmd-report.c: clout report: the main job: tables, figures and a page for a dataset. */
+#include <config.h>
+
+#include <unistd.h>
+
+#include "cli.h"
+
+static const cli_opt_id_t OPTS[] = {OPT_AT,   OPT_WINDOW, OPT_BOOTSTRAP, OPT_JOBS,    OPT_SEED,
+                                    OPT_OUTPUT, OPT_QUIET, OPT_PROGRESS,  OPT_HELP,    0};
+
+static void say(const char *what, void *data)
+{
+    (void)data;
+    fprintf(stderr, "clout: report: %s\n", what);
+}
+
+static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
+{
+    const char *dataset = argc > 0 ? argv[0] : "graphs/central-asia";
+    const char *dir = o->output ? o->output : "out";
+    clout_report_opts_t ro = {0};
+    ro.years = o->at_years;
+    ro.n_years = o->n_at;
+    ro.window = o->window;
+    ro.bootstrap = o->bootstrap;
+    ro.jobs = o->jobs;
+    ro.seed = (unsigned long)o->seed;
+    ro.command = cli_command_line;
+    /* A report takes seconds to minutes: progress by default, -q for none. */
+    if (!o->quiet)
+        ro.on_progress = say;
+    clout_error_t *err = clout_error_new(100);
+    int code = 0;
+    if (clout_report(dataset, dir, &ro, err) != CLOUT_OK)
+        code = cli_report(err);
+    else if (!o->quiet)
+        fprintf(stderr, "clout: report written to %s/index.html\n", dir);
+    clout_error_free(err);
+    return code;
+}
+
+const cli_command_t cli_cmd_report = {
+    "report",
+    "report [DATASET] [--at Y1,Y2,...] [-o DIR]",
+    "the main job: every table and figure of a dataset, and one page that shows them",
+    "Writes DIR (default out/): index.html, one self-contained page with the dataset's\n"
+    "coverage and sources, per snapshot the network diagram, the shares and balance\n"
+    "charts and the top actors, across snapshots the small multiples, the trend, the\n"
+    "diffs of consecutive snapshots with their significance, the communities and their\n"
+    "stability, and the methods; figures/ (PDF, SVG, PNG); tables/ (CSV); and\n"
+    "provenance.json.  DATASET defaults to graphs/central-asia; the snapshots to the\n"
+    "dataset's metadata.csv, else its latest year.",
+    OPTS,
+    0,
+    1,
+    run};

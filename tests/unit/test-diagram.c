@@ -1,0 +1,638 @@
+/* test-diagram.c: layouts (Graphviz, pins, geo, files), diagram scenes against golden dumps, images
+ * against references. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "clout.h"
+
+/* Every file a test writes goes into this folder; main removes it. */
+static char *tmp_dir;
+/* CLOUT_UPDATE_GOLDEN=1 rewrites the golden files (then review them). */
+static bool update_golden;
+
+/* ---- helpers ---- */
+
+static char *tmp_path(const char *name)
+{
+    return g_build_filename(tmp_dir, name, NULL);
+}
+
+static char *render_path(const char *name)
+{
+    return g_test_build_filename(G_TEST_DIST, "tests", "render", name, NULL);
+}
+
+/* The tiny example at a year; paths are relative to the source root (main
+ * changes there), so that the source line in the scene is the same anywhere. */
+static clout_network_t *tiny(int year, clout_dataset_t **ds)
+{
+    clout_error_t *err = clout_error_new(0);
+    clout_network_t *net = NULL;
+    clout_snapshot_opts_t so = {0};
+    so.year = year;
+    char *input = g_strdup_printf("graphs/examples/tiny@%d", year);
+    if (clout_input_open(&net, ds, input, &so, err))
+        g_error("cannot open %s: %s", input, clout_error_message(err, 0));
+    g_free(input);
+    clout_error_free(err);
+    return net;
+}
+
+static clout_layout_t *layout_of(clout_network_t **nets, int n, clout_layout_engine_t engine,
+                                 const clout_layout_t *pin, const clout_dataset_t *ds)
+{
+    clout_error_t *err = clout_error_new(0);
+    clout_layout_opts_t lo = {engine, 1, pin, ds};
+    clout_layout_t *l = NULL;
+    if (clout_layout_compute(&l, nets, n, &lo, err))
+        g_error("layout: %s", clout_error_message(err, 0));
+    clout_error_free(err);
+    return l;
+}
+
+static char *scene_text(const clout_scene_t *s)
+{
+    char *path = tmp_path("scene.dump"), *text = NULL;
+    FILE *f = fopen(path, "w");
+    g_assert_nonnull(f);
+    clout_scene_dump(s, f);
+    g_assert_cmpint(fclose(f), ==, 0);
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_free(path);
+    return text;
+}
+
+/* Builds the diagram of tiny@2022 with a fill and a size measure. */
+static clout_scene_t *tiny_diagram(clout_fill_t fill, const char *size, clout_labels_t labels)
+{
+    clout_dataset_t *ds;
+    clout_network_t *net = tiny(2022, &ds);
+    clout_layout_t *l = layout_of(&net, 1, CLOUT_LAYOUT_NEATO, NULL, NULL);
+    clout_diagram_opts_t o = {0};
+    o.fill = fill;
+    o.size = size;
+    o.labels = labels;
+    o.seed = 1;
+    clout_error_t *err = clout_error_new(0);
+    clout_scene_t *s = NULL;
+    if (clout_diagram(&s, &net, 1, ds, l, &o, err))
+        g_error("diagram: %s", clout_error_message(err, 0));
+    clout_error_free(err);
+    clout_layout_free(l);
+    clout_network_free(net);
+    clout_dataset_free(ds);
+    return s;
+}
+
+/* ---- layouts ---- */
+
+static void test_layout_roundtrip(void)
+{
+    clout_layout_t *l = clout_layout_new();
+    clout_layout_set(l, "RUS", 12.345, -7.5);
+    clout_layout_set(l, "A,B \"q\"", 0, 100);
+    clout_layout_set(l, "=SUM", -0.001, 3);
+    clout_layout_set(l, "RUS", 1.5, 2.25); /* moves, does not add */
+    g_assert_cmpint(clout_layout_count(l), ==, 3);
+    char *path = tmp_path("layout.csv");
+    clout_error_t *err = clout_error_new(0);
+    g_assert_cmpint(clout_layout_write(l, path, err), ==, CLOUT_OK);
+    clout_layout_t *back = NULL;
+    g_assert_cmpint(clout_layout_read(&back, path, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_layout_count(back), ==, 3);
+    double x, y;
+    g_assert_true(clout_layout_get(back, "RUS", &x, &y));
+    g_assert_cmpfloat(x, ==, 1.5);
+    g_assert_cmpfloat(y, ==, 2.25);
+    g_assert_true(clout_layout_get(back, "A,B \"q\"", &x, &y));
+    g_assert_cmpfloat(y, ==, 100);
+    /* A cell a spreadsheet would run is written with a leading quote, which
+     * the reader takes off again. */
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_assert_nonnull(strstr(text, "\n\"'=SUM\",0.00,3.00\n"));
+    g_free(text);
+    g_assert_true(clout_layout_get(back, "=SUM", &x, &y));
+    g_assert_cmpfloat(x, ==, 0); /* -0.001 rounds to 0.00, never "-0.00" */
+    g_assert_false(clout_layout_get(back, "CHN", &x, &y));
+    clout_layout_free(back);
+    clout_layout_free(l);
+    clout_error_free(err);
+    g_free(path);
+}
+
+static void expect_read_error(const char *text, const char *want)
+{
+    char *path = tmp_path("bad-layout.csv");
+    g_assert_true(g_file_set_contents(path, text, -1, NULL));
+    clout_error_t *err = clout_error_new(0);
+    clout_layout_t *l = NULL;
+    g_assert_cmpint(clout_layout_read(&l, path, err), ==, CLOUT_EDATA);
+    g_assert_null(l);
+    const char *msg = clout_error_message(err, 0);
+    if (!strstr(msg, want))
+        g_error("message '%s' lacks '%s'", msg, want);
+    clout_error_free(err);
+    g_free(path);
+}
+
+static void test_layout_read_errors(void)
+{
+    expect_read_error("", "empty file");
+    expect_read_error("id,x\nA,1\n", "no column 'y'");
+    expect_read_error("id,x,y\nA,1,2\nB,1,zz\n",
+                      "bad-layout.csv:3:5: column 'y': 'zz' is not a number");
+    expect_read_error("id,x,y\nA,1,2\nA,3,4\n",
+                      ":3:1: column 'id': 'A' appears twice (first on line 2)");
+    expect_read_error("id,x,y\nA,1\n", "row has 2 fields");
+}
+
+static void test_layout_repeatable(void)
+{
+    clout_network_t *net = tiny(2022, NULL);
+    for (int e = CLOUT_LAYOUT_NEATO; e <= CLOUT_LAYOUT_TWOPI; e++) {
+        clout_layout_t *a = layout_of(&net, 1, e, NULL, NULL);
+        clout_layout_t *b = layout_of(&net, 1, e, NULL, NULL);
+        g_assert_cmpint(clout_layout_count(a), ==, igraph_vcount(&net->graph));
+        for (int i = 0; i < clout_layout_count(a); i++) {
+            double x1, y1, x2, y2;
+            g_assert_true(clout_layout_get(a, clout_layout_id(a, i), &x1, &y1));
+            g_assert_true(clout_layout_get(b, clout_layout_id(a, i), &x2, &y2));
+            g_assert_true(isfinite(x1) && isfinite(y1));
+            g_assert_cmpfloat(x1, ==, x2);
+            g_assert_cmpfloat(y1, ==, y2);
+        }
+        clout_layout_free(a);
+        clout_layout_free(b);
+    }
+    clout_network_free(net);
+}
+
+static void test_layout_pin(void)
+{
+    clout_network_t *net = tiny(2022, NULL);
+    clout_layout_t *pin = clout_layout_new();
+    clout_layout_set(pin, "NRL", 100, 200);
+    clout_layout_set(pin, "SDL", 400, 50);
+    clout_layout_set(pin, "GONE", -5, -5); /* not in the network: kept */
+    clout_layout_t *l = layout_of(&net, 1, CLOUT_LAYOUT_NEATO, pin, NULL);
+    double x, y;
+    g_assert_true(clout_layout_get(l, "NRL", &x, &y));
+    g_assert_cmpfloat(x, ==, 100);
+    g_assert_cmpfloat(y, ==, 200);
+    g_assert_true(clout_layout_get(l, "SDL", &x, &y));
+    g_assert_cmpfloat(x, ==, 400);
+    g_assert_cmpfloat(y, ==, 50);
+    g_assert_true(clout_layout_get(l, "GONE", &x, &y));
+    /* The others are placed around the pinned ones, not somewhere else. */
+    g_assert_true(clout_layout_get(l, "ELD", &x, &y));
+    g_assert_cmpfloat(fabs(x - 250), <, 600);
+    g_assert_cmpfloat(fabs(y - 125), <, 600);
+    /* Every actor pinned: the layout is the pins, Graphviz is not asked. */
+    clout_layout_t *again = layout_of(&net, 1, CLOUT_LAYOUT_DOT, l, NULL);
+    for (int i = 0; i < clout_layout_count(l); i++) {
+        double x2, y2;
+        g_assert_true(clout_layout_get(l, clout_layout_id(l, i), &x, &y));
+        g_assert_true(clout_layout_get(again, clout_layout_id(l, i), &x2, &y2));
+        g_assert_cmpfloat(x, ==, x2);
+        g_assert_cmpfloat(y, ==, y2);
+    }
+    clout_layout_free(again);
+    clout_layout_free(l);
+    clout_layout_free(pin);
+    clout_network_free(net);
+}
+
+static void test_layout_union(void)
+{
+    clout_network_t *nets[2] = {tiny(2016, NULL), tiny(2022, NULL)};
+    /* CMKT (2018) and SUDSEC (2019) are not in the 2016 snapshot. */
+    bool has_cmkt = false;
+    for (igraph_integer_t v = 0; v < igraph_vcount(&nets[0]->graph); v++)
+        has_cmkt |= strcmp(VAS(&nets[0]->graph, "id", v), "CMKT") == 0;
+    g_assert_false(has_cmkt);
+    clout_layout_t *l = layout_of(nets, 2, CLOUT_LAYOUT_NEATO, NULL, NULL);
+    double x, y;
+    for (int k = 0; k < 2; k++)
+        for (igraph_integer_t v = 0; v < igraph_vcount(&nets[k]->graph); v++)
+            g_assert_true(clout_layout_get(l, VAS(&nets[k]->graph, "id", v), &x, &y));
+    g_assert_true(clout_layout_get(l, "CMKT", &x, &y));
+    clout_layout_free(l);
+    clout_network_free(nets[0]);
+    clout_network_free(nets[1]);
+}
+
+static void test_layout_geo(void)
+{
+    clout_dataset_t *ds;
+    clout_network_t *net = tiny(2022, &ds);
+    clout_layout_t *l = layout_of(&net, 1, CLOUT_LAYOUT_GEO, NULL, ds);
+    double x, y;
+    /* Norland: lat 60, lon 10; equirectangular, 7.2 pt per degree, y down. */
+    g_assert_true(clout_layout_get(l, "NRL", &x, &y));
+    g_assert_cmpfloat_with_epsilon(x, 72, 1e-9);
+    g_assert_cmpfloat_with_epsilon(y, -432, 1e-9);
+    g_assert_true(clout_layout_get(l, "WSL", &x, &y));
+    g_assert_cmpfloat_with_epsilon(x, -72, 1e-9);
+    /* Blocs have no coordinates: neato places them. */
+    g_assert_true(clout_layout_get(l, "CMKT", &x, &y));
+    g_assert_true(isfinite(x) && isfinite(y));
+    clout_layout_free(l);
+    /* No dataset, no geo. */
+    clout_error_t *err = clout_error_new(0);
+    clout_layout_opts_t lo = {CLOUT_LAYOUT_GEO, 1, NULL, NULL};
+    g_assert_cmpint(clout_layout_compute(&l, &net, 1, &lo, err), ==, CLOUT_EUSAGE);
+    g_assert_null(l);
+    clout_error_free(err);
+    clout_network_free(net);
+    clout_dataset_free(ds);
+}
+
+static void test_layout_engine_names(void)
+{
+    g_assert_cmpint(clout_layout_engine_from_name("neato"), ==, CLOUT_LAYOUT_NEATO);
+    g_assert_cmpint(clout_layout_engine_from_name("geo"), ==, CLOUT_LAYOUT_GEO);
+    g_assert_cmpint(clout_layout_engine_from_name("spring"), ==, -1);
+    g_assert_cmpint(clout_fill_from_name("community"), ==, CLOUT_FILL_COMMUNITY);
+    g_assert_cmpint(clout_fill_from_name("pink"), ==, -1);
+    g_assert_cmpint(clout_labels_from_name("poles"), ==, CLOUT_LABELS_POLES);
+    g_assert_cmpint(clout_labels_from_name("some"), ==, -1);
+}
+
+/* ---- scenes against golden dumps ---- */
+
+/* Compares two dumps line by line; numbers may differ by tol (Graphviz's
+ * floating point), everything else must be equal. */
+static bool dumps_match(const char *got, const char *want, double tol, GString *why)
+{
+    char **a = g_strsplit(got, "\n", -1), **b = g_strsplit(want, "\n", -1);
+    bool ok = g_strv_length(a) == g_strv_length(b);
+    if (!ok)
+        g_string_append_printf(why, "%u lines, want %u\n", g_strv_length(a), g_strv_length(b));
+    for (guint i = 0; ok && a[i]; i++) {
+        char **ta = g_strsplit(a[i], " ", -1), **tb = g_strsplit(b[i], " ", -1);
+        bool line_ok = g_strv_length(ta) == g_strv_length(tb);
+        for (guint k = 0; line_ok && ta[k]; k++) {
+            char *ea, *eb;
+            double va = g_ascii_strtod(ta[k], &ea), vb = g_ascii_strtod(tb[k], &eb);
+            if (*ta[k] && !*ea && *tb[k] && !*eb)
+                line_ok = fabs(va - vb) <= tol;
+            else
+                line_ok = strcmp(ta[k], tb[k]) == 0;
+        }
+        if (!line_ok) {
+            g_string_append_printf(why, "line %u:\n  got:  %s\n  want: %s\n", i + 1, a[i], b[i]);
+            ok = false;
+        }
+        g_strfreev(ta);
+        g_strfreev(tb);
+    }
+    g_strfreev(a);
+    g_strfreev(b);
+    return ok;
+}
+
+static void check_golden(const clout_scene_t *s, const char *name)
+{
+    char *got = scene_text(s);
+    char *path = render_path(name);
+    if (update_golden) {
+        g_assert_true(g_file_set_contents(path, got, -1, NULL));
+        g_test_message("rewrote %s: review it", path);
+    }
+    char *want = NULL;
+    if (!g_file_get_contents(path, &want, NULL, NULL))
+        g_error("cannot read %s (CLOUT_UPDATE_GOLDEN=1 makes it)", path);
+    GString *why = g_string_new(NULL);
+    if (!dumps_match(got, want, 0.5, why)) {
+        char *out = tmp_path(name);
+        g_file_set_contents(out, got, -1, NULL);
+        g_error("%s differs from the golden file:\n%s", name, why->str);
+    }
+    g_string_free(why, TRUE);
+    g_free(want);
+    g_free(path);
+    g_free(got);
+}
+
+static void test_golden_balance(void)
+{
+    clout_scene_t *s = tiny_diagram(CLOUT_FILL_BALANCE, NULL, CLOUT_LABELS_ALL);
+    check_golden(s, "tiny-2022.dump");
+    clout_scene_free(s);
+}
+
+static void test_golden_community(void)
+{
+    clout_scene_t *s = tiny_diagram(CLOUT_FILL_COMMUNITY, "pagerank", CLOUT_LABELS_ALL);
+    check_golden(s, "tiny-2022-community-pagerank.dump");
+    clout_scene_free(s);
+}
+
+/* The first item after "group node ID" in a dump. */
+static char *node_line(const char *dump, const char *id)
+{
+    char *key = g_strdup_printf("group node %s\n", id);
+    const char *at = strstr(dump, key);
+    g_free(key);
+    if (!at)
+        return NULL;
+    at = strchr(at, '\n') + 1;
+    return g_strndup(at, strcspn(at, "\n"));
+}
+
+static void color_of(const char *line, int *r, int *g, int *b)
+{
+    const char *f = strstr(line, "fill=#");
+    g_assert_nonnull(f);
+    g_assert_cmpint(sscanf(f, "fill=#%2x%2x%2x", r, g, b), ==, 3);
+}
+
+/* What the golden files were reviewed for, checked on every run. */
+static void test_scene_encodings(void)
+{
+    clout_scene_t *s = tiny_diagram(CLOUT_FILL_BALANCE, NULL, CLOUT_LABELS_ALL);
+    char *d = scene_text(s);
+    struct {
+        const char *id, *shape;
+    } shapes[] = {{"NRL", "  circle"},
+                  {"ELD", "  circle"},
+                  {"CMKT", "  rect"},
+                  {"NPACT", "  rect"},
+                  {"SUDSEC", "  polygon 4"}};
+    for (size_t i = 0; i < G_N_ELEMENTS(shapes); i++) {
+        char *l = node_line(d, shapes[i].id);
+        g_assert_nonnull(l);
+        g_assert_true(g_str_has_prefix(l, shapes[i].shape));
+        g_free(l);
+    }
+    /* ELD leans to the first pole (balance -0.61): blue; WSL (+0.68) and
+     * MDL (+0.52) to the second: red; the poles take the scale's ends. */
+    int r, g, b;
+    char *l = node_line(d, "ELD");
+    color_of(l, &r, &g, &b);
+    g_assert_cmpint(b, >, r);
+    g_free(l);
+    const char *to_second[] = {"WSL", "MDL"};
+    for (int i = 0; i < 2; i++) {
+        l = node_line(d, to_second[i]);
+        color_of(l, &r, &g, &b);
+        g_assert_cmpint(r, >, b);
+        g_free(l);
+    }
+    l = node_line(d, "NRL");
+    g_assert_nonnull(strstr(l, "fill=#053061ff"));
+    g_free(l);
+    l = node_line(d, "SDL");
+    g_assert_nonnull(strstr(l, "fill=#67001fff"));
+    g_free(l);
+    l = node_line(d, "RVL");
+    g_assert_nonnull(strstr(l, "fill=#bdbdbdff"));
+    g_free(l);
+    const char *want[] = {"group title",
+                          "\"tiny, 2022\"",
+                          "group edges",
+                          "group labels",
+                          "group legend",
+                          "\"Actor kind\"",
+                          "\"company\"",
+                          "\"Balance of influence (focus actors)\"",
+                          "\"\xe2\x88\x92"
+                          "1 Norland\"",
+                          "\"Sudland +1\"",
+                          "\"Tie layer (colour)\"",
+                          "\"security\"",
+                          "\"Tie weight (width)\"",
+                          "\"directed tie\"",
+                          "group source",
+                          "Data: graphs/examples/tiny, snapshot 2022",
+                          "Sources: fictional example"};
+    for (size_t i = 0; i < G_N_ELEMENTS(want); i++)
+        if (!strstr(d, want[i]))
+            g_error("the scene lacks %s", want[i]);
+    /* Arrows on directed ties (trade, bases), none on memberships. */
+    g_assert_nonnull(strstr(d, " arrow stroke="));
+    g_free(d);
+    clout_scene_free(s);
+}
+
+static void test_scene_no_labels(void)
+{
+    clout_scene_t *s = tiny_diagram(CLOUT_FILL_KIND, NULL, CLOUT_LABELS_NONE);
+    char *d = scene_text(s);
+    const char *labels = strstr(d, "group labels\n");
+    g_assert_nonnull(labels);
+    g_assert_true(g_str_has_prefix(labels + strlen("group labels\n"), "group legend"));
+    g_assert_nonnull(strstr(d, "\"Actor kind (shape, fill)\""));
+    g_free(d);
+    clout_scene_free(s);
+}
+
+static void test_diagram_errors(void)
+{
+    clout_dataset_t *ds;
+    clout_network_t *net = tiny(2022, &ds);
+    clout_layout_t *l = layout_of(&net, 1, CLOUT_LAYOUT_NEATO, NULL, NULL);
+    clout_error_t *err = clout_error_new(0);
+    clout_scene_t *s = NULL;
+    clout_diagram_opts_t o = {0};
+    o.size = "fame";
+    g_assert_cmpint(clout_diagram(&s, &net, 1, ds, l, &o, err), ==, CLOUT_EUSAGE);
+    g_assert_nonnull(strstr(clout_error_message(err, 0), "'fame' is not a measure"));
+    g_assert_null(s);
+    clout_error_clear(err);
+    o.size = NULL;
+    o.height = 60;
+    g_assert_cmpint(clout_diagram(&s, &net, 1, ds, l, &o, err), ==, CLOUT_EUSAGE);
+    clout_error_clear(err);
+    o.height = 0;
+    clout_layout_t *partial = clout_layout_new();
+    clout_layout_set(partial, "NRL", 0, 0);
+    g_assert_cmpint(clout_diagram(&s, &net, 1, ds, partial, &o, err), ==, CLOUT_EUSAGE);
+    g_assert_nonnull(strstr(clout_error_message(err, 0), "does not place"));
+    clout_layout_free(partial);
+    clout_error_free(err);
+    clout_layout_free(l);
+    clout_network_free(net);
+    clout_dataset_free(ds);
+}
+
+/* ---- images against references (cairo's way) ---- */
+
+/* Counts pixels whose channels differ by more than threshold; writes a diff
+ * image (differences in red over a faded reference) when any do. */
+static long png_diff(const char *got, const char *ref, const char *diff_path, int threshold,
+                     GString *why)
+{
+    cairo_surface_t *a = cairo_image_surface_create_from_png(got);
+    cairo_surface_t *b = cairo_image_surface_create_from_png(ref);
+    long bad = -1;
+    if (cairo_surface_status(a) || cairo_surface_status(b)) {
+        g_string_append_printf(why, "cannot read %s or %s", got, ref);
+        goto out;
+    }
+    int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
+    if (w != cairo_image_surface_get_width(b) || h != cairo_image_surface_get_height(b)) {
+        g_string_append_printf(why, "%dx%d, reference %dx%d", w, h,
+                               cairo_image_surface_get_width(b), cairo_image_surface_get_height(b));
+        goto out;
+    }
+    cairo_surface_flush(a);
+    cairo_surface_flush(b);
+    cairo_surface_t *d = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+    unsigned char *pa = cairo_image_surface_get_data(a), *pb = cairo_image_surface_get_data(b),
+                  *pd = cairo_image_surface_get_data(d);
+    int sa = cairo_image_surface_get_stride(a), sb = cairo_image_surface_get_stride(b),
+        sd = cairo_image_surface_get_stride(d);
+    bad = 0;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            guint32 ca = *(guint32 *)(pa + y * sa + 4 * x), cb = *(guint32 *)(pb + y * sb + 4 * x);
+            int worst = 0;
+            for (int k = 0; k < 32; k += 8)
+                worst = MAX(worst, abs((int)((ca >> k) & 0xff) - (int)((cb >> k) & 0xff)));
+            guint32 grey = 0xff000000u | (0xc0c0c0u + ((cb & 0xff) >> 2) * 0x010101u);
+            *(guint32 *)(pd + y * sd + 4 * x) = worst > threshold ? 0xffff0000u : grey;
+            bad += worst > threshold;
+        }
+    cairo_surface_mark_dirty(d);
+    if (bad)
+        cairo_surface_write_to_png(d, diff_path);
+    cairo_surface_destroy(d);
+out:
+    cairo_surface_destroy(a);
+    cairo_surface_destroy(b);
+    return bad;
+}
+
+static void check_image(const clout_scene_t *s, const char *name, double dpi, int threshold,
+                        double max_fraction)
+{
+    char *out = tmp_path(name), *ref = render_path(name);
+    clout_error_t *err = clout_error_new(0);
+    g_assert_cmpint(clout_render_paint(s, out, CLOUT_IMG_PNG, dpi, err), ==, CLOUT_OK);
+    clout_error_free(err);
+    if (update_golden) {
+        char *bytes;
+        gsize len;
+        g_assert_true(g_file_get_contents(out, &bytes, &len, NULL));
+        g_assert_true(g_file_set_contents(ref, bytes, (gssize)len, NULL));
+        g_free(bytes);
+    }
+    char *diff_name = g_strdup_printf("%.*s-diff.png", (int)strlen(name) - 4, name);
+    char *diff = tmp_path(diff_name);
+    GString *why = g_string_new(NULL);
+    long bad = png_diff(out, ref, diff, threshold, why);
+    double w = ceil(clout_scene_width(s) * dpi / 72), h = ceil(clout_scene_height(s) * dpi / 72);
+    if (bad < 0 || bad > max_fraction * w * h) {
+        /* Keep the evidence where a developer finds it. */
+        char *keep = g_strdup_printf("%s/%s", g_get_tmp_dir(), name);
+        char *keep_diff = g_strdup_printf("%s/%s", g_get_tmp_dir(), diff_name);
+        char *bytes;
+        gsize len;
+        if (g_file_get_contents(out, &bytes, &len, NULL)) {
+            g_file_set_contents(keep, bytes, (gssize)len, NULL);
+            g_free(bytes);
+        }
+        if (g_file_get_contents(diff, &bytes, &len, NULL)) {
+            g_file_set_contents(keep_diff, bytes, (gssize)len, NULL);
+            g_free(bytes);
+        }
+        g_error("%s: %ld pixels differ by more than %d (allowed %.0f); %s; see %s and %s", name,
+                bad, threshold, max_fraction * w * h, why->str, keep, keep_diff);
+    }
+    g_string_free(why, TRUE);
+    g_free(diff);
+    g_free(diff_name);
+    g_free(out);
+    g_free(ref);
+}
+
+/* Every item kind of the painter, without text: the strict comparison. */
+static void test_image_shapes(void)
+{
+    clout_scene_t *s = clout_scene_new(120, 80);
+    clout_rgba_t blue = clout_color_balance(-1), red = clout_color_balance(1),
+                 grey = clout_color_balance(NAN), ink = clout_color_hex("#404040"),
+                 orange = clout_color_category(0), green = clout_color_category(2);
+    clout_scene_group(s, "shapes");
+    clout_scene_circle(s, 15, 15, 9, &blue, &ink, 0.5);
+    clout_scene_rect(s, 32, 6, 18, 18, &red, &ink, 0.5);
+    double diamond[8] = {70, 5, 80, 15, 70, 25, 60, 15};
+    clout_scene_polygon(s, diamond, 4, &grey, &ink, 0.5);
+    double tri[6] = {100, 4, 111, 24, 89, 24};
+    clout_scene_polygon(s, tri, 3, &orange, NULL, 0);
+    double line[4] = {10, 40, 110, 40}, arrow[4] = {10, 52, 100, 70};
+    double dash[2] = {4, 2}, bent[6] = {10, 75, 50, 60, 110, 75};
+    clout_scene_line(s, line, 2, &green, 3, NULL, 0, false);
+    clout_scene_line(s, arrow, 2, &ink, 1, NULL, 0, true);
+    clout_scene_line(s, bent, 3, &orange, 0.8, dash, 2, false);
+    check_image(s, "shapes.png", 144, 2, 0.001);
+    clout_scene_free(s);
+}
+
+/* A whole diagram, text included (DejaVu Sans, unhinted): a looser
+ * tolerance for the font rasteriser. */
+static void test_image_diagram(void)
+{
+    clout_scene_t *s = tiny_diagram(CLOUT_FILL_BALANCE, NULL, CLOUT_LABELS_ALL);
+    check_image(s, "tiny-2022.png", 72, 24, 0.01);
+    clout_scene_free(s);
+}
+
+/* ---- main ---- */
+
+static void remove_tmp_dir(void)
+{
+    GDir *d = g_dir_open(tmp_dir, 0, NULL);
+    if (d) {
+        const char *n;
+        while ((n = g_dir_read_name(d))) {
+            char *p = g_build_filename(tmp_dir, n, NULL);
+            g_remove(p);
+            g_free(p);
+        }
+        g_dir_close(d);
+    }
+    g_rmdir(tmp_dir);
+    g_free(tmp_dir);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    clout_init();
+    update_golden = g_strcmp0(g_getenv("CLOUT_UPDATE_GOLDEN"), "1") == 0;
+    tmp_dir = g_dir_make_tmp("clout-diagram-XXXXXX", NULL);
+    g_assert_nonnull(tmp_dir);
+    /* Datasets are named relative to the source root, as in the golden files. */
+    if (g_chdir(g_test_get_dir(G_TEST_DIST)) != 0)
+        g_error("cannot change to the source folder");
+
+    g_test_add_func("/diagram/layout/names", test_layout_engine_names);
+    g_test_add_func("/diagram/layout/file-roundtrip", test_layout_roundtrip);
+    g_test_add_func("/diagram/layout/file-errors", test_layout_read_errors);
+    g_test_add_func("/diagram/layout/repeatable", test_layout_repeatable);
+    g_test_add_func("/diagram/layout/pin", test_layout_pin);
+    g_test_add_func("/diagram/layout/union", test_layout_union);
+    g_test_add_func("/diagram/layout/geo", test_layout_geo);
+    g_test_add_func("/diagram/scene/golden-balance", test_golden_balance);
+    g_test_add_func("/diagram/scene/golden-community-pagerank", test_golden_community);
+    g_test_add_func("/diagram/scene/encodings", test_scene_encodings);
+    g_test_add_func("/diagram/scene/no-labels", test_scene_no_labels);
+    g_test_add_func("/diagram/scene/errors", test_diagram_errors);
+    g_test_add_func("/diagram/image/shapes", test_image_shapes);
+    g_test_add_func("/diagram/image/diagram", test_image_diagram);
+
+    int rc = g_test_run();
+    remove_tmp_dir();
+    return rc;
+}
