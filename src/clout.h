@@ -262,6 +262,14 @@ int clout_format_from_name(const char *name);
 clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n, clout_format_t fmt,
                                   clout_error_t *err);
 
+/* Text cells of CSV and TSV output that start with '=', '+', '-', '@', a tab
+ * or a carriage return, which a spreadsheet would run as a formula (CSV
+ * injection), get a leading apostrophe and are quoted.  Number cells are left
+ * alone.  `clout report` writes its tables this way. */
+#define CLOUT_WRITE_SPREADSHEET_SAFE 1u
+clout_status_t clout_tables_write_ex(FILE *f, clout_table_t *const *tables, int n,
+                                     clout_format_t fmt, unsigned flags, clout_error_t *err);
+
 /* ---------------------------------------------------------------------------
  * Atomic output: a temporary file beside the target, renamed on commit.
  * ------------------------------------------------------------------------- */

@@ -183,6 +183,11 @@ static int field_end(clout_csv_t *c, clout_error_t *err)
 
 static int field_begin(clout_csv_t *c, clout_error_t *err)
 {
+    if (c->text->len > CLOUT_MAX_RECORD_BYTES) {
+        clout_error_set(err, CLOUT_EDATA, c->display, c->rec_line, 1,
+                        "record longer than %d bytes", CLOUT_MAX_RECORD_BYTES);
+        return -1;
+    }
     if (c->offs->len >= CLOUT_MAX_FIELDS) {
         clout_error_set(err, CLOUT_EDATA, c->display, c->line, c->col,
                         "more than %d fields in one record", CLOUT_MAX_FIELDS);

@@ -275,6 +275,11 @@ static bool load_actors(clout_dataset_t *ds, const char *dir, bool *complete, cl
          * ties naming it do not echo the error as "unknown actor". */
         if (!*id || strchr(id, ';') || g_hash_table_contains(ds->actor_ix, id))
             continue;
+        if (ds->actors->len >= CLOUT_MAX_ACTORS) {
+            CELL_ERROR(&sh, err, A_ID, "more than %d actors", CLOUT_MAX_ACTORS);
+            ok = false;
+            break;
+        }
         a.id = g_string_chunk_insert_const(ds->strings, id);
         a.start_text = g_string_chunk_insert_const(ds->strings, cell(&sh, A_START));
         a.end_text = g_string_chunk_insert_const(ds->strings, cell(&sh, A_END));
@@ -467,6 +472,12 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
         if (!row_ok || t.source < 0 || t.target < 0 || t.relation < 0) {
             ok = false;
             continue;
+        }
+        if ((long)ds->ties->len >= CLOUT_MAX_TIES) {
+            clout_error_set(err, CLOUT_EDATA, sh.display, clout_csv_line(sh.csv), 1,
+                            "more than %ld ties", CLOUT_MAX_TIES);
+            ok = false;
+            break;
         }
         const char *ref = cell(&sh, T_SOURCE_REF), *note = cell(&sh, T_NOTE);
         t.source_ref = *ref ? g_string_chunk_insert_const(ds->strings, ref) : "";

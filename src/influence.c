@@ -111,6 +111,7 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
         return st;
     /* Layers: those of the selected relations, sorted, then "all". */
     GPtrArray *ls = g_ptr_array_new();
+    GHashTable *seen_layers = g_hash_table_new(g_str_hash, g_str_equal);
     for (int r = 0; r < clout_dataset_n_relations(ds); r++) {
         const clout_relation_t *rel = clout_dataset_relation(ds, r);
         bool keep = true;
@@ -125,12 +126,12 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
                 k2 |= strcmp(*p, rel->name) == 0;
             keep &= k2;
         }
-        bool seen = false;
-        for (guint i = 0; i < ls->len; i++)
-            seen |= strcmp(g_ptr_array_index(ls, i), rel->layer) == 0;
-        if (keep && !seen)
+        if (keep && !g_hash_table_contains(seen_layers, rel->layer)) {
+            g_hash_table_add(seen_layers, (gpointer)rel->layer);
             g_ptr_array_add(ls, g_strdup(rel->layer));
+        }
     }
+    g_hash_table_destroy(seen_layers);
     g_ptr_array_sort(ls, cmp_str);
     g_ptr_array_add(ls, g_strdup("all"));
     pl->n_layers = (int)ls->len;

@@ -6,8 +6,11 @@
 #include "clout.h"
 
 /* Limits on input (doc/data-format.md lists them). */
-#define CLOUT_MAX_FIELD_BYTES (1 << 20) /* one CSV field */
-#define CLOUT_MAX_FIELDS 1024           /* fields in one record */
+#define CLOUT_MAX_FIELD_BYTES (1 << 20)   /* one CSV field */
+#define CLOUT_MAX_RECORD_BYTES (16 << 20) /* one CSV record (a line, with quoted newlines) */
+#define CLOUT_MAX_FIELDS 1024             /* fields in one record */
+#define CLOUT_MAX_ACTORS 50000000         /* actors in a dataset or network file */
+#define CLOUT_MAX_TIES 1000000000L        /* ties in a dataset, edges in an edge list */
 
 /* ---- CSV reader (csv.c): RFC 4180 with line and column tracking ---- */
 typedef struct clout_csv clout_csv_t;

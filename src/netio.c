@@ -279,6 +279,12 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
                 break;
             }
             gpointer hit = g_hash_table_lookup(ix, id);
+            if (!hit && ids->len >= CLOUT_MAX_ACTORS) {
+                st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, k),
+                                     clout_csv_field_col(csv, k), "more than %d actors",
+                                     CLOUT_MAX_ACTORS);
+                break;
+            }
             if (!hit) {
                 char *copy = g_strdup(id);
                 g_ptr_array_add(ids, copy);
@@ -289,6 +295,11 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
         }
         if (st)
             break;
+        if (igraph_vector_size(&wv) >= CLOUT_MAX_TIES) {
+            st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_line(csv), 1,
+                                 "more than %ld edges", CLOUT_MAX_TIES);
+            break;
+        }
         igraph_vector_push_back(&wv, w);
     }
     if (r < 0)

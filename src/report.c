@@ -246,7 +246,8 @@ static clout_status_t write_table(report_t *r, const char *name, clout_table_t *
     clout_output_t *o;
     clout_status_t st = clout_output_open(&o, path, r->err);
     if (!st) {
-        st = clout_tables_write(clout_output_file(o), t, n, CLOUT_FMT_CSV, r->err);
+        st = clout_tables_write_ex(clout_output_file(o), t, n, CLOUT_FMT_CSV,
+                                   CLOUT_WRITE_SPREADSHEET_SAFE, r->err);
         if (st)
             clout_output_abort(o);
         else

@@ -232,8 +232,8 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
             continue;
         const clout_relation_t *rel = clout_dataset_relation(ds, r);
         double max = 0;
-        for (int a = 0; a < na; a++)
-            total[a] = 0;
+        /* total[] is all zeros here: each relation clears what it touched, so
+         * that many relations cost their ties, not relations x actors. */
         for (guint i = 0; i < pairs[r]->len; i++) {
             pairval_t *pv = &g_array_index(pairs[r], pairval_t, i);
             max = MAX(max, pv->value);
@@ -282,6 +282,10 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
                 contrib_t c = {e, r};
                 g_array_append_val(contribs, c);
             }
+        }
+        for (guint i = 0; i < pairs[r]->len; i++) {
+            pairval_t *pv = &g_array_index(pairs[r], pairval_t, i);
+            total[pv->a] = total[pv->b] = 0;
         }
     }
     g_free(total);

@@ -213,7 +213,14 @@ static void write_tsv_cell(FILE *f, const char *s, bool alone)
     }
 }
 
-static void write_delimited(FILE *f, const clout_table_t *t, bool tsv)
+/* OWASP's advice for CSV injection: a cell that a spreadsheet would take
+ * for a formula is prefixed with an apostrophe (shown as text, not run). */
+static char *defuse(const char *s)
+{
+    return s[0] && strchr("=+-@\t\r", s[0]) ? g_strconcat("'", s, NULL) : g_strdup(s);
+}
+
+static void write_delimited(FILE *f, const clout_table_t *t, bool tsv, bool safe)
 {
     int nc = clout_table_n_cols(t);
     for (int c = 0; c < nc; c++) {
@@ -227,6 +234,11 @@ static void write_delimited(FILE *f, const clout_table_t *t, bool tsv)
             if (c)
                 fputc(tsv ? '\t' : ',', f);
             char *s = cell_text(t, r, c, false);
+            if (safe && !is_numeric(t, c)) {
+                char *d = defuse(s);
+                g_free(s);
+                s = d;
+            }
             (tsv ? write_tsv_cell : write_csv_cell)(f, s, nc == 1);
             g_free(s);
         }
@@ -445,6 +457,13 @@ static void write_aligned(FILE *f, const clout_table_t *t)
 clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n, clout_format_t fmt,
                                   clout_error_t *err)
 {
+    return clout_tables_write_ex(f, tables, n, fmt, 0, err);
+}
+
+clout_status_t clout_tables_write_ex(FILE *f, clout_table_t *const *tables, int n,
+                                     clout_format_t fmt, unsigned flags, clout_error_t *err)
+{
+    bool safe = (flags & CLOUT_WRITE_SPREADSHEET_SAFE) != 0;
     if (fmt == CLOUT_FMT_JSON) {
         if (n == 1) {
             write_json_table(f, tables[0], "");
@@ -472,8 +491,8 @@ clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n, 
                 }
             }
             switch (fmt) {
-            case CLOUT_FMT_CSV: write_delimited(f, t, false); break;
-            case CLOUT_FMT_TSV: write_delimited(f, t, true); break;
+            case CLOUT_FMT_CSV: write_delimited(f, t, false, safe); break;
+            case CLOUT_FMT_TSV: write_delimited(f, t, true, safe); break;
             case CLOUT_FMT_MD: write_md(f, t); break;
             case CLOUT_FMT_TEX: write_tex(f, t); break;
             default: write_aligned(f, t); break;

@@ -52,6 +52,7 @@ typedef enum {
     OPT_OF,
     OPT_LAYER,
     OPT_PERMUTATIONS,
+    OPT_SAFE_CSV,
     OPT_HELP
 } cli_opt_id_t;
 
@@ -88,6 +89,7 @@ typedef struct {
     double dpi;
     const char *of, *layer;
     int permutations;
+    bool safe_csv;
 } cli_opts_t;
 
 typedef struct cli_command {

@@ -73,6 +73,8 @@ static const option_spec_t OPTIONS[] = {
     {OPT_OF, "of", 0, "WHAT", "slope, trend: balance (default) or a measure or pole"},
     {OPT_LAYER, "layer", 0, "LAYER", "charts: the layer to show (default all)"},
     {OPT_PERMUTATIONS, "permutations", 0, "N", "QAP permutations (default 1000)"},
+    {OPT_SAFE_CSV, "spreadsheet-safe", 0, NULL,
+     "prefix CSV/TSV text cells that start with = + - @ with ' (no formulas)"},
     {OPT_OUTPUT, "output", 'o', "FILE", "write to FILE (atomically) instead of standard output"},
     {OPT_QUIET, "quiet", 'q', NULL, "say nothing on success"},
     {OPT_PROGRESS, "progress", 0, NULL, "report progress on standard error"},
@@ -359,6 +361,7 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
             break;
         case OPT_OF: o->of = optarg; break;
         case OPT_LAYER: o->layer = optarg; break;
+        case OPT_SAFE_CSV: o->safe_csv = true; break;
         case OPT_PERMUTATIONS:
             if (!parse_int_arg("permutations", optarg, 0, 10000000, &v))
                 code = 2;
@@ -420,7 +423,8 @@ int cli_write_tables(const cli_opts_t *o, clout_table_t *const *tables, int n)
     clout_output_t *out;
     clout_status_t st = clout_output_open(&out, o->output, err);
     if (!st) {
-        st = clout_tables_write(clout_output_file(out), tables, n, cli_table_format(o), err);
+        st = clout_tables_write_ex(clout_output_file(out), tables, n, cli_table_format(o),
+                                   o->safe_csv ? CLOUT_WRITE_SPREADSHEET_SAFE : 0, err);
         if (st)
             clout_output_abort(out);
         else

@@ -9,7 +9,7 @@
 static const cli_opt_id_t OPTS[] = {OPT_TABLE,  OPT_PERMUTATIONS, OPT_BOOTSTRAP, OPT_NOISE,
                                     OPT_JOBS,   OPT_SEED,         OPT_MEASURES,  OPT_DISTANCE,
                                     OPT_POLES,  OPT_FOCUS,        OPT_WINDOW,    OPT_LAYERS,
-                                    OPT_RELATIONS, OPT_DIRECTED,  OPT_FORMAT,    OPT_OUTPUT,
+                                    OPT_RELATIONS, OPT_DIRECTED,  OPT_FORMAT, OPT_SAFE_CSV,    OPT_OUTPUT,
                                     OPT_QUIET,  OPT_PROGRESS,     OPT_HELP,      0};
 
 static void progress(int done, int total, void *data)

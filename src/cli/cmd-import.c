@@ -6,7 +6,7 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {OPT_OUTPUT, OPT_ACTORS, OPT_FROM_YEAR, OPT_TO_YEAR, OPT_IGOS,
-                                    OPT_FORMAT, OPT_QUIET,  OPT_HELP,      0};
+                                    OPT_FORMAT, OPT_SAFE_CSV, OPT_QUIET,  OPT_HELP,      0};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {

@@ -8,7 +8,7 @@
 
 static const cli_opt_id_t OPTS[] = {OPT_POLES,  OPT_FOCUS,     OPT_BOOTSTRAP, OPT_NOISE, OPT_JOBS,
                                     OPT_SEED,   OPT_TABLE,     OPT_AT,        OPT_WINDOW,
-                                    OPT_LAYERS, OPT_RELATIONS, OPT_FORMAT,    OPT_OUTPUT,
+                                    OPT_LAYERS, OPT_RELATIONS, OPT_FORMAT, OPT_SAFE_CSV,    OPT_OUTPUT,
                                     OPT_QUIET,  OPT_PROGRESS,  OPT_HELP,      0};
 
 static void progress(int done, int total, void *data)

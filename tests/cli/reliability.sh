@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# TAP: nothing lost.  (1) clout is killed with SIGKILL at random moments while it writes a
+# large output, 100 times (CLOUT_KILL_RUNS): the target always holds the previous content or
+# the complete new one, never a partial file.  (2) A write that fails for lack of space (a
+# file-size limit, as a full disk would) gives exit 1, a message, no temporary file, and the
+# previous content intact.  (3) Explicit limits give exit 3 with the place.
+. "${CLOUT_SRCDIR:-$(dirname "$0")/../..}/tests/cli/lib.sh"
+RUNS=${CLOUT_KILL_RUNS:-100}
+
+awk 'BEGIN { srand(1); print "source,target,weight"
+             for (i = 0; i < 100000; i++) printf "n%d,n%d,%.3f\n", int(rand() * 20000), int(rand() * 20000), rand() + 0.1 }' >"$T/big.csv"
+mkdir "$T/o"
+"$CLOUT" build "$T/big.csv" --to graphml -o "$T/full.graphml"
+full=$(cksum <"$T/full.graphml")
+echo previous >"$T/o/x.graphml"
+prev=$(cksum <"$T/o/x.graphml")
+# How long a whole run takes, to spread the kills over it.
+start=$(date +%s%N)
+"$CLOUT" build "$T/big.csv" --to graphml -o "$T/timing.graphml"
+span=$((($(date +%s%N) - start) / 1000))
+bad=0 midwrite=0 completed=0
+for i in $(seq 1 "$RUNS"); do
+    "$CLOUT" build "$T/big.csv" --to graphml -o "$T/o/x.graphml" &
+    pid=$!
+    delay=$((RANDOM * 32768 + RANDOM))
+    delay=$((delay % (span + 1)))
+    sleep "$(printf '0.%06d' "$delay")" 2>/dev/null || sleep 0.1
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null && completed=$((completed + 1))
+    now=$(cksum <"$T/o/x.graphml")
+    [ "$now" = "$prev" ] || [ "$now" = "$full" ] || bad=$((bad + 1))
+    # A temporary file left by the kill means it struck while writing.
+    if ls -A "$T/o" | grep -q '^\.x\.graphml\.'; then
+        midwrite=$((midwrite + 1))
+        rm -f "$T"/o/.x.graphml.*
+    fi
+done
+[ "$bad" -eq 0 ]
+tap $? "$RUNS kills: the target was always the previous or the complete output ($midwrite struck mid-write, $completed finished)" "$bad partial files"
+[ "$midwrite" -gt 0 ] || [ "$RUNS" -lt 20 ]
+tap $? "the kills did strike while the output was being written" "$midwrite of $RUNS"
+
+# A full disk: writes beyond 1 MB fail (EFBIG, SIGXFSZ ignored), like ENOSPC.
+echo previous >"$T/o/y.graphml"
+rc=0
+(trap '' XFSZ; ulimit -f 1024; exec "$CLOUT" build "$T/big.csv" --to graphml -o "$T/o/y.graphml") 2>"$T/err" || rc=$?
+[ "$rc" -eq 1 ] && grep -q "cannot write" "$T/err"
+tap $? "a full disk: exit 1 and a message" "exit $rc: $(cat "$T/err")"
+[ "$(cat "$T/o/y.graphml")" = previous ]
+tap $? "a full disk: the previous file is intact"
+! ls -A "$T/o" | grep -q '^\.y\.graphml\.'
+tap $? "a full disk: no temporary file is left" "$(ls -A "$T/o")"
+rc=0
+(trap '' XFSZ; ulimit -f 64; exec "$CLOUT" report "$SRC/graphs/examples/tiny" -o "$T/rep" --bootstrap 5 -q) 2>"$T/err" || rc=$?
+[ "$rc" -eq 1 ] && ! find "$T/rep" -name '.*' -type f | grep -q .
+tap $? "a full disk during a report: exit 1, no temporary files" "exit $rc: $(head -3 "$T/err"); $(find "$T/rep" -name '.*' -type f | head -3)"
+
+# Limits.
+awk 'BEGIN { printf "source,target,weight\na,b,"; for (i = 0; i < 1100000; i++) printf "1"; print "" }' >"$T/longfield.csv"
+run "$CLOUT" build "$T/longfield.csv" -o "$T/lim.graphml"
+[ "$rc" -eq 3 ] && grep -q "longfield.csv:2:5: field longer than" "$T/err" && [ ! -e "$T/lim.graphml" ]
+tap $? "a field over 1 MiB: exit 3 at its line and column" "exit $rc: $(cat "$T/err")"
+awk 'BEGIN { printf "source,target"; for (i = 0; i < 1100; i++) printf ",c"; print "" }' >"$T/manyfields.csv"
+run "$CLOUT" build "$T/manyfields.csv" -o "$T/lim.graphml"
+[ "$rc" -eq 3 ] && grep -q "more than 1024 fields" "$T/err"
+tap $? "more than 1024 fields: exit 3" "exit $rc: $(cat "$T/err")"
+{ echo '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected">'
+  for i in $(seq 1 5000); do printf '<node id="n%d"><data key="x">' "$i"; done; } >"$T/deep.graphml"
+run "$CLOUT" info "$T/deep.graphml"
+expect_rc 3 "deeply nested, unclosed GraphML"
+
+done_testing

@@ -1,0 +1,11 @@
+/* fuzz-gml.c: libFuzzer target for reading a GML network file (igraph's parser, clout's normalisation). */
+#include <config.h>
+
+#include "fuzz-network.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    clout_init();
+    fuzz_network_file(".gml", data, size, false);
+    return 0;
+}
