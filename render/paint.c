@@ -283,10 +283,13 @@ bool clout_parse_length(const char *s, double *points)
         double v;
         bool ok = clout_parse_number(num, &v) && v > 0;
         g_free(num);
-        if (ok) {
+        /* 200 inches is PDF's largest page; nothing larger is a figure. */
+        if (ok && v * units[i].pt <= 14400) {
             *points = v * units[i].pt;
             return true;
         }
+        if (ok)
+            return false;
         if (*units[i].unit)
             return false;
     }

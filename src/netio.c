@@ -201,6 +201,32 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
                 e = igraph_cattribute_EAS_set(g, es[k], i, "");
     if (e)
         return clout_igraph_error(err, e, path);
+    /* Every string must be UTF-8 (JSON, XML and Pango need it) and every id
+     * unique (actors are found by id). */
+    static const char *vs_all[] = {"id", "name", "kind", "role"};
+    for (size_t k = 0; k < G_N_ELEMENTS(vs_all); k++)
+        for (igraph_integer_t v = 0; v < n; v++)
+            if (!g_utf8_validate(VAS(g, vs_all[k], v), -1, NULL))
+                return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+                                       "node %" IGRAPH_PRId ": attribute '%s' is not valid UTF-8",
+                                       v + 1, vs_all[k]);
+    for (int k = 0; k < 2; k++)
+        for (igraph_integer_t i = 0; i < m; i++)
+            if (!g_utf8_validate(EAS(g, es[k], i), -1, NULL))
+                return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+                                       "edge %" IGRAPH_PRId ": attribute '%s' is not valid UTF-8",
+                                       i + 1, es[k]);
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    clout_status_t dup = CLOUT_OK;
+    for (igraph_integer_t v = 0; v < n && !dup; v++) {
+        const char *id = VAS(g, "id", v);
+        if (!g_hash_table_add(seen, (gpointer)id))
+            dup = clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+                                  "node id '%s' is used twice (node %" IGRAPH_PRId ")", id, v + 1);
+    }
+    g_hash_table_destroy(seen);
+    if (dup)
+        return dup;
     igraph_attribute_type_t wt = attr_type(g, IGRAPH_ATTRIBUTE_EDGE, "weight");
     if (wt == IGRAPH_ATTRIBUTE_UNSPECIFIED) {
         for (igraph_integer_t i = 0; i < m && !e; i++)

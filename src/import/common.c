@@ -104,6 +104,7 @@ int import_column(clout_csv_t *csv, const char *name, bool required, clout_error
 typedef struct {
     GHashTable *cow, *sipri, *igo;
     GPtrArray *igo_cols;
+    GPtrArray *rows[3]; /* the parsed tables, which the hash tables point into */
 } codes_t;
 
 /* Parses one embedded table into rows of fields (first row: the header). */
@@ -135,7 +136,7 @@ static const codes_t *codes(void)
         k->sipri = g_hash_table_new(g_str_hash, g_str_equal);
         k->igo = g_hash_table_new(g_str_hash, g_str_equal);
         k->igo_cols = g_ptr_array_new();
-        GPtrArray *rows = parse_table(clout_codes_cow_states, "cow-states.csv");
+        GPtrArray *rows = k->rows[0] = parse_table(clout_codes_cow_states, "cow-states.csv");
         for (guint i = 1; i < rows->len; i++) { /* ccode,stateabb,iso3,name */
             char **f = g_ptr_array_index(rows, i);
             cow_state_t *s = g_new(cow_state_t, 1);
@@ -143,7 +144,7 @@ static const codes_t *codes(void)
             s->name = f[3];
             g_hash_table_insert(k->cow, GINT_TO_POINTER(atoi(f[0])), s);
         }
-        rows = parse_table(clout_codes_sipri_names, "sipri-names.csv");
+        rows = k->rows[1] = parse_table(clout_codes_sipri_names, "sipri-names.csv");
         for (guint i = 1; i < rows->len; i++) { /* name,iso3,kind,note */
             char **f = g_ptr_array_index(rows, i);
             sipri_name_t *s = g_new(sipri_name_t, 1);
@@ -152,7 +153,7 @@ static const codes_t *codes(void)
             s->note = f[3];
             g_hash_table_insert(k->sipri, f[0], s);
         }
-        rows = parse_table(clout_codes_cow_igos, "cow-igos.csv");
+        rows = k->rows[2] = parse_table(clout_codes_cow_igos, "cow-igos.csv");
         for (guint i = 1; i < rows->len; i++) { /* igo,id,name,layer,note */
             char **f = g_ptr_array_index(rows, i);
             cow_igo_t *s = g_new(cow_igo_t, 1);

@@ -68,6 +68,19 @@ static bool field_long(clout_csv_t *csv, int i, long *v, const char *what, clout
     return false;
 }
 
+/* A year column: a whole number within clout's years. */
+static bool field_year(clout_csv_t *csv, int i, long *v, clout_error_t *err)
+{
+    if (!field_long(csv, i, v, "year", err))
+        return false;
+    if (*v >= CLOUT_YEAR_MIN && *v <= CLOUT_YEAR_MAX)
+        return true;
+    clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, i),
+                    clout_csv_field_col(csv, i), "column 'year': %ld is outside %d..%d", *v,
+                    CLOUT_YEAR_MIN, CLOUT_YEAR_MAX);
+    return false;
+}
+
 static int cmp_int(const void *a, const void *b)
 {
     int x = *(const int *)a, y = *(const int *)b;
@@ -175,7 +188,7 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
     int r;
     while ((r = clout_csv_next(csv, err)) > 0) {
         long ccode, year;
-        if (!field_long(csv, ci, &ccode, "ccode", err) || !field_long(csv, yi, &year, "year", err)) {
+        if (!field_long(csv, ci, &ccode, "ccode", err) || !field_year(csv, yi, &year, err)) {
             r = -1;
             break;
         }
@@ -295,7 +308,7 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
     while ((r = clout_csv_next(csv, err)) > 0) {
         long a, b, year;
         if (!field_long(csv, c1, &a, "ccode1", err) || !field_long(csv, c2, &b, "ccode2", err) ||
-            !field_long(csv, yi, &year, "year", err)) {
+            !field_year(csv, yi, &year, err)) {
             r = -1;
             break;
         }
@@ -415,7 +428,7 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
     while ((r = clout_csv_next(csv, err)) > 0) {
         long a, b, year;
         if (!field_long(csv, c1, &a, "ccode1", err) || !field_long(csv, c2, &b, "ccode2", err) ||
-            !field_long(csv, yi, &year, "year", err)) {
+            !field_year(csv, yi, &year, err)) {
             r = -1;
             break;
         }

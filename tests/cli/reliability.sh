@@ -69,4 +69,19 @@ tap $? "more than 1024 fields: exit 3" "exit $rc: $(cat "$T/err")"
 run "$CLOUT" info "$T/deep.graphml"
 expect_rc 3 "deeply nested, unclosed GraphML"
 
+# Regressions from fuzzing (tests/fuzz): each input once crashed, slipped through or misled.
+B=$SRC/tests/data/bad
+run "$CLOUT" import atop "$B/fuzz-atop-year-1.csv" -o "$T/fz"
+[ "$rc" -eq 3 ] && grep -q "fuzz-atop-year-1.csv:2:8: column 'year'" "$T/err" && [ ! -e "$T/fz" ]
+tap $? "fuzz: a year outside 1000..2999 in an import is bad data" "exit $rc: $(cat "$T/err")"
+run "$CLOUT" info "$B/fuzz-gml-invalid-utf8.gml" --format json
+[ "$rc" -eq 3 ] && grep -q "not valid UTF-8" "$T/err"
+tap $? "fuzz: invalid UTF-8 in a GML string is bad data, not invalid JSON" "exit $rc: $(cat "$T/err")"
+run "$CLOUT" build "$B/fuzz-graphml-id-collision.graphml" --to csv
+[ "$rc" -eq 3 ] && grep -q "used twice" "$T/err"
+tap $? "fuzz: GraphML node ids that collide are bad data" "exit $rc: $(cat "$T/err")"
+run "$CLOUT" render "$SRC/graphs/examples/tiny" --width "$(cat "$B/fuzz-length-inf.txt")" -o "$T/x.svg"
+[ "$rc" -eq 2 ] && [ ! -e "$T/x.svg" ]
+tap $? "fuzz: a width of 1e308 is a usage error, not a drawing failure" "exit $rc: $(cat "$T/err")"
+
 done_testing
