@@ -78,6 +78,31 @@ static igraph_error_t vattr_as_string(igraph_t *g, const char *name)
     return e;
 }
 
+/* The same for an edge attribute. */
+static igraph_error_t eattr_as_string(igraph_t *g, const char *name)
+{
+    igraph_attribute_type_t t = attr_type(g, IGRAPH_ATTRIBUTE_EDGE, name);
+    if (t == IGRAPH_ATTRIBUTE_STRING || t == IGRAPH_ATTRIBUTE_UNSPECIFIED)
+        return IGRAPH_SUCCESS;
+    igraph_integer_t m = igraph_ecount(g);
+    igraph_strvector_t sv;
+    igraph_strvector_init(&sv, m);
+    for (igraph_integer_t e = 0; e < m; e++) {
+        char buf[64];
+        if (t == IGRAPH_ATTRIBUTE_NUMERIC)
+            g_snprintf(buf, sizeof buf, "%.15g", EAN(g, name, e));
+        else if (t == IGRAPH_ATTRIBUTE_BOOLEAN)
+            g_strlcpy(buf, EAB(g, name, e) ? "true" : "false", sizeof buf);
+        else
+            buf[0] = 0;
+        igraph_strvector_set(&sv, e, buf);
+    }
+    igraph_cattribute_remove_e(g, name);
+    igraph_error_t err = igraph_cattribute_EAS_setv(g, name, &sv);
+    igraph_strvector_destroy(&sv);
+    return err;
+}
+
 /* Fills in the attributes clout relies on, from what the file had. */
 /* Numeric character references that igraph's readers leave in strings.
  * libxml2 hands GraphML attribute values (node ids) over with '&' as "&#38;".
@@ -157,6 +182,11 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
             e = vattr_as_string(g, "id");
         id_from = "id";
     }
+    /* A file may give any attribute any type; clout reads these as text. */
+    if (!e)
+        e = eattr_as_string(g, "layer");
+    if (!e)
+        e = eattr_as_string(g, "relations");
     if (!e)
         e = vattr_as_string(g, "label");
     if (!e)

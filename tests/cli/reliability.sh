@@ -5,7 +5,9 @@
 # file-size limit, as a full disk would) gives exit 1, a message, no temporary file, and the
 # previous content intact.  (3) Explicit limits give exit 3 with the place.
 . "${CLOUT_SRCDIR:-$(dirname "$0")/../..}/tests/cli/lib.sh"
+# The plain pass kills 100 times; the repeat passes of ./quickstart check (ASan, distcheck) 20.
 RUNS=${CLOUT_KILL_RUNS:-100}
+[ -n "${CLOUT_QUICK:-}" ] && RUNS=${CLOUT_KILL_RUNS:-20}
 
 awk 'BEGIN { srand(1); print "source,target,weight"
              for (i = 0; i < 100000; i++) printf "n%d,n%d,%.3f\n", int(rand() * 20000), int(rand() * 20000), rand() + 0.1 }' >"$T/big.csv"
@@ -80,6 +82,14 @@ tap $? "fuzz: invalid UTF-8 in a GML string is bad data, not invalid JSON" "exit
 run "$CLOUT" build "$B/fuzz-graphml-id-collision.graphml" --to csv
 [ "$rc" -eq 3 ] && grep -q "used twice" "$T/err"
 tap $? "fuzz: GraphML node ids that collide are bad data" "exit $rc: $(cat "$T/err")"
+run "$CLOUT" build "$B/fuzz-graphml-numeric-layer.graphml" --to csv
+[ "$rc" -eq 0 ] && grep -Eq '^(a,b|b,a),1,1,$' "$T/out"
+tap $? "fuzz: a numeric 'layer' attribute in GraphML is read as text (it crashed)" "exit $rc: $(cat "$T/out" "$T/err")"
+run "$CLOUT" info "$B/fuzz-gml-duplicate-label.gml"
+expect_rc 3 "fuzz: two GML nodes with one label are bad data"
+run "$CLOUT" info "$B/fuzz-edgelist-control-chars.csv" --format json
+[ "$rc" -eq 0 ] && "${PYTHON3:-/usr/bin/python3}" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/out"
+tap $? "fuzz: control characters in ids still give valid JSON"
 run "$CLOUT" render "$SRC/graphs/examples/tiny" --width "$(cat "$B/fuzz-length-inf.txt")" -o "$T/x.svg"
 [ "$rc" -eq 2 ] && [ ! -e "$T/x.svg" ]
 tap $? "fuzz: a width of 1e308 is a usage error, not a drawing failure" "exit $rc: $(cat "$T/err")"

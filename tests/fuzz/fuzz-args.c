@@ -8,7 +8,7 @@
  *     LAYERS           --layers (a comma-separated list)
  *     RELATIONS        --relations
  *     WINDOW           --window
- * INPUT is looked up in a scratch folder that holds a dataset "ds", the
+ * INPUT is a path in a scratch folder that holds a dataset "ds", the
  * networks net.csv, net.graphml and net.gml, and a plain file.txt, so that
  * "ds@2020", "net.csv@2020" and "file.txt" each reach their own path.  An
  * INPUT that could leave that folder (absolute, or with "..") is not opened:
@@ -68,8 +68,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     put("net.graphml", GRAPHML);
     put("net.gml", GML);
     put("file.txt", "not a network\n");
-    if (chdir(fuzz_dir()) != 0)
-        abort();
+    /* No chdir: libFuzzer reads the corpus folders, relative paths, later. */
     return 0;
 }
 
@@ -117,23 +116,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *text = g_strndup((const char *)data, size);
     char **lines = g_strsplit(text, "\n", 4);
     g_free(text);
-    const char *input = lines[0];
+    const char *input = lines[0] ? lines[0] : ""; /* g_strsplit("") gives no line */
     parse_values(input);
 
     clout_snapshot_opts_t o = {0};
-    if (lines[1])
+    if (lines[0] && lines[1])
         o.layers = clout_split_list(lines[1], ',');
-    if (lines[1] && lines[2])
+    if (lines[0] && lines[1] && lines[2])
         o.relations = clout_split_list(lines[2], ',');
     double w;
-    if (lines[1] && lines[2] && lines[3] && clout_parse_number(lines[3], &w) && w >= 1 &&
+    if (lines[0] && lines[1] && lines[2] && lines[3] && clout_parse_number(lines[3], &w) && w >= 1 &&
         w <= 1000)
         o.window = (int)w;
     if (input[0] != '/' && !strstr(input, "..")) {
         clout_network_t *net = NULL;
         clout_dataset_t *ds = NULL;
         clout_error_t *err = clout_error_new(0);
-        clout_status_t st = clout_input_open(&net, &ds, input, &o, err);
+        char *path = g_build_filename(fuzz_dir(), input, NULL);
+        clout_status_t st = clout_input_open(&net, &ds, path, &o, err);
+        g_free(path);
         fuzz_check_failed(st, err);
         FUZZ_CHECK((st == CLOUT_OK) == (net != NULL), "status %d, network %p", (int)st,
                    (void *)net);

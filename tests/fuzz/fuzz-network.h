@@ -4,6 +4,19 @@
 
 #include "fuzz.h"
 
+/* Whether an id holds a control character that XML 1.0 cannot hold: the
+ * GraphML writer turns each into U+FFFD (netio.c, xml_text), so ids that
+ * differ only there become one vertex when read back.  That loss is the
+ * writer's documented choice, not a finding. */
+static bool has_xml_control(const clout_network_t *net)
+{
+    for (igraph_integer_t v = 0; v < igraph_vcount(&net->graph); v++)
+        for (const unsigned char *p = (const unsigned char *)VAS(&net->graph, "id", v); *p; p++)
+            if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+                return true;
+    return false;
+}
+
 /* Writes net in format fmt to a file named like ext and reads it back: what
  * clout writes in a format it reads, it must read back with the same edges
  * (and, but for an edge list, which cannot hold a lone vertex, vertices). */
@@ -24,7 +37,7 @@ static void fuzz_round_trip(const clout_network_t *net, clout_netformat_t fmt, c
     FUZZ_CHECK(igraph_ecount(&back->graph) == igraph_ecount(&net->graph),
                "%s written and read back: %" IGRAPH_PRId " edges, was %" IGRAPH_PRId, ext,
                igraph_ecount(&back->graph), igraph_ecount(&net->graph));
-    if (fmt != CLOUT_NET_EDGELIST)
+    if (fmt != CLOUT_NET_EDGELIST && !(fmt == CLOUT_NET_GRAPHML && has_xml_control(net)))
         FUZZ_CHECK(igraph_vcount(&back->graph) == igraph_vcount(&net->graph),
                    "%s written and read back: %" IGRAPH_PRId " vertices, was %" IGRAPH_PRId, ext,
                    igraph_vcount(&back->graph), igraph_vcount(&net->graph));
@@ -52,10 +65,16 @@ static void fuzz_network_file(const char *ext, const uint8_t *data, size_t size,
         igraph_integer_t n = igraph_vcount(&net->graph), m = igraph_ecount(&net->graph);
         /* What normalise promises: every vertex has an id and a name, every
          * edge a finite weight. */
+        GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
         for (igraph_integer_t v = 0; v < n; v++) {
             const char *id = VAS(&net->graph, "id", v), *nm = VAS(&net->graph, "name", v);
             FUZZ_CHECK(id && *id && nm && *nm, "vertex %" IGRAPH_PRId " without id or name", v);
+            /* Ids name actors in every output; two alike make one of two. */
+            FUZZ_CHECK(g_hash_table_add(seen, (gpointer)id), "two vertices with the id '%s'", id);
+            FUZZ_CHECK(g_utf8_validate(id, -1, NULL) && g_utf8_validate(nm, -1, NULL),
+                       "vertex %" IGRAPH_PRId " has an id or name that is not UTF-8", v);
         }
+        g_hash_table_destroy(seen);
         for (igraph_integer_t e = 0; e < m; e++)
             FUZZ_CHECK(isfinite(EAN(&net->graph, "weight", e)),
                        "edge %" IGRAPH_PRId " has no finite weight", e);
