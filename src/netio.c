@@ -619,8 +619,16 @@ static void gml_string(FILE *f, const char *s)
      * '&' become numeric references, which NetworkX and clout's reader decode
      * (python-igraph leaves them as they are). */
     fputc('"', f);
-    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-        gunichar u = g_utf8_get_char(p);
+    for (const char *p = s; *p;) {
+        /* A network built by a library user may hold anything: a byte that is
+         * not UTF-8 becomes U+FFFD, and the walk never passes the end. */
+        gunichar u = g_utf8_get_char_validated(p, -1);
+        if (u == (gunichar)-1 || u == (gunichar)-2) {
+            u = 0xFFFD;
+            p++;
+        } else {
+            p = g_utf8_next_char(p);
+        }
         if (u < 0x20 || u >= 0x7F || u == '"' || u == '&')
             fprintf(f, "&#%u;", (unsigned)u);
         else

@@ -1,4 +1,5 @@
-/* fuzz-args.c: libFuzzer target for INPUT (DATASET@YEAR, folders, files) and the option-value parsers. */
+/* fuzz-args.c: libFuzzer target for INPUT (DATASET@YEAR, folders, files) and the option-value
+ * parsers. */
 #include <config.h>
 
 #include "fuzz.h"
@@ -125,8 +126,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (lines[0] && lines[1] && lines[2])
         o.relations = clout_split_list(lines[2], ',');
     double w;
-    if (lines[0] && lines[1] && lines[2] && lines[3] && clout_parse_number(lines[3], &w) && w >= 1 &&
-        w <= 1000)
+    if (lines[0] && lines[1] && lines[2] && lines[3] && clout_parse_number(lines[3], &w) &&
+        w >= 1 && w <= 1000)
         o.window = (int)w;
     if (input[0] != '/' && !strstr(input, "..")) {
         clout_network_t *net = NULL;

@@ -34,8 +34,7 @@ static void read_all(const char *data, size_t size)
     }
     /* -1 always comes with a reason; 0 never leaves one behind. */
     if (r < 0)
-        FUZZ_CHECK(clout_error_count(err) == 1, "%d diagnostics after -1",
-                   clout_error_count(err));
+        FUZZ_CHECK(clout_error_count(err) == 1, "%d diagnostics after -1", clout_error_count(err));
     else
         FUZZ_CHECK(clout_error_count(err) == 0, "a diagnostic at a clean end: %s",
                    clout_error_message(err, 0));

@@ -103,7 +103,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         snapshot_and_write(ds, &o);
         if (clout_dataset_n_ties(ds) > 0 && clout_dataset_n_relations(ds) > 0) {
             /* The first tie's year, one relation and its layer, a one-year window. */
-            const clout_relation_t *r = clout_dataset_relation(ds, clout_dataset_tie(ds, 0)->relation);
+            const clout_relation_t *r =
+                clout_dataset_relation(ds, clout_dataset_tie(ds, 0)->relation);
             char *layers[] = {(char *)r->layer, NULL}, *rels[] = {(char *)r->name, NULL};
             o.year = clout_dataset_tie(ds, 0)->start;
             o.window = 1;

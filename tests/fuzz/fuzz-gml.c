@@ -1,4 +1,4 @@
-/* fuzz-gml.c: libFuzzer target for reading a GML network file (igraph's parser, clout's normalisation). */
+/* fuzz-gml.c: libFuzzer target for GML network files (igraph's reader, then normalise). */
 #include <config.h>
 
 #include "fuzz-network.h"

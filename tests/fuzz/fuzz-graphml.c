@@ -1,4 +1,4 @@
-/* fuzz-graphml.c: libFuzzer target for reading a GraphML network file (igraph's parser, clout's normalisation). */
+/* fuzz-graphml.c: libFuzzer target for GraphML files (igraph's reader, then normalise). */
 #include <config.h>
 
 #include "fuzz-network.h"
