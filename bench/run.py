@@ -3,13 +3,16 @@
 
 usage: run.py --clout ./clout --gen bench/gen --measures-c bench/measures-c
               [--python /usr/bin/python3] [--work bench/work] [--out bench/results.md]
-              [--budget 60] [--max-runs 5] [--only NAME,...] [--quick]
+              [--budget 45] [--max-runs 5] [--deadline 780] [--only NAME,...] [--quick]
 
 Each benchmark runs clout and its peers in turn, round after round, so that
 a slow phase of the machine hits every tool alike.  Every tool gets
 --max-runs runs, or fewer when its first run shows that they would take more
 than --budget seconds (at least one): the median of what ran is reported,
-with the number of runs.  Wall time comes from the clock around each run,
+with the number of runs.  The first round of every benchmark runs first, so
+that a complete table exists early; later rounds run while they fit before
+--deadline seconds (default 13 minutes), which keeps `make bench` under 15
+minutes even when other work slows the machine.  Wall time comes from the clock around each run,
 peak RSS from /usr/bin/time -v (GNU time, Debian package `time`).
 
 The data are written by bench/gen (seeded: the same files every time) into
@@ -99,7 +102,7 @@ class Tool:
     def __init__(self, label, cmds, estimate=None, note=None, max_runs=None):
         self.label, self.cmds, self.estimate, self.note = label, cmds, estimate, note
         self.max_runs = max_runs
-        self.times, self.rss, self.stderr, self.cpu = [], [], [], []
+        self.times, self.walls, self.rss, self.stderr, self.cpu = [], [], [], [], []
         self.planned = None
 
     def to_dict(self):
@@ -120,24 +123,48 @@ class Tool:
         return statistics.median(self.rss)
 
 
-def alternate(tools, outdir, budget, max_runs):
-    """Round after round, each tool once, until each has its planned runs."""
-    for rnd in range(max_runs):
-        for t in tools:
-            if t.planned is not None and len(t.times) >= t.planned:
+def run_round(tools, outdir, budget, max_runs):
+    """Runs each tool that still needs a run, once, in turn.  After a tool's
+    first run, plans its number of runs from the time that run took."""
+    for t in tools:
+        if t.planned is not None and len(t.times) >= t.planned:
+            continue
+        dt, rss, err = run_once(t.cmds, outdir, t.cpu)
+        secs = t.estimate(err, dt) if t.estimate else dt
+        t.times.append(secs)
+        t.walls.append(dt)
+        t.rss.append(rss)
+        t.stderr.append(err)
+        if t.planned is None:
+            cap = t.max_runs or max_runs
+            t.planned = max(1, min(cap, int(budget // max(dt, 1e-3))))
+        log(f"  {t.label}: run {len(t.times)}/{t.planned}: {secs:.2f} s"
+            f"{' (est.)' if t.estimate else ''}, {rss / 1024:.0f} MiB")
+
+
+def run_all(plans, outdir, args, start):
+    """plans: (name, tools) pairs.  First one round of every benchmark, so that
+    a complete table exists early; then further rounds, benchmark after
+    benchmark, as long as a round fits before the deadline.  Returns the
+    names of the benchmarks whose runs the deadline cut."""
+    for name, tools in plans:
+        log(f"{name}: round 1 ({time.time() - start:.0f} s so far)")
+        run_round(tools, outdir, args.budget, args.max_runs)
+    cut = set()
+    for rnd in range(2, args.max_runs + 1):
+        for name, tools in plans:
+            todo = [t for t in tools if len(t.times) < t.planned]
+            if not todo:
                 continue
-            dt, rss, err = run_once(t.cmds, outdir, t.cpu)
-            secs = t.estimate(err, dt) if t.estimate else dt
-            t.times.append(secs)
-            t.rss.append(rss)
-            t.stderr.append(err)
-            if t.planned is None:
-                cap = t.max_runs or max_runs
-                t.planned = max(1, min(cap, int(budget // max(dt, 1e-3))))
-            log(f"  {t.label}: run {len(t.times)}/{t.planned}: {secs:.2f} s"
-                f"{' (est.)' if t.estimate else ''}, {rss / 1024:.0f} MiB")
-        if all(len(t.times) >= t.planned for t in tools):
-            break
+            need = sum(statistics.median(t.walls) for t in todo)
+            if time.time() - start + need > args.deadline:
+                for t in todo:
+                    t.planned = len(t.times)
+                cut.add(name)
+                continue
+            log(f"{name}: round {rnd} ({time.time() - start:.0f} s so far)")
+            run_round(todo, outdir, args.budget, args.max_runs)
+    return cut
 
 
 # ---- data ----
@@ -237,7 +264,7 @@ def bench_ingest(args, work, out):
                    o("clout")]])
     peers = [Tool("python-igraph + pandas", [py(args, "ingest-igraph.py", ds, y, "5", o("igraph"))]),
              Tool("NetworkX + pandas", [py(args, "ingest-networkx.py", ds, y, "5", o("networkx"))])]
-    alternate([clout] + peers, out, args.budget, args.max_runs)
+    yield [clout] + peers
     same = {p.label: same_lines(o("clout"), o(n))
             for p, n in zip(peers, ("igraph", "networkx"))}
     edges = count_lines(o("clout")) - 1
@@ -254,7 +281,7 @@ def bench_parse(args, work, out):
     mb = os.path.getsize(ties) / 1e6
     clout = Tool("clout validate", [[args.clout, "validate", "-q", ds]])
     peers = [Tool("wc -l", [["wc", "-l", ties]])]
-    alternate([clout] + peers, out, args.budget, args.max_runs)
+    yield [clout] + peers
     c, w = clout.median(), peers[0].median()
     return dict(name="parse", what=f"validate the dataset: ties.csv is {mb:.0f} MB",
                 clout=clout, peers=peers,
@@ -288,7 +315,7 @@ def bench_measures(args, work, out):
                   note=f"est.: run on a {m_nx:,}-edge snapshot of the same generator, time x "
                        f"{scale:.2f}; its RSS is that smaller run's",
                   max_runs=1)]
-    alternate([clout] + peers, out, args.budget, args.max_runs)
+    yield [clout] + peers
     comp = [float(re.findall(r"computation ([\d.]+) s", e)[-1]) for e in c_prog.stderr]
     c_prog.note = (f"whole program; its igraph calls alone take {statistics.median(comp):.2f} s "
                    f"(the rest is reading the edge list)")
@@ -319,7 +346,7 @@ def bench_harmonic(args, work, out):
                       "--cutoff", "3", "-o", o("networkx"))],
                   note="NetworkX's harmonic_centrality has no cutoff: Dijkstra with a cutoff "
                        "from every vertex")]
-    alternate([clout] + peers, out, args.budget, args.max_runs)
+    yield [clout] + peers
     checks = [f"C program without cutoff vs clout: {fmt_diffs(max_rel_diff(o('clout'), o('c-full'), ['harmonic']))}"]
     # At the size of the measures benchmark: estimates from a sample of vertices.
     big = os.path.join(work, "measures-edges.csv")
@@ -352,7 +379,7 @@ def bench_betweenness(args, work, out):
                       "--sample", "100")],
                   estimate=scaled_from_stderr(r"all: about ([\d.]+) s"),
                   note="est.: exact betweenness from 100 sources, time scaled to all", max_runs=1)]
-    alternate([clout] + peers, out, args.budget, args.max_runs)
+    yield [clout] + peers
     checks = [f"python-igraph vs clout: {fmt_diffs(max_rel_diff(o('clout'), o('igraph'), ['betweenness']))}"]
     return dict(name="betweenness", what=f"exact betweenness (lengths 1/w) on a {m:,}-edge snapshot",
                 clout=clout, peers=peers, checks=checks)
@@ -372,7 +399,7 @@ def bench_render(args, work, out, fmt):
     clout = Tool(f"clout render --layout sfdp (.{fmt})",
                  [[args.clout, "render", f"{ds}@{SNAP_YEAR}", "--layout", "sfdp", "-o", o("clout")]])
     peers = [Tool(f"sfdp -T{fmt}", [["sfdp", f"-T{fmt}", fixed, "-o", o("sfdp")]])]
-    alternate([clout] + peers, out, args.budget, args.max_runs)
+    yield [clout] + peers
     sizes = f"clout's file {os.path.getsize(o('clout')) / 1e6:.1f} MB, sfdp's {os.path.getsize(o('sfdp')) / 1e6:.1f} MB"
     return dict(name=f"render {fmt}", what=f"{n_nodes:,} actors, {n_edges:,} ties to {fmt.upper()} ({sizes})",
                 clout=clout, peers=peers, checks=[])
@@ -386,7 +413,7 @@ def bench_bootstrap(args, work, out):
                                         "-j", "2", "-o", o(2)]])
     j1 = Tool("clout influence -j 1", [[args.clout, "influence", f"{data}@2023", "--bootstrap", n,
                                         "-j", "1", "-o", o(1)]])
-    alternate([j2, j1], out, args.budget, args.max_runs)
+    yield [j2, j1]
     same = same_lines(o(1), o(2))
     cpu1, cpu2 = statistics.median(j1.cpu), statistics.median(j2.cpu)
     return dict(name="bootstrap", what=f"{n} replicates of influence on graphs/central-asia@2023",
@@ -526,6 +553,8 @@ def main():
     ap.add_argument("--out", default=None)
     ap.add_argument("--budget", type=float, default=45)
     ap.add_argument("--max-runs", type=int, default=5)
+    ap.add_argument("--deadline", type=float, default=780,
+                    help="no further rounds after this many seconds (first rounds always run)")
     ap.add_argument("--only", default=",".join(BENCHMARKS))
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--build-flags", default="")
@@ -567,11 +596,26 @@ def main():
                "render-png": lambda a, w, o: bench_render(a, w, o, "png"),
                "render-pdf": lambda a, w, o: bench_render(a, w, o, "pdf"),
                "bootstrap": bench_bootstrap}
+    # Each runner is a generator: it prepares its data and yields its
+    # contenders; after the runs it returns its row of the report.
+    gens, plans = [], []
     for b in BENCHMARKS:
         if b not in only:
             continue
-        log(f"{b} ({time.time() - start:.0f} s so far)")
-        results.append(runners[b](args, work, out))
+        log(f"{b}: preparing ({time.time() - start:.0f} s so far)")
+        g = runners[b](args, work, out)
+        gens.append(g)
+        plans.append((b, next(g)))
+    cut = run_all(plans, out, args, start)
+    for (b, _), g in zip(plans, gens):
+        try:
+            next(g)
+        except StopIteration as done:
+            r = done.value
+        if b in cut:
+            r["checks"].append(f"fewer runs than planned: the deadline ({args.deadline:.0f} s) "
+                               "left no time for more")
+        results.append(r)
     elapsed = time.time() - start
     load1 = os.getloadavg()
     meta = dict(date=datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), minutes=elapsed / 60,

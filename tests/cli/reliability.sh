@@ -39,7 +39,9 @@ for i in $(seq 1 "$RUNS"); do
 done
 [ "$bad" -eq 0 ]
 tap $? "$RUNS kills: the target was always the previous or the complete output ($midwrite struck mid-write, $completed finished)" "$bad partial files"
-[ "$midwrite" -gt 0 ] || [ "$RUNS" -lt 20 ]
+# Whether a kill lands mid-write is chance: only the plain pass's 100 kills must see one
+# (46 of 100 did here); slow repeat passes (ASan) may kill before the writing starts.
+[ "$midwrite" -gt 0 ] || [ -n "${CLOUT_QUICK:-}" ]
 tap $? "the kills did strike while the output was being written" "$midwrite of $RUNS"
 
 # A full disk: writes beyond 1 MB fail (EFBIG, SIGXFSZ ignored), like ENOSPC.

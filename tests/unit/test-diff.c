@@ -178,8 +178,13 @@ int main(int argc, char **argv)
     g_test_add_func("/diff/qap", test_qap);
     g_test_add_func("/diff/summary", test_summary);
     int rc = g_test_run();
-    g_unlink(g_build_filename(tmp, "a.csv", NULL));
-    g_unlink(g_build_filename(tmp, "b.csv", NULL));
+    const char *names[] = {"a.csv", "b.csv"};
+    for (int i = 0; i < 2; i++) {
+        char *p = g_build_filename(tmp, names[i], NULL);
+        g_unlink(p);
+        g_free(p);
+    }
     g_rmdir(tmp);
+    g_free(tmp);
     return rc;
 }
