@@ -53,54 +53,41 @@ double clout_enum(const igraph_t *g, const char *attr, igraph_integer_t e, doubl
     return EAN(g, attr, e);
 }
 
-/* Makes any attribute a string attribute, converting numbers. */
-static igraph_error_t vattr_as_string(igraph_t *g, const char *name)
+/* Makes a vertex or edge attribute a string attribute, converting numbers
+ * and booleans: a file may give any attribute any type. */
+static igraph_error_t attr_as_string(igraph_t *g, igraph_attribute_elemtype_t elem,
+                                     const char *name)
 {
-    igraph_attribute_type_t t = attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, name);
+    igraph_attribute_type_t t = attr_type(g, elem, name);
     if (t == IGRAPH_ATTRIBUTE_STRING || t == IGRAPH_ATTRIBUTE_UNSPECIFIED)
         return IGRAPH_SUCCESS;
-    igraph_integer_t n = igraph_vcount(g);
+    bool v = elem == IGRAPH_ATTRIBUTE_VERTEX;
+    igraph_integer_t n = v ? igraph_vcount(g) : igraph_ecount(g);
     igraph_strvector_t sv;
     igraph_strvector_init(&sv, n);
-    for (igraph_integer_t v = 0; v < n; v++) {
+    for (igraph_integer_t i = 0; i < n; i++) {
         char buf[64];
         if (t == IGRAPH_ATTRIBUTE_NUMERIC)
-            g_snprintf(buf, sizeof buf, "%.15g", VAN(g, name, v));
+            g_snprintf(buf, sizeof buf, "%.15g", v ? VAN(g, name, i) : EAN(g, name, i));
         else if (t == IGRAPH_ATTRIBUTE_BOOLEAN)
-            g_strlcpy(buf, VAB(g, name, v) ? "true" : "false", sizeof buf);
+            g_strlcpy(buf, (v ? VAB(g, name, i) : EAB(g, name, i)) ? "true" : "false", sizeof buf);
         else
             buf[0] = 0;
-        igraph_strvector_set(&sv, v, buf);
+        igraph_strvector_set(&sv, i, buf);
     }
-    igraph_cattribute_remove_v(g, name);
-    igraph_error_t e = igraph_cattribute_VAS_setv(g, name, &sv);
+    if (v)
+        igraph_cattribute_remove_v(g, name);
+    else
+        igraph_cattribute_remove_e(g, name);
+    igraph_error_t e = v ? igraph_cattribute_VAS_setv(g, name, &sv)
+                         : igraph_cattribute_EAS_setv(g, name, &sv);
     igraph_strvector_destroy(&sv);
     return e;
 }
 
-/* The same for an edge attribute. */
-static igraph_error_t eattr_as_string(igraph_t *g, const char *name)
+static igraph_error_t vattr_as_string(igraph_t *g, const char *name)
 {
-    igraph_attribute_type_t t = attr_type(g, IGRAPH_ATTRIBUTE_EDGE, name);
-    if (t == IGRAPH_ATTRIBUTE_STRING || t == IGRAPH_ATTRIBUTE_UNSPECIFIED)
-        return IGRAPH_SUCCESS;
-    igraph_integer_t m = igraph_ecount(g);
-    igraph_strvector_t sv;
-    igraph_strvector_init(&sv, m);
-    for (igraph_integer_t e = 0; e < m; e++) {
-        char buf[64];
-        if (t == IGRAPH_ATTRIBUTE_NUMERIC)
-            g_snprintf(buf, sizeof buf, "%.15g", EAN(g, name, e));
-        else if (t == IGRAPH_ATTRIBUTE_BOOLEAN)
-            g_strlcpy(buf, EAB(g, name, e) ? "true" : "false", sizeof buf);
-        else
-            buf[0] = 0;
-        igraph_strvector_set(&sv, e, buf);
-    }
-    igraph_cattribute_remove_e(g, name);
-    igraph_error_t err = igraph_cattribute_EAS_setv(g, name, &sv);
-    igraph_strvector_destroy(&sv);
-    return err;
+    return attr_as_string(g, IGRAPH_ATTRIBUTE_VERTEX, name);
 }
 
 /* Fills in the attributes clout relies on, from what the file had. */
@@ -184,9 +171,9 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
     }
     /* A file may give any attribute any type; clout reads these as text. */
     if (!e)
-        e = eattr_as_string(g, "layer");
+        e = attr_as_string(g, IGRAPH_ATTRIBUTE_EDGE, "layer");
     if (!e)
-        e = eattr_as_string(g, "relations");
+        e = attr_as_string(g, IGRAPH_ATTRIBUTE_EDGE, "relations");
     if (!e)
         e = vattr_as_string(g, "label");
     if (!e)
