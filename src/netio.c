@@ -691,9 +691,10 @@ static void write_dot(const igraph_t *g, FILE *f)
         dot_string(f, clout_vstr(g, "id", IGRAPH_FROM(g, e)));
         fputs(dir ? " -> " : " -- ", f);
         dot_string(f, clout_vstr(g, "id", IGRAPH_TO(g, e)));
-        fputs(" [weight=", f);
+        /* Quoted: an exponent (1.2e-05) is not a DOT numeral. */
+        fputs(" [weight=\"", f);
         num_text(f, clout_enum(g, "weight", e, 1));
-        fputs(", layer=", f);
+        fputs("\", layer=", f);
         dot_string(f, clout_estr(g, "layer", e));
         fputs(", relations=", f);
         dot_string(f, clout_estr(g, "relations", e));
