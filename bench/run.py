@@ -565,6 +565,8 @@ def main():
     args.gen = os.path.abspath(args.gen)
     args.measures_c = os.path.abspath(args.measures_c)
     args.sizes = QUICK if args.quick else SIZES
+    # The peers import peers/snapshot.py: no __pycache__ in the source tree.
+    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
     only = args.only.split(",")
     for b in only:
         if b not in BENCHMARKS:
@@ -618,14 +620,35 @@ def main():
         results.append(r)
     elapsed = time.time() - start
     load1 = os.getloadavg()
-    meta = dict(date=datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), minutes=elapsed / 60,
-                quick=args.quick, load=[load0[0], load1[0]], versions=versions(args))
-    with open(os.path.join(work, "results.json"), "w") as f:
+    date = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    run_id = f"{start:.3f}"
+    for r in results:
+        r["date"], r["load"], r["run"] = date, [load0[0], load1[0]], run_id
+    meta = dict(date=date, minutes=elapsed / 60, quick=args.quick, load=[load0[0], load1[0]],
+                versions=versions(args), only=len(only) < len(BENCHMARKS), run=run_id)
+    print()
+    print(table(results))
+    # A run of some benchmarks (--only) replaces their rows in the last
+    # results and keeps the others, so results.md stays whole.
+    raw_path = os.path.join(work, "results.json")
+    if meta["only"] and os.path.exists(raw_path):
+        with open(raw_path) as f:
+            old = json.load(f)
+        if old["meta"].get("quick") == args.quick:
+            for r in old["results"]:
+                r.setdefault("date", old["meta"]["date"])
+                r.setdefault("load", old["meta"]["load"])
+            fresh = {r["name"]: r for r in results}
+            rows = [fresh.pop(r["name"], None) or dict(r, clout=Tool.from_dict(r["clout"]),
+                                                       peers=[Tool.from_dict(p)
+                                                              for p in r["peers"]])
+                    for r in old["results"]]
+            results = rows + list(fresh.values())
+            meta["first"] = old["meta"].get("first", old["meta"])
+    with open(raw_path, "w") as f:
         json.dump(dict(meta=meta, results=[
             dict(r, clout=r["clout"].to_dict(), peers=[p.to_dict() for p in r["peers"]])
             for r in results]), f, indent=1)
-    print()
-    print(table(results))
     if args.out:
         write_report(args, meta, results)
     log(f"wrote {args.out or 'the table'} ({elapsed / 60:.1f} minutes)")
@@ -634,10 +657,19 @@ def main():
 def write_report(args, meta, results):
     with open(args.out, "w") as f:
         f.write("# Benchmark results\n\n")
-        f.write(f"Written by `make bench` (bench/run.py{' --quick' if meta['quick'] else ''}) on "
-                f"{meta['date']}, in {meta['minutes']:.1f} minutes.  bench/README.md says what "
-                "each benchmark measures and how; doc/performance.md where clout's time goes "
-                "and what to change.\n\n")
+        first = meta.get("first")
+        if first:
+            again = [r["name"] for r in results if r.get("run") == meta["run"]]
+            kind = "a run of some benchmarks" if first.get("only") else "a full run"
+            f.write(f"Written by `make bench` (bench/run.py{' --quick' if meta['quick'] else ''})"
+                    f": {kind} on {first['date']} ({first['minutes']:.1f} minutes), then "
+                    f"{', '.join(again)} run again on {meta['date']} (`--only`); each row's "
+                    "date is in the notes.  ")
+        else:
+            f.write(f"Written by `make bench` (bench/run.py{' --quick' if meta['quick'] else ''})"
+                    f" on {meta['date']}, in {meta['minutes']:.1f} minutes.  ")
+        f.write("bench/README.md says what each benchmark measures and how; "
+                "doc/performance.md where clout's time goes and what to change.\n\n")
         f.write("Times are medians of the runs in the last column (clout / peer), in seconds "
                 "of wall-clock time; peak RSS is the median of GNU time's maximum resident set "
                 "size.  **time ratio** and **RSS ratio** are clout divided by the peer: below "
@@ -648,7 +680,10 @@ def write_report(args, meta, results):
         f.write(targets(results))
         f.write("\n## Notes\n\n")
         for r in results:
-            f.write(f"- **{r['name']}**: {r['what']}.\n")
+            when = ""
+            if first and r.get("date"):
+                when = f" (run on {r['date']}, load average {r['load'][0]:.2f} to {r['load'][1]:.2f})"
+            f.write(f"- **{r['name']}**: {r['what']}{when}.\n")
             for p in [r["clout"]] + r["peers"]:
                 if p.note:
                     f.write(f"  - {p.label}: {p.note}.\n")
@@ -657,10 +692,12 @@ def write_report(args, meta, results):
         f.write("\n## Machine and versions\n\n")
         for v in meta["versions"]:
             f.write(f"- {v}\n")
-        f.write(f"- load average (1 min) {meta['load'][0]:.2f} at the start, "
-                f"{meta['load'][1]:.2f} at the end: above 2 on these 2 cores, other work "
-                "shared the machine; alternating runs spread it over every contender alike, "
-                "but parallel speed-ups (bootstrap -j 2) need an idle core\n")
+        load = (first or meta)["load"]
+        busy = (": above 2 on these 2 cores, other work shared the machine; alternating runs "
+                "spread it over every contender alike, but parallel speed-ups (bootstrap -j 2) "
+                "need an idle core") if max(load) > 2 else ""
+        f.write(f"- load average (1 min) {load[0]:.2f} at the start, {load[1]:.2f} at the end"
+                f"{' of the first run' if first else ''}{busy}\n")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ clout's edge table: source,target,weight,layer,relations.
 import sys
 
 import networkx as nx
-import pandas as pd
 
 from snapshot import build
 
