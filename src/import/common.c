@@ -88,6 +88,28 @@ clout_status_t import_read_file(const char *path, GBytes **out, clout_error_t *e
     return CLOUT_OK;
 }
 
+clout_status_t import_open_csv(const char *path, GBytes **bytes, clout_csv_t **csv,
+                               clout_error_t *err)
+{
+    *csv = NULL;
+    clout_status_t st = import_read_file(path, bytes, err);
+    if (st)
+        return st;
+    gsize len;
+    const char *data = g_bytes_get_data(*bytes, &len);
+    *csv = clout_csv_open_mem(data, len, path);
+    int r = clout_csv_next(*csv, err);
+    if (r > 0)
+        return CLOUT_OK;
+    st = r < 0 ? clout_error_status(err)
+               : clout_error_set(err, CLOUT_EDATA, path, 1, 1, "empty file");
+    clout_csv_close(*csv);
+    g_bytes_unref(*bytes);
+    *csv = NULL;
+    *bytes = NULL;
+    return st;
+}
+
 int import_column(clout_csv_t *csv, const char *name, bool required, clout_error_t *err)
 {
     for (int i = 0; i < clout_csv_n_fields(csv); i++)

@@ -107,12 +107,10 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
                               clout_error_t *err)
 {
     GBytes *bytes;
-    clout_status_t st = import_read_file(path, &bytes, err);
+    clout_csv_t *csv;
+    clout_status_t st = import_open_csv(path, &bytes, &csv, err);
     if (st)
         return st;
-    gsize len;
-    const char *data = g_bytes_get_data(bytes, &len);
-    clout_csv_t *csv = clout_csv_open_mem(data, len, path);
     cow_ctx_t c = {ds, opts, rep, g_hash_table_new(g_direct_hash, g_direct_equal), NULL};
     spans_t *sp = spans_new();
     GHashTable *years = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -120,11 +118,6 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
     GArray *fidx = g_array_new(FALSE, FALSE, sizeof(int));     /* key -> field */
     int rel[8] = {0};
     int ci = -1, yi = -1;
-    if (clout_csv_next(csv, err) <= 0) {
-        st = clout_error_status(err) ? clout_error_status(err)
-                                     : clout_error_set(err, CLOUT_EDATA, path, 1, 1, "empty file");
-        goto done;
-    }
     ci = import_column(csv, "ccode", true, err);
     yi = import_column(csv, "year", true, err);
     if (ci < 0 || yi < 0) {
@@ -268,22 +261,15 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
                                         bool directed, const char *source_ref)
 {
     GBytes *bytes;
-    clout_status_t st = import_read_file(path, &bytes, err);
+    clout_csv_t *csv;
+    clout_status_t st = import_open_csv(path, &bytes, &csv, err);
     if (st)
         return st;
-    gsize len;
-    const char *data = g_bytes_get_data(bytes, &len);
-    clout_csv_t *csv = clout_csv_open_mem(data, len, path);
     cow_ctx_t c = {ds, opts, rep, g_hash_table_new(g_direct_hash, g_direct_equal), NULL};
     spans_t *sp = spans_new();
     GHashTable *years = g_hash_table_new(g_direct_hash, g_direct_equal);
     int fi[8], rel[8];
-    int r = clout_csv_next(csv, err);
-    if (r <= 0) {
-        st = r < 0 ? clout_error_status(err)
-                   : clout_error_set(err, CLOUT_EDATA, path, 1, 1, "empty file");
-        goto done;
-    }
+    int r;
     int c1 = import_column(csv, "ccode1", true, err), c2 = import_column(csv, "ccode2", true, err),
         yi = import_column(csv, "year", true, err);
     for (int k = 0; k < n_obl; k++)
@@ -397,19 +383,12 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
                                 clout_error_t *err)
 {
     GBytes *bytes;
-    clout_status_t st = import_read_file(path, &bytes, err);
+    clout_csv_t *csv;
+    clout_status_t st = import_open_csv(path, &bytes, &csv, err);
     if (st)
         return st;
-    gsize len;
-    const char *data = g_bytes_get_data(bytes, &len);
-    clout_csv_t *csv = clout_csv_open_mem(data, len, path);
     cow_ctx_t c = {ds, opts, rep, g_hash_table_new(g_direct_hash, g_direct_equal), NULL};
-    int r = clout_csv_next(csv, err);
-    if (r <= 0) {
-        st = r < 0 ? clout_error_status(err)
-                   : clout_error_set(err, CLOUT_EDATA, path, 1, 1, "empty file");
-        goto done;
-    }
+    int r;
     int c1 = import_column(csv, "ccode1", true, err), c2 = import_column(csv, "ccode2", true, err),
         yi = import_column(csv, "year", true, err), f1 = import_column(csv, "flow1", true, err),
         f2 = import_column(csv, "flow2", true, err);

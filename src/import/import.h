@@ -17,6 +17,12 @@ void report_example(import_report_t *r, const char *item, const char *example);
 /* A whole input file in memory, gunzipped when it is gzip. */
 clout_status_t import_read_file(const char *path, GBytes **out, clout_error_t *err);
 
+/* Reads path (plain or gzip) and its header row; on success *csv stands on
+ * the header and reads from *bytes, which the caller keeps until it closes
+ * the reader.  An empty file is CLOUT_EDATA. */
+clout_status_t import_open_csv(const char *path, GBytes **bytes, clout_csv_t **csv,
+                               clout_error_t *err);
+
 /* Index of a header column, or -1 after recording an error at the header. */
 int import_column(clout_csv_t *csv, const char *name, bool required, clout_error_t *err);
 
