@@ -20,21 +20,63 @@ struct clout_csv {
     int utf8_need;        /* continuation bytes still expected */
     int utf8_lo, utf8_hi; /* allowed range of the next continuation byte */
     long rec_line;
-    bool started;                /* BOM handled */
-    GString *text;               /* fields, each followed by a NUL */
-    GArray *offs, *lines, *cols; /* per field */
+    bool started; /* BOM handled */
+    char *text;   /* fields, each followed by a NUL */
+    size_t tlen, tcap;
+    int n_fields;
+    struct {
+        size_t off;
+        long line, col;
+    } field[CLOUT_MAX_FIELDS];
 };
+
+/* Bytes that need no attention inside an unquoted (PLAIN_U) or a quoted
+ * (PLAIN_Q) field: ASCII other than NUL, the quote, the line ends and, outside
+ * quotes, the comma.  Runs of them are copied at once; everything else goes
+ * through take(), which counts lines and checks UTF-8 byte by byte. */
+enum { PLAIN_U = 1, PLAIN_Q = 2 };
+static unsigned char byte_class[256];
+
+static void init_classes(void)
+{
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        for (int b = 1; b < 0x80; b++)
+            if (b != '"' && b != '\n' && b != '\r')
+                byte_class[b] = (unsigned char)(PLAIN_Q | (b == ',' ? 0 : PLAIN_U));
+        g_once_init_leave(&done, 1);
+    }
+}
+
+static void text_append(clout_csv_t *c, const void *p, size_t n)
+{
+    if (c->tlen + n + 1 > c->tcap) {
+        while (c->tlen + n + 1 > c->tcap)
+            c->tcap *= 2;
+        c->text = g_realloc(c->text, c->tcap);
+    }
+    memcpy(c->text + c->tlen, p, n);
+    c->tlen += n;
+}
+
+static inline void text_append_c(clout_csv_t *c, char ch)
+{
+    if (c->tlen + 2 > c->tcap) {
+        c->tcap *= 2;
+        c->text = g_realloc(c->text, c->tcap);
+    }
+    c->text[c->tlen++] = ch;
+}
 
 static clout_csv_t *csv_new(const char *display)
 {
+    init_classes();
     clout_csv_t *c = g_new0(clout_csv_t, 1);
     c->display = g_strdup(display);
     c->line = 1;
     c->col = 1;
-    c->text = g_string_sized_new(256);
-    c->offs = g_array_new(FALSE, FALSE, sizeof(gsize));
-    c->lines = g_array_new(FALSE, FALSE, sizeof(long));
-    c->cols = g_array_new(FALSE, FALSE, sizeof(long));
+    c->tcap = 256;
+    c->text = g_malloc(c->tcap);
     return c;
 }
 
@@ -67,10 +109,7 @@ void clout_csv_close(clout_csv_t *c)
     if (c->f)
         fclose(c->f);
     g_free(c->display);
-    g_string_free(c->text, TRUE);
-    g_array_free(c->offs, TRUE);
-    g_array_free(c->lines, TRUE);
-    g_array_free(c->cols, TRUE);
+    g_free(c->text);
     g_free(c);
 }
 
@@ -170,6 +209,83 @@ static inline int take(clout_csv_t *c, clout_error_t *err)
     return ch;
 }
 
+/* Copies the run of plain bytes (of class cls) at the read position into the
+ * field, without leaving the buffer: what follows the run is left to take().
+ * Only called between characters (no UTF-8 sequence open), so the bytes of
+ * the run are complete characters and each is one column. */
+static inline int scan_run(clout_csv_t *c, int cls, size_t fstart, long fline, long fcol,
+                           clout_error_t *err)
+{
+    const unsigned char *b = c->buf;
+    size_t p = c->pos, end = c->len;
+    while (p < end && (byte_class[b[p]] & cls))
+        p++;
+    size_t n = p - c->pos;
+    if (n == 0)
+        return 0;
+    text_append(c, b + c->pos, n);
+    c->pos = p;
+    c->col += (long)n;
+    if (c->tlen - fstart > CLOUT_MAX_FIELD_BYTES) {
+        clout_error_set(err, CLOUT_EDATA, c->display, fline, fcol, "field longer than %d bytes",
+                        CLOUT_MAX_FIELD_BYTES);
+        return -1;
+    }
+    return 0;
+}
+
+/* Most records are one line of plain ASCII without quotes.  When the whole
+ * line is in the buffer and it is such a line, it is split at its commas in
+ * one pass; anything else (quotes, UTF-8, a lone CR, a line that crosses the
+ * buffer's end, too many fields) returns false with nothing consumed, for the
+ * byte-by-byte reader, which knows every rule and every message. */
+static bool fast_record(clout_csv_t *c)
+{
+    const unsigned char *b = c->buf + c->pos;
+    size_t avail = c->len - c->pos;
+    const unsigned char *nl = memchr(b, '\n', avail);
+    if (!nl)
+        return false;
+    size_t n = (size_t)(nl - b); /* the line without its LF */
+    size_t body = n > 0 && b[n - 1] == '\r' ? n - 1 : n;
+    if (c->tcap < body + 1) {
+        while (c->tcap < body + 1)
+            c->tcap *= 2;
+        c->text = g_realloc(c->text, c->tcap);
+    }
+    char *t = c->text;
+    int nf = 0;
+    size_t fstart = 0;
+    for (size_t i = 0; i < body; i++) {
+        unsigned char ch = b[i];
+        if (ch == ',') {
+            if (nf + 1 >= CLOUT_MAX_FIELDS)
+                return false;
+            c->field[nf].off = fstart;
+            c->field[nf].line = c->line;
+            c->field[nf].col = c->col + (long)fstart;
+            nf++;
+            t[i] = 0;
+            fstart = i + 1;
+        } else if (byte_class[ch] & PLAIN_U) {
+            t[i] = (char)ch;
+        } else {
+            return false;
+        }
+    }
+    c->field[nf].off = fstart;
+    c->field[nf].line = c->line;
+    c->field[nf].col = c->col + (long)fstart;
+    nf++;
+    t[body] = 0;
+    c->tlen = body + 1;
+    c->n_fields = nf;
+    c->pos += n + 1;
+    c->line++;
+    c->col = 1;
+    return true;
+}
+
 static int field_end(clout_csv_t *c, clout_error_t *err)
 {
     if (c->utf8_need > 0) {
@@ -177,26 +293,26 @@ static int field_end(clout_csv_t *c, clout_error_t *err)
                         "invalid UTF-8 (a multi-byte sequence broken off)");
         return -1;
     }
-    g_string_append_c(c->text, '\0');
+    text_append_c(c, '\0');
     return 0;
 }
 
 static int field_begin(clout_csv_t *c, clout_error_t *err)
 {
-    if (c->text->len > CLOUT_MAX_RECORD_BYTES) {
-        clout_error_set(err, CLOUT_EDATA, c->display, c->rec_line, 1,
-                        "record longer than %d bytes", CLOUT_MAX_RECORD_BYTES);
+    if (c->tlen > CLOUT_MAX_RECORD_BYTES) {
+        clout_error_set(err, CLOUT_EDATA, c->display, c->rec_line, 1, "record longer than %d bytes",
+                        CLOUT_MAX_RECORD_BYTES);
         return -1;
     }
-    if (c->offs->len >= CLOUT_MAX_FIELDS) {
+    if (c->n_fields >= CLOUT_MAX_FIELDS) {
         clout_error_set(err, CLOUT_EDATA, c->display, c->line, c->col,
                         "more than %d fields in one record", CLOUT_MAX_FIELDS);
         return -1;
     }
-    gsize off = c->text->len;
-    g_array_append_val(c->offs, off);
-    g_array_append_val(c->lines, c->line);
-    g_array_append_val(c->cols, c->col);
+    c->field[c->n_fields].off = c->tlen;
+    c->field[c->n_fields].line = c->line;
+    c->field[c->n_fields].col = c->col;
+    c->n_fields++;
     return 0;
 }
 
@@ -219,10 +335,8 @@ static int skip_line(clout_csv_t *c, clout_error_t *err)
 
 int clout_csv_next(clout_csv_t *c, clout_error_t *err)
 {
-    g_string_truncate(c->text, 0);
-    g_array_set_size(c->offs, 0);
-    g_array_set_size(c->lines, 0);
-    g_array_set_size(c->cols, 0);
+    c->tlen = 0;
+    c->n_fields = 0;
 
     if (!c->started) {
         c->started = true;
@@ -249,15 +363,19 @@ int clout_csv_next(clout_csv_t *c, clout_error_t *err)
     }
 
     c->rec_line = c->line;
+    if (fast_record(c))
+        return 1;
     for (;;) { /* one field per iteration */
         long fline = c->line, fcol = c->col;
         if (field_begin(c, err) < 0)
             return -1;
-        gsize fstart = c->text->len;
+        size_t fstart = c->tlen;
         int ch = peek(c);
         if (ch == '"') {
             take(c, err);
             for (;;) {
+                if (c->utf8_need == 0 && scan_run(c, PLAIN_Q, fstart, fline, fcol, err) < 0)
+                    return -1;
                 ch = take(c, err);
                 if (ch == -2)
                     return -1;
@@ -269,13 +387,13 @@ int clout_csv_next(clout_csv_t *c, clout_error_t *err)
                 if (ch == '"') {
                     if (peek(c) == '"') {
                         take(c, err);
-                        g_string_append_c(c->text, '"');
+                        text_append_c(c, '"');
                         continue;
                     }
                     break;
                 }
-                g_string_append_c(c->text, (char)ch);
-                if (c->text->len - fstart > CLOUT_MAX_FIELD_BYTES) {
+                text_append_c(c, (char)ch);
+                if (c->tlen - fstart > CLOUT_MAX_FIELD_BYTES) {
                     clout_error_set(err, CLOUT_EDATA, c->display, fline, fcol,
                                     "field longer than %d bytes", CLOUT_MAX_FIELD_BYTES);
                     return -1;
@@ -289,6 +407,8 @@ int clout_csv_next(clout_csv_t *c, clout_error_t *err)
             }
         } else {
             for (;;) {
+                if (c->utf8_need == 0 && scan_run(c, PLAIN_U, fstart, fline, fcol, err) < 0)
+                    return -1;
                 ch = peek(c);
                 if (ch == -1 || ch == ',' || ch == '\n' || ch == '\r')
                     break;
@@ -301,8 +421,8 @@ int clout_csv_next(clout_csv_t *c, clout_error_t *err)
                 ch = take(c, err);
                 if (ch == -2)
                     return -1;
-                g_string_append_c(c->text, (char)ch);
-                if (c->text->len - fstart > CLOUT_MAX_FIELD_BYTES) {
+                text_append_c(c, (char)ch);
+                if (c->tlen - fstart > CLOUT_MAX_FIELD_BYTES) {
                     clout_error_set(err, CLOUT_EDATA, c->display, fline, fcol,
                                     "field longer than %d bytes", CLOUT_MAX_FIELD_BYTES);
                     return -1;
@@ -322,22 +442,22 @@ int clout_csv_next(clout_csv_t *c, clout_error_t *err)
 
 int clout_csv_n_fields(const clout_csv_t *c)
 {
-    return (int)c->offs->len;
+    return c->n_fields;
 }
 
 const char *clout_csv_field(const clout_csv_t *c, int i)
 {
-    return c->text->str + g_array_index(c->offs, gsize, i);
+    return c->text + c->field[i].off;
 }
 
 long clout_csv_field_line(const clout_csv_t *c, int i)
 {
-    return g_array_index(c->lines, long, i);
+    return c->field[i].line;
 }
 
 long clout_csv_field_col(const clout_csv_t *c, int i)
 {
-    return g_array_index(c->cols, long, i);
+    return c->field[i].col;
 }
 
 long clout_csv_line(const clout_csv_t *c)

@@ -400,12 +400,107 @@ static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete,
     return ok;
 }
 
+/* An open-addressing index of names (actor ids, relation names) for the ties
+ * loop, which looks up three names per row: the hash sits next to the index,
+ * so a probe compares hashes before it touches a string, and a name that was
+ * on the previous row is found without hashing (ties files are often sorted). */
+typedef struct {
+    guint32 hash;
+    gint32 ix; /* -1: empty */
+} name_slot_t;
+
+typedef struct {
+    name_slot_t *slot;
+    guint32 mask;
+    const char *const *names;
+    int last; /* the index found last, or -1 */
+} name_index_t;
+
+static guint32 name_hash(const char *s)
+{
+    guint64 h = 0xcbf29ce484222325ULL; /* FNV-1a, 64-bit, folded */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    return (guint32)(h ^ (h >> 32));
+}
+
+static void name_index_init(name_index_t *x, const char *const *names, int n)
+{
+    guint32 size = 8;
+    while (size < 2 * (guint32)n)
+        size *= 2;
+    x->slot = g_new(name_slot_t, size);
+    x->mask = size - 1;
+    x->names = names;
+    x->last = -1;
+    for (guint32 i = 0; i < size; i++)
+        x->slot[i].ix = -1;
+    for (int k = 0; k < n; k++) {
+        guint32 h = name_hash(names[k]), i = h & x->mask;
+        while (x->slot[i].ix >= 0)
+            i = (i + 1) & x->mask;
+        x->slot[i].hash = h;
+        x->slot[i].ix = k;
+    }
+}
+
+static int name_index_find(name_index_t *x, const char *s)
+{
+    if (x->last >= 0 && strcmp(x->names[x->last], s) == 0)
+        return x->last;
+    guint32 h = name_hash(s), i = h & x->mask;
+    for (; x->slot[i].ix >= 0; i = (i + 1) & x->mask)
+        if (x->slot[i].hash == h && strcmp(x->names[x->slot[i].ix], s) == 0)
+            return x->last = x->slot[i].ix;
+    return -1;
+}
+
+/* Interned text of a start or end cell.  Most cells are a bare year, and few
+ * years occur: those get a table of their own instead of a hash lookup. */
+static const char *intern_date(clout_dataset_t *ds, const char **by_year, const char *s)
+{
+    if (!*s)
+        return "";
+    if (s[4] == 0) { /* validated: four digits in range */
+        int k = atoi(s) - CLOUT_YEAR_MIN;
+        if (!by_year[k])
+            by_year[k] = g_string_chunk_insert_const(ds->strings, s);
+        return by_year[k];
+    }
+    return g_string_chunk_insert_const(ds->strings, s);
+}
+
+/* Interned text of a citation or note; the previous row's is reused when
+ * equal. */
+static const char *intern_text(clout_dataset_t *ds, const char **last, const char *s)
+{
+    if (!*s)
+        return "";
+    if (!*last || strcmp(*last, s) != 0)
+        *last = g_string_chunk_insert_const(ds->strings, s);
+    return *last;
+}
+
+/* keep: when not NULL, only ties that can enter that snapshot are kept (all
+ * are still checked). */
 static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool relations_ok,
-                      clout_error_t *err)
+                      const clout_snapshot_opts_t *keep, clout_error_t *err)
 {
     sheet_t sh;
     sheet_open(&sh, dir, "ties.csv", TIE_COLS, err);
     bool ok = sh.usable;
+    int na = clout_dataset_n_actors(ds), nr = clout_dataset_n_relations(ds);
+    const char **anames = g_new(const char *, na + 1), **rnames = g_new(const char *, nr + 1);
+    for (int a = 0; a < na; a++)
+        anames[a] = clout_dataset_actor(ds, a)->id;
+    for (int r = 0; r < nr; r++)
+        rnames[r] = clout_dataset_relation(ds, r)->name;
+    name_index_t aix[2], rix;
+    name_index_init(&aix[0], anames, na);
+    name_index_init(&aix[1], anames, na);
+    name_index_init(&rix, rnames, nr);
+    const char **by_year = g_new0(const char *, CLOUT_YEAR_MAX - CLOUT_YEAR_MIN + 1);
+    const char *last_ref = NULL, *last_note = NULL;
     while (sh.usable && sheet_next(&sh, err, &ok)) {
         clout_tie_t t = {0};
         bool row_ok = true;
@@ -418,7 +513,7 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
         int *idx[] = {&t.source, &t.target};
         for (int e = 0; e < 2; e++) {
             const char *id = cell(&sh, ends[e].k);
-            *idx[e] = clout_dataset_find_actor(ds, id);
+            *idx[e] = name_index_find(&aix[e], id);
             if (!*id) {
                 CELL_ERROR(&sh, err, ends[e].k, "column '%s': empty actor id", ends[e].col);
                 row_ok = false;
@@ -433,7 +528,7 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
             row_ok = false;
         }
         const char *rel = cell(&sh, T_RELATION);
-        t.relation = clout_dataset_find_relation(ds, rel);
+        t.relation = name_index_find(&rix, rel);
         if (t.relation < 0 && (relations_ok || !*rel)) {
             CELL_ERROR(&sh, err, T_RELATION, "column 'relation': unknown relation '%s'", rel);
             row_ok = false;
@@ -451,7 +546,8 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
         } else {
             row_ok &= year_cell(&sh, T_START, "start", &t.start, err);
         }
-        row_ok &= year_cell(&sh, T_END, "end", &t.end, err);
+        bool end_ok = year_cell(&sh, T_END, "end", &t.end, err);
+        row_ok &= end_ok;
         if (t.start && t.end && t.end < t.start) {
             CELL_ERROR(&sh, err, T_END, "column 'end': %d is before start %d", t.end, t.start);
             row_ok = false;
@@ -473,30 +569,38 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
             ok = false;
             continue;
         }
+        if (t.start > ds->year_latest)
+            ds->year_latest = t.start;
+        if (t.end > ds->year_latest)
+            ds->year_latest = t.end;
+        if (keep && !clout_tie_in_snapshot(ds, &t, keep->year, keep->window))
+            continue;
         if ((long)ds->ties->len >= CLOUT_MAX_TIES) {
             clout_error_set(err, CLOUT_EDATA, sh.display, clout_csv_line(sh.csv), 1,
                             "more than %ld ties", CLOUT_MAX_TIES);
             ok = false;
             break;
         }
-        const char *ref = cell(&sh, T_SOURCE_REF), *note = cell(&sh, T_NOTE);
-        t.source_ref = *ref ? g_string_chunk_insert_const(ds->strings, ref) : "";
-        t.note = *note ? g_string_chunk_insert_const(ds->strings, note) : "";
+        t.source_ref = intern_text(ds, &last_ref, cell(&sh, T_SOURCE_REF));
+        t.note = intern_text(ds, &last_note, cell(&sh, T_NOTE));
         t.line = clout_csv_line(sh.csv);
-        t.start_text = g_string_chunk_insert_const(ds->strings, cell(&sh, T_START));
+        t.start_text = intern_date(ds, by_year, cell(&sh, T_START));
         /* A flow's empty end means its start year; it is written back empty. */
-        t.end_text = g_string_chunk_insert_const(ds->strings, cell(&sh, T_END));
-        if (t.start > ds->year_latest)
-            ds->year_latest = t.start;
-        if (t.end > ds->year_latest)
-            ds->year_latest = t.end;
+        t.end_text = intern_date(ds, by_year, cell(&sh, T_END));
         g_array_append_val(ds->ties, t);
     }
+    g_free(by_year);
+    g_free(aix[0].slot);
+    g_free(aix[1].slot);
+    g_free(rix.slot);
+    g_free(anames);
+    g_free(rnames);
     sheet_close(&sh);
     return ok;
 }
 
-clout_status_t clout_dataset_load(clout_dataset_t **out, const char *dir, clout_error_t *err)
+static clout_status_t load(clout_dataset_t **out, const char *dir,
+                           const clout_snapshot_opts_t *keep, clout_error_t *err)
 {
     clout_init();
     *out = NULL;
@@ -506,14 +610,30 @@ clout_status_t clout_dataset_load(clout_dataset_t **out, const char *dir, clout_
     bool a_all, r_all;
     bool a = load_actors(ds, dir, &a_all, err);
     bool r = load_relations(ds, dir, &r_all, err);
-    bool t = load_ties(ds, dir, a_all, r_all, err);
+    bool t = load_ties(ds, dir, a_all, r_all, keep, err);
     if (!(a && r && t)) {
         clout_dataset_free(ds);
         /* Every path above that returns false has recorded why. */
         return clout_error_status(err) ? clout_error_status(err) : CLOUT_EDATA;
     }
+    if (keep) {
+        ds->only_year = keep->year;
+        ds->only_window = keep->window;
+    }
     *out = ds;
     return CLOUT_OK;
+}
+
+clout_status_t clout_dataset_load(clout_dataset_t **out, const char *dir, clout_error_t *err)
+{
+    return load(out, dir, NULL, err);
+}
+
+clout_status_t clout_dataset_load_snapshot(clout_dataset_t **out, const char *dir, int year,
+                                           int window, clout_error_t *err)
+{
+    clout_snapshot_opts_t keep = {.year = year, .window = window};
+    return load(out, dir, &keep, err);
 }
 
 const char *clout_dataset_path(const clout_dataset_t *ds)

@@ -38,6 +38,10 @@ void clout_csv_set_line(clout_csv_t *c, long line);
 /* Strict number parse: the whole string, finite. */
 bool clout_parse_double(const char *s, double *v);
 bool clout_parse_long(const char *s, long *v);
+/* Formats v as printf's "%.<prec>g" does in the C locale, into buf (at least
+ * 32 bytes), several times faster; false (buf untouched) for the cases it
+ * leaves to printf: zero, non-finite, extreme exponents, near-ties. */
+bool clout_format_g(char *buf, size_t size, double v, int prec);
 
 struct clout_dataset {
     char *path;
@@ -48,7 +52,17 @@ struct clout_dataset {
     GStringChunk *strings;
     int year_latest;
     GHashTable *tie_ix; /* keys of ties, built on the first add_tie */
+    /* Set by clout_dataset_load_snapshot: only the ties of this snapshot
+     * were kept (only_year 0: all ties). */
+    int only_year, only_window;
 };
+
+/* Loads and checks the whole dataset like clout_dataset_load, but keeps only
+ * the ties that can enter the snapshot of year with this flow window (> 0):
+ * the memory of one snapshot, not of the whole history.  clout_snapshot
+ * refuses any other year or window on the result. */
+clout_status_t clout_dataset_load_snapshot(clout_dataset_t **out, const char *dir, int year,
+                                           int window, clout_error_t *err);
 
 /* The attribute accessors tolerate missing attributes. */
 const char *clout_vstr(const igraph_t *g, const char *attr, igraph_integer_t v);

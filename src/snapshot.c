@@ -175,6 +175,10 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
         return clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
                                "the dataset has no ties, so it has no latest year: name one "
                                "with DATASET@YEAR");
+    if (ds->only_year && (year != ds->only_year || window != ds->only_window))
+        return clout_error_set(err, CLOUT_EUSAGE, clout_dataset_path(ds), 0, 0,
+                               "loaded for the snapshot of %d (window %d), not of %d (window %d)",
+                               ds->only_year, ds->only_window, year, window);
     int na = clout_dataset_n_actors(ds), nr = clout_dataset_n_relations(ds);
 
     bool *sel = g_new0(bool, nr);

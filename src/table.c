@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -151,24 +152,53 @@ int clout_format_from_name(const char *name)
 
 /* The text of a cell for machine formats: numbers with enough digits to
  * compare to 1e-10, integers without a decimal point, missing = "". */
-static char *cell_text(const clout_table_t *t, int row, int col, bool human)
+/* The text of a cell: the stored string, or the number formatted into buf. */
+static const char *cell_text_buf(const clout_table_t *t, int row, int col, bool human,
+                                 char buf[G_ASCII_DTOSTR_BUF_SIZE])
 {
     column_t *c = col_at(t, col);
     if (c->str) {
         const char *s = g_ptr_array_index(c->str, row);
-        return g_strdup(s ? s : "");
+        return s ? s : "";
     }
     double v = g_array_index(c->num, double, row);
     if (isnan(v))
-        return g_strdup("");
+        return "";
     /* "inf" and "-inf" are what R, pandas and Excel read back as infinity. */
     if (isinf(v))
-        return g_strdup(v > 0 ? "inf" : "-inf");
+        return v > 0 ? "inf" : "-inf";
+    bool whole = c->type == CLOUT_COL_INT || (v == floor(v) && fabs(v) < 1e15);
+    if (v == floor(v) && fabs(v) < 1e15 && !(v == 0 && signbit(v))) {
+        /* what "%.0f" prints for a whole number below 1e15 */
+        long long n = (long long)v;
+        char tmp[24], *p = tmp + sizeof tmp;
+        unsigned long long a = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+        *--p = 0;
+        do
+            *--p = (char)('0' + a % 10);
+        while (a /= 10);
+        if (n < 0)
+            *--p = '-';
+        memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
+        return buf;
+    }
+    if (!whole && clout_format_g(buf, G_ASCII_DTOSTR_BUF_SIZE, v, human ? 6 : 12))
+        return buf;
+    const char *fmt = whole ? "%.0f" : human ? "%.6g" : "%.12g";
+    /* snprintf is locale-bound; g_ascii_formatd is not, but costs three times
+     * as much, which shows in a million-row table. */
+    const char *dp = localeconv()->decimal_point;
+    if (dp[0] == '.' && dp[1] == 0)
+        snprintf(buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, v);
+    else
+        g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, v);
+    return buf;
+}
+
+static char *cell_text(const clout_table_t *t, int row, int col, bool human)
+{
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    if (c->type == CLOUT_COL_INT || (v == floor(v) && fabs(v) < 1e15))
-        return g_strdup_printf("%.0f", v);
-    g_ascii_formatd(buf, sizeof buf, human ? "%.6g" : "%.12g", v);
-    return g_strdup(buf);
+    return g_strdup(cell_text_buf(t, row, col, human, buf));
 }
 
 static bool is_numeric(const clout_table_t *t, int col)
@@ -233,14 +263,11 @@ static void write_delimited(FILE *f, const clout_table_t *t, bool tsv, bool safe
         for (int c = 0; c < nc; c++) {
             if (c)
                 fputc(tsv ? '\t' : ',', f);
-            char *s = cell_text(t, r, c, false);
-            if (safe && !is_numeric(t, c)) {
-                char *d = defuse(s);
-                g_free(s);
-                s = d;
-            }
-            (tsv ? write_tsv_cell : write_csv_cell)(f, s, nc == 1);
-            g_free(s);
+            char buf[G_ASCII_DTOSTR_BUF_SIZE];
+            const char *s = cell_text_buf(t, r, c, false, buf);
+            char *d = safe && !is_numeric(t, c) ? defuse(s) : NULL;
+            (tsv ? write_tsv_cell : write_csv_cell)(f, d ? d : s, nc == 1);
+            g_free(d);
         }
         fputc('\n', f);
     }

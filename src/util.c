@@ -8,8 +8,40 @@
 
 #include "internal.h"
 
+/* Plain decimals ("123", "3.45") of at most 15 digits are exact as an
+ * integer over a power of ten below 1e22, and IEEE division rounds that
+ * correctly: the same double strtod gives (Clinger's fast path), without
+ * strtod's generality.  false: not such a number, use the general parser. */
+static bool parse_plain_decimal(const char *s, double *v)
+{
+    static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    guint64 m = 0;
+    int digits = 0, frac = -1;
+    const char *p = s;
+    for (; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            m = m * 10 + (guint64)(*p - '0');
+            if (++digits > 15)
+                return false;
+            if (frac >= 0)
+                frac++;
+        } else if (*p == '.' && frac < 0) {
+            frac = 0;
+        } else {
+            return false;
+        }
+    }
+    if (digits == 0)
+        return false;
+    *v = frac > 0 ? (double)m / pow10[frac] : (double)m;
+    return true;
+}
+
 bool clout_parse_double(const char *s, double *v)
 {
+    if (s && parse_plain_decimal(s, v))
+        return true;
     if (!s || !*s || g_ascii_isspace(*s))
         return false;
     char *end;
@@ -48,6 +80,14 @@ static bool all_digits(const char *s, int n)
 
 bool clout_parse_year(const char *s, int *year)
 {
+    if (g_ascii_isdigit(s[0]) && g_ascii_isdigit(s[1]) && g_ascii_isdigit(s[2]) &&
+        g_ascii_isdigit(s[3]) && s[4] == 0) { /* the common case: a bare year */
+        int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        if (y < CLOUT_YEAR_MIN || y > CLOUT_YEAR_MAX)
+            return false;
+        *year = y;
+        return true;
+    }
     size_t n = strlen(s);
     if ((n != 4 && n != 10) || !all_digits(s, 4))
         return false;
@@ -91,4 +131,108 @@ void clout_strv_free(char **v)
 bool clout_parse_number(const char *s, double *v)
 {
     return clout_parse_double(s, v);
+}
+
+/* Exact powers of ten in long double (x87 extended: 64-bit mantissa holds
+ * every 10^k up to 10^27 exactly). */
+static long double exact_pow10(int k)
+{
+    long double p = 1;
+    for (int i = 0; i < k; i++)
+        p *= 10;
+    return p;
+}
+
+bool clout_format_g(char *buf, size_t size, double v, int prec)
+{
+    /* Only the common case is done here: positive (or negative) finite
+     * numbers whose scaled value x * 10^k needs a power of ten that long
+     * double holds exactly.  Then x * 10^k has one rounding error of at most
+     * 2^-64 relative, about 1e-7 of a unit in the last of 12 digits; when the
+     * digit to round is that close to a tie, printf decides. */
+    static long double p10[28];
+    static gsize ready = 0;
+    if (g_once_init_enter(&ready)) {
+        for (int k = 0; k < 28; k++)
+            p10[k] = exact_pow10(k);
+        g_once_init_leave(&ready, 1);
+    }
+    if (prec < 1 || prec > 13 || !isfinite(v) || v == 0 || size < 32)
+        return false;
+    bool neg = v < 0;
+    double x = fabs(v);
+    int e = (int)floor(log10(x)); /* may be off by one: corrected below */
+    int k = prec - 1 - e;
+    if (k < -27 || k > 27)
+        return false;
+    long double s = k >= 0 ? (long double)x * p10[k] : (long double)x / p10[-k];
+    long double lo = p10[prec - 1], hi = p10[prec];
+    if (s < lo) {
+        e--, k++;
+        if (k > 27)
+            return false;
+        s = (long double)x * p10[k];
+    } else if (s >= hi) {
+        e++, k--;
+        if (k < -27)
+            return false;
+        s = k >= 0 ? (long double)x * p10[k] : (long double)x / p10[-k];
+    }
+    if (s < lo || s >= hi)
+        return false;
+    long double fl = floorl(s), frac = s - fl;
+    if (fabsl(frac - 0.5L) < 1e-4L)
+        return false; /* too near a tie to decide here */
+    guint64 m = (guint64)fl + (frac > 0.5L);
+    if ((long double)m >= hi) { /* 9.99..95 rounded up to 10.0 */
+        m /= 10;
+        e++;
+    }
+    char dig[20];
+    for (int i = prec - 1; i >= 0; i--) {
+        dig[i] = (char)('0' + m % 10);
+        m /= 10;
+    }
+    int nd = prec; /* %g drops trailing zeros */
+    while (nd > 1 && dig[nd - 1] == '0')
+        nd--;
+    char *p = buf;
+    if (neg)
+        *p++ = '-';
+    if (e >= -4 && e < prec) {
+        if (e < 0) {
+            *p++ = '0';
+            *p++ = '.';
+            for (int i = 0; i < -e - 1; i++)
+                *p++ = '0';
+            memcpy(p, dig, (size_t)nd);
+            p += nd;
+        } else {
+            int ip = e + 1; /* digits before the point */
+            for (int i = 0; i < ip; i++)
+                *p++ = i < nd ? dig[i] : '0';
+            if (nd > ip) {
+                *p++ = '.';
+                memcpy(p, dig + ip, (size_t)(nd - ip));
+                p += nd - ip;
+            }
+        }
+        *p = 0;
+    } else {
+        *p++ = dig[0];
+        if (nd > 1) {
+            *p++ = '.';
+            memcpy(p, dig + 1, (size_t)(nd - 1));
+            p += nd - 1;
+        }
+        *p++ = 'e';
+        *p++ = e < 0 ? '-' : '+';
+        int ae = abs(e);
+        if (ae >= 100)
+            *p++ = (char)('0' + ae / 100);
+        *p++ = (char)('0' + ae / 10 % 10);
+        *p++ = (char)('0' + ae % 10);
+        *p = 0;
+    }
+    return true;
 }

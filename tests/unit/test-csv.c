@@ -2,6 +2,9 @@
 #include <config.h>
 
 #include <glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -578,10 +581,150 @@ static void test_file(void)
     clout_error_free(err);
 }
 
+/* The whole-line fast path and the byte-by-byte reader must agree, also
+ * across the 64 KiB buffer's edge: 20,000 records of plain, quoted, UTF-8
+ * and CRLF lines whose fields, lines and columns the generator knows (the
+ * expected values come from how the text was written, not from the reader). */
+static void test_fast_path_positions(void)
+{
+    GString *in = g_string_new("a,b,c\n");
+    GPtrArray *want = g_ptr_array_new_with_free_func(g_free);
+    GArray *want_col = g_array_new(FALSE, FALSE, sizeof(long));
+    GRand *rng = g_rand_new_with_seed(42);
+    const int nrec = 20000;
+    for (int r = 0; r < nrec; r++) {
+        long col = 1;
+        for (int f = 0; f < 3; f++) {
+            int kind = g_rand_int_range(rng, 0, 10);
+            char *val;
+            char *raw;
+            if (kind < 6) { /* plain */
+                val = g_strdup_printf("v%d_%d", r, f);
+                raw = g_strdup(val);
+            } else if (kind < 8) { /* quoted with a comma and a doubled quote */
+                val = g_strdup_printf("q,%d\"%d", r, f);
+                raw = g_strdup_printf("\"q,%d\"\"%d\"", r, f);
+            } else if (kind < 9) { /* UTF-8: two characters of two bytes */
+                val = g_strdup_printf("\xc3\xa9t\xc3\xa9%d", r);
+                raw = g_strdup(val);
+            } else { /* empty */
+                val = g_strdup("");
+                raw = g_strdup("");
+            }
+            if (f)
+                g_string_append_c(in, ',');
+            g_string_append(in, raw);
+            g_ptr_array_add(want, val);
+            g_array_append_val(want_col, col);
+            col += (long)strlen(raw) + 1; /* byte columns (doc/data-format.md) */
+            g_free(raw);
+        }
+        g_string_append(in, r % 7 == 0 ? "\r\n" : "\n");
+    }
+    g_assert_cmpuint(in->len, >, 4 * 65536);
+    clout_csv_t *c = clout_csv_open_mem(in->str, in->len, "t.csv");
+    clout_error_t *err = clout_error_new(10);
+    g_assert_cmpint(clout_csv_next(c, err), ==, 1); /* header */
+    for (int r = 0; r < nrec; r++) {
+        g_assert_cmpint(clout_csv_next(c, err), ==, 1);
+        g_assert_cmpint(clout_csv_n_fields(c), ==, 3);
+        for (int f = 0; f < 3; f++) {
+            g_assert_cmpstr(clout_csv_field(c, f), ==, g_ptr_array_index(want, 3 * r + f));
+            g_assert_cmpint(clout_csv_field_line(c, f), ==, r + 2);
+            g_assert_cmpint(clout_csv_field_col(c, f), ==,
+                            g_array_index(want_col, long, 3 * r + f));
+        }
+    }
+    g_assert_cmpint(clout_csv_next(c, err), ==, 0);
+    g_assert_cmpint(clout_error_count(err), ==, 0);
+    clout_csv_close(c);
+    clout_error_free(err);
+    g_rand_free(rng);
+    g_ptr_array_free(want, TRUE);
+    g_array_free(want_col, TRUE);
+    g_string_free(in, TRUE);
+}
+
+/* A bad byte after many fast lines is still reported where it is. */
+static void test_fast_path_bad_byte(void)
+{
+    GString *in = g_string_new("a,b\n");
+    for (int r = 0; r < 5000; r++)
+        g_string_append_printf(in, "x%d,y%d\n", r, r);
+    g_string_append(in, "ok,b\xff" "d\n");
+    clout_csv_t *c = clout_csv_open_mem(in->str, in->len, "t.csv");
+    clout_error_t *err = clout_error_new(10);
+    int r;
+    while ((r = clout_csv_next(c, err)) == 1)
+        ;
+    g_assert_cmpint(r, ==, -1);
+    g_assert_cmpstr(clout_error_message(err, 0), ==,
+                    "t.csv:5002:5: invalid UTF-8 (byte 0xFF: not a valid first byte)");
+    clout_csv_close(c);
+    clout_error_free(err);
+    g_string_free(in, TRUE);
+}
+
+/* clout_parse_double's fast path for plain decimals against glibc's strtod
+ * (the reference), on numbers with up to 15 digits and random point places. */
+static void test_parse_double_fast(void)
+{
+    GRand *rng = g_rand_new_with_seed(7);
+    for (int i = 0; i < 200000; i++) {
+        char s[40];
+        int nd = g_rand_int_range(rng, 1, 17);
+        int point = g_rand_int_range(rng, -1, nd + 1);
+        int k = 0;
+        if (point == 0)
+            s[k++] = '.';
+        for (int d = 0; d < nd; d++) {
+            s[k++] = (char)('0' + g_rand_int_range(rng, 0, 10));
+            if (d + 1 == point)
+                s[k++] = '.';
+        }
+        s[k] = 0;
+        double got, want = strtod(s, NULL);
+        g_assert_true(clout_parse_double(s, &got));
+        if (got != want)
+            g_error("'%s': %.17g, strtod %.17g", s, got, want);
+    }
+    g_rand_free(rng);
+}
+
+/* clout_format_g against glibc's snprintf "%.12g" and "%.6g" (the reference)
+ * on random doubles over many magnitudes, and on values next to ties. */
+static void test_format_g(void)
+{
+    GRand *rng = g_rand_new_with_seed(11);
+    int done = 0;
+    for (int i = 0; i < 400000; i++) {
+        double v;
+        if (i % 4 == 0) /* near a decimal tie of 12 digits */
+            v = (g_rand_int_range(rng, 100000000, 999999999) + 0.5) *
+                pow(10, g_rand_int_range(rng, -20, 10));
+        else
+            v = (g_rand_double(rng) - 0.3) * pow(10, g_rand_int_range(rng, -40, 40));
+        int prec = i % 3 ? 12 : 6;
+        char want[64], got[64];
+        snprintf(want, sizeof want, "%.*g", prec, v);
+        if (clout_format_g(got, sizeof got, v, prec)) {
+            done++;
+            if (strcmp(got, want) != 0)
+                g_error("%.17g: '%s', printf '%s'", v, got, want);
+        }
+    }
+    g_assert_cmpint(done, >, 300000); /* the fast path did most of them */
+    g_rand_free(rng);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/csv/plain", test_plain);
+    g_test_add_func("/csv/fast-path-positions", test_fast_path_positions);
+    g_test_add_func("/csv/fast-path-bad-byte", test_fast_path_bad_byte);
+    g_test_add_func("/csv/parse-double-fast", test_parse_double_fast);
+    g_test_add_func("/csv/format-g", test_format_g);
     g_test_add_func("/csv/quoted", test_quoted);
     g_test_add_func("/csv/crlf", test_crlf);
     g_test_add_func("/csv/lone-cr", test_lone_cr);
