@@ -43,6 +43,15 @@ bool clout_parse_long(const char *s, long *v);
  * leaves to printf: zero, non-finite, extreme exponents, near-ties. */
 bool clout_format_g(char *buf, size_t size, double v, int prec);
 
+/* ---- table cells (table.c), for writers that stream rows ---- */
+/* A number as table cells show it, into buf (G_ASCII_DTOSTR_BUF_SIZE bytes):
+ * whole numbers without a point, others with 12 significant digits (6 when
+ * human), "" for NaN, "inf"/"-inf".  Returns buf or a constant. */
+const char *clout_number_text(char *buf, double v, bool is_int, bool human);
+/* One CSV cell, quoted when a reader would misread it (alone: the only cell
+ * of its row). */
+void clout_write_csv_cell(FILE *f, const char *s, bool alone);
+
 struct clout_dataset {
     char *path;
     GArray *actors;                     /* clout_actor_t */

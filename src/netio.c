@@ -79,8 +79,8 @@ static igraph_error_t attr_as_string(igraph_t *g, igraph_attribute_elemtype_t el
         igraph_cattribute_remove_v(g, name);
     else
         igraph_cattribute_remove_e(g, name);
-    igraph_error_t e = v ? igraph_cattribute_VAS_setv(g, name, &sv)
-                         : igraph_cattribute_EAS_setv(g, name, &sv);
+    igraph_error_t e =
+        v ? igraph_cattribute_VAS_setv(g, name, &sv) : igraph_cattribute_EAS_setv(g, name, &sv);
     igraph_strvector_destroy(&sv);
     return e;
 }
@@ -733,27 +733,58 @@ static void write_pajek(const igraph_t *g, FILE *f)
     }
 }
 
-static clout_table_t *edge_table(const igraph_t *g, bool full)
+/* The edge list as CSV: source,target,weight[,layer,relations].  Rows go
+ * straight to the file, cells as clout's table writer writes them: a
+ * snapshot of millions of edges needs no table of copied strings. */
+static void write_edge_csv(const igraph_t *g, FILE *f, bool full)
 {
-    clout_table_t *t = clout_table_new("edges");
-    clout_table_add_column(t, "source", CLOUT_COL_STR);
-    clout_table_add_column(t, "target", CLOUT_COL_STR);
-    clout_table_add_column(t, "weight", CLOUT_COL_NUM);
-    if (full) {
-        clout_table_add_column(t, "layer", CLOUT_COL_STR);
-        clout_table_add_column(t, "relations", CLOUT_COL_STR);
-    }
-    for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
-        int r = clout_table_add_row(t);
-        clout_table_set_str(t, r, 0, clout_vstr(g, "id", IGRAPH_FROM(g, e)));
-        clout_table_set_str(t, r, 1, clout_vstr(g, "id", IGRAPH_TO(g, e)));
-        clout_table_set_num(t, r, 2, clout_enum(g, "weight", e, 1));
+    fputs(full ? "source,target,weight,layer,relations\n" : "source,target,weight\n", f);
+    igraph_strvector_t ids, layer, rels;
+    igraph_vector_t w;
+    igraph_strvector_init(&ids, 0);
+    igraph_strvector_init(&layer, 0);
+    igraph_strvector_init(&rels, 0);
+    igraph_vector_init(&w, 0);
+    igraph_integer_t ne = igraph_ecount(g);
+    bool have_id = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "id");
+    bool have_w = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight");
+    bool have_l = full && igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "layer");
+    bool have_r = full && igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "relations");
+    /* Each copy is checked: a failed one (memory) falls back to the slow
+     * accessors, which return "" and 1 for what is missing. */
+    have_id = have_id && !igraph_cattribute_VASV(g, "id", igraph_vss_all(), &ids);
+    have_w =
+        have_w && !igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &w);
+    have_l =
+        have_l && !igraph_cattribute_EASV(g, "layer", igraph_ess_all(IGRAPH_EDGEORDER_ID), &layer);
+    have_r = have_r &&
+             !igraph_cattribute_EASV(g, "relations", igraph_ess_all(IGRAPH_EDGEORDER_ID), &rels);
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        igraph_integer_t u = IGRAPH_FROM(g, e), v = IGRAPH_TO(g, e);
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        clout_write_csv_cell(f, have_id ? igraph_strvector_get(&ids, u) : clout_vstr(g, "id", u),
+                             false);
+        fputc(',', f);
+        clout_write_csv_cell(f, have_id ? igraph_strvector_get(&ids, v) : clout_vstr(g, "id", v),
+                             false);
+        fputc(',', f);
+        fputs(clout_number_text(buf, have_w ? VECTOR(w)[e] : clout_enum(g, "weight", e, 1), false,
+                                false),
+              f);
         if (full) {
-            clout_table_set_str(t, r, 3, clout_estr(g, "layer", e));
-            clout_table_set_str(t, r, 4, clout_estr(g, "relations", e));
+            fputc(',', f);
+            clout_write_csv_cell(
+                f, have_l ? igraph_strvector_get(&layer, e) : clout_estr(g, "layer", e), false);
+            fputc(',', f);
+            clout_write_csv_cell(
+                f, have_r ? igraph_strvector_get(&rels, e) : clout_estr(g, "relations", e), false);
         }
+        fputc('\n', f);
     }
-    return t;
+    igraph_strvector_destroy(&ids);
+    igraph_strvector_destroy(&layer);
+    igraph_strvector_destroy(&rels);
+    igraph_vector_destroy(&w);
 }
 
 clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_netformat_t fmt,
@@ -767,12 +798,7 @@ clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_ne
     case CLOUT_NET_DOT: write_dot(g, f); break;
     case CLOUT_NET_PAJEK: write_pajek(g, f); break;
     case CLOUT_NET_EDGELIST:
-    case CLOUT_NET_CSV: {
-        clout_table_t *t = edge_table(g, fmt == CLOUT_NET_CSV);
-        st = clout_tables_write(f, &t, 1, CLOUT_FMT_CSV, err);
-        clout_table_free(t);
-        break;
-    }
+    case CLOUT_NET_CSV: write_edge_csv(g, f, fmt == CLOUT_NET_CSV); break;
     }
     if (!st && ferror(f))
         st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot write the network");

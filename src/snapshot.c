@@ -22,24 +22,70 @@ typedef struct {
     double weight;
 } edge_t;
 
-/* g_int64_hash folds the two halves of a pair key by XOR, so that (a, b) and
- * every (a', b') with a ^ b == a' ^ b' collide: at 5 million ties 81% of the
- * time went to those collisions (doc/performance.md).  The finaliser of
- * MurmurHash3 mixes all 64 bits. */
-static guint pair_hash(gconstpointer k)
+static guint64 pair_key(int a, int b)
 {
-    guint64 x = *(const guint64 *)k;
+    return ((guint64)(guint32)a << 32) | (guint32)b;
+}
+
+/* An open-addressing map from pair keys to an index + 1 (0: empty slot).
+ * GLib's hash table would want each 8-byte key copied into a malloc'd block
+ * of its own (1.6 million of them for a 1.6 million-edge snapshot). */
+typedef struct {
+    guint64 *key;
+    gint32 *val;
+    guint32 mask, n;
+} pairmap_t;
+
+static void pairmap_init(pairmap_t *m, guint32 size)
+{
+    m->key = g_new(guint64, size);
+    m->val = g_new0(gint32, size);
+    m->mask = size - 1;
+    m->n = 0;
+}
+
+static void pairmap_destroy(pairmap_t *m)
+{
+    g_free(m->key);
+    g_free(m->val);
+}
+
+static guint32 pairmap_pos(const pairmap_t *m, guint64 key)
+{
+    guint64 x = key; /* MurmurHash3's finaliser: g_int64_hash's XOR fold collided */
     x ^= x >> 33;
     x *= 0xff51afd7ed558ccdULL;
     x ^= x >> 33;
     x *= 0xc4ceb9fe1a85ec53ULL;
     x ^= x >> 33;
-    return (guint)x;
+    guint32 i = (guint32)x & m->mask;
+    while (m->val[i] && m->key[i] != key)
+        i = (i + 1) & m->mask;
+    return i;
 }
 
-static guint64 pair_key(int a, int b)
+/* The value slot of key, inserted as 0 when new (the caller sets it). */
+static gint32 *pairmap_slot(pairmap_t *m, guint64 key)
 {
-    return ((guint64)(guint32)a << 32) | (guint32)b;
+    if (2 * (m->n + 1) > m->mask + 1) { /* keep the load under a half */
+        pairmap_t big;
+        pairmap_init(&big, 2 * (m->mask + 1));
+        for (guint32 i = 0; i <= m->mask; i++)
+            if (m->val[i]) {
+                guint32 j = pairmap_pos(&big, m->key[i]);
+                big.key[j] = m->key[i];
+                big.val[j] = m->val[i];
+            }
+        big.n = m->n;
+        pairmap_destroy(m);
+        *m = big;
+    }
+    guint32 i = pairmap_pos(m, key);
+    if (!m->val[i]) {
+        m->key[i] = key;
+        m->n++;
+    }
+    return &m->val[i];
 }
 
 static bool in_list(char **list, const char *s)
@@ -194,7 +240,7 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
     /* 1. Raw amounts per relation and pair: flows summed over the window;
      * state ties that overlap count once, at their largest value. */
     GArray **pairs = g_new0(GArray *, nr);
-    GHashTable **pix = g_new0(GHashTable *, nr);
+    pairmap_t *pix = g_new0(pairmap_t, nr);
     gint *vertex = g_new(gint, na);
     for (int a = 0; a < na; a++) {
         const clout_actor_t *act = clout_dataset_actor(ds, a);
@@ -216,12 +262,11 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
         }
         if (!pairs[t->relation]) {
             pairs[t->relation] = g_array_new(FALSE, FALSE, sizeof(pairval_t));
-            pix[t->relation] = g_hash_table_new_full(pair_hash, g_int64_equal, g_free, NULL);
+            pairmap_init(&pix[t->relation], 1024);
         }
-        guint64 key = pair_key(a, b);
-        gpointer hit = g_hash_table_lookup(pix[t->relation], &key);
-        if (hit) {
-            pairval_t *pv = &g_array_index(pairs[t->relation], pairval_t, GPOINTER_TO_INT(hit) - 1);
+        gint32 *hit = pairmap_slot(&pix[t->relation], pair_key(a, b));
+        if (*hit) {
+            pairval_t *pv = &g_array_index(pairs[t->relation], pairval_t, *hit - 1);
             if (rel->mode == CLOUT_MODE_FLOW)
                 pv->value += t->value;
             else if (t->value > pv->value)
@@ -229,8 +274,7 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
         } else {
             pairval_t pv = {a, b, t->value};
             g_array_append_val(pairs[t->relation], pv);
-            g_hash_table_insert(pix[t->relation], g_memdup2(&key, sizeof key),
-                                GINT_TO_POINTER(pairs[t->relation]->len));
+            *hit = (gint32)pairs[t->relation]->len;
         }
         vertex[t->source] = vertex[t->target] = 0;
     }
@@ -244,7 +288,8 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
     /* 2. Scale each relation and add weight x strength to the edges. */
     GArray *edges = g_array_new(FALSE, FALSE, sizeof(edge_t));
     GArray *contribs = g_array_new(FALSE, FALSE, sizeof(contrib_t));
-    GHashTable *eix = g_hash_table_new_full(pair_hash, g_int64_equal, g_free, NULL);
+    pairmap_t eix;
+    pairmap_init(&eix, 1024);
     double *total = g_new0(double, na);
     for (int r = 0; r < nr; r++) {
         if (!pairs[r])
@@ -286,17 +331,16 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
                     u = v;
                     v = x;
                 }
-                guint64 key = pair_key(u, v);
-                gpointer hit = g_hash_table_lookup(eix, &key);
+                gint32 *hit = pairmap_slot(&eix, pair_key(u, v));
                 int e;
-                if (hit) {
-                    e = GPOINTER_TO_INT(hit) - 1;
+                if (*hit) {
+                    e = *hit - 1;
                     g_array_index(edges, edge_t, e).weight += w;
                 } else {
                     edge_t ed = {u, v, w};
                     g_array_append_val(edges, ed);
                     e = (int)edges->len - 1;
-                    g_hash_table_insert(eix, g_memdup2(&key, sizeof key), GINT_TO_POINTER(e + 1));
+                    *hit = e + 1;
                 }
                 contrib_t c = {e, r};
                 g_array_append_val(contribs, c);
@@ -311,11 +355,11 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
     for (int r = 0; r < nr; r++)
         if (pairs[r]) {
             g_array_free(pairs[r], TRUE);
-            g_hash_table_destroy(pix[r]);
+            pairmap_destroy(&pix[r]);
         }
     g_free(pairs);
     g_free(pix);
-    g_hash_table_destroy(eix);
+    pairmap_destroy(&eix);
 
     /* 3. Edge order: by endpoints, so the output does not depend on the order
      * of ties.csv.  Contributions follow their edges through the sort. */
@@ -391,22 +435,39 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
     igraph_strvector_init(&layers, ne);
     igraph_strvector_init(&rels, ne);
     GPtrArray *ln = g_ptr_array_new(), *rn = g_ptr_array_new();
+    /* An edge's two strings depend only on its set of relations, and few
+     * sets occur: with up to 63 relations a set is a bit mask, and its
+     * strings are made once (index + 1 into names). */
+    pairmap_t sets;
+    pairmap_init(&sets, 64);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < contribs->len;) {
         int e = g_array_index(contribs, contrib_t, i).edge;
         g_ptr_array_set_size(ln, 0);
         g_ptr_array_set_size(rn, 0);
+        guint64 mask = 0;
         for (; i < contribs->len && g_array_index(contribs, contrib_t, i).edge == e; i++) {
-            const clout_relation_t *rel =
-                clout_dataset_relation(ds, g_array_index(contribs, contrib_t, i).relation);
+            int r = g_array_index(contribs, contrib_t, i).relation;
+            const clout_relation_t *rel = clout_dataset_relation(ds, r);
             g_ptr_array_add(ln, (gpointer)rel->layer);
             g_ptr_array_add(rn, (gpointer)rel->name);
+            mask |= r < 63 ? (guint64)1 << r : (guint64)1 << 63;
         }
-        char *l = join_sorted(ln), *r = join_sorted(rn);
-        igraph_strvector_set(&layers, e, l);
-        igraph_strvector_set(&rels, e, r);
-        g_free(l);
-        g_free(r);
+        gint32 *hit = nr <= 63 ? pairmap_slot(&sets, mask) : NULL;
+        if (!hit || !*hit) {
+            g_ptr_array_add(names, join_sorted(ln));
+            g_ptr_array_add(names, join_sorted(rn));
+            if (hit)
+                *hit = (gint32)names->len - 1;
+        }
+        int k = hit ? *hit - 1 : (int)names->len - 2;
+        igraph_strvector_set(&layers, e, g_ptr_array_index(names, k));
+        igraph_strvector_set(&rels, e, g_ptr_array_index(names, k + 1));
+        if (!hit)
+            g_ptr_array_set_size(names, 0);
     }
+    pairmap_destroy(&sets);
+    g_ptr_array_free(names, TRUE);
     g_ptr_array_free(ln, TRUE);
     g_ptr_array_free(rn, TRUE);
     if (!ie)

@@ -152,22 +152,14 @@ int clout_format_from_name(const char *name)
 
 /* The text of a cell for machine formats: numbers with enough digits to
  * compare to 1e-10, integers without a decimal point, missing = "". */
-/* The text of a cell: the stored string, or the number formatted into buf. */
-static const char *cell_text_buf(const clout_table_t *t, int row, int col, bool human,
-                                 char buf[G_ASCII_DTOSTR_BUF_SIZE])
+const char *clout_number_text(char *buf, double v, bool is_int, bool human)
 {
-    column_t *c = col_at(t, col);
-    if (c->str) {
-        const char *s = g_ptr_array_index(c->str, row);
-        return s ? s : "";
-    }
-    double v = g_array_index(c->num, double, row);
     if (isnan(v))
         return "";
     /* "inf" and "-inf" are what R, pandas and Excel read back as infinity. */
     if (isinf(v))
         return v > 0 ? "inf" : "-inf";
-    bool whole = c->type == CLOUT_COL_INT || (v == floor(v) && fabs(v) < 1e15);
+    bool whole = is_int || (v == floor(v) && fabs(v) < 1e15);
     if (v == floor(v) && fabs(v) < 1e15 && !(v == 0 && signbit(v))) {
         /* what "%.0f" prints for a whole number below 1e15 */
         long long n = (long long)v;
@@ -195,6 +187,19 @@ static const char *cell_text_buf(const clout_table_t *t, int row, int col, bool 
     return buf;
 }
 
+/* The text of a cell: the stored string, or the number formatted into buf. */
+static const char *cell_text_buf(const clout_table_t *t, int row, int col, bool human,
+                                 char buf[G_ASCII_DTOSTR_BUF_SIZE])
+{
+    column_t *c = col_at(t, col);
+    if (c->str) {
+        const char *s = g_ptr_array_index(c->str, row);
+        return s ? s : "";
+    }
+    return clout_number_text(buf, g_array_index(c->num, double, row), c->type == CLOUT_COL_INT,
+                             human);
+}
+
 static char *cell_text(const clout_table_t *t, int row, int col, bool human)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -211,7 +216,7 @@ static bool is_numeric(const clout_table_t *t, int col)
 /* Quotes what a reader would otherwise misread: separators, quotes, line
  * breaks, edge spaces, a leading '#' (a comment to clout's own reader), and
  * an empty cell that stands alone on its line (a blank line, skipped). */
-static void write_csv_cell(FILE *f, const char *s, bool alone)
+void clout_write_csv_cell(FILE *f, const char *s, bool alone)
 {
     if (!strpbrk(s, ",\"\r\n") && s[0] != '#' && !(alone && !s[0]) &&
         !(s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' '))) {
@@ -256,7 +261,7 @@ static void write_delimited(FILE *f, const clout_table_t *t, bool tsv, bool safe
     for (int c = 0; c < nc; c++) {
         if (c)
             fputc(tsv ? '\t' : ',', f);
-        (tsv ? write_tsv_cell : write_csv_cell)(f, col_at(t, c)->name, nc == 1);
+        (tsv ? write_tsv_cell : clout_write_csv_cell)(f, col_at(t, c)->name, nc == 1);
     }
     fputc('\n', f);
     for (int r = 0; r < t->n_rows; r++) {
@@ -266,7 +271,7 @@ static void write_delimited(FILE *f, const clout_table_t *t, bool tsv, bool safe
             char buf[G_ASCII_DTOSTR_BUF_SIZE];
             const char *s = cell_text_buf(t, r, c, false, buf);
             char *d = safe && !is_numeric(t, c) ? defuse(s) : NULL;
-            (tsv ? write_tsv_cell : write_csv_cell)(f, d ? d : s, nc == 1);
+            (tsv ? write_tsv_cell : clout_write_csv_cell)(f, d ? d : s, nc == 1);
             g_free(d);
         }
         fputc('\n', f);
