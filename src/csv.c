@@ -10,6 +10,7 @@
 
 struct clout_csv {
     FILE *f;
+    long long left;           /* bytes the file may still give; -1: no limit */
     const unsigned char *mem; /* in-memory input, or NULL */
     size_t mem_len, mem_pos;
     unsigned char buf[BUFSZ];
@@ -77,6 +78,7 @@ static clout_csv_t *csv_new(const char *display)
     c->col = 1;
     c->tcap = 256;
     c->text = g_malloc(c->tcap);
+    c->left = -1;
     return c;
 }
 
@@ -92,6 +94,37 @@ clout_status_t clout_csv_open(clout_csv_t **out, const char *path, const char *d
     c->f = f;
     *out = c;
     return CLOUT_OK;
+}
+
+clout_status_t clout_csv_open_range(clout_csv_t **out, const char *path, const char *display,
+                                    long long offset, long long length, long first_line,
+                                    clout_error_t *err)
+{
+    clout_status_t st = clout_csv_open(out, path, display, err);
+    if (st)
+        return st;
+    clout_csv_t *c = *out;
+    if (fseeko(c->f, (off_t)offset, SEEK_SET) != 0) {
+        clout_csv_close(c);
+        *out = NULL;
+        return clout_error_set(err, CLOUT_EFAIL, display, 0, 0, "cannot seek: %s",
+                               g_strerror(errno));
+    }
+    c->left = length;
+    c->line = first_line;
+    c->started = offset > 0; /* a byte order mark can only open the file */
+    return CLOUT_OK;
+}
+
+bool clout_csv_limit(clout_csv_t *c, long long end)
+{
+    if (!c->f)
+        return false;
+    off_t at = ftello(c->f); /* the end of what is buffered */
+    if (at < 0 || (long long)at > end)
+        return false;
+    c->left = end - (long long)at;
+    return true;
 }
 
 clout_csv_t *clout_csv_open_mem(const char *data, size_t len, const char *display)
@@ -124,7 +157,12 @@ static bool fill(clout_csv_t *c)
         c->mem_pos += n;
         c->len = n;
     } else {
-        c->len = fread(c->buf, 1, BUFSZ, c->f);
+        size_t want = BUFSZ;
+        if (c->left >= 0 && (long long)want > c->left)
+            want = (size_t)c->left;
+        c->len = want ? fread(c->buf, 1, want, c->f) : 0;
+        if (c->left >= 0)
+            c->left -= (long long)c->len;
     }
     c->pos = 0;
     if (c->len == 0)

@@ -3,6 +3,9 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "internal.h"
 
@@ -20,6 +23,7 @@ typedef struct {
     int *slot; /* slot[spec index] = field index or -1 */
     bool usable;
     bool incomplete; /* a row was skipped or a syntax error stopped the file */
+    bool broken;     /* a syntax error stopped the file */
 } sheet_t;
 
 static const colspec_t ACTOR_COLS[] = {
@@ -118,6 +122,7 @@ static int sheet_next(sheet_t *sh, clout_error_t *err, bool *ok)
             if (r < 0) {
                 *ok = false;
                 sh->incomplete = true;
+                sh->broken = true;
             }
             return 0;
         }
@@ -190,6 +195,7 @@ void clout_dataset_free(clout_dataset_t *ds)
     if (ds->tie_ix)
         g_hash_table_destroy(ds->tie_ix);
     g_string_chunk_free(ds->strings);
+    g_slist_free_full(ds->more_strings, (GDestroyNotify)g_string_chunk_free);
     g_free(ds->path);
     g_free(ds);
 }
@@ -401,12 +407,16 @@ static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete,
 }
 
 /* An open-addressing index of names (actor ids, relation names) for the ties
- * loop, which looks up three names per row: the hash sits next to the index,
- * so a probe compares hashes before it touches a string, and a name that was
- * on the previous row is found without hashing (ties files are often sorted). */
+ * loop, which looks up three names per row, 15 million lookups in a large
+ * file.  A slot holds the hash and, when it fits, the name itself, so that a
+ * lookup touches one cache line instead of chasing pointers to the name; a
+ * name that was on the previous row is found without hashing. */
+#define NAME_INLINE 23
+
 typedef struct {
     guint32 hash;
-    gint32 ix; /* -1: empty */
+    gint32 ix;                 /* -1: empty */
+    char key[NAME_INLINE + 1]; /* the name when it fits, else "" */
 } name_slot_t;
 
 typedef struct {
@@ -429,7 +439,7 @@ static void name_index_init(name_index_t *x, const char *const *names, int n)
     guint32 size = 8;
     while (size < 2 * (guint32)n)
         size *= 2;
-    x->slot = g_new(name_slot_t, size);
+    x->slot = g_new0(name_slot_t, size);
     x->mask = size - 1;
     x->names = names;
     x->last = -1;
@@ -441,6 +451,8 @@ static void name_index_init(name_index_t *x, const char *const *names, int n)
             i = (i + 1) & x->mask;
         x->slot[i].hash = h;
         x->slot[i].ix = k;
+        if (strlen(names[k]) <= NAME_INLINE)
+            strcpy(x->slot[i].key, names[k]);
     }
 }
 
@@ -449,59 +461,62 @@ static int name_index_find(name_index_t *x, const char *s)
     if (x->last >= 0 && strcmp(x->names[x->last], s) == 0)
         return x->last;
     guint32 h = name_hash(s), i = h & x->mask;
-    for (; x->slot[i].ix >= 0; i = (i + 1) & x->mask)
-        if (x->slot[i].hash == h && strcmp(x->names[x->slot[i].ix], s) == 0)
-            return x->last = x->slot[i].ix;
+    for (; x->slot[i].ix >= 0; i = (i + 1) & x->mask) {
+        const name_slot_t *sl = &x->slot[i];
+        if (sl->hash == h && strcmp(sl->key[0] ? sl->key : x->names[sl->ix], s) == 0)
+            return x->last = sl->ix;
+    }
     return -1;
 }
 
 /* Interned text of a start or end cell.  Most cells are a bare year, and few
  * years occur: those get a table of their own instead of a hash lookup. */
-static const char *intern_date(clout_dataset_t *ds, const char **by_year, const char *s)
+static const char *intern_date(GStringChunk *chunk, const char **by_year, const char *s)
 {
     if (!*s)
         return "";
     if (s[4] == 0) { /* validated: four digits in range */
         int k = atoi(s) - CLOUT_YEAR_MIN;
         if (!by_year[k])
-            by_year[k] = g_string_chunk_insert_const(ds->strings, s);
+            by_year[k] = g_string_chunk_insert_const(chunk, s);
         return by_year[k];
     }
-    return g_string_chunk_insert_const(ds->strings, s);
+    return g_string_chunk_insert_const(chunk, s);
 }
 
 /* Interned text of a citation or note; the previous row's is reused when
  * equal. */
-static const char *intern_text(clout_dataset_t *ds, const char **last, const char *s)
+static const char *intern_text(GStringChunk *chunk, const char **last, const char *s)
 {
     if (!*s)
         return "";
     if (!*last || strcmp(*last, s) != 0)
-        *last = g_string_chunk_insert_const(ds->strings, s);
+        *last = g_string_chunk_insert_const(chunk, s);
     return *last;
 }
 
-/* keep: when not NULL, only ties that can enter that snapshot are kept (all
- * are still checked). */
-static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool relations_ok,
-                      const clout_snapshot_opts_t *keep, clout_error_t *err)
-{
+/* One part of ties.csv, read by one thread: everything it writes is its own
+ * (ties, strings, messages), and the dataset is only read. */
+typedef struct {
+    const clout_dataset_t *ds;
     sheet_t sh;
-    sheet_open(&sh, dir, "ties.csv", TIE_COLS, err);
-    bool ok = sh.usable;
-    int na = clout_dataset_n_actors(ds), nr = clout_dataset_n_relations(ds);
-    const char **anames = g_new(const char *, na + 1), **rnames = g_new(const char *, nr + 1);
-    for (int a = 0; a < na; a++)
-        anames[a] = clout_dataset_actor(ds, a)->id;
-    for (int r = 0; r < nr; r++)
-        rnames[r] = clout_dataset_relation(ds, r)->name;
+    bool actors_ok, relations_ok;
+    const clout_snapshot_opts_t *keep; /* NULL: keep every tie */
     name_index_t aix[2], rix;
-    name_index_init(&aix[0], anames, na);
-    name_index_init(&aix[1], anames, na);
-    name_index_init(&rix, rnames, nr);
+    GArray *ties;
+    GStringChunk *strings;
+    clout_error_t *err;
+    int year_latest;
+    bool ok, too_many;
+} tie_part_t;
+
+static gpointer read_tie_rows(gpointer data)
+{
+    tie_part_t *p = data;
+    const clout_dataset_t *ds = p->ds;
     const char **by_year = g_new0(const char *, CLOUT_YEAR_MAX - CLOUT_YEAR_MIN + 1);
     const char *last_ref = NULL, *last_note = NULL;
-    while (sh.usable && sheet_next(&sh, err, &ok)) {
+    while (p->sh.usable && sheet_next(&p->sh, p->err, &p->ok)) {
         clout_tie_t t = {0};
         bool row_ok = true;
         /* When actors.csv or relations.csv is broken, names cannot be checked
@@ -512,51 +527,53 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
         } ends[] = {{T_SOURCE, "source"}, {T_TARGET, "target"}};
         int *idx[] = {&t.source, &t.target};
         for (int e = 0; e < 2; e++) {
-            const char *id = cell(&sh, ends[e].k);
-            *idx[e] = name_index_find(&aix[e], id);
+            const char *id = cell(&p->sh, ends[e].k);
+            *idx[e] = name_index_find(&p->aix[e], id);
             if (!*id) {
-                CELL_ERROR(&sh, err, ends[e].k, "column '%s': empty actor id", ends[e].col);
+                CELL_ERROR(&p->sh, p->err, ends[e].k, "column '%s': empty actor id", ends[e].col);
                 row_ok = false;
-            } else if (*idx[e] < 0 && actors_ok) {
-                CELL_ERROR(&sh, err, ends[e].k, "column '%s': unknown actor '%s'", ends[e].col, id);
+            } else if (*idx[e] < 0 && p->actors_ok) {
+                CELL_ERROR(&p->sh, p->err, ends[e].k, "column '%s': unknown actor '%s'",
+                           ends[e].col, id);
                 row_ok = false;
             }
         }
         if (row_ok && t.source >= 0 && t.source == t.target) {
-            CELL_ERROR(&sh, err, T_TARGET, "column 'target': a tie from '%s' to itself",
-                       cell(&sh, T_TARGET));
+            CELL_ERROR(&p->sh, p->err, T_TARGET, "column 'target': a tie from '%s' to itself",
+                       cell(&p->sh, T_TARGET));
             row_ok = false;
         }
-        const char *rel = cell(&sh, T_RELATION);
-        t.relation = name_index_find(&rix, rel);
-        if (t.relation < 0 && (relations_ok || !*rel)) {
-            CELL_ERROR(&sh, err, T_RELATION, "column 'relation': unknown relation '%s'", rel);
+        const char *rel = cell(&p->sh, T_RELATION);
+        t.relation = name_index_find(&p->rix, rel);
+        if (t.relation < 0 && (p->relations_ok || !*rel)) {
+            CELL_ERROR(&p->sh, p->err, T_RELATION, "column 'relation': unknown relation '%s'", rel);
             row_ok = false;
         }
-        const char *v = cell(&sh, T_VALUE);
+        const char *v = cell(&p->sh, T_VALUE);
         t.value = 1;
         if (*v && (!clout_parse_double(v, &t.value) || t.value < 0)) {
-            CELL_ERROR(&sh, err, T_VALUE,
+            CELL_ERROR(&p->sh, p->err, T_VALUE,
                        "column 'value': '%s' is not a finite number of 0 or more", v);
             row_ok = false;
         }
-        if (!*cell(&sh, T_START)) {
-            CELL_ERROR(&sh, err, T_START, "column 'start': missing year");
+        if (!*cell(&p->sh, T_START)) {
+            CELL_ERROR(&p->sh, p->err, T_START, "column 'start': missing year");
             row_ok = false;
         } else {
-            row_ok &= year_cell(&sh, T_START, "start", &t.start, err);
+            row_ok &= year_cell(&p->sh, T_START, "start", &t.start, p->err);
         }
-        bool end_ok = year_cell(&sh, T_END, "end", &t.end, err);
+        bool end_ok = year_cell(&p->sh, T_END, "end", &t.end, p->err);
         row_ok &= end_ok;
         if (t.start && t.end && t.end < t.start) {
-            CELL_ERROR(&sh, err, T_END, "column 'end': %d is before start %d", t.end, t.start);
+            CELL_ERROR(&p->sh, p->err, T_END, "column 'end': %d is before start %d", t.end,
+                       t.start);
             row_ok = false;
         }
         if (t.relation >= 0 && t.start) {
             const clout_relation_t *r = clout_dataset_relation(ds, t.relation);
             if (r->mode == CLOUT_MODE_FLOW) {
                 if (t.end && t.end != t.start) {
-                    CELL_ERROR(&sh, err, T_END,
+                    CELL_ERROR(&p->sh, p->err, T_END,
                                "column 'end': a flow of '%s' covers one year, so end (%d) must "
                                "be its start (%d) or empty",
                                r->name, t.end, t.start);
@@ -566,36 +583,170 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
             }
         }
         if (!row_ok || t.source < 0 || t.target < 0 || t.relation < 0) {
-            ok = false;
+            p->ok = false;
             continue;
         }
-        if (t.start > ds->year_latest)
-            ds->year_latest = t.start;
-        if (t.end > ds->year_latest)
-            ds->year_latest = t.end;
-        if (keep && !clout_tie_in_snapshot(ds, &t, keep->year, keep->window))
+        if (t.start > p->year_latest)
+            p->year_latest = t.start;
+        if (t.end > p->year_latest)
+            p->year_latest = t.end;
+        if (p->keep && !clout_tie_in_snapshot(ds, &t, p->keep->year, p->keep->window))
             continue;
-        if ((long)ds->ties->len >= CLOUT_MAX_TIES) {
-            clout_error_set(err, CLOUT_EDATA, sh.display, clout_csv_line(sh.csv), 1,
+        if ((long)p->ties->len >= CLOUT_MAX_TIES) {
+            clout_error_set(p->err, CLOUT_EDATA, p->sh.display, clout_csv_line(p->sh.csv), 1,
                             "more than %ld ties", CLOUT_MAX_TIES);
-            ok = false;
+            p->ok = false;
+            p->too_many = true;
             break;
         }
-        t.source_ref = intern_text(ds, &last_ref, cell(&sh, T_SOURCE_REF));
-        t.note = intern_text(ds, &last_note, cell(&sh, T_NOTE));
-        t.line = clout_csv_line(sh.csv);
-        t.start_text = intern_date(ds, by_year, cell(&sh, T_START));
+        t.source_ref = intern_text(p->strings, &last_ref, cell(&p->sh, T_SOURCE_REF));
+        t.note = intern_text(p->strings, &last_note, cell(&p->sh, T_NOTE));
+        t.line = clout_csv_line(p->sh.csv);
+        t.start_text = intern_date(p->strings, by_year, cell(&p->sh, T_START));
         /* A flow's empty end means its start year; it is written back empty. */
-        t.end_text = intern_date(ds, by_year, cell(&sh, T_END));
-        g_array_append_val(ds->ties, t);
+        t.end_text = intern_date(p->strings, by_year, cell(&p->sh, T_END));
+        g_array_append_val(p->ties, t);
     }
     g_free(by_year);
-    g_free(aix[0].slot);
-    g_free(aix[1].slot);
-    g_free(rix.slot);
+    return NULL;
+}
+
+long long clout_split_min_bytes = 8 << 20;
+
+/* Whether ties.csv can be read in two parts at once: only when no byte is a
+ * quote, so that no field spans lines and every line start is a record
+ * start.  Then *split is the first line start at or after the middle, and
+ * *line its line number (LF, CRLF and a lone CR each end a line, as for the
+ * reader).  Reading the file once more costs little next to parsing it. */
+static bool find_split(const char *path, long long size, long long *split, long *line)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    enum { CHUNK = 1 << 20 };
+    char *buf = g_malloc(CHUNK);
+    long long pos = 0, mid = size / 2, at = -1;
+    long lines = 1;
+    bool ok = true, prev_cr = false;
+    size_t n;
+    while (ok && (n = fread(buf, 1, CHUNK, f)) > 0) {
+        if (memchr(buf, '"', n))
+            ok = false;
+        for (size_t i = 0; ok && at < 0 && i < n; i++) {
+            char ch = buf[i];
+            if (prev_cr && ch != '\n')
+                lines++; /* the CR before this byte ended a line */
+            prev_cr = ch == '\r';
+            if (ch == '\n') {
+                lines++;
+                if (pos + (long long)i + 1 >= mid)
+                    at = pos + (long long)i + 1;
+            }
+        }
+        pos += (long long)n;
+    }
+    if (ferror(f) || at < 0 || at >= size)
+        ok = false;
+    fclose(f);
+    g_free(buf);
+    *split = at;
+    *line = lines;
+    return ok;
+}
+
+/* keep: when not NULL, only ties that can enter that snapshot are kept (all
+ * are still checked).  A large file is read in two parts, one per thread,
+ * with the same messages, in the same order, as when read in one. */
+static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool relations_ok,
+                      const clout_snapshot_opts_t *keep, clout_error_t *err)
+{
+    tie_part_t part[2];
+    memset(part, 0, sizeof part);
+    tie_part_t *p0 = &part[0], *p1 = &part[1];
+    sheet_open(&p0->sh, dir, "ties.csv", TIE_COLS, err);
+    p0->ok = p0->sh.usable;
+    int na = clout_dataset_n_actors(ds), nr = clout_dataset_n_relations(ds);
+    const char **anames = g_new(const char *, na + 1), **rnames = g_new(const char *, nr + 1);
+    for (int a = 0; a < na; a++)
+        anames[a] = clout_dataset_actor(ds, a)->id;
+    for (int r = 0; r < nr; r++)
+        rnames[r] = clout_dataset_relation(ds, r)->name;
+    name_index_init(&p0->aix[0], anames, na);
+    p0->aix[1] = p0->aix[0]; /* the same table; each keeps its last find */
+    name_index_init(&p0->rix, rnames, nr);
+    p0->ds = ds;
+    p0->actors_ok = actors_ok;
+    p0->relations_ok = relations_ok;
+    p0->keep = keep;
+    p0->ties = ds->ties;
+    p0->strings = ds->strings;
+    p0->err = err;
+
+    GThread *th = NULL;
+    if (p0->sh.usable) {
+        char *path = g_build_filename(dir, "ties.csv", NULL);
+        GStatBuf st;
+        long long split;
+        long line;
+        if (g_stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+            (long long)st.st_size >= clout_split_min_bytes &&
+            find_split(path, (long long)st.st_size, &split, &line) &&
+            clout_csv_limit(p0->sh.csv, split)) {
+            *p1 = *p0;
+            p1->sh.csv = NULL;
+            p1->ties = g_array_new(FALSE, FALSE, sizeof(clout_tie_t));
+            p1->strings = g_string_chunk_new(1 << 16);
+            p1->err = clout_error_new(1000);
+            p1->ok = true;
+            if (clout_csv_open_range(&p1->sh.csv, path, p0->sh.display, split,
+                                     (long long)st.st_size - split, line, p1->err) == CLOUT_OK) {
+                p1->sh.display = clout_csv_display(p1->sh.csv);
+                th = g_thread_try_new("clout-ties", read_tie_rows, p1, NULL);
+            }
+            if (!th) { /* read it all here after all */
+                clout_csv_limit(p0->sh.csv, (long long)st.st_size);
+                if (p1->sh.csv)
+                    clout_csv_close(p1->sh.csv);
+                g_array_free(p1->ties, TRUE);
+                g_string_chunk_free(p1->strings);
+                clout_error_free(p1->err);
+                memset(p1, 0, sizeof *p1);
+            }
+        }
+        g_free(path);
+    }
+    read_tie_rows(p0);
+    if (th) {
+        g_thread_join(th);
+        /* The second part counts only if the first reached it: a syntax
+         * error or too many ties stops the file, as in one reader. */
+        if (!p0->sh.broken && !p0->too_many) {
+            clout_error_merge(err, p1->err);
+            p0->ok = p0->ok && p1->ok;
+            p0->year_latest = MAX(p0->year_latest, p1->year_latest);
+            if ((long)(ds->ties->len + p1->ties->len) > CLOUT_MAX_TIES) {
+                clout_error_set(err, CLOUT_EDATA, p0->sh.display, 0, 0, "more than %ld ties",
+                                CLOUT_MAX_TIES);
+                p0->ok = false;
+            } else {
+                g_array_append_vals(ds->ties, p1->ties->data, p1->ties->len);
+            }
+            ds->more_strings = g_slist_prepend(ds->more_strings, p1->strings);
+            p1->strings = NULL;
+        }
+        clout_csv_close(p1->sh.csv);
+        g_array_free(p1->ties, TRUE);
+        if (p1->strings)
+            g_string_chunk_free(p1->strings);
+        clout_error_free(p1->err);
+    }
+    ds->year_latest = MAX(ds->year_latest, p0->year_latest);
+    g_free(p0->aix[0].slot);
+    g_free(p0->rix.slot);
     g_free(anames);
     g_free(rnames);
-    sheet_close(&sh);
+    bool ok = p0->ok;
+    sheet_close(&p0->sh);
     return ok;
 }
 

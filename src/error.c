@@ -89,6 +89,19 @@ clout_status_t clout_error_set(clout_error_t *err, clout_status_t status, const 
     return status;
 }
 
+void clout_error_merge(clout_error_t *into, const clout_error_t *from)
+{
+    if (from->status > into->status)
+        into->status = from->status;
+    for (guint i = 0; i < from->messages->len; i++) {
+        if ((int)into->messages->len >= into->max)
+            into->dropped++;
+        else
+            g_ptr_array_add(into->messages, g_strdup(g_ptr_array_index(from->messages, i)));
+    }
+    into->dropped += from->dropped;
+}
+
 /* igraph reports through a global handler; the last reason is kept here so
  * that the error object can carry it.  igraph in Debian is not thread-safe, so
  * neither is this, and clout never calls igraph from two threads. */

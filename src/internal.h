@@ -19,6 +19,14 @@ typedef struct clout_csv clout_csv_t;
 clout_status_t clout_csv_open(clout_csv_t **out, const char *path, const char *display,
                               clout_error_t *err);
 /* Reads from memory (fuzzing, tests); data must outlive the reader. */
+/* A reader of length bytes of path from offset (a line start), whose first
+ * line is numbered first_line: one part of a file that is read in parts. */
+clout_status_t clout_csv_open_range(clout_csv_t **out, const char *path, const char *display,
+                                    long long offset, long long length, long first_line,
+                                    clout_error_t *err);
+/* Stops a file reader at byte offset end; false when it has already read
+ * past it. */
+bool clout_csv_limit(clout_csv_t *c, long long end);
 clout_csv_t *clout_csv_open_mem(const char *data, size_t len, const char *display);
 void clout_csv_close(clout_csv_t *c);
 /* Reads the next record.  Returns 1 for a record, 0 at end of file, or -1
@@ -33,6 +41,14 @@ long clout_csv_line(const clout_csv_t *c);
 const char *clout_csv_display(const clout_csv_t *c);
 /* Numbers the next line as line (input that starts past a preamble). */
 void clout_csv_set_line(clout_csv_t *c, long line);
+
+/* Appends the messages of from to into (up to into's cap; the rest count as
+ * dropped), and takes the higher status. */
+void clout_error_merge(clout_error_t *into, const clout_error_t *from);
+
+/* ties.csv files of at least this many bytes are read in two parts at once
+ * (dataset.c); tests lower it. */
+extern long long clout_split_min_bytes;
 
 /* ---- helpers (util.c) ---- */
 /* Strict number parse: the whole string, finite. */
@@ -59,6 +75,7 @@ struct clout_dataset {
     GArray *ties;                       /* clout_tie_t */
     GHashTable *actor_ix, *relation_ix; /* name -> index + 1 */
     GStringChunk *strings;
+    GSList *more_strings; /* GStringChunk: those of ties.csv read in parts */
     int year_latest;
     GHashTable *tie_ix; /* keys of ties, built on the first add_tie */
     /* Set by clout_dataset_load_snapshot: only the ties of this snapshot

@@ -651,7 +651,8 @@ static void test_fast_path_bad_byte(void)
     GString *in = g_string_new("a,b\n");
     for (int r = 0; r < 5000; r++)
         g_string_append_printf(in, "x%d,y%d\n", r, r);
-    g_string_append(in, "ok,b\xff" "d\n");
+    g_string_append(in, "ok,b\xff"
+                        "d\n");
     clout_csv_t *c = clout_csv_open_mem(in->str, in->len, "t.csv");
     clout_error_t *err = clout_error_new(10);
     int r;

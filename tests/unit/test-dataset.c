@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "clout.h"
+#include "internal.h"
 #include "testutil.h"
 
 static char *tiny_path(void)
@@ -177,6 +178,108 @@ static void test_missing_folder(void)
     clout_error_free(err);
 }
 
+/* A large ties.csv is read in two parts by two threads; the result must be
+ * what one reader gives (the reference: the one-part reader, whose messages
+ * are checked by hand in the tests above): the same ties in the same order
+ * with the same lines, the same messages in the same order.  The file mixes
+ * LF, CRLF and lone-CR line ends (which the split's line count must follow),
+ * comments and blank lines, and has errors in both halves, at lines the test
+ * knows. */
+static GString *big_ties(bool with_errors, int *bad_lines, int *n_bad)
+{
+    GString *t = g_string_new("source,target,relation,value,start,end,source_ref\n");
+    int line = 2;
+    *n_bad = 0;
+    for (int r = 0; r < 12000; r++, line++) {
+        const char *end = r % 11 == 0 ? "\r\n" : r % 97 == 0 ? "\r" : "\n";
+        if (r % 1000 == 500) {
+            g_string_append_printf(t, "# a comment%s", end);
+            continue;
+        }
+        int a = r % 3, b = (r / 3) % 3;
+        if (a == b)
+            b = (b + 1) % 3;
+        const char *ids[] = {"A", "B", "C"};
+        bool bad = with_errors && (r == 10 || r == 7000 || r == 11990);
+        if (bad)
+            bad_lines[(*n_bad)++] = line;
+        if (r % 2)
+            g_string_append_printf(t, "%s,%s,trade,%d.%d,%d,,src %d%s", ids[a],
+                                   bad && r == 7000 ? "Q" : ids[b], r, r % 10, 2000 + r % 20,
+                                   r / 100, end);
+        else
+            g_string_append_printf(t, "%s,%s,member,,%d,%s,src%s", ids[a], ids[b],
+                                   bad ? 3000 : 1990 + r % 10, r % 4 ? "2019" : "", end);
+    }
+    return t;
+}
+
+static void load_both(const char *dir, clout_dataset_t **one, clout_dataset_t **two,
+                      clout_error_t *e1, clout_error_t *e2, clout_status_t want)
+{
+    long long saved = clout_split_min_bytes;
+    clout_split_min_bytes = 1LL << 62;
+    g_assert_cmpint(clout_dataset_load(one, dir, e1), ==, want);
+    clout_split_min_bytes = 0;
+    g_assert_cmpint(clout_dataset_load(two, dir, e2), ==, want);
+    clout_split_min_bytes = saved;
+}
+
+static void test_two_part_read(void)
+{
+    const char *actors = "id,name,kind\nA,A,state\nB,B,state\nC,C,state\n";
+    int bad[4], nbad;
+    GString *ties = big_ties(false, bad, &nbad);
+    g_assert_cmpuint(ties->len, >, 3 * 65536); /* two parts need more than a buffer */
+    char *dir = write_dataset(actors, RELATIONS, ties->str);
+    clout_error_t *e1 = clout_error_new(0), *e2 = clout_error_new(0);
+    clout_dataset_t *one, *two;
+    load_both(dir, &one, &two, e1, e2, CLOUT_OK);
+    g_assert_cmpint(clout_dataset_n_ties(one), ==, 12000 - 12);
+    g_assert_cmpint(clout_dataset_n_ties(two), ==, clout_dataset_n_ties(one));
+    g_assert_cmpint(clout_dataset_latest_year(two), ==, clout_dataset_latest_year(one));
+    for (long i = 0; i < clout_dataset_n_ties(one); i++) {
+        const clout_tie_t *x = clout_dataset_tie(one, i), *y = clout_dataset_tie(two, i);
+        g_assert_cmpint(x->source, ==, y->source);
+        g_assert_cmpint(x->target, ==, y->target);
+        g_assert_cmpint(x->relation, ==, y->relation);
+        g_assert_cmpfloat(x->value, ==, y->value);
+        g_assert_cmpint(x->start, ==, y->start);
+        g_assert_cmpint(x->end, ==, y->end);
+        g_assert_cmpint(x->line, ==, y->line);
+        g_assert_cmpstr(x->start_text, ==, y->start_text);
+        g_assert_cmpstr(x->end_text, ==, y->end_text);
+        g_assert_cmpstr(x->source_ref, ==, y->source_ref);
+    }
+    /* the last tie is on the last line: 12000 rows after the header */
+    g_assert_cmpint(clout_dataset_tie(two, clout_dataset_n_ties(two) - 1)->line, ==, 12001);
+    clout_dataset_free(one);
+    clout_dataset_free(two);
+    rm_tree(dir);
+    g_free(dir);
+    g_string_free(ties, TRUE);
+
+    ties = big_ties(true, bad, &nbad);
+    dir = write_dataset(actors, RELATIONS, ties->str);
+    clout_error_clear(e1);
+    clout_error_clear(e2);
+    load_both(dir, &one, &two, e1, e2, CLOUT_EDATA);
+    g_assert_cmpint(clout_error_count(e1), ==, 3);
+    g_assert_cmpint(clout_error_count(e2), ==, 3);
+    for (int i = 0; i < 3; i++) {
+        char *at = g_strdup_printf("ties.csv:%d:", bad[i]);
+        g_assert_cmpstr(clout_error_message(e2, i), ==, clout_error_message(e1, i));
+        if (!strstr(clout_error_message(e2, i), at))
+            g_error("message %d is '%s', wanted '%s'", i, clout_error_message(e2, i), at);
+        g_free(at);
+    }
+    rm_tree(dir);
+    g_free(dir);
+    g_string_free(ties, TRUE);
+    clout_error_free(e1);
+    clout_error_free(e2);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -186,5 +289,6 @@ int main(int argc, char **argv)
     g_test_add_func("/dataset/columns-free-order", test_columns_free_order);
     g_test_add_func("/dataset/parse-year", test_parse_year);
     g_test_add_func("/dataset/missing-folder", test_missing_folder);
+    g_test_add_func("/dataset/two-part-read", test_two_part_read);
     return g_test_run();
 }
