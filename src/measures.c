@@ -128,16 +128,21 @@ static igraph_attribute_type_t vattr_type(const igraph_t *g, const char *name)
 static clout_status_t read_weights(ctx_t *c)
 {
     const igraph_t *g = c->g;
-    if (igraph_vector_resize(&c->wv, c->m))
+    /* One attribute lookup for all edges, not one per edge. */
+    igraph_error_t ie;
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        ie = igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &c->wv);
+    else if (!(ie = igraph_vector_resize(&c->wv, c->m)))
+        igraph_vector_fill(&c->wv, 1.0);
+    if (ie)
         return clout_error_set(c->err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
     for (igraph_integer_t e = 0; e < c->m; e++) {
-        double w = clout_enum(g, "weight", e, 1.0);
+        double w = VECTOR(c->wv)[e];
         if (!(w > 0) || !isfinite(w))
             return clout_error_set(c->err, CLOUT_EDATA, c->net->source, 0, 0,
                                    "edge %" IGRAPH_PRId " (%s %s %s) has weight %g; weights "
                                    "must be above 0 (or use --unweighted)",
                                    e + 1, end_id(g, e, 0), arrow(g), end_id(g, e, 1), w);
-        VECTOR(c->wv)[e] = w;
     }
     c->w = &c->wv;
     return CLOUT_OK;
