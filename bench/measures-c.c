@@ -1,7 +1,7 @@
 /* measures-c.c: the plain-C peer of clout measure + communities: igraph calls on an edge list. */
 /*
  * usage: measures-c EDGES.csv [--directed] [--cutoff C] [--only LIST] [--sample K]
- *                   [--betweenness] [-o OUT.csv]
+ *                   [--betweenness] [--tolerance T] [-o OUT.csv]
  *
  * Reads a `source,target,weight` CSV (what `clout build --to edgelist`
  * writes), builds the igraph graph and calls, on the graph in memory, the
@@ -15,11 +15,17 @@
  *   leiden       igraph_to_undirected(COLLAPSE, weights summed), then
  *                igraph_community_leiden(modularity: node weights = strengths,
  *                resolution 1/2m, beta 0.01), repeated from the last
- *                partition until it no longer changes, as src/communities.c does
- *   betweenness  igraph_betweenness(lengths 1/w) (with --betweenness: only this)
+ *                partition until it no longer changes or an iteration gains
+ *                less than T in quality (--tolerance, default 1e-4, as clout;
+ *                0: until stable), as src/communities.c does; prints the
+ *                modularity reached
+ *   betweenness  igraph_betweenness(lengths 1/w) (with --betweenness: only this;
+ *                with --cutoff C >= 0 given, igraph_betweenness_cutoff)
  * --only LIST (comma-separated) keeps some of them.  --sample K computes
- * harmonic (or betweenness) from K source vertices only and prints the time
- * scaled to all vertices: an estimate, for sizes too large to wait for.
+ * harmonic from K evenly spaced vertices only and prints the time scaled to
+ * all vertices: an estimate, for sizes too large to wait for.  With
+ * --betweenness, --sample K is clout's --sample: K sources drawn at random,
+ * igraph_betweenness_subset(sources, all targets) times n/K.
  *
  * Writes one row per vertex (id and the measures) to -o, or nowhere, and
  * prints to stderr the seconds spent reading and in each computation, so the
@@ -113,7 +119,7 @@ static bool wanted(char **only, const char *name)
 }
 
 /* Leiden with the modularity objective, iterated as src/communities.c does. */
-static igraph_integer_t leiden(const igraph_t *g0, const igraph_vector_t *w0,
+static igraph_integer_t leiden(const igraph_t *g0, const igraph_vector_t *w0, double tolerance,
                                igraph_vector_int_t *memb)
 {
     igraph_t g;
@@ -135,22 +141,27 @@ static igraph_integer_t leiden(const igraph_t *g0, const igraph_vector_t *w0,
           "strength");
     double gamma = 1.0 / (2.0 * igraph_vector_sum(&w));
     igraph_integer_t nc = 0;
-    check(igraph_community_leiden(&g, &w, &strength, gamma, 0.01, false, 1, memb, &nc, NULL),
+    igraph_real_t q = 0, q_prev;
+    check(igraph_community_leiden(&g, &w, &strength, gamma, 0.01, false, 1, memb, &nc, &q),
           "leiden");
     igraph_vector_int_t prev;
     igraph_vector_int_init(&prev, 0);
-    for (int it = 0; it < 1000; it++) {
+    int it = 0;
+    for (; it < 1000; it++) {
         igraph_vector_int_update(&prev, memb);
-        check(igraph_community_leiden(&g, &w, &strength, gamma, 0.01, true, 1, memb, &nc, NULL),
+        q_prev = q;
+        check(igraph_community_leiden(&g, &w, &strength, gamma, 0.01, true, 1, memb, &nc, &q),
               "leiden");
         /* Leiden renumbers the communities; compare partitions, not labels. */
         igraph_real_t vi;
         check(igraph_compare_communities(&prev, memb, &vi, IGRAPH_COMMCMP_VI), "compare");
-        if (vi == 0) {
-            fprintf(stderr, "measures-c: leiden stable after %d iterations\n", it + 2);
+        if (vi == 0 || (tolerance > 0 && q - q_prev < tolerance))
             break;
-        }
     }
+    igraph_real_t mod;
+    check(igraph_modularity(&g, memb, &w, 1.0, false, &mod), "modularity");
+    fprintf(stderr, "measures-c: leiden stopped after %d iterations, modularity %.5f\n", it + 2,
+            mod);
     igraph_vector_int_destroy(&prev);
     igraph_vector_destroy(&strength);
     igraph_vector_destroy(&w);
@@ -158,11 +169,30 @@ static igraph_integer_t leiden(const igraph_t *g0, const igraph_vector_t *w0,
     return nc;
 }
 
+/* k distinct sources drawn uniformly, sorted: src/measures.c's draw_sources. */
+static void draw_sources(igraph_integer_t n, igraph_integer_t k, unsigned long seed,
+                         igraph_vector_int_t *src)
+{
+    igraph_rng_t rng;
+    check(igraph_rng_init(&rng, &igraph_rngtype_pcg32), "rng");
+    igraph_rng_seed(&rng, seed);
+    igraph_vector_int_range(src, 0, n);
+    for (igraph_integer_t i = 0; i < k; i++) {
+        igraph_integer_t j = igraph_rng_get_integer(&rng, i, n - 1);
+        igraph_integer_t t = VECTOR(*src)[i];
+        VECTOR(*src)[i] = VECTOR(*src)[j];
+        VECTOR(*src)[j] = t;
+    }
+    igraph_vector_int_resize(src, k);
+    igraph_vector_int_sort(src);
+    igraph_rng_destroy(&rng);
+}
+
 int main(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
-    bool directed = false, betw = false;
-    double cutoff = 3;
+    bool directed = false, betw = false, cutoff_given = false;
+    double cutoff = 3, tolerance = 1e-4;
     long sample = 0;
     char **only = NULL;
     for (int i = 1; i < argc; i++) {
@@ -170,8 +200,11 @@ int main(int argc, char **argv)
             directed = true;
         else if (!strcmp(argv[i], "--betweenness"))
             betw = true;
-        else if (!strcmp(argv[i], "--cutoff") && i + 1 < argc)
+        else if (!strcmp(argv[i], "--cutoff") && i + 1 < argc) {
             cutoff = atof(argv[++i]);
+            cutoff_given = true;
+        } else if (!strcmp(argv[i], "--tolerance") && i + 1 < argc)
+            tolerance = atof(argv[++i]);
         else if (!strcmp(argv[i], "--sample") && i + 1 < argc)
             sample = atol(argv[++i]);
         else if (!strcmp(argv[i], "--only") && i + 1 < argc)
@@ -182,7 +215,7 @@ int main(int argc, char **argv)
             in = argv[i];
         else
             die("usage: measures-c EDGES.csv [--directed] [--cutoff C] [--only LIST] "
-                "[--sample K] [--betweenness] [-o OUT.csv]");
+                "[--sample K] [--betweenness] [--tolerance T] [-o OUT.csv]");
     }
     if (!in)
         die("no edge list given");
@@ -203,9 +236,9 @@ int main(int argc, char **argv)
     for (igraph_integer_t e = 0; e < m; e++)
         VECTOR(len)[e] = 1.0 / VECTOR(w)[e];
     double t_read = now() - t0;
-    fprintf(stderr, "measures-c: read %" IGRAPH_PRId " vertices, %" IGRAPH_PRId
-                    " edges in %.3f s\n",
-            n, m, t_read);
+    fprintf(stderr,
+            "measures-c: read %" IGRAPH_PRId " vertices, %" IGRAPH_PRId " edges in %.3f s\n", n, m,
+            t_read);
 
     const char *names[8];
     igraph_vector_t cols[8];
@@ -233,32 +266,37 @@ int main(int argc, char **argv)
     } while (0)
 
     if (betw) {
-        igraph_rng_seed(igraph_rng_default(), 1);
         if (sample > 0 && sample < n) {
-            /* Betweenness from a sample of sources: igraph 0.10 has no such
-             * call, but the subset version with every target is one. */
+            /* clout's --sample K --seed 1: the subset version with every
+             * target, scaled by n/K. */
+            igraph_vector_int_t src;
+            igraph_vector_int_init(&src, 0);
             igraph_vector_init(&cols[nc], 0);
             double t1 = now();
-            check(igraph_betweenness_subset(&g, &cols[nc], igraph_vss_all(), directed, vs,
-                                            igraph_vss_all(), &len),
+            draw_sources(n, sample, 1, &src);
+            check(igraph_betweenness_subset(&g, &cols[nc], igraph_vss_all(), directed,
+                                            igraph_vss_vector(&src), igraph_vss_all(), &len),
                   "betweenness (sample)");
+            igraph_vector_scale(&cols[nc], (double)n / (double)sample);
             double dt = now() - t1;
-            fprintf(stderr, "measures-c: betweenness %.3f s from %ld sources; all: about %.1f s\n",
-                    dt, sample, dt * scale);
-            t_comp += dt * scale;
+            fprintf(stderr, "measures-c: betweenness %.3f s from %ld random sources\n", dt, sample);
+            t_comp += dt;
             names[nc++] = "betweenness";
+            igraph_vector_int_destroy(&src);
+        } else if (cutoff_given && cutoff >= 0) {
+            TIMED("betweenness", igraph_betweenness_cutoff(&g, &cols[nc], igraph_vss_all(),
+                                                           directed, &len, cutoff));
         } else {
             TIMED("betweenness",
                   igraph_betweenness(&g, &cols[nc], igraph_vss_all(), directed, &len));
         }
     } else {
         if (wanted(only, "strength"))
-            TIMED("strength", igraph_strength(&g, &cols[nc], igraph_vss_all(), IGRAPH_ALL,
-                                              IGRAPH_LOOPS, &w));
+            TIMED("strength",
+                  igraph_strength(&g, &cols[nc], igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &w));
         if (wanted(only, "pagerank"))
-            TIMED("pagerank",
-                  igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &cols[nc], NULL,
-                                  igraph_vss_all(), directed, 0.85, &w, NULL));
+            TIMED("pagerank", igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &cols[nc], NULL,
+                                              igraph_vss_all(), directed, 0.85, &w, NULL));
         if (wanted(only, "coreness")) {
             igraph_vector_int_t k;
             igraph_vector_int_init(&k, 0);
@@ -271,15 +309,13 @@ int main(int argc, char **argv)
         if (wanted(only, "harmonic")) {
             double t1 = now();
             igraph_vector_init(&cols[nc], 0);
-            check(igraph_harmonic_centrality_cutoff(&g, &cols[nc], vs,
-                                                    directed ? IGRAPH_IN : IGRAPH_ALL, &len,
-                                                    false, cutoff),
+            check(igraph_harmonic_centrality_cutoff(
+                      &g, &cols[nc], vs, directed ? IGRAPH_IN : IGRAPH_ALL, &len, false, cutoff),
                   "harmonic");
             double dt = now() - t1;
             if (scale > 1)
-                fprintf(stderr,
-                        "measures-c: harmonic %.3f s for %ld vertices; all: about %.1f s\n", dt,
-                        sample, dt * scale);
+                fprintf(stderr, "measures-c: harmonic %.3f s for %ld vertices; all: about %.1f s\n",
+                        dt, sample, dt * scale);
             else
                 fprintf(stderr, "measures-c: harmonic %.3f s\n", dt);
             t_comp += dt * scale;
@@ -300,7 +336,7 @@ int main(int argc, char **argv)
             igraph_vector_int_init(&memb, 0);
             igraph_rng_seed(igraph_rng_default(), 1);
             double t1 = now();
-            igraph_integer_t k = leiden(&g, &w, &memb);
+            igraph_integer_t k = leiden(&g, &w, tolerance, &memb);
             double dt = now() - t1;
             fprintf(stderr, "measures-c: leiden %.3f s (%" IGRAPH_PRId " communities)\n", dt, k);
             t_comp += dt;

@@ -326,6 +326,17 @@ typedef struct {
     bool unweighted;           /* ignore weights (every tie counts 1) */
     const char *groups;        /* brokerage: a vertex attribute (kind, role...), or NULL */
     double katz_alpha;         /* 0 = 0.9 / the largest eigenvalue */
+    /* Betweenness, closeness and harmonic: only paths of this length or
+     * less count (in path-length units, after distance); 0 or negative (the
+     * default): every path.  doc/methods.md says what a cutoff means with
+     * lengths 1/w. */
+    double cutoff;
+    /* Betweenness: estimate from this many source vertices drawn at random
+     * (without replacement, seeded by seed), scaled by n / sample: unbiased
+     * for the exact value (Brandes & Pich 2007).  0, or n or more: exact.
+     * Cannot be combined with cutoff. */
+    int sample;
+    unsigned long seed;
 } clout_measure_opts_t;
 
 /* The measure names, in column order, NULL-terminated. */
@@ -358,7 +369,15 @@ typedef struct {
     double resolution;   /* 1 for modularity methods, by default */
     int runs;            /* 1 or more: seeds seed..seed+runs-1, then consensus */
     unsigned long seed;
+    /* leiden, leiden-cpm: iterate igraph's Leiden from the last partition
+     * until it no longer changes, or until an iteration raises the quality
+     * (modularity, or CPM / 2m) by less than this.  0: the default,
+     * CLOUT_LEIDEN_TOLERANCE; negative: only until the partition stops
+     * changing.  Other methods ignore it. */
+    double tolerance;
 } clout_community_opts_t;
+
+#define CLOUT_LEIDEN_TOLERANCE 1e-4
 
 typedef struct {
     igraph_vector_int_t membership; /* community of each vertex, 0-based, by size */

@@ -95,6 +95,17 @@ static void wgraph_destroy(wgraph_t *wg)
     igraph_vector_destroy(&wg->w);
 }
 
+/* The "weight" of every edge (1 where the network has none) into w, resized:
+ * one attribute lookup, not one per edge (1 M edges: 3 M lookups by name). */
+static igraph_error_t edge_weights(const igraph_t *g, igraph_vector_t *w)
+{
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        return igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), w);
+    IGRAPH_CHECK(igraph_vector_resize(w, igraph_ecount(g)));
+    igraph_vector_fill(w, 1.0);
+    return IGRAPH_SUCCESS;
+}
+
 static igraph_error_t wgraph_from_network(wgraph_t *wg, const clout_network_t *net, bool collapse)
 {
     const igraph_t *src = &net->graph;
@@ -112,9 +123,9 @@ static igraph_error_t wgraph_from_network(wgraph_t *wg, const clout_network_t *n
         igraph_destroy(&wg->g);
         return e;
     }
-    for (igraph_integer_t i = 0; i < m; i++)
-        VECTOR(wg->w)[i] = clout_enum(src, "weight", i, 1.0);
-    e = igraph_cattribute_EAN_setv(&wg->g, "weight", &wg->w);
+    e = edge_weights(src, &wg->w);
+    if (!e)
+        e = igraph_cattribute_EAN_setv(&wg->g, "weight", &wg->w);
     bool directed = igraph_is_directed(&wg->g);
     igraph_bool_t multiple = false;
     if (!e && collapse && !directed)
@@ -140,8 +151,27 @@ static igraph_error_t wgraph_from_network(wgraph_t *wg, const clout_network_t *n
 
 /* ---- one run of one method ---- */
 
+/* Whether two memberships are the same partition (labels may differ). */
+static igraph_error_t same_partition(const igraph_vector_int_t *x, const igraph_vector_int_t *y,
+                                     bool *same)
+{
+    igraph_vector_int_t a, b;
+    *same = false;
+    IGRAPH_CHECK(igraph_vector_int_init_copy(&a, x));
+    igraph_error_t e = igraph_vector_int_init_copy(&b, y);
+    if (!e) {
+        relabel(&a);
+        relabel(&b);
+        *same = igraph_vector_int_all_e(&a, &b);
+        igraph_vector_int_destroy(&b);
+    }
+    igraph_vector_int_destroy(&a);
+    return e;
+}
+
+/* tolerance > 0: also stop when an iteration gains less quality than that. */
 static igraph_error_t run_leiden(const igraph_t *g, const igraph_vector_t *w, bool modularity,
-                                 double resolution, igraph_vector_int_t *memb)
+                                 double resolution, double tolerance, igraph_vector_int_t *memb)
 {
     igraph_vector_t strength;
     igraph_vector_int_t prev;
@@ -163,34 +193,28 @@ static igraph_error_t run_leiden(const igraph_t *g, const igraph_vector_t *w, bo
     }
     /* n_iterations < 0 should iterate until an iteration changes nothing, but
      * igraph 0.10.2 stops after the first iteration that does change something
-     * (igraph issue #2798, fixed in 2025).  So iterate here, one at a time. */
+     * (igraph issue #2798, fixed in 2025).  So iterate here, one at a time.
+     * The quality igraph reports is that objective divided by 2m: modularity
+     * itself for modularity, so the tolerance is in modularity units.  Late
+     * iterations move a few vertices for gains of 1e-5 and less (doc/
+     * methods.md, "Communities"), and on large graphs each costs as much as
+     * the first. */
+    igraph_real_t q = 0, q_prev = 0;
     if (!e)
         e = igraph_community_leiden(g, w, node_weights, gamma, LEIDEN_BETA, false, 1, memb, NULL,
-                                    NULL);
+                                    &q);
     for (int it = 0; !e && it < LEIDEN_MAX_ITERATIONS; it++) {
+        q_prev = q;
         e = igraph_vector_int_update(&prev, memb);
         if (!e)
             e = igraph_community_leiden(g, w, node_weights, gamma, LEIDEN_BETA, true, 1, memb, NULL,
-                                        NULL);
-        if (e)
-            break;
-        /* Labels may be renumbered between iterations: compare partitions. */
-        igraph_vector_int_t a, b;
+                                        &q);
         bool same = false;
-        if (!igraph_vector_int_init_copy(&a, &prev)) {
-            if (!igraph_vector_int_init_copy(&b, memb)) {
-                relabel(&a);
-                relabel(&b);
-                same = igraph_vector_int_all_e(&a, &b);
-                igraph_vector_int_destroy(&b);
-            } else {
-                e = IGRAPH_ENOMEM;
-            }
-            igraph_vector_int_destroy(&a);
-        } else {
-            e = IGRAPH_ENOMEM;
-        }
-        if (same)
+        if (!e)
+            e = same_partition(&prev, memb, &same);
+        /* The last partition stands even when its gain is small: it is the
+         * best one seen (Leiden never lowers the quality from a start). */
+        if (e || same || (tolerance > 0 && q - q_prev < tolerance))
             break;
     }
     igraph_vector_int_destroy(&prev);
@@ -201,7 +225,7 @@ static igraph_error_t run_leiden(const igraph_t *g, const igraph_vector_t *w, bo
 /* Runs method once on g with weights w (positive, except for spinglass);
  * memb receives labels, not yet in clout's order.  The caller seeds the RNG. */
 static igraph_error_t run_once(const igraph_t *g, const igraph_vector_t *w, clout_cmethod_t method,
-                               double resolution, igraph_vector_int_t *memb)
+                               double resolution, double tolerance, igraph_vector_int_t *memb)
 {
     igraph_integer_t n = igraph_vcount(g);
     if (igraph_ecount(g) == 0) /* nothing joins anyone: every vertex alone */
@@ -211,7 +235,8 @@ static igraph_error_t run_once(const igraph_t *g, const igraph_vector_t *w, clou
     igraph_vector_t q;
     switch (method) {
     case CLOUT_CM_LEIDEN:
-    case CLOUT_CM_LEIDEN_CPM: return run_leiden(g, w, method == CLOUT_CM_LEIDEN, resolution, memb);
+    case CLOUT_CM_LEIDEN_CPM:
+        return run_leiden(g, w, method == CLOUT_CM_LEIDEN, resolution, tolerance, memb);
     case CLOUT_CM_LOUVAIN: return igraph_community_multilevel(g, w, resolution, memb, NULL, NULL);
     case CLOUT_CM_INFOMAP: {
         igraph_real_t codelength;
@@ -261,7 +286,7 @@ static igraph_error_t run_once(const igraph_t *g, const igraph_vector_t *w, clou
 /* Spinglass needs a connected graph; the consensus graph D need not be one,
  * so there it runs on each component (a community never spans two). */
 static igraph_error_t run_by_component(const igraph_t *g, clout_cmethod_t method, double resolution,
-                                       igraph_vector_int_t *memb)
+                                       double tolerance, igraph_vector_int_t *memb)
 {
     igraph_integer_t n = igraph_vcount(g), nc = 0;
     igraph_vector_int_t comp, csize, verts, invmap;
@@ -298,7 +323,7 @@ static igraph_error_t run_by_component(const igraph_t *g, clout_cmethod_t method
                 e = igraph_cattribute_EANV(&sub, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID),
                                            &sw);
                 if (!e)
-                    e = run_once(&sub, &sw, method, resolution, &sm);
+                    e = run_once(&sub, &sw, method, resolution, tolerance, &sm);
                 if (!e) {
                     igraph_integer_t k = relabel(&sm);
                     for (igraph_integer_t i = 0; i < igraph_vector_int_size(&sm); i++)
@@ -339,16 +364,16 @@ static bool runs_agree(const runs_t *R)
 
 /* Runs method k times on g with seeds seed, seed+1, ...; into R. */
 static clout_status_t run_many(const igraph_t *g, const igraph_vector_t *w, clout_cmethod_t method,
-                               double resolution, bool by_component, unsigned long seed, runs_t *R,
-                               clout_error_t *err)
+                               double resolution, double tolerance, bool by_component,
+                               unsigned long seed, runs_t *R, clout_error_t *err)
 {
     igraph_vector_int_t memb;
     if (igraph_vector_int_init(&memb, 0))
         return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
     for (int r = 0; r < R->k; r++) {
         igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)(seed + (unsigned long)r));
-        igraph_error_t e = by_component ? run_by_component(g, method, resolution, &memb)
-                                        : run_once(g, w, method, resolution, &memb);
+        igraph_error_t e = by_component ? run_by_component(g, method, resolution, tolerance, &memb)
+                                        : run_once(g, w, method, resolution, tolerance, &memb);
         if (e) {
             igraph_vector_int_destroy(&memb);
             return clout_igraph_error(err, e, method_names[method]);
@@ -458,6 +483,9 @@ static clout_status_t check_input(const clout_network_t *net, const clout_commun
     if (opts->runs < 1)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "runs must be 1 or more, not %d",
                                opts->runs);
+    if (isnan(opts->tolerance) || isinf(opts->tolerance))
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "tolerance must be a number, not %g",
+                               opts->tolerance);
     if (uses_resolution(opts->method) && !(isfinite(opts->resolution) && opts->resolution > 0))
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
                                "resolution must be a positive number, not %g", opts->resolution);
@@ -470,16 +498,22 @@ static clout_status_t check_input(const clout_network_t *net, const clout_commun
             "use one run (--runs 1)",
             opts->runs, n, CONSENSUS_MAX_VERTICES);
     bool signed_ok = opts->method == CLOUT_CM_SPINGLASS;
+    igraph_vector_t wv;
+    if (igraph_vector_init(&wv, 0) || edge_weights(g, &wv))
+        return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
     for (igraph_integer_t i = 0; i < igraph_ecount(g); i++) {
-        double w = clout_enum(g, "weight", i, 1.0);
-        if (!isfinite(w) || (!signed_ok && w <= 0))
+        double w = VECTOR(wv)[i];
+        if (!isfinite(w) || (!signed_ok && w <= 0)) {
+            igraph_vector_destroy(&wv);
             return clout_error_set(
                 err, CLOUT_EDATA, net->source, 0, 0,
                 "edge %" IGRAPH_PRId " (%s %s %s) has weight %g; %s needs positive weights "
                 "(only spinglass takes signed ones)",
                 i + 1, clout_vstr(g, "id", IGRAPH_FROM(g, i)), igraph_is_directed(g) ? "->" : "--",
                 clout_vstr(g, "id", IGRAPH_TO(g, i)), w, method_names[opts->method]);
+        }
     }
+    igraph_vector_destroy(&wv);
     if (opts->method == CLOUT_CM_SPINGLASS && n > 1) {
         igraph_bool_t connected = false;
         igraph_error_t e = igraph_is_connected(g, &connected, IGRAPH_WEAK);
@@ -507,11 +541,13 @@ static clout_status_t network_modularity(const clout_network_t *net,
     igraph_vector_t w;
     if (igraph_vector_init(&w, m))
         return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
-    bool negative = false;
-    for (igraph_integer_t i = 0; i < m; i++) {
-        VECTOR(w)[i] = clout_enum(g, "weight", i, 1.0);
-        negative |= VECTOR(w)[i] < 0;
+    if (edge_weights(g, &w)) {
+        igraph_vector_destroy(&w);
+        return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
     }
+    bool negative = false;
+    for (igraph_integer_t i = 0; i < m; i++)
+        negative |= VECTOR(w)[i] < 0;
     igraph_error_t e = IGRAPH_SUCCESS;
     /* Modularity is not defined with negative weights, nor without edges. */
     if (!negative && m > 0 && igraph_vector_sum(&w) > 0)
@@ -531,6 +567,7 @@ clout_status_t clout_communities(const clout_network_t *net, const clout_communi
     igraph_integer_t n = igraph_vcount(&net->graph);
     clout_cmethod_t method = opts->method;
     int runs = opts->runs;
+    double tol = opts->tolerance == 0 ? CLOUT_LEIDEN_TOLERANCE : opts->tolerance;
     wgraph_t wg;
     igraph_error_t e = wgraph_from_network(&wg, net, method != CLOUT_CM_INFOMAP);
     if (e)
@@ -545,7 +582,7 @@ clout_status_t clout_communities(const clout_network_t *net, const clout_communi
         st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
                              "out of memory for %d runs of %" IGRAPH_PRId " vertices", runs, n);
     if (!st)
-        st = run_many(&wg.g, &wg.w, method, opts->resolution, false, opts->seed, &R, err);
+        st = run_many(&wg.g, &wg.w, method, opts->resolution, tol, false, opts->seed, &R, err);
     if (!st &&
         (igraph_vector_int_init(&out->membership, n) || igraph_vector_init(&out->stability, n)))
         st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
@@ -570,8 +607,8 @@ clout_status_t clout_communities(const clout_network_t *net, const clout_communi
         if (igraph_ecount(&d) == 0) {
             singletons = true;
         } else {
-            st = run_many(&d, &dw, method, opts->resolution, method == CLOUT_CM_SPINGLASS, seed,
-                          &cur, err);
+            st = run_many(&d, &dw, method, opts->resolution, tol, method == CLOUT_CM_SPINGLASS,
+                          seed, &cur, err);
             seed += (unsigned long)runs;
         }
         igraph_destroy(&d);

@@ -128,16 +128,21 @@ static igraph_attribute_type_t vattr_type(const igraph_t *g, const char *name)
 static clout_status_t read_weights(ctx_t *c)
 {
     const igraph_t *g = c->g;
-    if (igraph_vector_resize(&c->wv, c->m))
+    /* One attribute lookup for all edges, not one per edge. */
+    igraph_error_t ie;
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        ie = igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &c->wv);
+    else if (!(ie = igraph_vector_resize(&c->wv, c->m)))
+        igraph_vector_fill(&c->wv, 1.0);
+    if (ie)
         return clout_error_set(c->err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
     for (igraph_integer_t e = 0; e < c->m; e++) {
-        double w = clout_enum(g, "weight", e, 1.0);
+        double w = VECTOR(c->wv)[e];
         if (!(w > 0) || !isfinite(w))
             return clout_error_set(c->err, CLOUT_EDATA, c->net->source, 0, 0,
                                    "edge %" IGRAPH_PRId " (%s %s %s) has weight %g; weights "
                                    "must be above 0 (or use --unweighted)",
                                    e + 1, end_id(g, e, 0), arrow(g), end_id(g, e, 1), w);
-        VECTOR(c->wv)[e] = w;
     }
     c->w = &c->wv;
     return CLOUT_OK;
@@ -193,9 +198,68 @@ static igraph_error_t m_degree(ctx_t *c, igraph_vector_t *res)
     return e;
 }
 
+/* Whether opts->cutoff limits path lengths. */
+static bool has_cutoff(const ctx_t *c)
+{
+    return c->o->cutoff > 0;
+}
+
+/* The sources of sampled betweenness: k distinct vertices drawn uniformly
+ * (a partial Fisher-Yates shuffle) with a generator of clout's own, seeded by
+ * opts->seed, so the draw does not depend on what else used igraph's
+ * default generator; sorted, so that the sums run in vertex order. */
+static igraph_error_t draw_sources(ctx_t *c, igraph_integer_t k, igraph_vector_int_t *src)
+{
+    igraph_rng_t rng;
+    IGRAPH_CHECK(igraph_rng_init(&rng, &igraph_rngtype_pcg32));
+    igraph_error_t e = igraph_rng_seed(&rng, (igraph_uint_t)c->o->seed);
+    if (!e)
+        e = igraph_vector_int_range(src, 0, c->n);
+    for (igraph_integer_t i = 0; i < k && !e; i++) {
+        igraph_integer_t j = igraph_rng_get_integer(&rng, i, c->n - 1);
+        igraph_integer_t t = VECTOR(*src)[i];
+        VECTOR(*src)[i] = VECTOR(*src)[j];
+        VECTOR(*src)[j] = t;
+    }
+    if (!e)
+        e = igraph_vector_int_resize(src, k);
+    if (!e)
+        igraph_vector_int_sort(src);
+    igraph_rng_destroy(&rng);
+    return e;
+}
+
+/* Betweenness from k sources S drawn at random (Brandes & Pich 2007):
+ * igraph_betweenness_subset with sources S and every vertex a target gives
+ * sum over s in S of delta_s(v), the dependency of s on v, halved on
+ * undirected graphs exactly as igraph_betweenness halves the sum over every
+ * s (so that each unordered pair counts once).  Each vertex is in S with
+ * probability k / n, so n / k times that sum is an unbiased estimate of the
+ * exact value, on directed and undirected graphs alike. */
+static igraph_error_t sampled_betweenness(ctx_t *c, igraph_vector_t *res)
+{
+    igraph_integer_t k = c->o->sample;
+    igraph_vector_int_t src;
+    IGRAPH_CHECK(igraph_vector_int_init(&src, 0));
+    igraph_error_t e = draw_sources(c, k, &src);
+    if (!e)
+        e = igraph_betweenness_subset(c->g, res, igraph_vss_all(), true, igraph_vss_vector(&src),
+                                      igraph_vss_all(), c->len);
+    if (!e)
+        igraph_vector_scale(res, (double)c->n / (double)k);
+    igraph_vector_int_destroy(&src);
+    return e;
+}
+
 static igraph_error_t m_betweenness(ctx_t *c, igraph_vector_t *res)
 {
-    IGRAPH_CHECK(igraph_betweenness(c->g, res, igraph_vss_all(), true, c->len));
+    if (c->o->sample > 0 && c->o->sample < c->n)
+        IGRAPH_CHECK(sampled_betweenness(c, res));
+    else if (has_cutoff(c))
+        IGRAPH_CHECK(
+            igraph_betweenness_cutoff(c->g, res, igraph_vss_all(), true, c->len, c->o->cutoff));
+    else
+        IGRAPH_CHECK(igraph_betweenness(c->g, res, igraph_vss_all(), true, c->len));
     /* igraph counts each unordered pair once on undirected graphs, so the
      * number of pairs that can pass through a vertex is (n-1)(n-2)/2 there
      * and (n-1)(n-2) on directed ones: NetworkX's normalized=True. */
@@ -217,14 +281,15 @@ static igraph_neimode_t path_mode(const ctx_t *c)
 
 static igraph_error_t m_closeness(ctx_t *c, igraph_vector_t *res)
 {
-    return igraph_closeness(c->g, res, NULL, NULL, igraph_vss_all(), path_mode(c), c->len,
-                            c->o->normalized);
+    /* igraph_closeness_cutoff with a negative cutoff is igraph_closeness. */
+    return igraph_closeness_cutoff(c->g, res, NULL, NULL, igraph_vss_all(), path_mode(c), c->len,
+                                   c->o->normalized, has_cutoff(c) ? c->o->cutoff : -1);
 }
 
 static igraph_error_t m_harmonic(ctx_t *c, igraph_vector_t *res)
 {
-    return igraph_harmonic_centrality(c->g, res, igraph_vss_all(), path_mode(c), c->len,
-                                      c->o->normalized);
+    return igraph_harmonic_centrality_cutoff(c->g, res, igraph_vss_all(), path_mode(c), c->len,
+                                             c->o->normalized, has_cutoff(c) ? c->o->cutoff : -1);
 }
 
 static igraph_error_t m_eigenvector(ctx_t *c, igraph_vector_t *res)
@@ -537,12 +602,22 @@ static clout_status_t run(ctx_t *c, const bool want[M_COUNT], clout_table_t *t)
 }
 
 static clout_status_t check_opts(const clout_network_t *net, const clout_measure_opts_t *o,
-                                 clout_error_t *err)
+                                 const bool want[M_COUNT], clout_error_t *err)
 {
     if (o->distance != CLOUT_DIST_INVERSE && o->distance != CLOUT_DIST_LOG &&
         o->distance != CLOUT_DIST_NONE)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
                                "distance %d is not inverse, log or none", (int)o->distance);
+    if (isnan(o->cutoff))
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                               "path-length cutoff %g is not a number", o->cutoff);
+    if (o->sample < 0)
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                               "betweenness sample %d must be 1 or more (0 for exact)", o->sample);
+    if (want[M_BETWEENNESS] && o->sample > 0 && o->cutoff > 0)
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                               "betweenness takes a sample of sources or a path-length cutoff, "
+                               "not both (igraph has no sampled betweenness with a cutoff)");
     if (!(o->katz_alpha >= 0) || !isfinite(o->katz_alpha))
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
                                "Katz alpha %g must be above 0 (0 for the default)", o->katz_alpha);
@@ -574,7 +649,7 @@ clout_status_t clout_measures(const clout_network_t *net, const clout_measure_op
     bool want[M_COUNT];
     clout_status_t st = parse_measures(o->measures, want, err);
     if (!st)
-        st = check_opts(net, o, err);
+        st = check_opts(net, o, want, err);
     if (st)
         return st;
 

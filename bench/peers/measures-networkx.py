@@ -8,7 +8,8 @@ centrality (lengths 1/w, distances to the vertex on directed graphs, cutoff
 C; NetworkX's harmonic_centrality has no cutoff, so this runs Dijkstra with
 a cutoff from each vertex) and communities.  NetworkX 2.8 has no Leiden:
 Louvain (louvain_communities, seed 1) stands in for it, on the undirected
-graph with reciprocal weights summed.  --sample K runs harmonic (or
+graph with reciprocal weights summed, with its default threshold (1e-7); the
+modularity reached goes to stderr.  --sample K runs harmonic (or
 betweenness) from K evenly spaced vertices only and prints the time scaled
 to all vertices on stderr: an estimate for sizes too large to wait for.
 """
@@ -77,6 +78,8 @@ def main():
         u = u.groupby(["a", "b"], sort=False)["weight"].sum().reset_index()
         ug = nx.from_pandas_edgelist(u, "a", "b", edge_attr="weight")
         comms = nx.community.louvain_communities(ug, weight="weight", seed=1)
+        q = nx.community.modularity(ug, comms, weight="weight")
+        print(f"measures-networkx: louvain modularity {q:.5f}", file=sys.stderr)
         cols["leiden"] = {v: k for k, c in enumerate(comms) for v in c}
     if a.out:
         out = pd.DataFrame({"id": nodes})

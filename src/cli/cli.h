@@ -29,6 +29,9 @@ typedef enum {
     OPT_UNWEIGHTED,
     OPT_GROUPS,
     OPT_KATZ_ALPHA,
+    OPT_CUTOFF,
+    OPT_SAMPLE,
+    OPT_TOLERANCE,
     OPT_METHOD,
     OPT_RESOLUTION,
     OPT_RUNS,
@@ -73,6 +76,9 @@ typedef struct {
     bool normalized, unweighted;
     const char *groups;
     double katz_alpha;
+    double cutoff;    /* 0 = not given */
+    int sample;       /* 0 = not given */
+    double tolerance; /* NAN = not given */
     int method; /* -1 = not given */
     double resolution; /* NAN = not given */
     int runs;

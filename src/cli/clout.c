@@ -49,6 +49,11 @@ static const option_spec_t OPTIONS[] = {
     {OPT_UNWEIGHTED, "unweighted", 0, NULL, "ignore weights: every tie counts 1"},
     {OPT_GROUPS, "groups", 0, "ATTR", "brokerage roles over this actor attribute (kind, role, ...)"},
     {OPT_KATZ_ALPHA, "katz-alpha", 0, "A", "Katz attenuation (default 0.9 / largest eigenvalue)"},
+    {OPT_CUTOFF, "cutoff", 0, "D",
+     "betweenness, closeness, harmonic: only paths of length D or less (default: all)"},
+    {OPT_SAMPLE, "sample", 0, "K", "betweenness estimated from K random sources (default: exact)"},
+    {OPT_TOLERANCE, "tolerance", 0, "T",
+     "leiden: stop when an iteration gains less than T (default 1e-4; 0: when stable)"},
     {OPT_METHOD, "method", 0, "NAME",
      "leiden (default), leiden-cpm, louvain, infomap, walktrap, labelprop, fastgreedy, spinglass"},
     {OPT_RESOLUTION, "resolution", 0, "R", "resolution of leiden, louvain and spinglass (default 1)"},
@@ -305,6 +310,20 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
             if (!clout_parse_number(optarg, &o->katz_alpha) || o->katz_alpha <= 0)
                 code = cli_fail(2, "--katz-alpha: '%s' is not a positive number", optarg);
             break;
+        case OPT_CUTOFF:
+            if (!clout_parse_number(optarg, &o->cutoff) || !(o->cutoff > 0) || isinf(o->cutoff))
+                code = cli_fail(2, "--cutoff: '%s' is not a positive path length", optarg);
+            break;
+        case OPT_SAMPLE:
+            if (!parse_int_arg("sample", optarg, 1, 2147483647L, &v))
+                code = 2;
+            o->sample = (int)v;
+            break;
+        case OPT_TOLERANCE:
+            if (!clout_parse_number(optarg, &o->tolerance) || !(o->tolerance >= 0) ||
+                isinf(o->tolerance))
+                code = cli_fail(2, "--tolerance: '%s' is not a number of 0 or more", optarg);
+            break;
         case OPT_METHOD:
             o->method = clout_cmethod_from_name(optarg);
             if (o->method < 0)
@@ -476,6 +495,7 @@ static int run(int argc, char **argv)
     o.seed = 1;
     o.method = -1;
     o.resolution = NAN;
+    o.tolerance = NAN;
     o.noise = 0.1;
     argc--;
     argv++;

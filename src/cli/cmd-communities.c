@@ -6,15 +6,19 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_METHOD,    OPT_RESOLUTION, OPT_RUNS,   OPT_SEED,
-                                    OPT_COMPARE,   OPT_TABLE,      OPT_AT,     OPT_WINDOW,
-                                    OPT_LAYERS,    OPT_RELATIONS,  OPT_DIRECTED, OPT_FORMAT, OPT_SAFE_CSV,
-                                    OPT_OUTPUT,    OPT_QUIET,      OPT_HELP,   0};
+static const cli_opt_id_t OPTS[] = {
+    OPT_METHOD, OPT_RESOLUTION, OPT_TOLERANCE, OPT_RUNS,   OPT_SEED,      OPT_COMPARE,
+    OPT_TABLE,  OPT_AT,         OPT_WINDOW,    OPT_LAYERS, OPT_RELATIONS, OPT_DIRECTED,
+    OPT_FORMAT, OPT_SAFE_CSV,   OPT_OUTPUT,    OPT_QUIET,  OPT_HELP,      0};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
     if (o->table && strcmp(o->table, "communities") != 0 && strcmp(o->table, "summary") != 0)
         return cli_fail(2, "--table: '%s' is not communities or summary", o->table);
+    if (!isnan(o->tolerance) && o->method >= 0 && o->method != CLOUT_CM_LEIDEN &&
+        o->method != CLOUT_CM_LEIDEN_CPM)
+        return cli_fail(2, "--tolerance: only --method leiden and leiden-cpm iterate to a "
+                           "tolerance");
     clout_error_t *err = clout_error_new(100);
     clout_snapshot_opts_t so = cli_snapshot_opts(o);
     clout_network_t *net;
@@ -29,6 +33,10 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     co.resolution = isnan(o->resolution) ? 1 : o->resolution;
     co.runs = o->runs > 0 ? o->runs : 1;
     co.seed = (unsigned long)o->seed;
+    /* The library reads 0 as its default and a negative value as "until
+     * the partition stops changing", which --tolerance 0 asks for. */
+    if (!isnan(o->tolerance))
+        co.tolerance = o->tolerance > 0 ? o->tolerance : -1;
     clout_partition_t part;
     clout_table_t *tables[2] = {NULL, NULL};
     clout_status_t st = clout_communities(net, &co, &part, err);
@@ -52,7 +60,8 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 
 const cli_command_t cli_cmd_communities = {
     "communities",
-    "communities INPUT [--method NAME] [--resolution R] [--runs N] [--seed N] [--compare FILE]",
+    "communities INPUT [--method NAME] [--resolution R] [--tolerance T] [--runs N] [--seed N] "
+    "[--compare FILE]",
     "who clusters with whom: community detection, consensus and stability",
     "Detects communities in INPUT with one of igraph's methods.  With --runs N the\n"
     "method runs with seeds SEED..SEED+N-1 and the runs are combined into a consensus\n"

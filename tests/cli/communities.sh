@@ -114,6 +114,29 @@ run "$CLOUT" communities "$D/karate.graphml" --method labelprop --runs 10 --seed
 awk -F, 'NR > 1 { if ($4 < 0 || $4 > 1) bad++; if ($4 < 1) low++ } END { exit !(NR == 35 && !bad && low) }' "$T/out"
 tap $? "labelprop --runs 10: stabilities in [0, 1], some below 1" "$(cat "$T/out")"
 
+# --tolerance: on the karate club the default (1e-4) and 0 (until the
+# partition stops changing) give the same bytes (each change of partition
+# there moves the modularity by far more than 1e-4; doc/methods.md); the
+# reference value 0.4198 is as above.
+run "$CLOUT" communities "$D/karate.graphml" --tolerance 0 --format csv
+expect_rc 0 "--tolerance 0"
+cp "$T/out" "$T/tol0.csv"
+run "$CLOUT" communities "$D/karate.graphml" --format csv
+cmp -s "$T/out" "$T/tol0.csv"
+tap $? "karate: the default tolerance gives the partition of --tolerance 0"
+run "$CLOUT" communities "$D/karate.graphml" --tolerance 1 --table summary --format csv
+expect_rc 0 "--tolerance 1"
+awk -v q="$(col "$T/out" modularity)" 'BEGIN { exit !(q > 0.38 && q <= 0.41979 + 1e-5) }'
+tap $? "--tolerance 1 (two iterations) still finds a good partition" "$(cat "$T/out")"
+for bad in -1 abc nan; do
+    run "$CLOUT" communities "$D/karate.graphml" --tolerance "$bad"
+    expect_rc 2 "--tolerance $bad"
+done
+run "$CLOUT" communities "$D/karate.graphml" --method louvain --tolerance 1e-3
+expect_rc 2 "--tolerance with louvain"
+grep -q "only --method leiden and leiden-cpm iterate" "$T/err"
+tap $? "--tolerance with louvain says why" "$(cat "$T/err")"
+
 # Errors.
 run "$CLOUT" communities "$D/two-parts.csv" --method spinglass
 expect_rc 2 "spinglass on a disconnected graph"

@@ -122,11 +122,41 @@ run "$CLOUT" measure "$TINY@2022" -o "$T/m.csv"
 [ "$rc" -eq 0 ] && [ ! -s "$T/out" ] && cmp -s "$T/m.csv" "$T/all.csv"
 tap $? "-o m.csv writes the CSV there" "exit $rc: $(cat "$T/err")"
 
+# --cutoff: only paths of length D or less.  Reference: NetworkX (below,
+# with the independent values); here the options and errors.
+run "$CLOUT" measure "$TINY@2022" --measures harmonic,closeness,betweenness --cutoff 1.5 --format csv
+expect_rc 0 "--cutoff 1.5"
+cp "$T/out" "$T/cut.csv"
+for bad in 0 -1 abc inf; do
+    run "$CLOUT" measure "$TINY@2022" --cutoff "$bad"
+    expect_rc 2 "--cutoff $bad"
+    grep -q "^clout: --cutoff: '$bad' is not a positive path length$" "$T/err"
+    tap $? "--cutoff $bad: the value is named" "$(cat "$T/err")"
+done
+
+# --sample K: betweenness from K random sources, scaled by n / K.
+run "$CLOUT" measure "$TINY@2022" --measures betweenness --sample 9 --seed 5 --format csv
+run2=$(cat "$T/out")
+run "$CLOUT" measure "$TINY@2022" --measures betweenness --format csv
+[ "$run2" = "$(cat "$T/out")" ]
+tap $? "--sample 9 on 9 actors is the exact betweenness" "$run2"
+run "$CLOUT" measure "$TINY@2022" --measures betweenness --sample 3 --seed 5 --format csv
+cp "$T/out" "$T/s1.csv"
+run "$CLOUT" measure "$TINY@2022" --measures betweenness --sample 3 --seed 5 --format csv
+cmp -s "$T/out" "$T/s1.csv"
+tap $? "--sample 3 --seed 5 twice: the same bytes"
+run "$CLOUT" measure "$TINY@2022" --measures betweenness --sample 0
+expect_rc 2 "--sample 0"
+run "$CLOUT" measure "$TINY@2022" --measures betweenness --sample 3 --cutoff 1
+expect_rc 2 "--sample with --cutoff"
+grep -q "a sample of sources or a path-length cutoff, not both" "$T/err"
+tap $? "--sample with --cutoff says why" "$(cat "$T/err")"
+
 # Independent values: NetworkX on the same network (clout build --to graphml),
 # and the brokerage roles counted in Python as sna::brokerage defines them.
 if "$PY" -c 'import networkx' 2>/dev/null; then
     "$CLOUT" build "$TINY@2022" -o "$T/tiny.graphml"
-    "$PY" - "$T/tiny.graphml" "$T/all.csv" "$T/roles.csv" <<'EOF' >"$T/py" 2>&1
+    "$PY" - "$T/tiny.graphml" "$T/all.csv" "$T/roles.csv" "$T/cut.csv" <<'EOF' >"$T/py" 2>&1
 import csv, math, sys
 import networkx as nx
 g = nx.read_graphml(sys.argv[1])
@@ -145,6 +175,29 @@ for _, _, d in h.edges(data=True):
     d["len"] = 1 / d["weight"]
 check("betweenness", nx.betweenness_centrality(h, normalized=False, weight="len"))
 check("harmonic", nx.harmonic_centrality(h, distance="len"))
+# --cutoff 1.5: distances to v (incoming on this digraph) up to 1.5, NetworkX's
+# Dijkstra with a cutoff; betweenness counts only pairs at most 1.5 apart.
+got = {r["id"]: r for r in csv.DictReader(open(sys.argv[4]))}
+r = h.reverse()
+harm, clos = {}, {}
+for v in h:
+    d = nx.single_source_dijkstra_path_length(r, v, cutoff=1.5, weight="len")
+    harm[v] = sum(1 / x for x in d.values() if x > 0)
+    s = sum(d.values())
+    clos[v] = 1 / s if s > 0 else float("nan")
+check("harmonic", harm)
+check("closeness", {v: x for v, x in clos.items() if x == x})
+bc = {v: 0.0 for v in h}
+for s in h:
+    dist = nx.single_source_dijkstra_path_length(h, s, weight="len")
+    for t, dt in dist.items():
+        if t != s and dt <= 1.5:
+            paths = list(nx.all_shortest_paths(h, s, t, weight="len"))
+            for p in paths:
+                for v in p[1:-1]:
+                    bc[v] += 1 / len(paths)
+check("betweenness", bc)
+got = {r["id"]: r for r in csv.DictReader(open(sys.argv[2]))}
 kind = nx.get_node_attributes(g, "kind")
 names = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
 count = {v: [0] * 5 for v in g}
@@ -163,7 +216,7 @@ for v in g:
 print("\n".join(bad))
 sys.exit(1 if bad else 0)
 EOF
-    tap $? "pagerank, strength, betweenness, harmonic and brokerage agree with NetworkX" "$(cat "$T/py")"
+    tap $? "pagerank, strength, betweenness, harmonic, brokerage and --cutoff 1.5 agree with NetworkX" "$(cat "$T/py")"
 else
     skip "values agree with NetworkX" "no python3-networkx"
 fi

@@ -182,6 +182,62 @@ static void test_karate_leiden(void)
     clout_network_free(net);
 }
 
+/* --tolerance on the karate club.  (1) The default (1e-4) changes nothing on
+ * small networks: for seeds 1..40 it gives the partition of the old rule
+ * (tolerance < 0: iterate until the partition stops changing), each within
+ * 0.001 of the optimum 0.41979 (Brandes et al. 2008).  (2) With a tolerance
+ * no iteration can reach (10), clout stops after its second call of
+ * igraph_community_leiden: the reference is those two calls made here
+ * directly, as doc/methods.md describes them (node weights = strengths,
+ * resolution 1/2m, beta 0.01, the second from the first's partition, the
+ * default generator seeded with the seed). */
+static void test_leiden_tolerance(void)
+{
+    clout_network_t *net = read_net("karate.graphml", false);
+    const igraph_t *g = &net->graph;
+    igraph_vector_t w, strength;
+    igraph_vector_init(&w, 0);
+    igraph_vector_init(&strength, 0);
+    igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &w);
+    igraph_strength(g, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &w);
+    double gamma = 1.0 / (2.0 * igraph_vector_sum(&w));
+    int two_differs = 0;
+    for (unsigned long seed = 1; seed <= 40; seed++) {
+        clout_community_opts_t o = opts_for("leiden", 1, 1, seed);
+        clout_partition_t dflt, old, big;
+        detect(net, &o, &dflt);
+        o.tolerance = -1;
+        detect(net, &o, &old);
+        o.tolerance = 10;
+        detect(net, &o, &big);
+        g_assert_true(igraph_vector_int_all_e(&dflt.membership, &old.membership));
+        g_assert_cmpfloat(old.modularity, >=, 0.41979 - 0.001);
+
+        igraph_vector_int_t m;
+        igraph_vector_int_init(&m, 0);
+        igraph_rng_seed(igraph_rng_default(), seed);
+        igraph_community_leiden(g, &w, &strength, gamma, 0.01, false, 1, &m, NULL, NULL);
+        igraph_community_leiden(g, &w, &strength, gamma, 0.01, true, 1, &m, NULL, NULL);
+        igraph_real_t vi = -1, vi_old = -1;
+        igraph_compare_communities(&m, &big.membership, &vi, IGRAPH_COMMCMP_VI);
+        igraph_compare_communities(&m, &old.membership, &vi_old, IGRAPH_COMMCMP_VI);
+        if (vi != 0)
+            g_test_fail_printf("seed %lu: tolerance 10 is not the partition of two Leiden "
+                               "iterations (VI %g)",
+                               seed, vi);
+        two_differs += vi_old != 0;
+        igraph_vector_int_destroy(&m);
+        clout_partition_destroy(&dflt);
+        clout_partition_destroy(&old);
+        clout_partition_destroy(&big);
+    }
+    g_test_message("two iterations differ from the stable partition for %d of 40 seeds",
+                   two_differs);
+    igraph_vector_destroy(&w);
+    igraph_vector_destroy(&strength);
+    clout_network_free(net);
+}
+
 static void test_karate_louvain(void)
 {
     clout_network_t *net = read_net("karate.graphml", false);
@@ -504,6 +560,9 @@ static void test_bad_options(void)
     g_free(detect_fails(net, &o, CLOUT_EUSAGE));
     o = opts_for("leiden", NAN, 1, 1);
     g_free(detect_fails(net, &o, CLOUT_EUSAGE));
+    o = opts_for("leiden", 1, 1, 1);
+    o.tolerance = NAN;
+    g_free(detect_fails(net, &o, CLOUT_EUSAGE));
     o.method = (clout_cmethod_t)42;
     g_free(detect_fails(net, &o, CLOUT_EUSAGE));
     /* Methods without a resolution ignore it. */
@@ -776,6 +835,7 @@ int main(int argc, char **argv)
     clout_init();
     g_test_add_func("/communities/method-names", test_method_names);
     g_test_add_func("/communities/karate/leiden", test_karate_leiden);
+    g_test_add_func("/communities/karate/leiden-tolerance", test_leiden_tolerance);
     g_test_add_func("/communities/karate/louvain", test_karate_louvain);
     g_test_add_func("/communities/karate/every-method", test_karate_every_method);
     g_test_add_func("/communities/determinism", test_determinism);

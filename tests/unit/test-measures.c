@@ -1,4 +1,5 @@
-/* test-measures.c: centrality against NetworkX and python-igraph, tolerant ties, brokerage, errors.
+/* test-measures.c: centrality against NetworkX and python-igraph, cutoffs, sampled betweenness,
+ * tolerant ties, brokerage, errors.
  */
 #include <config.h>
 
@@ -197,6 +198,8 @@ static char *column_opts(const char *column, clout_measure_opts_t *o)
             o->unweighted = true;
         else if (g_str_has_prefix(*p, "alpha="))
             g_assert_true(clout_parse_double(*p + 6, &o->katz_alpha));
+        else if (g_str_has_prefix(*p, "cutoff="))
+            g_assert_true(clout_parse_double(*p + 7, &o->cutoff));
         else
             g_error("column '%s': unknown option '%s'", column, *p);
     }
@@ -562,6 +565,129 @@ static void remove_tmp_dir(void)
     g_free(tmp_dir);
 }
 
+/* ---- sampled betweenness (--sample) ---- */
+
+/* The reference column `col` of tests/data/measures/NAME.networkx.csv (NetworkX's
+ * exact betweenness), by the ids of t's rows. */
+static double *reference_column(const char *name, const char *col, const clout_table_t *t)
+{
+    char *f = g_strdup_printf("%s.networkx.csv", name), *path = data_path(f);
+    ref_t ref;
+    ref_read(&ref, path);
+    int c = -1, width = (int)ref.names->len - 1;
+    for (guint i = 1; i < ref.names->len; i++)
+        if (strcmp(g_ptr_array_index(ref.names, i), col) == 0)
+            c = (int)i - 1;
+    g_assert_cmpint(c, >=, 0);
+    double *out = g_new(double, clout_table_n_rows(t));
+    for (guint i = 0; i < ref.ids->len; i++) {
+        int r = row_of(t, g_ptr_array_index(ref.ids, i));
+        g_assert_cmpint(r, >=, 0);
+        out[r] = g_array_index(ref.values, double, (size_t)i *width + c);
+    }
+    ref_free(&ref);
+    g_free(path);
+    g_free(f);
+    return out;
+}
+
+static clout_table_t *sampled(const clout_network_t *net, int k, unsigned long seed)
+{
+    char *list[] = {"betweenness", NULL};
+    clout_measure_opts_t o = {.measures = list, .sample = k, .seed = seed};
+    return measure(net, &o);
+}
+
+/* With as many sources as vertices (or more) the sample is every vertex:
+ * the exact values, NetworkX's (karate.networkx.csv, betweenness:inverse). */
+static void test_sample_all(void)
+{
+    clout_network_t *net = read_data("karate.graphml");
+    int n = (int)igraph_vcount(&net->graph);
+    int ks[] = {n, n + 5};
+    for (size_t i = 0; i < G_N_ELEMENTS(ks); i++) {
+        clout_table_t *t = sampled(net, ks[i], 7);
+        double *want = reference_column("karate", "betweenness:inverse", t);
+        int c = column_of(t, "betweenness");
+        for (int r = 0; r < clout_table_n_rows(t); r++)
+            assert_close(clout_table_get_num(t, r, c), want[r]);
+        g_free(want);
+        clout_table_free(t);
+    }
+    clout_network_free(net);
+}
+
+/* With k < n sources the estimate is unbiased (Brandes & Pich 2007): its mean
+ * over many seeds approaches the exact value.  Reference: NetworkX's exact
+ * betweenness (NAME.networkx.csv).  Karate is undirected, where clout counts
+ * each unordered pair once; directed.graphml is directed: a wrong halving or
+ * scale (n/k) would be off by a factor of 2 or more.  Bound: the summed
+ * absolute error of the mean, over the summed exact values, below 10%; with
+ * 300 seeds the standard error is about 2% here. */
+static void test_sample_unbiased(void)
+{
+    static const struct {
+        const char *name;
+        int k;
+    } cases[] = {{"karate", 6}, {"directed", 3}};
+    const int seeds = 300;
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *f = g_strdup_printf("%s.graphml", cases[i].name);
+        clout_network_t *net = read_data(f);
+        int n = (int)igraph_vcount(&net->graph);
+        double *mean = g_new0(double, n), *want = NULL;
+        bool differ = false;
+        double first = NAN;
+        for (int s = 1; s <= seeds; s++) {
+            clout_table_t *t = sampled(net, cases[i].k, (unsigned long)s);
+            if (!want)
+                want = reference_column(cases[i].name, "betweenness:inverse", t);
+            int c = column_of(t, "betweenness");
+            for (int r = 0; r < n; r++)
+                mean[r] += clout_table_get_num(t, r, c) / seeds;
+            /* Different seeds draw different samples. */
+            double v = clout_table_get_num(t, 0, c) + 3 * clout_table_get_num(t, 1, c);
+            if (s == 1)
+                first = v;
+            else if (v != first)
+                differ = true;
+            clout_table_free(t);
+        }
+        double err = 0, tot = 0;
+        for (int r = 0; r < n; r++) {
+            err += fabs(mean[r] - want[r]);
+            tot += want[r];
+        }
+        g_assert_cmpfloat(tot, >, 0);
+        if (err / tot > 0.10)
+            g_test_fail_printf("%s, %d sources: the mean of %d estimates is %.1f%% off the exact "
+                               "betweenness",
+                               cases[i].name, cases[i].k, seeds, 100 * err / tot);
+        g_assert_true(differ);
+        g_free(mean);
+        g_free(want);
+        clout_network_free(net);
+        g_free(f);
+    }
+}
+
+/* The same seed gives the same values, to the last bit. */
+static void test_sample_repeatable(void)
+{
+    clout_network_t *net = read_data("karate.graphml");
+    clout_table_t *a = sampled(net, 5, 42), *b = sampled(net, 5, 42);
+    int c = column_of(a, "betweenness");
+    for (int r = 0; r < clout_table_n_rows(a); r++)
+        g_assert_true(clout_table_get_num(a, r, c) == clout_table_get_num(b, r, c));
+    clout_table_free(a);
+    clout_table_free(b);
+    /* A sample and a cutoff together are a usage error. */
+    char *list[] = {"betweenness", NULL};
+    clout_measure_opts_t o = {.measures = list, .sample = 5, .cutoff = 1};
+    expect_failure(net, &o, CLOUT_EUSAGE, "not both");
+    clout_network_free(net);
+}
+
 static void ref_case_free(gpointer p)
 {
     ref_case_t *rc = p;
@@ -622,6 +748,9 @@ int main(int argc, char **argv)
     g_test_add_func("/measures/errors/log-distance", test_log_distance);
     g_test_add_func("/measures/edgeless", test_edgeless);
     g_test_add_func("/measures/repeatable", test_repeatable);
+    g_test_add_func("/measures/sample/all-sources", test_sample_all);
+    g_test_add_func("/measures/sample/unbiased", test_sample_unbiased);
+    g_test_add_func("/measures/sample/repeatable", test_sample_repeatable);
 
     int rc = g_test_run();
     g_ptr_array_free(cases, TRUE);

@@ -21,11 +21,16 @@ clout must be run to be comparable (test-measures.c parses them):
   unweighted           clout's --unweighted
   alpha=A              clout's --katz-alpha A (no alpha: clout's default,
                        0.9 / largest eigenvalue, computed here with numpy)
+  cutoff=D             clout's --cutoff D (only paths of length D or less;
+                       see cutoff_of for how D is chosen)
 
 Each file's header says which library function produced each column.
 NetworkX's shortest paths get exact rational lengths (fractions.Fraction):
 with doubles it compares path lengths exactly and misses ties that only
-rounding breaks (see with_lengths).  python-igraph has no Katz centrality
+rounding breaks (see with_lengths).  With a cutoff, harmonic and closeness
+centrality come from NetworkX alone: python-igraph 0.10.2 swaps the cutoff
+and normalized arguments of igraph_harmonic_centrality_cutoff and
+igraph_closeness_cutoff (python-igraph issue #811).  python-igraph has no Katz centrality
 and no normalised betweenness, so those columns come from NetworkX alone.
 brokerage.graphml has no CSV: its reference is the hand count written out
 in test-measures.c.
@@ -184,6 +189,89 @@ def raw_closeness(g, dist):
     return out
 
 
+def cutoff_of(g, how):
+    """A path-length cutoff for g with lengths `how` (None: hops) that cuts
+    about the shortest 40% of the finite distances between pairs.  With hops
+    it is a hop count, which some paths equal exactly (a cutoff keeps paths
+    of length D or less: this tests the boundary).  With weights it lies
+    halfway between two consecutive distinct distances, written with few
+    digits, so that no pair sits within rounding of it and the reference does
+    not depend on how a library compares lengths with the cutoff."""
+    h = with_lengths(g, how) if how else g
+    ds = set()
+    for v in h:
+        for d in nx.single_source_dijkstra_path_length(h, v, weight="len" if how else None).values():
+            if d > 0:
+                ds.add(Fraction(d) if how != "log" else d)
+    ds = sorted(ds)
+    k = max(1, int(0.4 * len(ds)))
+    if how is None:
+        return int(ds[k])
+    lo, hi = ds[k - 1], ds[k]
+    for digits in range(1, 12):
+        c = round(float(lo + hi) / 2, digits)
+        if lo < Fraction(repr(c)) < hi:
+            return c
+    return float(lo + hi) / 2
+
+
+def cutoff_name(c):
+    return ("%d" % c) if isinstance(c, int) else repr(c)
+
+
+def brute_betweenness(h, dist, cutoff):
+    """Betweenness with a cutoff by enumeration: for every pair s, t (ordered on
+    digraphs, unordered otherwise) whose distance is at most cutoff, each
+    vertex inside a shortest path gets (paths through it) / (paths).  Lengths
+    are exact fractions (or hop counts), so tied paths all count."""
+    out = {v: 0.0 for v in h}
+    nodes = list(h)
+    c = Fraction(repr(float(cutoff))) if dist else cutoff
+    for i, s in enumerate(nodes):
+        lengths = nx.single_source_dijkstra_path_length(h, s, weight=dist)
+        for t in (nodes if h.is_directed() else nodes[i + 1:]):
+            if t == s or t not in lengths or lengths[t] > c:
+                continue
+            paths = list(nx.all_shortest_paths(h, s, t, weight=dist))
+            for p in paths:
+                for v in p[1:-1]:
+                    out[v] += 1.0 / len(paths)
+    return out
+
+
+def nx_cutoff_columns(g, weighted):
+    """Harmonic, closeness and betweenness with a cutoff, by NetworkX."""
+    cols = {}
+    for how in distances(g, weighted):
+        if how == "log":
+            continue  # no exact lengths: a tie with the cutoff could not be ruled out
+        h = with_lengths(g, how) if how else g
+        dist = "len" if how else None
+        c = cutoff_of(g, how)
+        sfx = (":" + how if how else "") + ":cutoff=" + cutoff_name(c)
+        exact = Fraction(repr(float(c)))
+        r = h.reverse() if h.is_directed() else h
+        harm, clos = {}, {}
+        for v in h:
+            d = nx.single_source_dijkstra_path_length(r, v, weight=dist, cutoff=exact)
+            harm[v] = float(sum(1 / x for x in d.values() if x > 0))
+            tot = sum(d.values())
+            clos[v] = float(1 / tot) if tot > 0 else float("nan")
+        n = h.number_of_nodes()
+        text = "nx.single_source_dijkstra_path_length(G%s, v, weight=%s, cutoff=%s)" % (
+            ".reverse()" if h.is_directed() else "", "'len'" if how else "None", cutoff_name(c))
+        cols["harmonic" + sfx] = ("sum of 1/d over " + text, harm)
+        cols["harmonic" + sfx + ":normalized"] = ("sum of 1/d over %s, / (n - 1)" % text,
+                                                   {k: x / (n - 1) for k, x in harm.items()})
+        cols["closeness" + sfx] = ("1 / sum of d over " + text, clos)
+        cols["betweenness" + sfx] = (
+            "by enumeration: nx.all_shortest_paths(G, s, t, weight=%s) for every pair at "
+            "distance <= %s, lengths as exact fractions" % ("'len'" if how else "None", cutoff_name(c)),
+            brute_betweenness(h, dist, c),
+        )
+    return cols
+
+
 def nx_columns(g, weighted):
     """Columns computed by NetworkX: name -> (function text, {vertex: value})."""
     w = "weight" if weighted else None
@@ -265,6 +353,7 @@ def nx_columns(g, weighted):
                 "nx.katz_centrality(G, alpha=%g, beta=1, weight=%r, tol=1e-14)" % (a, w),
                 nx.katz_centrality(g, alpha=a, beta=1.0, weight=w, tol=TOL, max_iter=100000),
             )
+    cols.update(nx_cutoff_columns(g, weighted))
     # Cross-check the iterative Katz against NetworkX's direct solver.
     k2 = nx.katz_centrality_numpy(g, alpha=alpha, beta=1.0, weight=w)
     assert max(abs(k2[v] - cols["katz"][1][v]) for v in g) < 1e-12
@@ -308,6 +397,22 @@ def ig_columns(path, weighted):
         cols["harmonic" + sfx + ":normalized"] = (
             "Graph.harmonic_centrality(mode=%r, weights=%s, normalized=True)" % (mode, lt),
             g.harmonic_centrality(mode=mode, weights=ln, normalized=True),
+        )
+    gx = nx.read_graphml(path)
+    for how in distances(gx, weighted):
+        if how == "log":
+            continue
+        c = cutoff_of(gx, how)
+        ln = [1.0 / x for x in w] if how == "inverse" else w if how == "none" else None
+        lt = {"inverse": "1/weight", "none": "weight", None: "None"}[how]
+        sfx = (":" + how if how else "") + ":cutoff=" + cutoff_name(c)
+        # No harmonic or closeness column: python-igraph 0.10.2's
+        # harmonic_centrality and closeness hand cutoff and normalized to the
+        # C functions in swapped order (python-igraph issue #811), so with a
+        # cutoff they compute something else (closeness: NaN everywhere).
+        cols["betweenness" + sfx] = (
+            "Graph.betweenness(cutoff=%s, weights=%s)" % (cutoff_name(c), lt),
+            g.betweenness(cutoff=c, weights=ln),
         )
     wt = "'weight'" if weighted else "None"
     cols["eigenvector"] = (
@@ -403,6 +508,9 @@ def main():
             for v in order:
                 a, b = nv[v], iv[v]
                 if isinstance(a, float) and math.isnan(a) and math.isnan(b):
+                    continue
+                if math.isnan(a) != math.isnan(b):
+                    disagreements.append("%s %s %s: networkx %r, igraph %r" % (name, col, v, a, b))
                     continue
                 if abs(a - b) > 1e-9 * max(1.0, abs(a)):
                     disagreements.append("%s %s %s: networkx %r, igraph %r" % (name, col, v, a, b))
