@@ -84,7 +84,7 @@ static void table_html(GString *h, const clout_table_t *t, int max_rows)
         g_string_append(h, "<tr>");
         for (int c = 0; c < nc; c++) {
             g_string_append(h, clout_table_column_type(t, c) == CLOUT_COL_STR ? "<td>"
-                                                                             : "<td class=\"n\">");
+                                                                              : "<td class=\"n\">");
             cell_text(h, t, r, c);
             g_string_append(h, "</td>");
         }
@@ -268,9 +268,10 @@ static clout_status_t figure(report_t *r, clout_scene_t *s, const char *name, co
     clout_status_t st = CLOUT_OK;
     for (int k = 0; k < 3 && !st; k++) {
         char *path = g_strdup_printf("%s/figures/%s.%s", r->dir, name, ext[k]);
-        st = clout_render_paint(s, path, (clout_imgformat_t)(k == 0 ? CLOUT_IMG_PDF
-                                                              : k == 1 ? CLOUT_IMG_SVG
-                                                                       : CLOUT_IMG_PNG),
+        st = clout_render_paint(s, path,
+                                (clout_imgformat_t)(k == 0   ? CLOUT_IMG_PDF
+                                                    : k == 1 ? CLOUT_IMG_SVG
+                                                             : CLOUT_IMG_PNG),
                                 200, r->err);
         g_free(path);
     }
@@ -286,8 +287,10 @@ static clout_status_t figure(report_t *r, clout_scene_t *s, const char *name, co
     g_free(svg_path);
     char *b64 = g_base64_encode((const guchar *)svg, len);
     r->fig_no++;
-    g_string_append_printf(r->html, "<div class=\"figure\" id=\"fig-%s\">\n<img src=\"data:image/svg+xml;base64,%s\" alt=\"",
-                           name, b64);
+    g_string_append_printf(
+        r->html,
+        "<div class=\"figure\" id=\"fig-%s\">\n<img src=\"data:image/svg+xml;base64,%s\" alt=\"",
+        name, b64);
     esc(r->html, caption);
     g_string_append(r->html, "\">\n<p class=\"caption\">");
     g_string_append_printf(r->html, "Figure %d. ", r->fig_no);
@@ -388,7 +391,8 @@ static void top_actors(GString *h, const clout_table_t *m)
             ord[i] = i;
         for (int i = 1; i < nr; i++) /* stable insertion sort, descending */
             for (int j = i; j > 0; j--) {
-                double x = clout_table_get_num(m, ord[j - 1], c), y = clout_table_get_num(m, ord[j], c);
+                double x = clout_table_get_num(m, ord[j - 1], c),
+                       y = clout_table_get_num(m, ord[j], c);
                 if (!(isnan(x) ? !isnan(y) : (!isnan(y) && y > x)))
                     break;
                 int t = ord[j];
@@ -433,8 +437,13 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     clout_status_t st = clout_dataset_load(&ds, dataset, err);
     if (st)
         return st;
-    report_t r = {dir, o, err, g_string_new(NULL), g_ptr_array_new_with_free_func(g_free),
-                  g_ptr_array_new_with_free_func(g_free), 0};
+    report_t r = {dir,
+                  o,
+                  err,
+                  g_string_new(NULL),
+                  g_ptr_array_new_with_free_func(g_free),
+                  g_ptr_array_new_with_free_func(g_free),
+                  0};
     /* The years: as asked, else metadata.csv's snapshots, else the latest. */
     GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
     if (o->years && o->n_years > 0) {
@@ -494,7 +503,8 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     }
 
     GString *h = r.html;
-    g_string_append(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    g_string_append(
+        h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
     esc(h, title ? title : dsname);
     g_string_append_printf(h, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", STYLE);
     esc(h, title ? title : dsname);
@@ -503,16 +513,18 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     g_string_append(h, "</code> for the snapshots");
     for (int i = 0; i < ny; i++)
         g_string_append_printf(h, "%s %d", i ? (i == ny - 1 ? " and" : ",") : "", Y[i]);
-    g_string_append_printf(h, " (flows summed over %d years), made by clout %s. Tables are in "
-                              "<code>tables/</code>, figures in <code>figures/</code>; "
-                              "<code>provenance.json</code> says how.</p>\n",
+    g_string_append_printf(h,
+                           " (flows summed over %d years), made by clout %s. Tables are in "
+                           "<code>tables/</code>, figures in <code>figures/</code>; "
+                           "<code>provenance.json</code> says how.</p>\n",
                            window, PACKAGE_VERSION);
 
     /* 1. Coverage and sources. */
     if (!st) {
         progress(&r, "coverage");
-        g_string_append(h, "<h2 id=\"coverage\">Coverage and sources</h2>\n<p>What each relation "
-                           "holds, and which years have real amounts (as of the last snapshot).</p>\n");
+        g_string_append(
+            h, "<h2 id=\"coverage\">Coverage and sources</h2>\n<p>What each relation "
+               "holds, and which years have real amounts (as of the last snapshot).</p>\n");
         clout_table_t **it;
         int n;
         st = clout_info(nets[ny - 1], ds, &it, &n, err);
@@ -629,7 +641,8 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
         clout_table_free(m);
         if (st)
             break;
-        clout_community_opts_t cmo = {CLOUT_CM_LEIDEN, 1, 20, o->seed};
+        clout_community_opts_t cmo = {
+            .method = CLOUT_CM_LEIDEN, .resolution = 1, .runs = 20, .seed = o->seed};
         clout_partition_t part;
         st = clout_communities(nets[i], &cmo, &part, err);
         if (st)
@@ -672,7 +685,8 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
         if (!st)
             st = clout_chart_trend(balance, Y, ny, &co, &sc, err);
         if (!st)
-            st = figure(&r, sc, "trend", "The balance of each focus state over the snapshots (all layers).");
+            st = figure(&r, sc, "trend",
+                        "The balance of each focus state over the snapshots (all layers).");
         clout_scene_free(sc);
 
         for (int i = 0; i + 1 < ny && !st; i++) {
@@ -684,7 +698,8 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
             clout_diff_opts_t d = {0};
             d.permutations = 1000;
             d.seed = o->seed;
-            d.communities = (clout_community_opts_t){CLOUT_CM_LEIDEN, 1, 1, o->seed};
+            d.communities = (clout_community_opts_t){
+                .method = CLOUT_CM_LEIDEN, .resolution = 1, .runs = 1, .seed = o->seed};
             d.influence.bootstrap = boot;
             d.influence.noise = 0.1;
             d.influence.jobs = o->jobs;
@@ -702,9 +717,10 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
                 st = write_table(&r, name, &ts, 1);
             if (!st) {
                 g_string_append_printf(h, "<h3>From %d to %d</h3>\n", Y[i], Y[i + 1]);
-                g_string_append(h, "<p>The change in balance with its 95% interval and the share of "
-                                   "bootstrap replicates that agree on its sign; a change whose "
-                                   "interval excludes 0 is more than the noise in the data.</p>\n");
+                g_string_append(h,
+                                "<p>The change in balance with its 95% interval and the share of "
+                                "bootstrap replicates that agree on its sign; a change whose "
+                                "interval excludes 0 is more than the noise in the data.</p>\n");
                 table_html(h, ti, 0);
                 table_html(h, ts, 0);
             }
@@ -712,9 +728,10 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
             clout_table_free(ts);
         }
         if (!st) {
-            g_string_append(h, "<h3>Communities and their stability</h3>\n<p>Leiden, 20 runs "
-                               "combined by consensus; stability is the share of runs that agree "
-                               "with the consensus about the actor.</p>\n<table>\n<thead><tr><th>actor</th>");
+            g_string_append(
+                h, "<h3>Communities and their stability</h3>\n<p>Leiden, 20 runs "
+                   "combined by consensus; stability is the share of runs that agree "
+                   "with the consensus about the actor.</p>\n<table>\n<thead><tr><th>actor</th>");
             for (int i = 0; i < ny; i++)
                 g_string_append_printf(h, "<th>%d community</th><th>%d stability</th>", Y[i], Y[i]);
             g_string_append(h, "</tr></thead>\n<tbody>\n");
@@ -755,9 +772,11 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
         g_string_append(h, "<h2 id=\"files\">Files</h2>\n<p>Figures:</p>\n<ul>\n");
         for (guint k = 0; k < r.figures->len; k++) {
             const char *f = g_ptr_array_index(r.figures, k);
-            g_string_append_printf(h, "<li>%s: <a href=\"figures/%s.pdf\">PDF</a>, "
-                                      "<a href=\"figures/%s.svg\">SVG</a>, <a href=\"figures/%s.png\">PNG</a></li>\n",
-                                   f, f, f, f);
+            g_string_append_printf(
+                h,
+                "<li>%s: <a href=\"figures/%s.pdf\">PDF</a>, "
+                "<a href=\"figures/%s.svg\">SVG</a>, <a href=\"figures/%s.png\">PNG</a></li>\n",
+                f, f, f, f);
         }
         g_string_append(h, "</ul>\n<p>Tables:</p>\n<ul>\n");
         for (guint k = 0; k < r.tables->len; k++) {
@@ -785,16 +804,20 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
         g_date_time_unref(now);
         char *cmd = json_string(o->command ? o->command : ""), *dsj = json_string(dataset);
         GString *j = g_string_new("{\n");
-        g_string_append_printf(j, "  \"clout_version\": \"%s\",\n  \"command\": %s,\n", PACKAGE_VERSION, cmd);
-        g_string_append_printf(j, "  \"seed\": %lu,\n  \"dataset\": %s,\n  \"dataset_sha256\": \"%s\",\n",
-                               o->seed, dsj, sha);
+        g_string_append_printf(j, "  \"clout_version\": \"%s\",\n  \"command\": %s,\n",
+                               PACKAGE_VERSION, cmd);
+        g_string_append_printf(
+            j, "  \"seed\": %lu,\n  \"dataset\": %s,\n  \"dataset_sha256\": \"%s\",\n", o->seed,
+            dsj, sha);
         g_string_append(j, "  \"snapshots\": [");
         for (int i = 0; i < ny; i++)
             g_string_append_printf(j, "%s%d", i ? ", " : "", Y[i]);
-        g_string_append_printf(j, "],\n  \"time_span\": [%d, %d],\n  \"window\": %d,\n  \"bootstrap\": %d,\n",
-                               Y[0] - window + 1, Y[ny - 1], window, boot);
-        g_string_append_printf(j, "  \"figures\": %u,\n  \"tables\": %u,\n  \"generated\": \"%s\"\n}\n",
-                               r.figures->len, r.tables->len, when);
+        g_string_append_printf(
+            j, "],\n  \"time_span\": [%d, %d],\n  \"window\": %d,\n  \"bootstrap\": %d,\n",
+            Y[0] - window + 1, Y[ny - 1], window, boot);
+        g_string_append_printf(
+            j, "  \"figures\": %u,\n  \"tables\": %u,\n  \"generated\": \"%s\"\n}\n",
+            r.figures->len, r.tables->len, when);
         st = write_text(&r, "provenance.json", j->str);
         g_string_free(j, TRUE);
         g_free(sha);
