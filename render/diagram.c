@@ -366,7 +366,8 @@ static clout_status_t read_measure(const ctx_t *c, panel_t *p)
 
 static clout_status_t read_communities(const ctx_t *c, panel_t *p)
 {
-    clout_community_opts_t co = {CLOUT_CM_LEIDEN, 1.0, 1, c->o->seed};
+    clout_community_opts_t co = {
+        .method = CLOUT_CM_LEIDEN, .resolution = 1.0, .runs = 1, .seed = c->o->seed};
     clout_partition_t part;
     clout_status_t st = clout_communities(p->net, &co, &part, c->err);
     if (st)

@@ -339,7 +339,8 @@ static clout_status_t alignment(const plan_t *pl, const clout_network_t *net, in
     clout_status_t st = CLOUT_OK;
     bool any = igraph_ecount(g) > 0;
     for (int r = 0; r < runs && any && !st; r++) {
-        clout_community_opts_t co = {CLOUT_CM_LEIDEN, 1.0, 1, seed + (unsigned long)r};
+        clout_community_opts_t co = {
+            .method = CLOUT_CM_LEIDEN, .resolution = 1.0, .runs = 1, .seed = seed + (unsigned long)r};
         clout_partition_t part;
         st = clout_communities(net, &co, &part, err);
         if (st)
