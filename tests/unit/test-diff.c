@@ -155,7 +155,7 @@ static void test_summary(void)
     clout_error_t *err = clout_error_new(0);
     clout_diff_opts_t o = {0};
     o.permutations = 200;
-    o.communities = (clout_community_opts_t){CLOUT_CM_LEIDEN, 1, 1, 1};
+    o.communities = (clout_community_opts_t){.method = CLOUT_CM_LEIDEN, .resolution = 1, .runs = 1, .seed = 1};
     clout_table_t *t;
     g_assert_cmpint(clout_diff_summary(a, b, &o, &t, err), ==, CLOUT_OK);
     /* Ties in both: a-b, b-c; in either: a-b, b-c, c-d, a-d: Jaccard 2/4. */
