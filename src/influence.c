@@ -1,4 +1,4 @@
-/* influence.c: each pole's influence on each focus actor (DESIGN.md section 4), with a bootstrap. */
+/* influence.c: each pole's influence on each focus actor (DESIGN.md section 4), bootstrapped. */
 #include <config.h>
 
 #include <errno.h>
@@ -19,14 +19,14 @@ typedef struct {
     const clout_dataset_t *ds;
     clout_snapshot_opts_t snap; /* year fixed, layers set per layer */
     int n_poles, n_focus, n_layers;
-    int *pole, *focus;   /* dataset actor indices */
-    char **layers;       /* layer names; the last is "all" (NULL filter) */
+    int *pole, *focus; /* dataset actor indices */
+    char **layers;     /* layer names; the last is "all" (NULL filter) */
 } plan_t;
 
 /* The indices of one replicate (or of the data themselves). */
 typedef struct {
-    double *direct;  /* [layer][focus][pole + 1]: the last is "other" */
-    double *reach;   /* [layer][focus][pole] */
+    double *direct; /* [layer][focus][pole + 1]: the last is "other" */
+    double *reach;  /* [layer][focus][pole] */
 } indices_t;
 
 static size_t n_direct(const plan_t *pl)
@@ -39,8 +39,10 @@ static size_t n_reach(const plan_t *pl)
     return (size_t)pl->n_layers * pl->n_focus * pl->n_poles;
 }
 
-#define DIRECT(pl, x, l, f, p) ((x)->direct[((size_t)(l) * (pl)->n_focus + (f)) * ((pl)->n_poles + 1) + (p)])
-#define REACH(pl, x, l, f, p) ((x)->reach[((size_t)(l) * (pl)->n_focus + (f)) * (pl)->n_poles + (p)])
+#define DIRECT(pl, x, l, f, p)                                                                     \
+    ((x)->direct[((size_t)(l) * (pl)->n_focus + (f)) * ((pl)->n_poles + 1) + (p)])
+#define REACH(pl, x, l, f, p)                                                                      \
+    ((x)->reach[((size_t)(l) * (pl)->n_focus + (f)) * (pl)->n_poles + (p)])
 
 /* The index I(p,f): the mean of direct share and reach (doc/methods.md). */
 static double index_of(double direct, double reach)
@@ -92,8 +94,8 @@ static clout_status_t resolve_actors(const clout_dataset_t *ds, char **ids, clou
 }
 
 static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
-                                const clout_snapshot_opts_t *snap,
-                                const clout_influence_opts_t *o, clout_error_t *err)
+                                const clout_snapshot_opts_t *snap, const clout_influence_opts_t *o,
+                                clout_error_t *err)
 {
     memset(pl, 0, sizeof *pl);
     pl->ds = ds;
@@ -102,14 +104,15 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
         pl->snap.year = clout_dataset_latest_year(ds);
     if (!pl->snap.window)
         pl->snap.window = CLOUT_DEFAULT_WINDOW;
-    clout_status_t st = resolve_actors(ds, o->poles, CLOUT_ROLE_POLE, "poles", &pl->pole,
-                                       &pl->n_poles, err);
+    clout_status_t st =
+        resolve_actors(ds, o->poles, CLOUT_ROLE_POLE, "poles", &pl->pole, &pl->n_poles, err);
     if (!st)
-        st = resolve_actors(ds, o->focus, CLOUT_ROLE_FOCUS, "focus", &pl->focus, &pl->n_focus,
-                            err);
+        st = resolve_actors(ds, o->focus, CLOUT_ROLE_FOCUS, "focus", &pl->focus, &pl->n_focus, err);
     if (st)
         return st;
-    /* Layers: those of the selected relations, sorted, then "all". */
+    /* Layers: those of the selected relations, sorted, then "all".  The
+     * indices of one layer do not depend on the others, so "all" alone
+     * gives the same values as in the full plan. */
     GPtrArray *ls = g_ptr_array_new();
     GHashTable *seen_layers = g_hash_table_new(g_str_hash, g_str_equal);
     for (int r = 0; r < clout_dataset_n_relations(ds); r++) {
@@ -126,7 +129,7 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
                 k2 |= strcmp(*p, rel->name) == 0;
             keep &= k2;
         }
-        if (keep && !g_hash_table_contains(seen_layers, rel->layer)) {
+        if (keep && !o->all_only && !g_hash_table_contains(seen_layers, rel->layer)) {
             g_hash_table_add(seen_layers, (gpointer)rel->layer);
             g_ptr_array_add(ls, g_strdup(rel->layer));
         }
@@ -283,8 +286,7 @@ static clout_status_t compute_indices(const plan_t *pl, const clout_tie_t *ties,
 
 /* Brokerage K(p): the share of shortest paths between focus actors that pass
  * through p, over all ordered (directed) or unordered (undirected) pairs. */
-static clout_status_t brokerage(const plan_t *pl, const igraph_t *g, double *k,
-                                clout_error_t *err)
+static clout_status_t brokerage(const plan_t *pl, const igraph_t *g, double *k, clout_error_t *err)
 {
     for (int p = 0; p < pl->n_poles; p++)
         k[p] = NAN;
@@ -306,9 +308,8 @@ static clout_status_t brokerage(const plan_t *pl, const igraph_t *g, double *k,
     igraph_vector_init(&res, 0);
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
         VECTOR(len)[e] = 1.0 / EAN(g, "weight", e);
-    igraph_error_t e = igraph_betweenness_subset(g, &res, igraph_vss_all(), true,
-                                                 igraph_vss_vector(&fv), igraph_vss_vector(&fv),
-                                                 &len);
+    igraph_error_t e = igraph_betweenness_subset(
+        g, &res, igraph_vss_all(), true, igraph_vss_vector(&fv), igraph_vss_vector(&fv), &len);
     if (!e) {
         double pairs = igraph_is_directed(g) ? (double)nf * (nf - 1) : (double)nf * (nf - 1) / 2;
         for (int p = 0; p < pl->n_poles; p++) {
@@ -335,7 +336,7 @@ static clout_status_t alignment(const plan_t *pl, const clout_network_t *net, in
         vp[p] = vertex_of(g, clout_dataset_actor(pl->ds, pl->pole[p])->id);
     for (int f = 0; f < nf; f++)
         vf[f] = vertex_of(g, clout_dataset_actor(pl->ds, pl->focus[f])->id);
-    int *same = g_new0(int, (size_t)np * nf);
+    int *same = g_new0(int, (size_t)np *nf);
     clout_status_t st = CLOUT_OK;
     bool any = igraph_ecount(g) > 0;
     for (int r = 0; r < runs && any && !st; r++) {
@@ -468,8 +469,7 @@ static void to_pipe(int rep, const double *values, void *data)
  * processes (fork), each on a contiguous block; the parent reads results as
  * they come and files them by replicate number. */
 static clout_status_t bootstrap(const plan_t *pl, GPtrArray *const *by_rel, int n_rel,
-                                const clout_influence_opts_t *o, collect_t *c,
-                                clout_error_t *err)
+                                const clout_influence_opts_t *o, collect_t *c, clout_error_t *err)
 {
     int n = o->bootstrap;
     int jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
@@ -632,8 +632,8 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
     size_t nd = n_direct(&pl), nr = n_reach(&pl);
     double *data = g_new(double, nd + nr);
     indices_t x = {data, data + nd};
-    double *kb = g_new(double, (size_t)nl * np);
-    double *al = g_new(double, (size_t)nl * nf * np);
+    double *kb = g_new(double, (size_t)nl *np);
+    double *al = g_new(double, (size_t)nl *nf *np);
     int runs = opts->align_runs > 0 ? opts->align_runs : DEFAULT_ALIGN_RUNS;
     const clout_tie_t *ties = (const clout_tie_t *)ds->ties->data;
     long nt = clout_dataset_n_ties(ds);
@@ -660,7 +660,7 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
         for (long i = 0; i < nt; i++)
             if (clout_tie_in_snapshot(ds, &ties[i], pl.snap.year, pl.snap.window))
                 g_ptr_array_add(lists[ties[i].relation], (gpointer)&ties[i]);
-        c.all = g_new(double, (size_t)opts->bootstrap * c.width);
+        c.all = g_new(double, (size_t)opts->bootstrap *c.width);
         st = bootstrap(&pl, lists, n_rel, opts, &c, err);
         for (int r = 0; r < n_rel; r++)
             g_ptr_array_free(lists[r], TRUE);
@@ -672,7 +672,7 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
         static const char *scols[] = {"focus", "pole", "layer"};
         for (int k = 0; k < 3; k++)
             clout_table_add_column(s, scols[k], CLOUT_COL_STR);
-        static const char *ncols[] = {"direct", "reach",   "brokerage", "alignment",
+        static const char *ncols[] = {"direct", "reach",    "brokerage", "alignment",
                                       "index",  "index_lo", "index_hi"};
         for (int k = 0; k < 7; k++)
             clout_table_add_column(s, ncols[k], CLOUT_COL_NUM);
@@ -807,14 +807,14 @@ clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
         for (int f = 0; f < pl.n_focus; f++)
             out->focus[f] = g_strdup(clout_dataset_actor(ds, pl.focus[f])->id);
         out->layers = g_strdupv(pl.layers);
-        out->values = g_new(double, (size_t)pl.n_focus * pl.n_layers * (nb + 1));
+        out->values = g_new(double, (size_t)pl.n_focus *pl.n_layers *(nb + 1));
         for (int f = 0; f < pl.n_focus; f++)
             for (int l = 0; l < pl.n_layers; l++)
                 for (int r = 0; r <= nb; r++) {
                     indices_t y = {c.all + (size_t)r * c.width, c.all + (size_t)r * c.width + nd};
-                    out->values[((size_t)f * pl.n_layers + l) * (nb + 1) + r] = balance_of(
-                        index_of(DIRECT(&pl, &y, l, f, 0), REACH(&pl, &y, l, f, 0)),
-                        index_of(DIRECT(&pl, &y, l, f, 1), REACH(&pl, &y, l, f, 1)));
+                    out->values[((size_t)f * pl.n_layers + l) * (nb + 1) + r] =
+                        balance_of(index_of(DIRECT(&pl, &y, l, f, 0), REACH(&pl, &y, l, f, 0)),
+                                   index_of(DIRECT(&pl, &y, l, f, 1), REACH(&pl, &y, l, f, 1)));
                 }
     }
     g_free(c.all);
