@@ -396,7 +396,8 @@ typedef struct {
     char **focus;     /* NULL: the actors whose role is focus */
     int bootstrap;    /* replicates; 0 = no intervals */
     double noise;     /* sd of log-normal noise on flow values (default 0.1) */
-    int jobs;         /* worker processes for the bootstrap; 0 = the cores */
+    int jobs;         /* processes for the bootstrap: this one and jobs - 1 forked
+                       * workers; 0 = the cores.  No effect on the result */
     unsigned long seed;
     int align_runs;   /* community runs for alignment (default 20) */
     bool all_only;    /* only the layer "all" (every selected layer together): no

@@ -76,7 +76,7 @@ const cli_command_t cli_cmd_influence = {
     "brokerage, alignment (shared communities), their index, and the balance between\n"
     "the first two poles (-1 all the first, +1 all the second).  --bootstrap N\n"
     "resamples ties (and adds noise to flow values) for 95% percentile intervals, in\n"
-    "-j worker processes; the result is the same for any -j.  doc/methods.md gives\n"
+    "-j processes; the result is the same for any -j.  doc/methods.md gives\n"
     "every formula.",
     OPTS,
     1,
