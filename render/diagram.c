@@ -380,6 +380,10 @@ static clout_status_t read_communities(const ctx_t *c, panel_t *p)
 
 /* The balance over all layers of each focus actor, from clout_influence on
  * the dataset at the panel's year. */
+/* The fill: each focus actor's balance over all layers.  Only direct share
+ * and reach of the layer "all" enter it, so neither brokerage, nor
+ * alignment (20 community detections per layer), nor the single layers are
+ * computed: the values are those of clout_influence's "all" rows. */
 static clout_status_t read_balance(const ctx_t *c, panel_t *p)
 {
     clout_snapshot_opts_t so = {0};
@@ -392,28 +396,22 @@ static clout_status_t read_balance(const ctx_t *c, panel_t *p)
     io.poles = c->o->poles;
     io.seed = c->o->seed;
     io.noise = 0.1;
-    clout_table_t *shares = NULL, *bal = NULL;
-    clout_status_t st = clout_influence(c->ds, &so, &io, &shares, &bal, c->err);
+    io.all_only = true;
+    clout_balance_samples_t bs;
+    clout_status_t st = clout_influence_balance_samples(c->ds, &so, &io, &bs, c->err);
     if (st)
         return st;
-    int cf = -1, cl = -1, cb = -1;
-    for (int k = 0; k < clout_table_n_cols(bal); k++) {
-        const char *nm = clout_table_column_name(bal, k);
-        cf = strcmp(nm, "focus") == 0 ? k : cf;
-        cl = strcmp(nm, "layer") == 0 ? k : cl;
-        cb = strcmp(nm, "balance") == 0 ? k : cb;
+    GHashTable *node_of = g_hash_table_new(g_str_hash, g_str_equal);
+    for (int i = 0; i < p->n; i++)
+        g_hash_table_insert(node_of, (gpointer)p->nodes[i].id, &p->nodes[i]);
+    int l = bs.n_layers - 1; /* "all" */
+    for (int f = 0; f < bs.n_focus; f++) {
+        node_t *nd = g_hash_table_lookup(node_of, bs.focus[f]);
+        if (nd)
+            nd->balance = bs.values[((size_t)f * bs.n_layers + l) * bs.n_samples];
     }
-    for (int r = 0; cf >= 0 && cl >= 0 && cb >= 0 && r < clout_table_n_rows(bal); r++) {
-        const char *layer = clout_table_get_str(bal, r, cl);
-        if (!layer || strcmp(layer, "all") != 0)
-            continue;
-        const char *f = clout_table_get_str(bal, r, cf);
-        for (int i = 0; i < p->n; i++)
-            if (f && strcmp(p->nodes[i].id, f) == 0)
-                p->nodes[i].balance = clout_table_get_num(bal, r, cb);
-    }
-    clout_table_free(shares);
-    clout_table_free(bal);
+    g_hash_table_destroy(node_of);
+    clout_balance_samples_destroy(&bs);
     return CLOUT_OK;
 }
 
@@ -1129,6 +1127,174 @@ static double box_overlap_area(const box_t *a, const box_t *b)
     return w > 0 && h > 0 ? w * h : 0;
 }
 
+/* Boxes bucketed in a uniform grid, for the label search (an O(n^2) scan
+ * of every placed box before).  A query lists, in increasing order and
+ * each once, every box that touches a cell the query box touches: a
+ * superset of the boxes that overlap it.  Summing box_overlap_area over
+ * that list gives the same double, bit for bit, as summing over all boxes
+ * in order, because the boxes left out add exactly +0.  Boxes that span
+ * very many cells, or have no finite corners, are in every query. */
+#define GRID_MAX_CELLS 512 /* per axis */
+#define GRID_MAX_SPAN 64   /* cells a box may fill before it goes in "wide" */
+typedef struct {
+    double x0, y0, cell;
+    int nx, ny;
+    GArray **cells; /* int, ascending: the boxes that touch the cell */
+    GArray *wide;   /* int, ascending */
+    guint *seen;    /* by box: the query that last listed it */
+    guint n_seen, query;
+} grid_t;
+
+static void grid_init(grid_t *gr, const box_t *area, double cell)
+{
+    memset(gr, 0, sizeof *gr);
+    double w = area->x1 - area->x0, h = area->y1 - area->y0;
+    if (!(cell > 0) || !isfinite(w) || !isfinite(h))
+        cell = 1;
+    cell = MAX(cell, MAX(w, h) / GRID_MAX_CELLS);
+    gr->x0 = area->x0;
+    gr->y0 = area->y0;
+    gr->cell = cell;
+    gr->nx = isfinite(w) && w > 0 ? MIN(GRID_MAX_CELLS, (int)ceil(w / cell)) : 1;
+    gr->ny = isfinite(h) && h > 0 ? MIN(GRID_MAX_CELLS, (int)ceil(h / cell)) : 1;
+    gr->nx = MAX(gr->nx, 1);
+    gr->ny = MAX(gr->ny, 1);
+    gr->cells = g_new0(GArray *, (size_t)gr->nx * gr->ny);
+    gr->wide = g_array_new(FALSE, FALSE, sizeof(int));
+}
+
+static void grid_release(grid_t *gr)
+{
+    for (size_t k = 0; k < (size_t)gr->nx * gr->ny; k++)
+        if (gr->cells[k])
+            g_array_free(gr->cells[k], TRUE);
+    g_free(gr->cells);
+    g_array_free(gr->wide, TRUE);
+    g_free(gr->seen);
+}
+
+/* The cells [*a, *b] that [lo, hi] touches along one axis; points outside
+ * the grid go to its border cells, which keeps any two touching boxes in a
+ * common cell.  False for a box without finite ends. */
+static bool grid_span(double origin, double cell, int n, double lo, double hi, int *a, int *b)
+{
+    if (!isfinite(lo) || !isfinite(hi) || lo > hi)
+        return false;
+    double fa = floor((lo - origin) / cell), fb = floor((hi - origin) / cell);
+    *a = fa < 0 ? 0 : fa >= n ? n - 1 : (int)fa;
+    *b = fb < 0 ? 0 : fb >= n ? n - 1 : (int)fb;
+    return true;
+}
+
+/* Box i (boxes are added in increasing order of i). */
+static void grid_add(grid_t *gr, int i, const box_t *b)
+{
+    int ax, bx, ay, by;
+    if (!grid_span(gr->x0, gr->cell, gr->nx, b->x0, b->x1, &ax, &bx) ||
+        !grid_span(gr->y0, gr->cell, gr->ny, b->y0, b->y1, &ay, &by) ||
+        (double)(bx - ax + 1) * (by - ay + 1) > GRID_MAX_SPAN) {
+        g_array_append_val(gr->wide, i);
+        return;
+    }
+    for (int y = ay; y <= by; y++)
+        for (int x = ax; x <= bx; x++) {
+            GArray **c = &gr->cells[(size_t)y * gr->nx + x];
+            if (!*c)
+                *c = g_array_new(FALSE, FALSE, sizeof(int));
+            g_array_append_val(*c, i);
+        }
+}
+
+/* The boxes that may overlap q, into out (emptied first), each once, in no
+ * particular order. */
+static void grid_query(grid_t *gr, int n_boxes, const box_t *q, GArray *out)
+{
+    g_array_set_size(out, 0);
+    if ((guint)n_boxes > gr->n_seen) {
+        gr->seen = g_renew(guint, gr->seen, n_boxes);
+        memset(gr->seen + gr->n_seen, 0, (n_boxes - gr->n_seen) * sizeof(guint));
+        gr->n_seen = (guint)n_boxes;
+    }
+    if (++gr->query == 0) { /* wrapped: forget every mark */
+        memset(gr->seen, 0, gr->n_seen * sizeof(guint));
+        gr->query = 1;
+    }
+    for (guint k = 0; k < gr->wide->len; k++) {
+        int i = g_array_index(gr->wide, int, k);
+        gr->seen[i] = gr->query;
+        g_array_append_val(out, i);
+    }
+    int ax, bx, ay, by;
+    if (!grid_span(gr->x0, gr->cell, gr->nx, q->x0, q->x1, &ax, &bx) ||
+        !grid_span(gr->y0, gr->cell, gr->ny, q->y0, q->y1, &ay, &by)) {
+        ax = ay = 0; /* no finite extent: every cell */
+        bx = gr->nx - 1;
+        by = gr->ny - 1;
+    }
+    for (int y = ay; y <= by; y++)
+        for (int x = ax; x <= bx; x++) {
+            GArray *c = gr->cells[(size_t)y * gr->nx + x];
+            for (guint k = 0; c && k < c->len; k++) {
+                int i = g_array_index(c, int, k);
+                if (gr->seen[i] != gr->query) {
+                    gr->seen[i] = gr->query;
+                    g_array_append_val(out, i);
+                }
+            }
+        }
+}
+
+typedef struct {
+    int i;
+    double area;
+} hit_t;
+
+static int cmp_hit(const void *a, const void *b)
+{
+    int x = ((const hit_t *)a)->i, y = ((const hit_t *)b)->i;
+    return (x > y) - (x < y);
+}
+
+/* sum plus the overlaps of q with boxes[j] for the j in near other than
+ * skip, added in increasing order of j: the double that a loop over every
+ * box would give, as the boxes left out add exactly +0.  Only the boxes
+ * that do overlap are sorted.  When the sum is sure to reach bound (the
+ * cost to beat), it returns INFINITY at once: the terms are not negative,
+ * and a sum of n of them in any order is within a factor 1 +- n 2^-53 of
+ * the exact one, far inside the margin of 1e-6. */
+static double overlap_sum(double sum, const box_t *q, const box_t *boxes, const GArray *near,
+                          int skip, double bound, GArray *hits)
+{
+    if (sum >= bound)
+        return INFINITY;
+    g_array_set_size(hits, 0);
+    double rough = sum;
+    for (guint k = 0; k < near->len; k++) {
+        int j = g_array_index(near, int, k);
+        double a = j == skip ? 0 : box_overlap_area(q, &boxes[j]);
+        if (a > 0) {
+            hit_t h = {j, a};
+            g_array_append_val(hits, h);
+            rough += a;
+            if (rough * (1 - 1e-6) > bound)
+                return INFINITY;
+        }
+    }
+    hit_t *h = (hit_t *)(void *)hits->data;
+    if (hits->len > 16)
+        qsort(h, hits->len, sizeof *h, cmp_hit);
+    else
+        for (guint k = 1; k < hits->len; k++)
+            for (guint m = k; m > 0 && h[m - 1].i > h[m].i; m--) {
+                hit_t t = h[m];
+                h[m] = h[m - 1];
+                h[m - 1] = t;
+            }
+    for (guint k = 0; k < hits->len; k++)
+        sum += h[k].area;
+    return sum;
+}
+
 static box_t node_box(const node_t *nd)
 {
     double hw, top, bottom;
@@ -1221,11 +1387,20 @@ static void draw_labels(const ctx_t *c, clout_scene_t *s, const panel_t *p)
         nodes[i] = node_box(&p->nodes[i]);
     GArray *placed = g_array_new(FALSE, FALSE, sizeof(box_t));
     box_t panel = {p->px, p->py, p->px + p->pw, p->py + p->ph};
+    /* Cells of about a label's height (a label is a few cells wide). */
+    grid_t node_grid, placed_grid;
+    grid_init(&node_grid, &panel, 2 * c->label_size);
+    grid_init(&placed_grid, &panel, 2 * c->label_size);
+    for (int i = 0; i < p->n; i++)
+        grid_add(&node_grid, i, &nodes[i]);
+    GArray *near = g_array_new(FALSE, FALSE, sizeof(int));
+    GArray *hits = g_array_new(FALSE, FALSE, sizeof(hit_t));
     if (c->n_panels > 1) {
         /* The panel's title is taken. */
         double w, h;
         clout_text_extent(p->key, PANEL_TITLE_SIZE, true, &w, &h);
         box_t t = {p->px + 3, p->py + 2, p->px + 3 + w, p->py + 2 + h};
+        grid_add(&placed_grid, (int)placed->len, &t);
         g_array_append_val(placed, t);
     }
     for (int oi = 0; oi < p->n; oi++) {
@@ -1256,11 +1431,13 @@ static void draw_labels(const ctx_t *c, clout_scene_t *s, const panel_t *p)
             /* A label may touch what it names, not cover other nodes or labels. */
             box_t tight = {b.x0 + 0.3, b.y0 + 0.3, b.x1 - 0.3, b.y1 - 0.3};
             double cost = 0;
-            for (int j = 0; j < p->n; j++)
-                if (&p->nodes[j] != nd)
-                    cost += box_overlap_area(&tight, &nodes[j]);
-            for (guint j = 0; j < placed->len; j++)
-                cost += box_overlap_area(&tight, &g_array_index(placed, box_t, j));
+            grid_query(&node_grid, p->n, &tight, near);
+            cost = overlap_sum(cost, &tight, nodes, near, order[oi], best_cost, hits);
+            if (cost < best_cost) {
+                grid_query(&placed_grid, (int)placed->len, &tight, near);
+                cost = overlap_sum(cost, &tight, (const box_t *)(void *)placed->data, near, -1,
+                                   best_cost, hits);
+            }
             if (cost == 0) {
                 best = k;
                 break;
@@ -1280,10 +1457,15 @@ static void draw_labels(const ctx_t *c, clout_scene_t *s, const panel_t *p)
             y = CLAMP(cand[0][1], panel.y0, MAX(panel.y0, panel.y1 - h));
         }
         box_t b = {x, y, x + w, y + h};
+        grid_add(&placed_grid, (int)placed->len, &b);
         g_array_append_val(placed, b);
         clout_scene_text(s, x, y, nd->id, c->label_size, bold, ink(), CLOUT_HALIGN_LEFT,
                          CLOUT_VALIGN_TOP, 0);
     }
+    g_array_free(near, TRUE);
+    g_array_free(hits, TRUE);
+    grid_release(&node_grid);
+    grid_release(&placed_grid);
     g_array_free(placed, TRUE);
     g_free(nodes);
     g_free(order);

@@ -415,9 +415,13 @@ typedef struct {
     char **focus;     /* NULL: the actors whose role is focus */
     int bootstrap;    /* replicates; 0 = no intervals */
     double noise;     /* sd of log-normal noise on flow values (default 0.1) */
-    int jobs;         /* worker processes for the bootstrap; 0 = the cores */
+    int jobs;         /* processes for the bootstrap: this one and jobs - 1 forked
+                       * workers; 0 = the cores.  No effect on the result */
     unsigned long seed;
     int align_runs;   /* community runs for alignment (default 20) */
+    bool all_only;    /* only the layer "all" (every selected layer together): no
+                       * per-layer rows and no per-layer passes; a figure's
+                       * balance fill needs no more */
     bool progress;    /* report replicates through the callback */
     void (*on_progress)(int done, int total, void *data);
     void *progress_data;
@@ -432,7 +436,9 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
                                clout_table_t **balance, clout_error_t *err);
 
 /* The balance of each focus actor and layer in the data and in each
- * bootstrap replicate (for diffs and trend charts):
+ * bootstrap replicate (for diffs, trend charts and the balance fill of
+ * figures; it computes direct share and reach only, no brokerage or
+ * alignment, and with opts->all_only the layer "all" only):
  * values[(f * n_layers + l) * n_samples + r], r = 0 the data, 1.. the
  * replicates.  Replicate r is drawn from (seed, r) alone, so two snapshots
  * analysed with the same seed pair their replicates. */

@@ -1,11 +1,10 @@
-/* influence.c: each pole's influence on each focus actor (DESIGN.md section 4), with a bootstrap. */
+/* influence.c: each pole's influence on each focus actor (DESIGN.md section 4), bootstrapped. */
 #include <config.h>
 
 #include <errno.h>
 #include <math.h>
-#include <poll.h>
-#include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,14 +18,14 @@ typedef struct {
     const clout_dataset_t *ds;
     clout_snapshot_opts_t snap; /* year fixed, layers set per layer */
     int n_poles, n_focus, n_layers;
-    int *pole, *focus;   /* dataset actor indices */
-    char **layers;       /* layer names; the last is "all" (NULL filter) */
+    int *pole, *focus; /* dataset actor indices */
+    char **layers;     /* layer names; the last is "all" (NULL filter) */
 } plan_t;
 
 /* The indices of one replicate (or of the data themselves). */
 typedef struct {
-    double *direct;  /* [layer][focus][pole + 1]: the last is "other" */
-    double *reach;   /* [layer][focus][pole] */
+    double *direct; /* [layer][focus][pole + 1]: the last is "other" */
+    double *reach;  /* [layer][focus][pole] */
 } indices_t;
 
 static size_t n_direct(const plan_t *pl)
@@ -39,8 +38,10 @@ static size_t n_reach(const plan_t *pl)
     return (size_t)pl->n_layers * pl->n_focus * pl->n_poles;
 }
 
-#define DIRECT(pl, x, l, f, p) ((x)->direct[((size_t)(l) * (pl)->n_focus + (f)) * ((pl)->n_poles + 1) + (p)])
-#define REACH(pl, x, l, f, p) ((x)->reach[((size_t)(l) * (pl)->n_focus + (f)) * (pl)->n_poles + (p)])
+#define DIRECT(pl, x, l, f, p)                                                                     \
+    ((x)->direct[((size_t)(l) * (pl)->n_focus + (f)) * ((pl)->n_poles + 1) + (p)])
+#define REACH(pl, x, l, f, p)                                                                      \
+    ((x)->reach[((size_t)(l) * (pl)->n_focus + (f)) * (pl)->n_poles + (p)])
 
 /* The index I(p,f): the mean of direct share and reach (doc/methods.md). */
 static double index_of(double direct, double reach)
@@ -92,8 +93,8 @@ static clout_status_t resolve_actors(const clout_dataset_t *ds, char **ids, clou
 }
 
 static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
-                                const clout_snapshot_opts_t *snap,
-                                const clout_influence_opts_t *o, clout_error_t *err)
+                                const clout_snapshot_opts_t *snap, const clout_influence_opts_t *o,
+                                clout_error_t *err)
 {
     memset(pl, 0, sizeof *pl);
     pl->ds = ds;
@@ -102,14 +103,15 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
         pl->snap.year = clout_dataset_latest_year(ds);
     if (!pl->snap.window)
         pl->snap.window = CLOUT_DEFAULT_WINDOW;
-    clout_status_t st = resolve_actors(ds, o->poles, CLOUT_ROLE_POLE, "poles", &pl->pole,
-                                       &pl->n_poles, err);
+    clout_status_t st =
+        resolve_actors(ds, o->poles, CLOUT_ROLE_POLE, "poles", &pl->pole, &pl->n_poles, err);
     if (!st)
-        st = resolve_actors(ds, o->focus, CLOUT_ROLE_FOCUS, "focus", &pl->focus, &pl->n_focus,
-                            err);
+        st = resolve_actors(ds, o->focus, CLOUT_ROLE_FOCUS, "focus", &pl->focus, &pl->n_focus, err);
     if (st)
         return st;
-    /* Layers: those of the selected relations, sorted, then "all". */
+    /* Layers: those of the selected relations, sorted, then "all".  The
+     * indices of one layer do not depend on the others, so "all" alone
+     * gives the same values as in the full plan. */
     GPtrArray *ls = g_ptr_array_new();
     GHashTable *seen_layers = g_hash_table_new(g_str_hash, g_str_equal);
     for (int r = 0; r < clout_dataset_n_relations(ds); r++) {
@@ -126,7 +128,7 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
                 k2 |= strcmp(*p, rel->name) == 0;
             keep &= k2;
         }
-        if (keep && !g_hash_table_contains(seen_layers, rel->layer)) {
+        if (keep && !o->all_only && !g_hash_table_contains(seen_layers, rel->layer)) {
             g_hash_table_add(seen_layers, (gpointer)rel->layer);
             g_ptr_array_add(ls, g_strdup(rel->layer));
         }
@@ -283,8 +285,7 @@ static clout_status_t compute_indices(const plan_t *pl, const clout_tie_t *ties,
 
 /* Brokerage K(p): the share of shortest paths between focus actors that pass
  * through p, over all ordered (directed) or unordered (undirected) pairs. */
-static clout_status_t brokerage(const plan_t *pl, const igraph_t *g, double *k,
-                                clout_error_t *err)
+static clout_status_t brokerage(const plan_t *pl, const igraph_t *g, double *k, clout_error_t *err)
 {
     for (int p = 0; p < pl->n_poles; p++)
         k[p] = NAN;
@@ -306,9 +307,8 @@ static clout_status_t brokerage(const plan_t *pl, const igraph_t *g, double *k,
     igraph_vector_init(&res, 0);
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
         VECTOR(len)[e] = 1.0 / EAN(g, "weight", e);
-    igraph_error_t e = igraph_betweenness_subset(g, &res, igraph_vss_all(), true,
-                                                 igraph_vss_vector(&fv), igraph_vss_vector(&fv),
-                                                 &len);
+    igraph_error_t e = igraph_betweenness_subset(
+        g, &res, igraph_vss_all(), true, igraph_vss_vector(&fv), igraph_vss_vector(&fv), &len);
     if (!e) {
         double pairs = igraph_is_directed(g) ? (double)nf * (nf - 1) : (double)nf * (nf - 1) / 2;
         for (int p = 0; p < pl->n_poles; p++) {
@@ -335,7 +335,7 @@ static clout_status_t alignment(const plan_t *pl, const clout_network_t *net, in
         vp[p] = vertex_of(g, clout_dataset_actor(pl->ds, pl->pole[p])->id);
     for (int f = 0; f < nf; f++)
         vf[f] = vertex_of(g, clout_dataset_actor(pl->ds, pl->focus[f])->id);
-    int *same = g_new0(int, (size_t)np * nf);
+    int *same = g_new0(int, (size_t)np *nf);
     clout_status_t st = CLOUT_OK;
     bool any = igraph_ecount(g) > 0;
     for (int r = 0; r < runs && any && !st; r++) {
@@ -398,189 +398,211 @@ static clout_tie_t *replicate_ties(const plan_t *pl, GPtrArray *const *by_rel, i
     return out;
 }
 
-/* Replicates lo..hi-1 into res (each n_direct + n_reach doubles), calling
- * done() after each. */
-typedef void (*rep_done_fn)(int rep, const double *values, void *data);
+/* The replicates are shared out in chunks from a counter in memory that
+ * the parent and its workers share (an anonymous shared mapping): whichever
+ * process is free takes the next chunk, and writes each replicate's values
+ * into the replicate's own row of a table in the same mapping.  A
+ * replicate's values depend on (seed, replicate) alone, so the table does
+ * not depend on -j or on which process computed which row.  igraph in
+ * Debian is not thread-safe, so the workers are processes (fork).
+ *
+ * The parent starts the workers first, then computes the data's own
+ * indices, brokerage and alignment while they run, then joins them in the
+ * replicates: nothing but the percentiles is left serial.  With -j N
+ * there are N - 1 workers besides the parent. */
+typedef struct {
+    gint next;   /* the first replicate no process has taken */
+    gint done;   /* replicates finished */
+    gint failed; /* a worker met an error; its message follows */
+    char message[512];
+} boot_head_t;
 
-static clout_status_t run_replicates(const plan_t *pl, GPtrArray *const *by_rel, int n_rel,
-                                     const clout_influence_opts_t *o, int lo, int hi,
-                                     rep_done_fn done, void *data, clout_error_t *err)
+typedef struct {
+    const plan_t *pl;
+    GPtrArray *const *by_rel;
+    int n_rel;
+    const clout_influence_opts_t *o;
+    int n, chunk, jobs;
+    size_t width;
+    void *map; /* the shared mapping (jobs > 1), else NULL */
+    size_t map_size;
+    boot_head_t *head;
+    double *rows; /* [rep][width] */
+    pid_t *pid;
+    int n_pid;
+    int reported; /* progress: the last count passed to on_progress */
+} boot_t;
+
+/* Takes chunks until none are left; the parent (progress) reports each
+ * replicate finished by anyone as it finishes its own. */
+static clout_status_t boot_work(boot_t *b, bool progress, clout_error_t *err)
 {
-    size_t nd = n_direct(pl), nr = n_reach(pl);
-    double *buf = g_new(double, nd + nr);
-    indices_t x = {buf, buf + nd};
+    size_t nd = n_direct(b->pl);
     clout_status_t st = CLOUT_OK;
-    for (int rep = lo; rep < hi && !st; rep++) {
-        long nt;
-        clout_tie_t *ties = replicate_ties(pl, by_rel, n_rel, o->seed, rep, o->noise, &nt);
-        st = compute_indices(pl, ties, nt, &x, err);
-        g_free(ties);
-        if (!st)
-            done(rep, buf, data);
+    while (!st && !g_atomic_int_get(&b->head->failed)) {
+        int lo = g_atomic_int_add(&b->head->next, b->chunk);
+        if (lo >= b->n)
+            break;
+        int hi = MIN(b->n, lo + b->chunk);
+        for (int rep = lo; rep < hi && !st; rep++) {
+            long nt;
+            clout_tie_t *ties =
+                replicate_ties(b->pl, b->by_rel, b->n_rel, b->o->seed, rep, b->o->noise, &nt);
+            double *row = b->rows + (size_t)rep * b->width;
+            indices_t x = {row, row + nd};
+            st = compute_indices(b->pl, ties, nt, &x, err);
+            g_free(ties);
+            if (st)
+                break;
+            int done = g_atomic_int_add(&b->head->done, 1) + 1;
+            if (progress && b->o->on_progress && done > b->reported) {
+                b->reported = done;
+                b->o->on_progress(done, b->n, b->o->progress_data);
+            }
+        }
     }
-    g_free(buf);
     return st;
 }
 
-typedef struct {
-    double *all; /* [rep][values] */
-    size_t width;
-    int total, count;
-    const clout_influence_opts_t *o;
-} collect_t;
-
-static void collect(int rep, const double *values, void *data)
+/* Sets up the table and starts the workers, which begin at once. */
+static clout_status_t boot_start(boot_t *b, const plan_t *pl, GPtrArray *const *by_rel, int n_rel,
+                                 const clout_influence_opts_t *o, size_t width, clout_error_t *err)
 {
-    collect_t *c = data;
-    memcpy(c->all + (size_t)rep * c->width, values, c->width * sizeof(double));
-    c->count++;
-    if (c->o->on_progress)
-        c->o->on_progress(c->count, c->total, c->o->progress_data);
-}
-
-/* A worker writes each finished replicate to its pipe as (int rep, values). */
-typedef struct {
-    int fd;
-    size_t width;
-} pipe_out_t;
-
-static void write_all(int fd, const void *p, size_t n)
-{
-    const char *c = p;
-    while (n > 0) {
-        ssize_t w = write(fd, c, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            _exit(2);
-        c += w;
-        n -= (size_t)w;
-    }
-}
-
-static void to_pipe(int rep, const double *values, void *data)
-{
-    pipe_out_t *p = data;
-    write_all(p->fd, &rep, sizeof rep);
-    write_all(p->fd, values, p->width * sizeof(double));
-}
-
-/* igraph in Debian is not thread-safe, so replicates run in worker
- * processes (fork), each on a contiguous block; the parent reads results as
- * they come and files them by replicate number. */
-static clout_status_t bootstrap(const plan_t *pl, GPtrArray *const *by_rel, int n_rel,
-                                const clout_influence_opts_t *o, collect_t *c,
-                                clout_error_t *err)
-{
-    int n = o->bootstrap;
+    memset(b, 0, sizeof *b);
+    b->pl = pl;
+    b->by_rel = by_rel;
+    b->n_rel = n_rel;
+    b->o = o;
+    b->n = o->bootstrap;
+    b->width = width;
     int jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    if (jobs < 1)
-        jobs = 1;
-    if (jobs > n)
-        jobs = n;
-    if (jobs == 1)
-        return run_replicates(pl, by_rel, n_rel, o, 0, n, collect, c, err);
-    pid_t *pid = g_new0(pid_t, jobs);
-    int *fd = g_new(int, jobs);
-    clout_status_t st = CLOUT_OK;
+    b->jobs = CLAMP(jobs, 1, MAX(b->n, 1));
+    /* Chunks small enough to even out the processes' ends (the parent
+     * starts late), large enough that taking one costs nothing. */
+    b->chunk = MAX(1, b->n / (b->jobs * 16));
+    size_t rows = (size_t)b->n * width * sizeof(double);
+    if (b->jobs == 1) {
+        b->head = g_new0(boot_head_t, 1);
+        b->rows = g_malloc(MAX(rows, 1));
+        return CLOUT_OK;
+    }
+    size_t head = (sizeof(boot_head_t) + 63) / 64 * 64;
+    b->map_size = head + rows;
+    b->map = mmap(NULL, b->map_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (b->map == MAP_FAILED) {
+        b->map = NULL;
+        return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
+                               "cannot map %zu bytes for the bootstrap: %s", b->map_size,
+                               g_strerror(errno));
+    }
+    b->head = b->map; /* zero-filled */
+    b->rows = (double *)(void *)((char *)b->map + head);
+    b->pid = g_new0(pid_t, b->jobs - 1);
     fflush(NULL); /* nothing buffered may be written twice */
-    for (int j = 0; j < jobs; j++) {
-        int p[2];
-        if (pipe(p) != 0) {
-            st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot make a pipe: %s",
-                                 g_strerror(errno));
-            jobs = j;
-            break;
-        }
-        int lo = (int)((long)n * j / jobs), hi = (int)((long)n * (j + 1) / jobs);
-        pid[j] = fork();
-        if (pid[j] == 0) {
-            close(p[0]);
-            for (int k = 0; k < j; k++)
-                close(fd[k]);
-            pipe_out_t out = {p[1], c->width};
+    for (int j = 0; j < b->jobs - 1; j++) {
+        pid_t pid = fork();
+        if (pid == 0) {
             clout_error_t *e2 = clout_error_new(1);
-            clout_status_t s2 = run_replicates(pl, by_rel, n_rel, o, lo, hi, to_pipe, &out, e2);
-            close(p[1]);
-            /* A worker leaves at once: the parent's atexit handlers and stdio
-             * buffers are not its to run. */
+            clout_status_t s2 = boot_work(b, false, e2);
+            if (s2) {
+                const char *m = clout_error_count(e2) > 0 ? clout_error_message(e2, 0) : NULL;
+                g_strlcpy(b->head->message, m ? m : "a bootstrap worker failed",
+                          sizeof b->head->message);
+                g_atomic_int_set(&b->head->failed, 1);
+            }
+            /* A worker leaves at once: the parent's atexit handlers and
+             * stdio buffers are not its to run. */
             _exit(s2 == CLOUT_OK ? 0 : 1);
         }
-        close(p[1]);
-        if (pid[j] < 0) {
-            close(p[0]);
-            st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot start a worker: %s",
-                                 g_strerror(errno));
-            jobs = j;
-            break;
-        }
-        fd[j] = p[0];
+        if (pid < 0)
+            return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot start a worker: %s",
+                                   g_strerror(errno));
+        b->pid[b->n_pid++] = pid;
     }
-    /* Read records from whichever worker has one. */
-    size_t rec = sizeof(int) + c->width * sizeof(double);
-    size_t *have = g_new0(size_t, jobs);
-    char **part = g_new0(char *, jobs);
-    for (int j = 0; j < jobs; j++)
-        part[j] = g_malloc(rec);
-    struct pollfd *pf = g_new(struct pollfd, jobs);
-    int open_fds = jobs;
-    bool *closed = g_new0(bool, jobs);
-    while (open_fds > 0 && !st) {
-        for (int j = 0; j < jobs; j++) {
-            pf[j].fd = closed[j] ? -1 : fd[j];
-            pf[j].events = POLLIN;
-            pf[j].revents = 0;
-        }
-        if (poll(pf, (nfds_t)jobs, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "poll: %s", g_strerror(errno));
-            break;
-        }
-        for (int j = 0; j < jobs; j++) {
-            if (closed[j] || !(pf[j].revents & (POLLIN | POLLHUP | POLLERR)))
-                continue;
-            ssize_t r = read(fd[j], part[j] + have[j], rec - have[j]);
-            if (r < 0 && errno == EINTR)
-                continue;
-            if (r <= 0) {
-                closed[j] = true;
-                open_fds--;
-                continue;
-            }
-            have[j] += (size_t)r;
-            if (have[j] == rec) {
-                int rep;
-                memcpy(&rep, part[j], sizeof rep);
-                if (rep >= 0 && rep < n)
-                    collect(rep, (const double *)(part[j] + sizeof(int)), c);
-                have[j] = 0;
-            }
-        }
-    }
-    for (int j = 0; j < jobs; j++) {
-        close(fd[j]);
+    return CLOUT_OK;
+}
+
+/* Waits for the workers; with stop, first makes them stop early. */
+static clout_status_t boot_wait(boot_t *b, bool stop, clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    if (stop && b->head)
+        g_atomic_int_set(&b->head->failed, 1);
+    for (int j = 0; j < b->n_pid; j++) {
         int status = 0;
-        if (st)
-            kill(pid[j], SIGTERM);
-        waitpid(pid[j], &status, 0);
-        if (!st && (!WIFEXITED(status) || WEXITSTATUS(status) != 0))
-            st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
-                                 "a bootstrap worker failed (exit status %d)",
-                                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        while (waitpid(b->pid[j], &status, 0) < 0 && errno == EINTR)
+            ;
+        if (!stop && !st && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
+            if (WIFEXITED(status) && g_atomic_int_get(&b->head->failed))
+                st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "%s", b->head->message);
+            else
+                st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
+                                     "a bootstrap worker failed (exit status %d)",
+                                     WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        }
     }
-    if (!st && c->count != n)
-        st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
-                             "the bootstrap workers returned %d of %d replicates", c->count, n);
-    for (int j = 0; j < jobs; j++)
-        g_free(part[j]);
-    g_free(part);
-    g_free(have);
-    g_free(pf);
-    g_free(closed);
-    g_free(pid);
-    g_free(fd);
+    b->n_pid = 0;
     return st;
+}
+
+/* Joins the workers until every replicate is done, then copies the table
+ * into out ([rep][width]). */
+static clout_status_t boot_finish(boot_t *b, double *out, clout_error_t *err)
+{
+    clout_status_t st = boot_work(b, true, err);
+    clout_status_t sw = boot_wait(b, st != CLOUT_OK, err);
+    if (!st)
+        st = sw;
+    if (!st && g_atomic_int_get(&b->head->done) != b->n)
+        st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
+                             "the bootstrap workers returned %d of %d replicates",
+                             g_atomic_int_get(&b->head->done), b->n);
+    if (!st && b->o->on_progress && b->reported < b->n)
+        b->o->on_progress(b->n, b->n, b->o->progress_data);
+    if (!st)
+        memcpy(out, b->rows, (size_t)b->n * b->width * sizeof(double));
+    return st;
+}
+
+/* Frees what boot_start made; stops and waits for workers still running. */
+static void boot_release(boot_t *b)
+{
+    if (b->n_pid)
+        boot_wait(b, true, NULL);
+    if (b->map)
+        munmap(b->map, b->map_size);
+    else if (b->head) {
+        g_free(b->head);
+        g_free(b->rows);
+    }
+    g_free(b->pid);
+    memset(b, 0, sizeof *b);
+}
+
+/* lists[r]: relation r's ties in the snapshot, which replicates resample. */
+static GPtrArray **snapshot_ties_by_relation(const plan_t *pl, const clout_tie_t *ties, long nt)
+{
+    int n_rel = clout_dataset_n_relations(pl->ds);
+    GPtrArray **lists = g_new0(GPtrArray *, n_rel);
+    for (int r = 0; r < n_rel; r++)
+        lists[r] = g_ptr_array_new();
+    for (long i = 0; i < nt; i++)
+        if (clout_tie_in_snapshot(pl->ds, &ties[i], pl->snap.year, pl->snap.window))
+            g_ptr_array_add(lists[ties[i].relation], (gpointer)&ties[i]);
+    return lists;
+}
+
+static void free_ties_by_relation(const plan_t *pl, GPtrArray **lists)
+{
+    for (int r = 0; lists && r < clout_dataset_n_relations(pl->ds); r++)
+        g_ptr_array_free(lists[r], TRUE);
+    g_free(lists);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
 }
 
 /* The 2.5th and 97.5th percentiles (linear interpolation, R's type 7) of the
@@ -594,12 +616,9 @@ static void interval(const double *v, int n, size_t stride, double *lo, double *
             x[m++] = v[(size_t)i * stride];
     *lo = *hi = NAN;
     if (m > 0) {
-        for (int i = 1; i < m; i++) /* insertion sort: m is the number of replicates */
-            for (int j = i; j > 0 && x[j - 1] > x[j]; j--) {
-                double t = x[j];
-                x[j] = x[j - 1];
-                x[j - 1] = t;
-            }
+        /* Equal values may change places, which changes no result: two
+         * zeros of either sign interpolate to +0. */
+        qsort(x, (size_t)m, sizeof *x, cmp_double);
         double q[2] = {0.025, 0.975}, *outp[2] = {lo, hi};
         for (int k = 0; k < 2; k++) {
             double h = (m - 1) * q[k];
@@ -633,12 +652,24 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
     size_t nd = n_direct(&pl), nr = n_reach(&pl);
     double *data = g_new(double, nd + nr);
     indices_t x = {data, data + nd};
-    double *kb = g_new(double, (size_t)nl * np);
-    double *al = g_new(double, (size_t)nl * nf * np);
+    double *kb = g_new(double, (size_t)nl *np);
+    double *al = g_new(double, (size_t)nl *nf *np);
     int runs = opts->align_runs > 0 ? opts->align_runs : DEFAULT_ALIGN_RUNS;
     const clout_tie_t *ties = (const clout_tie_t *)ds->ties->data;
     long nt = clout_dataset_n_ties(ds);
-    st = compute_indices(&pl, ties, nt, &x, err);
+    /* The bootstrap's workers start first and run while this process
+     * computes the data's own values; replicate values, nd + nr each. */
+    int n = opts->bootstrap > 0 ? opts->bootstrap : 0;
+    size_t width = nd + nr;
+    double *all = NULL;
+    GPtrArray **lists = NULL;
+    boot_t boot = {0};
+    if (n > 0) {
+        lists = snapshot_ties_by_relation(&pl, ties, nt);
+        st = boot_start(&boot, &pl, lists, clout_dataset_n_relations(ds), opts, width, err);
+    }
+    if (!st)
+        st = compute_indices(&pl, ties, nt, &x, err);
     for (int l = 0; l < nl && !st; l++) {
         clout_network_t *net;
         st = layer_network(&pl, l, ties, nt, &net, err);
@@ -649,31 +680,19 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
             st = alignment(&pl, net, runs, opts->seed, al + (size_t)l * nf * np, err);
         clout_network_free(net);
     }
-
-    /* The bootstrap: replicate values, width nd + nr each. */
-    collect_t c = {NULL, nd + nr, opts->bootstrap, 0, opts};
-    if (!st && opts->bootstrap > 0) {
-        int n_rel = clout_dataset_n_relations(ds);
-        /* lists[r]: the relation's ties in the snapshot, to resample from. */
-        GPtrArray **lists = g_new0(GPtrArray *, n_rel);
-        for (int r = 0; r < n_rel; r++)
-            lists[r] = g_ptr_array_new();
-        for (long i = 0; i < nt; i++)
-            if (clout_tie_in_snapshot(ds, &ties[i], pl.snap.year, pl.snap.window))
-                g_ptr_array_add(lists[ties[i].relation], (gpointer)&ties[i]);
-        c.all = g_new(double, (size_t)opts->bootstrap * c.width);
-        st = bootstrap(&pl, lists, n_rel, opts, &c, err);
-        for (int r = 0; r < n_rel; r++)
-            g_ptr_array_free(lists[r], TRUE);
-        g_free(lists);
+    if (!st && n > 0) {
+        all = g_new(double, (size_t)n *width);
+        st = boot_finish(&boot, all, err);
     }
+    boot_release(&boot);
+    free_ties_by_relation(&pl, lists);
 
     if (!st) {
         clout_table_t *s = clout_table_new("shares");
         static const char *scols[] = {"focus", "pole", "layer"};
         for (int k = 0; k < 3; k++)
             clout_table_add_column(s, scols[k], CLOUT_COL_STR);
-        static const char *ncols[] = {"direct", "reach",   "brokerage", "alignment",
+        static const char *ncols[] = {"direct", "reach",    "brokerage", "alignment",
                                       "index",  "index_lo", "index_hi"};
         for (int k = 0; k < 7; k++)
             clout_table_add_column(s, ncols[k], CLOUT_COL_NUM);
@@ -684,7 +703,6 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
         clout_table_add_column(b, "balance_lo", CLOUT_COL_NUM);
         clout_table_add_column(b, "balance_hi", CLOUT_COL_NUM);
         clout_table_add_column(b, "leading_pole", CLOUT_COL_STR);
-        int n = opts->bootstrap;
         double *tmp = g_new(double, n > 0 ? n : 1);
         for (int f = 0; f < nf; f++) {
             const char *fid = clout_dataset_actor(ds, pl.focus[f])->id;
@@ -708,8 +726,7 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
                     clout_table_set_num(s, r, 7, idx);
                     if (n > 0) {
                         for (int i = 0; i < n; i++) {
-                            indices_t y = {c.all + (size_t)i * c.width,
-                                           c.all + (size_t)i * c.width + nd};
+                            indices_t y = {all + (size_t)i * width, all + (size_t)i * width + nd};
                             tmp[i] = index_of(DIRECT(&pl, &y, l, f, p), REACH(&pl, &y, l, f, p));
                         }
                         double lo, hi;
@@ -732,8 +749,7 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
                     clout_table_set_num(b, r, 2, balance_of(ia, ib));
                     if (n > 0) {
                         for (int i = 0; i < n; i++) {
-                            indices_t y = {c.all + (size_t)i * c.width,
-                                           c.all + (size_t)i * c.width + nd};
+                            indices_t y = {all + (size_t)i * width, all + (size_t)i * width + nd};
                             tmp[i] = balance_of(
                                 index_of(DIRECT(&pl, &y, l, f, 0), REACH(&pl, &y, l, f, 0)),
                                 index_of(DIRECT(&pl, &y, l, f, 1), REACH(&pl, &y, l, f, 1)));
@@ -752,7 +768,7 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
         *shares_out = s;
         *balance_out = b;
     }
-    g_free(c.all);
+    g_free(all);
     g_free(data);
     g_free(kb);
     g_free(al);
@@ -780,26 +796,24 @@ clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
     }
     size_t nd = n_direct(&pl), nr = n_reach(&pl);
     int nb = opts->bootstrap > 0 ? opts->bootstrap : 0;
-    collect_t c = {g_new(double, (size_t)(nb + 1) * (nd + nr)), nd + nr, nb, 0, opts};
+    size_t width = nd + nr;
+    double *all = g_new(double, (size_t)(nb + 1) * width);
     const clout_tie_t *ties = (const clout_tie_t *)ds->ties->data;
     long nt = clout_dataset_n_ties(ds);
-    /* Row 0 holds the data, rows 1..nb the replicates. */
-    indices_t x = {c.all, c.all + nd};
-    st = compute_indices(&pl, ties, nt, &x, err);
-    if (!st && nb > 0) {
-        int n_rel = clout_dataset_n_relations(ds);
-        GPtrArray **lists = g_new0(GPtrArray *, n_rel);
-        for (int r = 0; r < n_rel; r++)
-            lists[r] = g_ptr_array_new();
-        for (long i = 0; i < nt; i++)
-            if (clout_tie_in_snapshot(ds, &ties[i], pl.snap.year, pl.snap.window))
-                g_ptr_array_add(lists[ties[i].relation], (gpointer)&ties[i]);
-        collect_t cr = {c.all + c.width, c.width, nb, 0, opts};
-        st = bootstrap(&pl, lists, n_rel, opts, &cr, err);
-        for (int r = 0; r < n_rel; r++)
-            g_ptr_array_free(lists[r], TRUE);
-        g_free(lists);
+    GPtrArray **lists = NULL;
+    boot_t boot = {0};
+    if (nb > 0) {
+        lists = snapshot_ties_by_relation(&pl, ties, nt);
+        st = boot_start(&boot, &pl, lists, clout_dataset_n_relations(ds), opts, width, err);
     }
+    /* Row 0 holds the data, rows 1..nb the replicates. */
+    indices_t x = {all, all + nd};
+    if (!st)
+        st = compute_indices(&pl, ties, nt, &x, err);
+    if (!st && nb > 0)
+        st = boot_finish(&boot, all + width, err);
+    boot_release(&boot);
+    free_ties_by_relation(&pl, lists);
     if (!st) {
         out->n_focus = pl.n_focus;
         out->n_layers = pl.n_layers;
@@ -808,17 +822,17 @@ clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
         for (int f = 0; f < pl.n_focus; f++)
             out->focus[f] = g_strdup(clout_dataset_actor(ds, pl.focus[f])->id);
         out->layers = g_strdupv(pl.layers);
-        out->values = g_new(double, (size_t)pl.n_focus * pl.n_layers * (nb + 1));
+        out->values = g_new(double, (size_t)pl.n_focus *pl.n_layers *(nb + 1));
         for (int f = 0; f < pl.n_focus; f++)
             for (int l = 0; l < pl.n_layers; l++)
                 for (int r = 0; r <= nb; r++) {
-                    indices_t y = {c.all + (size_t)r * c.width, c.all + (size_t)r * c.width + nd};
-                    out->values[((size_t)f * pl.n_layers + l) * (nb + 1) + r] = balance_of(
-                        index_of(DIRECT(&pl, &y, l, f, 0), REACH(&pl, &y, l, f, 0)),
-                        index_of(DIRECT(&pl, &y, l, f, 1), REACH(&pl, &y, l, f, 1)));
+                    indices_t y = {all + (size_t)r * width, all + (size_t)r * width + nd};
+                    out->values[((size_t)f * pl.n_layers + l) * (nb + 1) + r] =
+                        balance_of(index_of(DIRECT(&pl, &y, l, f, 0), REACH(&pl, &y, l, f, 0)),
+                                   index_of(DIRECT(&pl, &y, l, f, 1), REACH(&pl, &y, l, f, 1)));
                 }
     }
-    g_free(c.all);
+    g_free(all);
     plan_free(&pl);
     return st;
 }

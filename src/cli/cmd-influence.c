@@ -6,10 +6,10 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_POLES,  OPT_FOCUS,     OPT_BOOTSTRAP, OPT_NOISE, OPT_JOBS,
-                                    OPT_SEED,   OPT_TABLE,     OPT_AT,        OPT_WINDOW,
-                                    OPT_LAYERS, OPT_RELATIONS, OPT_FORMAT, OPT_SAFE_CSV,    OPT_OUTPUT,
-                                    OPT_QUIET,  OPT_PROGRESS,  OPT_HELP,      0};
+static const cli_opt_id_t OPTS[] = {
+    OPT_POLES,    OPT_FOCUS,  OPT_BOOTSTRAP, OPT_NOISE,    OPT_JOBS,      OPT_SEED,
+    OPT_TABLE,    OPT_AT,     OPT_WINDOW,    OPT_LAYERS,   OPT_RELATIONS, OPT_FORMAT,
+    OPT_SAFE_CSV, OPT_OUTPUT, OPT_QUIET,     OPT_PROGRESS, OPT_HELP,      0};
 
 static void progress(int done, int total, void *data)
 {
@@ -37,8 +37,9 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (!ds) {
         clout_network_free(net);
         clout_error_free(err);
-        return cli_fail(2, "influence: '%s' is a network file; influence needs a dataset "
-                           "(DATASET@YEAR), whose roles, leads and relations it uses",
+        return cli_fail(2,
+                        "influence: '%s' is a network file; influence needs a dataset "
+                        "(DATASET@YEAR), whose roles, leads and relations it uses",
                         argv[0]);
     }
     so.year = net->year; /* the year INPUT named, @YEAR or latest */
@@ -76,7 +77,7 @@ const cli_command_t cli_cmd_influence = {
     "brokerage, alignment (shared communities), their index, and the balance between\n"
     "the first two poles (-1 all the first, +1 all the second).  --bootstrap N\n"
     "resamples ties (and adds noise to flow values) for 95% percentile intervals, in\n"
-    "-j worker processes; the result is the same for any -j.  doc/methods.md gives\n"
+    "-j processes; the result is the same for any -j.  doc/methods.md gives\n"
     "every formula.",
     OPTS,
     1,

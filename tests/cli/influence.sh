@@ -6,7 +6,7 @@
 #   edges that `clout build` exports (the snapshot itself is tested elsewhere);
 # - alignment: a dataset built so that communities are unambiguous;
 # - index and balance: from the above by their formulas;
-# - the bootstrap: the same output twice, and with -j 1 and -j 2.
+# - the bootstrap: the same output twice, and with -j 1, 2, 3, 5 and 7.
 . "${CLOUT_SRCDIR:-$(dirname "$0")/../..}/tests/cli/lib.sh"
 PY=${PYTHON3:-/usr/bin/python3}
 TINY=$SRC/graphs/examples/tiny
@@ -210,6 +210,14 @@ tap $? "-j 2 gives the same bytes as -j 1"
 run "$CLOUT" influence "$TINY@2022" --bootstrap 60 --seed 7 -j 3 --format csv
 cmp -s "$T/j1.csv" "$T/out"
 tap $? "a second run (-j 3) gives the same bytes again"
+run "$CLOUT" influence "$TINY@2022" --bootstrap 60 --seed 7 -j 7 --format csv
+cmp -s "$T/j1.csv" "$T/out"
+tap $? "-j 7 (seven processes taking chunks of replicates) gives the same bytes as -j 1"
+run "$CLOUT" influence "$TINY@2022" --bootstrap 3 --seed 7 -j 1 --format csv
+cp "$T/out" "$T/b3.csv"
+run "$CLOUT" influence "$TINY@2022" --bootstrap 3 --seed 7 -j 5 --format csv
+cmp -s "$T/b3.csv" "$T/out"
+tap $? "more processes than replicates (-j 5, 3 replicates) gives the same bytes as -j 1"
 run "$CLOUT" influence "$TINY@2022" --bootstrap 60 --seed 8 -j 2 --format csv
 ! cmp -s "$T/j1.csv" "$T/out"
 tap $? "another seed gives other intervals"

@@ -141,6 +141,39 @@ for want in '"A<B"' '"R&D"' '"say \"hi\""' '"Москва"' '"北京"' "\"O'Neil
     tap $? "the scene has the label $want exactly"
 done
 
+# ---- label placement among crowded labels ----
+# 400 actors pinned (no Graphviz positions), crowded towards the centre so
+# that most labels collide and the search weighs the overlaps.  Reference:
+# tests/cli/golden/render-crowded-labels.txt, the label positions written by
+# the build before the grid search (commit e3a900f, which tested each label
+# against every node and every placed label); the grid must place every
+# label where that exhaustive search did.  Within 0.5 pt as the other
+# goldens: a different choice moves a label by its width or height.
+awk -v pos="$T/crowd-pos.csv" -v edges="$T/crowd-edges.csv" 'BEGIN {
+    s = 12345; n = 400
+    print "id,x,y" > pos
+    for (i = 0; i < n; i++) {
+        s = (s * 1103515245 + 12345) % 2147483648; a = s / 2147483648 * 6.283185
+        s = (s * 1103515245 + 12345) % 2147483648; r = (s / 2147483648) ^ 2 * 300
+        printf "N%03d,%.2f,%.2f\n", i, r * cos(a), r * sin(a) > pos
+    }
+    print "source,target,weight" > edges
+    for (k = 0; k < 2 * n; k++) {
+        s = (s * 1103515245 + 12345) % 2147483648; i = int(s / 2147483648 * n)
+        s = (s * 1103515245 + 12345) % 2147483648; j = int(s / 2147483648 * n)
+        if (i != j) printf "N%03d,N%03d,%d\n", i, j, 1 + k % 3 > edges
+    }
+}'
+CLOUT_SCENE_DUMP=$T/crowd.dump run "$CLOUT" render "$T/crowd-edges.csv" --pin "$T/crowd-pos.csv" -o "$T/crowd.svg"
+expect_rc 0 "render 400 crowded actors, every one labelled"
+awk '/^group /{ g = $2 } /^  text/ && g == "labels" { print $NF, $2, $3 }' "$T/crowd.dump" >"$T/crowd-labels"
+awk 'NR == FNR { want[FNR] = $0; n = FNR; next }
+     { split(want[FNR], w, " "); if ($1 != w[1] || ($2 - w[2])^2 > 0.25 || ($3 - w[3])^2 > 0.25) bad++ }
+     END { exit !(FNR == n && n > 300 && !bad) }' \
+    "$SRC/tests/cli/golden/render-crowded-labels.txt" "$T/crowd-labels"
+tap $? "every label of the crowded figure where the exhaustive search put it" \
+    "$(diff "$SRC/tests/cli/golden/render-crowded-labels.txt" "$T/crowd-labels" | head -5)"
+
 # ---- layouts: --save-layout and --pin, engines ----
 CLOUT_SCENE_DUMP=$T/s1.dump run "$CLOUT" render "$TINY@2022" --save-layout "$T/pos1.csv" -o "$T/s1.svg"
 expect_rc 0 "render --save-layout"
