@@ -63,7 +63,7 @@ static const option_spec_t OPTIONS[] = {
     {OPT_FOCUS, "focus", 0, "LIST", "the focus actors (default: role focus)"},
     {OPT_BOOTSTRAP, "bootstrap", 0, "N", "bootstrap replicates for 95% intervals (default 0)"},
     {OPT_NOISE, "noise", 0, "SD", "log-normal noise on flow values in the bootstrap (default 0.1)"},
-    {OPT_JOBS, "jobs", 'j', "N", "worker processes for the bootstrap (default: the cores)"},
+    {OPT_JOBS, "jobs", 'j', "N", "processes for the bootstrap (default: the cores)"},
     {OPT_TABLE, "table", 0, "NAME", "which table to print"},
     {OPT_LAYOUT, "layout", 0, "NAME", "neato (default), fdp, sfdp, dot, circo, twopi or geo"},
     {OPT_COLOR, "color", 0, "BY", "fill by balance (default), community, kind, layer or none"},
