@@ -733,6 +733,27 @@ static void write_pajek(const igraph_t *g, FILE *f)
     }
 }
 
+/* fputs without the lock, which the caller holds (fputs_unlocked is GNU). */
+static void put_str(const char *s, FILE *f)
+{
+    for (; *s; s++)
+        putc_unlocked(*s, f);
+}
+
+/* A CSV cell of a row that has other cells: written as is when no reader
+ * could misread it (clout_write_csv_cell's rules), which is nearly always. */
+static void put_cell(FILE *f, const char *s)
+{
+    bool plain = s[0] && s[0] != '#' && s[0] != ' ';
+    const char *p = s;
+    for (; plain && *p; p++)
+        plain = *p != ',' && *p != '"' && *p != '\r' && *p != '\n';
+    if (plain && p[-1] != ' ')
+        put_str(s, f);
+    else
+        clout_write_csv_cell(f, s, false);
+}
+
 /* The edge list as CSV: source,target,weight[,layer,relations].  Rows go
  * straight to the file, cells as clout's table writer writes them: a
  * snapshot of millions of edges needs no table of copied strings. */
@@ -759,28 +780,28 @@ static void write_edge_csv(const igraph_t *g, FILE *f, bool full)
         have_l && !igraph_cattribute_EASV(g, "layer", igraph_ess_all(IGRAPH_EDGEORDER_ID), &layer);
     have_r = have_r &&
              !igraph_cattribute_EASV(g, "relations", igraph_ess_all(IGRAPH_EDGEORDER_ID), &rels);
+    /* One lock for the whole table instead of one per call. */
+    flockfile(f);
     for (igraph_integer_t e = 0; e < ne; e++) {
         igraph_integer_t u = IGRAPH_FROM(g, e), v = IGRAPH_TO(g, e);
         char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        clout_write_csv_cell(f, have_id ? igraph_strvector_get(&ids, u) : clout_vstr(g, "id", u),
-                             false);
-        fputc(',', f);
-        clout_write_csv_cell(f, have_id ? igraph_strvector_get(&ids, v) : clout_vstr(g, "id", v),
-                             false);
-        fputc(',', f);
-        fputs(clout_number_text(buf, have_w ? VECTOR(w)[e] : clout_enum(g, "weight", e, 1), false,
-                                false),
-              f);
+        put_cell(f, have_id ? igraph_strvector_get(&ids, u) : clout_vstr(g, "id", u));
+        putc_unlocked(',', f);
+        put_cell(f, have_id ? igraph_strvector_get(&ids, v) : clout_vstr(g, "id", v));
+        putc_unlocked(',', f);
+        put_str(
+            clout_number_text(buf, have_w ? VECTOR(w)[e] : clout_enum(g, "weight", e, 1), false,
+                              false),
+            f);
         if (full) {
-            fputc(',', f);
-            clout_write_csv_cell(
-                f, have_l ? igraph_strvector_get(&layer, e) : clout_estr(g, "layer", e), false);
-            fputc(',', f);
-            clout_write_csv_cell(
-                f, have_r ? igraph_strvector_get(&rels, e) : clout_estr(g, "relations", e), false);
+            putc_unlocked(',', f);
+            put_cell(f, have_l ? igraph_strvector_get(&layer, e) : clout_estr(g, "layer", e));
+            putc_unlocked(',', f);
+            put_cell(f, have_r ? igraph_strvector_get(&rels, e) : clout_estr(g, "relations", e));
         }
-        fputc('\n', f);
+        putc_unlocked('\n', f);
     }
+    funlockfile(f);
     igraph_strvector_destroy(&ids);
     igraph_strvector_destroy(&layer);
     igraph_strvector_destroy(&rels);
