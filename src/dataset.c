@@ -408,25 +408,47 @@ static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete,
 
 /* An open-addressing index of names (actor ids, relation names) for the ties
  * loop, which looks up three names per row, 15 million lookups in a large
- * file.  A slot holds the hash and, when it fits, the name itself, so that a
- * lookup touches one cache line instead of chasing pointers to the name; a
- * name that was on the previous row is found without hashing. */
-#define NAME_INLINE 23
+ * file.  A slot holds the name itself when it fits in 24 bytes, zero-padded,
+ * so that a lookup hashes and compares three words and touches one cache
+ * line; longer names are compared through names[].  The slot found last is
+ * tried first (ties files are often sorted). */
+#define NAME_WORDS 3
 
 typedef struct {
+    guint64 key[NAME_WORDS]; /* the name, zero-padded; all zero when it is longer */
+    gint32 ix;               /* -1: empty */
     guint32 hash;
-    gint32 ix;                 /* -1: empty */
-    char key[NAME_INLINE + 1]; /* the name when it fits, else "" */
 } name_slot_t;
 
 typedef struct {
     name_slot_t *slot;
     guint32 mask;
     const char *const *names;
-    int last; /* the index found last, or -1 */
+    gint64 last; /* the slot found last, or -1 */
 } name_index_t;
 
-static guint32 name_hash(const char *s)
+/* The name as words; false when it does not fit (23 bytes and its NUL). */
+static inline bool name_words(const char *s, guint64 w[NAME_WORDS])
+{
+    size_t n = strlen(s);
+    if (n == 0 || n >= 8 * NAME_WORDS) /* "" would match a long name's zero words */
+        return false;
+    char b[8 * NAME_WORDS] = {0};
+    memcpy(b, s, n);
+    memcpy(w, b, sizeof b);
+    return true;
+}
+
+static inline guint32 words_hash(const guint64 w[NAME_WORDS])
+{
+    guint64 x = w[0] * 0x9e3779b97f4a7c15ULL ^ w[1] * 0xc2b2ae3d27d4eb4fULL ^ w[2];
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return (guint32)x;
+}
+
+static guint32 long_name_hash(const char *s)
 {
     guint64 h = 0xcbf29ce484222325ULL; /* FNV-1a, 64-bit, folded */
     for (; *s; s++)
@@ -446,25 +468,41 @@ static void name_index_init(name_index_t *x, const char *const *names, int n)
     for (guint32 i = 0; i < size; i++)
         x->slot[i].ix = -1;
     for (int k = 0; k < n; k++) {
-        guint32 h = name_hash(names[k]), i = h & x->mask;
+        guint64 w[NAME_WORDS] = {0};
+        bool fits = name_words(names[k], w);
+        guint32 h = fits ? words_hash(w) : long_name_hash(names[k]), i = h & x->mask;
         while (x->slot[i].ix >= 0)
             i = (i + 1) & x->mask;
         x->slot[i].hash = h;
         x->slot[i].ix = k;
-        if (strlen(names[k]) <= NAME_INLINE)
-            strcpy(x->slot[i].key, names[k]);
+        memcpy(x->slot[i].key, w, sizeof w);
     }
+}
+
+static inline bool same_words(const guint64 *a, const guint64 *b)
+{
+    return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
 }
 
 static int name_index_find(name_index_t *x, const char *s)
 {
-    if (x->last >= 0 && strcmp(x->names[x->last], s) == 0)
-        return x->last;
-    guint32 h = name_hash(s), i = h & x->mask;
+    guint64 w[NAME_WORDS];
+    if (name_words(s, w)) {
+        if (x->last >= 0 && same_words(x->slot[x->last].key, w))
+            return x->slot[x->last].ix;
+        guint32 h = words_hash(w), i = h & x->mask;
+        for (; x->slot[i].ix >= 0; i = (i + 1) & x->mask)
+            if (same_words(x->slot[i].key, w)) {
+                x->last = i;
+                return x->slot[i].ix;
+            }
+        return -1;
+    }
+    guint32 h = long_name_hash(s), i = h & x->mask;
     for (; x->slot[i].ix >= 0; i = (i + 1) & x->mask) {
         const name_slot_t *sl = &x->slot[i];
-        if (sl->hash == h && strcmp(sl->key[0] ? sl->key : x->names[sl->ix], s) == 0)
-            return x->last = sl->ix;
+        if (sl->hash == h && sl->key[0] == 0 && strcmp(x->names[sl->ix], s) == 0)
+            return sl->ix;
     }
     return -1;
 }
