@@ -206,16 +206,31 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
         e = igraph_cattribute_VAS_setv(g, "name", &names);
     igraph_strvector_destroy(&ids);
     igraph_strvector_destroy(&names);
+    /* Missing attributes are set whole, in one call: igraph looks an
+     * attribute up by name on every single-element set (a tenth of the time
+     * of reading a million-edge list, doc/performance.md). */
     static const char *vs[] = {"kind", "role"};
-    for (int k = 0; k < 2 && !e; k++)
-        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k]))
-            for (igraph_integer_t v = 0; v < n && !e; v++)
-                e = igraph_cattribute_VAS_set(g, vs[k], v, "");
     static const char *es[] = {"layer", "relations"};
+    bool filled[2] = {false, false}; /* es[k] was set to "" here */
     for (int k = 0; k < 2 && !e; k++)
-        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k]))
-            for (igraph_integer_t i = 0; i < m && !e; i++)
-                e = igraph_cattribute_EAS_set(g, es[k], i, "");
+        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k])) {
+            igraph_strvector_t empty;
+            e = igraph_strvector_init(&empty, n);
+            if (!e) {
+                e = igraph_cattribute_VAS_setv(g, vs[k], &empty);
+                igraph_strvector_destroy(&empty);
+            }
+        }
+    for (int k = 0; k < 2 && !e; k++)
+        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k])) {
+            igraph_strvector_t empty;
+            e = igraph_strvector_init(&empty, m);
+            if (!e) {
+                e = igraph_cattribute_EAS_setv(g, es[k], &empty);
+                igraph_strvector_destroy(&empty);
+            }
+            filled[k] = true;
+        }
     if (e)
         return clout_igraph_error(err, e, path);
     /* Every string must be UTF-8 (JSON, XML and Pango need it) and every id
@@ -228,7 +243,7 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
                                        "node %" IGRAPH_PRId ": attribute '%s' is not valid UTF-8",
                                        v + 1, vs_all[k]);
     for (int k = 0; k < 2; k++)
-        for (igraph_integer_t i = 0; i < m; i++)
+        for (igraph_integer_t i = 0; i < m && !filled[k]; i++)
             if (!g_utf8_validate(EAS(g, es[k], i), -1, NULL))
                 return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
                                        "edge %" IGRAPH_PRId ": attribute '%s' is not valid UTF-8",
@@ -789,10 +804,9 @@ static void write_edge_csv(const igraph_t *g, FILE *f, bool full)
         putc_unlocked(',', f);
         put_cell(f, have_id ? igraph_strvector_get(&ids, v) : clout_vstr(g, "id", v));
         putc_unlocked(',', f);
-        put_str(
-            clout_number_text(buf, have_w ? VECTOR(w)[e] : clout_enum(g, "weight", e, 1), false,
-                              false),
-            f);
+        put_str(clout_number_text(buf, have_w ? VECTOR(w)[e] : clout_enum(g, "weight", e, 1), false,
+                                  false),
+                f);
         if (full) {
             putc_unlocked(',', f);
             put_cell(f, have_l ? igraph_strvector_get(&layer, e) : clout_estr(g, "layer", e));
