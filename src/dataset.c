@@ -406,107 +406,6 @@ static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete,
     return ok;
 }
 
-/* An open-addressing index of names (actor ids, relation names) for the ties
- * loop, which looks up three names per row, 15 million lookups in a large
- * file.  A slot holds the name itself when it fits in 24 bytes, zero-padded,
- * so that a lookup hashes and compares three words and touches one cache
- * line; longer names are compared through names[].  The slot found last is
- * tried first (ties files are often sorted). */
-#define NAME_WORDS 3
-
-typedef struct {
-    guint64 key[NAME_WORDS]; /* the name, zero-padded; all zero when it is longer */
-    gint32 ix;               /* -1: empty */
-    guint32 hash;
-} name_slot_t;
-
-typedef struct {
-    name_slot_t *slot;
-    guint32 mask;
-    const char *const *names;
-    gint64 last; /* the slot found last, or -1 */
-} name_index_t;
-
-/* The name as words; false when it does not fit (23 bytes and its NUL). */
-static inline bool name_words(const char *s, guint64 w[NAME_WORDS])
-{
-    size_t n = strlen(s);
-    if (n == 0 || n >= 8 * NAME_WORDS) /* "" would match a long name's zero words */
-        return false;
-    char b[8 * NAME_WORDS] = {0};
-    memcpy(b, s, n);
-    memcpy(w, b, sizeof b);
-    return true;
-}
-
-static inline guint32 words_hash(const guint64 w[NAME_WORDS])
-{
-    guint64 x = w[0] * 0x9e3779b97f4a7c15ULL ^ w[1] * 0xc2b2ae3d27d4eb4fULL ^ w[2];
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return (guint32)x;
-}
-
-static guint32 long_name_hash(const char *s)
-{
-    guint64 h = 0xcbf29ce484222325ULL; /* FNV-1a, 64-bit, folded */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-    return (guint32)(h ^ (h >> 32));
-}
-
-static void name_index_init(name_index_t *x, const char *const *names, int n)
-{
-    guint32 size = 8;
-    while (size < 2 * (guint32)n)
-        size *= 2;
-    x->slot = g_new0(name_slot_t, size);
-    x->mask = size - 1;
-    x->names = names;
-    x->last = -1;
-    for (guint32 i = 0; i < size; i++)
-        x->slot[i].ix = -1;
-    for (int k = 0; k < n; k++) {
-        guint64 w[NAME_WORDS] = {0};
-        bool fits = name_words(names[k], w);
-        guint32 h = fits ? words_hash(w) : long_name_hash(names[k]), i = h & x->mask;
-        while (x->slot[i].ix >= 0)
-            i = (i + 1) & x->mask;
-        x->slot[i].hash = h;
-        x->slot[i].ix = k;
-        memcpy(x->slot[i].key, w, sizeof w);
-    }
-}
-
-static inline bool same_words(const guint64 *a, const guint64 *b)
-{
-    return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
-}
-
-static int name_index_find(name_index_t *x, const char *s)
-{
-    guint64 w[NAME_WORDS];
-    if (name_words(s, w)) {
-        if (x->last >= 0 && same_words(x->slot[x->last].key, w))
-            return x->slot[x->last].ix;
-        guint32 h = words_hash(w), i = h & x->mask;
-        for (; x->slot[i].ix >= 0; i = (i + 1) & x->mask)
-            if (same_words(x->slot[i].key, w)) {
-                x->last = i;
-                return x->slot[i].ix;
-            }
-        return -1;
-    }
-    guint32 h = long_name_hash(s), i = h & x->mask;
-    for (; x->slot[i].ix >= 0; i = (i + 1) & x->mask) {
-        const name_slot_t *sl = &x->slot[i];
-        if (sl->hash == h && sl->key[0] == 0 && strcmp(x->names[sl->ix], s) == 0)
-            return sl->ix;
-    }
-    return -1;
-}
-
 /* Interned text of a start or end cell.  Most cells are a bare year, and few
  * years occur: those get a table of their own instead of a hash lookup. */
 static const char *intern_date(GStringChunk *chunk, const char **by_year, const char *s)
@@ -540,7 +439,8 @@ typedef struct {
     sheet_t sh;
     bool actors_ok, relations_ok;
     const clout_snapshot_opts_t *keep; /* NULL: keep every tie */
-    name_index_t aix[2], rix;
+    const clout_names_t *aix, *rix;
+    gint64 last[3]; /* the slot found last: source, target, relation */
     GArray *ties;
     GStringChunk *strings;
     clout_error_t *err;
@@ -566,7 +466,7 @@ static gpointer read_tie_rows(gpointer data)
         int *idx[] = {&t.source, &t.target};
         for (int e = 0; e < 2; e++) {
             const char *id = cell(&p->sh, ends[e].k);
-            *idx[e] = name_index_find(&p->aix[e], id);
+            *idx[e] = clout_names_find(p->aix, &p->last[e], id);
             if (!*id) {
                 CELL_ERROR(&p->sh, p->err, ends[e].k, "column '%s': empty actor id", ends[e].col);
                 row_ok = false;
@@ -582,7 +482,7 @@ static gpointer read_tie_rows(gpointer data)
             row_ok = false;
         }
         const char *rel = cell(&p->sh, T_RELATION);
-        t.relation = name_index_find(&p->rix, rel);
+        t.relation = clout_names_find(p->rix, &p->last[2], rel);
         if (t.relation < 0 && (p->relations_ok || !*rel)) {
             CELL_ERROR(&p->sh, p->err, T_RELATION, "column 'relation': unknown relation '%s'", rel);
             row_ok = false;
@@ -704,14 +604,16 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
     sheet_open(&p0->sh, dir, "ties.csv", TIE_COLS, err);
     p0->ok = p0->sh.usable;
     int na = clout_dataset_n_actors(ds), nr = clout_dataset_n_relations(ds);
-    const char **anames = g_new(const char *, na + 1), **rnames = g_new(const char *, nr + 1);
+    clout_names_t aix, rix;
+    clout_names_init(&aix, (guint32)na);
+    clout_names_init(&rix, (guint32)nr);
     for (int a = 0; a < na; a++)
-        anames[a] = clout_dataset_actor(ds, a)->id;
+        clout_names_add(&aix, clout_dataset_actor(ds, a)->id, a);
     for (int r = 0; r < nr; r++)
-        rnames[r] = clout_dataset_relation(ds, r)->name;
-    name_index_init(&p0->aix[0], anames, na);
-    p0->aix[1] = p0->aix[0]; /* the same table; each keeps its last find */
-    name_index_init(&p0->rix, rnames, nr);
+        clout_names_add(&rix, clout_dataset_relation(ds, r)->name, r);
+    p0->aix = &aix;
+    p0->rix = &rix;
+    p0->last[0] = p0->last[1] = p0->last[2] = -1;
     p0->ds = ds;
     p0->actors_ok = actors_ok;
     p0->relations_ok = relations_ok;
@@ -779,10 +681,8 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
         clout_error_free(p1->err);
     }
     ds->year_latest = MAX(ds->year_latest, p0->year_latest);
-    g_free(p0->aix[0].slot);
-    g_free(p0->rix.slot);
-    g_free(anames);
-    g_free(rnames);
+    clout_names_clear(&aix);
+    clout_names_clear(&rix);
     bool ok = p0->ok;
     sheet_close(&p0->sh);
     return ok;

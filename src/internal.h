@@ -59,6 +59,32 @@ bool clout_parse_long(const char *s, long *v);
  * leaves to printf: zero, non-finite, extreme exponents, near-ties. */
 bool clout_format_g(char *buf, size_t size, double v, int prec);
 
+/* ---- name maps (util.c): name -> index, for the hot loops of readers ----
+ * Open addressing; a slot holds a name of up to 23 bytes itself, as three
+ * zero-padded words, so that a lookup hashes and compares words and touches
+ * one cache line (15 million lookups in a large ties.csv).  Longer names are
+ * compared through a pointer the caller keeps alive. */
+#define CLOUT_NAME_WORDS 3
+typedef struct {
+    guint64 key[CLOUT_NAME_WORDS]; /* the name, zero-padded, when short */
+    const char *long_name;         /* else the caller's name */
+    gint32 ix;                     /* -1: empty slot */
+    guint32 hash;
+} clout_name_slot_t;
+
+typedef struct {
+    clout_name_slot_t *slot;
+    guint32 mask, n;
+} clout_names_t;
+
+void clout_names_init(clout_names_t *x, guint32 expected);
+void clout_names_clear(clout_names_t *x);
+/* Adds a name that is not in the map yet. */
+void clout_names_add(clout_names_t *x, const char *s, int ix);
+/* The index of s, or -1.  *last (or NULL), -1 at first, remembers the slot
+ * found last and is tried first: sorted files repeat names. */
+int clout_names_find(const clout_names_t *x, gint64 *last, const char *s);
+
 /* ---- table cells (table.c), for writers that stream rows ---- */
 /* A number as table cells show it, into buf (G_ASCII_DTOSTR_BUF_SIZE bytes):
  * whole numbers without a point, others with 12 significant digits (6 when

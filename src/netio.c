@@ -212,22 +212,32 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
     static const char *vs[] = {"kind", "role"};
     static const char *es[] = {"layer", "relations"};
     bool filled[2] = {false, false}; /* es[k] was set to "" here */
+    /* Setting one element of a new attribute gives every other element ""
+     * (igraph's cattribute handler); setv would copy a whole vector of "". */
     for (int k = 0; k < 2 && !e; k++)
         if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k])) {
-            igraph_strvector_t empty;
-            e = igraph_strvector_init(&empty, n);
-            if (!e) {
-                e = igraph_cattribute_VAS_setv(g, vs[k], &empty);
-                igraph_strvector_destroy(&empty);
+            if (n > 0) {
+                e = igraph_cattribute_VAS_set(g, vs[k], 0, "");
+            } else {
+                igraph_strvector_t empty;
+                e = igraph_strvector_init(&empty, 0);
+                if (!e) {
+                    e = igraph_cattribute_VAS_setv(g, vs[k], &empty);
+                    igraph_strvector_destroy(&empty);
+                }
             }
         }
     for (int k = 0; k < 2 && !e; k++)
         if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k])) {
-            igraph_strvector_t empty;
-            e = igraph_strvector_init(&empty, m);
-            if (!e) {
-                e = igraph_cattribute_EAS_setv(g, es[k], &empty);
-                igraph_strvector_destroy(&empty);
+            if (m > 0) {
+                e = igraph_cattribute_EAS_set(g, es[k], 0, "");
+            } else {
+                igraph_strvector_t empty;
+                e = igraph_strvector_init(&empty, 0);
+                if (!e) {
+                    e = igraph_cattribute_EAS_setv(g, es[k], &empty);
+                    igraph_strvector_destroy(&empty);
+                }
             }
             filled[k] = true;
         }
@@ -293,7 +303,9 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
     clout_status_t st = clout_csv_open(&csv, path, path, err);
     if (st)
         return st;
-    GHashTable *ix = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    clout_names_t ix;
+    clout_names_init(&ix, 1024);
+    gint64 last[2] = {-1, -1};
     GPtrArray *ids = g_ptr_array_new();
     igraph_vector_int_t ev;
     igraph_vector_t wv;
@@ -336,7 +348,7 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
                                      k ? "target" : "source");
                 break;
             }
-            gpointer hit = g_hash_table_lookup(ix, id);
+            int hit = clout_names_find(&ix, &last[k], id) + 1;
             if (!hit && ids->len >= CLOUT_MAX_ACTORS) {
                 st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, k),
                                      clout_csv_field_col(csv, k), "more than %d actors",
@@ -346,10 +358,10 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
             if (!hit) {
                 char *copy = g_strdup(id);
                 g_ptr_array_add(ids, copy);
-                hit = GINT_TO_POINTER(ids->len);
-                g_hash_table_insert(ix, g_strdup(id), hit);
+                hit = (int)ids->len;
+                clout_names_add(&ix, copy, hit - 1);
             }
-            igraph_vector_int_push_back(&ev, GPOINTER_TO_INT(hit) - 1);
+            igraph_vector_int_push_back(&ev, hit - 1);
         }
         if (st)
             break;
@@ -385,7 +397,7 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
     }
     g_ptr_array_set_free_func(ids, g_free);
     g_ptr_array_free(ids, TRUE);
-    g_hash_table_destroy(ix);
+    clout_names_clear(&ix);
     igraph_vector_int_destroy(&ev);
     igraph_vector_destroy(&wv);
     return st;

@@ -8,22 +8,27 @@
 
 #include "internal.h"
 
-/* Plain decimals ("123", "3.45") of at most 15 digits are exact as an
- * integer over a power of ten below 1e22, and IEEE division rounds that
- * correctly: the same double strtod gives (Clinger's fast path), without
- * strtod's generality.  false: not such a number, use the general parser. */
+/* Decimals with at most 15 significant digits and a power of ten within
+ * 10^22 ("123", "3.45", "1.5e-05", as clout and %g write them) are an exact
+ * integer times or over an exact power of ten, and IEEE multiplication and
+ * division round that correctly: the double strtod gives (Clinger's fast
+ * path), without strtod's generality.  false: not such a number, use the
+ * general parser. */
 static bool parse_plain_decimal(const char *s, double *v)
 {
-    static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     guint64 m = 0;
-    int digits = 0, frac = -1;
+    int digits = 0, frac = -1, any = 0;
     const char *p = s;
-    for (; *p; p++) {
+    for (; *p && *p != 'e' && *p != 'E'; p++) {
         if (*p >= '0' && *p <= '9') {
+            any = 1;
+            if (m || *p != '0') /* leading zeros are not significant */
+                if (++digits > 15)
+                    return false;
             m = m * 10 + (guint64)(*p - '0');
-            if (++digits > 15)
-                return false;
             if (frac >= 0)
                 frac++;
         } else if (*p == '.' && frac < 0) {
@@ -32,9 +37,27 @@ static bool parse_plain_decimal(const char *s, double *v)
             return false;
         }
     }
-    if (digits == 0)
+    if (!any)
         return false;
-    *v = frac > 0 ? (double)m / pow10[frac] : (double)m;
+    int exp10 = 0;
+    if (*p) { /* an exponent: [eE][+-]?digits, as %g writes it */
+        p++;
+        int sign = 1, ed = 0;
+        if (*p == '+' || *p == '-')
+            sign = *p++ == '-' ? -1 : 1;
+        for (; *p >= '0' && *p <= '9'; p++)
+            if (++ed > 3)
+                return false;
+            else
+                exp10 = exp10 * 10 + (*p - '0');
+        if (*p || ed == 0)
+            return false;
+        exp10 *= sign;
+    }
+    int k = exp10 - (frac > 0 ? frac : 0); /* value = m * 10^k */
+    if (k < -22 || k > 22)
+        return false;
+    *v = k < 0 ? (double)m / pow10[-k] : (double)m * pow10[k];
     return true;
 }
 
@@ -235,4 +258,114 @@ bool clout_format_g(char *buf, size_t size, double v, int prec)
         *p = 0;
     }
     return true;
+}
+
+/* ---- name maps ---- */
+
+/* The name as zero-padded words; false when it does not fit (23 bytes and
+ * its NUL) or is empty (whose zero words would match a long name's). */
+static inline bool name_words(const char *s, guint64 w[CLOUT_NAME_WORDS])
+{
+    size_t n = strlen(s);
+    if (n == 0 || n >= 8 * CLOUT_NAME_WORDS)
+        return false;
+    char b[8 * CLOUT_NAME_WORDS] = {0};
+    memcpy(b, s, n);
+    memcpy(w, b, sizeof b);
+    return true;
+}
+
+static inline guint32 words_hash(const guint64 w[CLOUT_NAME_WORDS])
+{
+    guint64 x = w[0] * 0x9e3779b97f4a7c15ULL ^ w[1] * 0xc2b2ae3d27d4eb4fULL ^ w[2];
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return (guint32)x;
+}
+
+static guint32 long_name_hash(const char *s)
+{
+    guint64 h = 0xcbf29ce484222325ULL; /* FNV-1a, 64-bit, folded */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    return (guint32)(h ^ (h >> 32));
+}
+
+void clout_names_init(clout_names_t *x, guint32 expected)
+{
+    guint32 size = 16;
+    while (size < 2 * (guint64)expected && size < (1u << 31))
+        size *= 2;
+    x->slot = g_new0(clout_name_slot_t, size);
+    x->mask = size - 1;
+    x->n = 0;
+    for (guint32 i = 0; i < size; i++)
+        x->slot[i].ix = -1;
+}
+
+void clout_names_clear(clout_names_t *x)
+{
+    g_free(x->slot);
+    x->slot = NULL;
+}
+
+static void names_put(clout_names_t *x, const clout_name_slot_t *sl)
+{
+    guint32 i = sl->hash & x->mask;
+    while (x->slot[i].ix >= 0)
+        i = (i + 1) & x->mask;
+    x->slot[i] = *sl;
+}
+
+void clout_names_add(clout_names_t *x, const char *s, int ix)
+{
+    if (2 * (x->n + 1) > x->mask + 1) { /* keep the load under a half */
+        clout_names_t big;
+        clout_names_init(&big, x->mask + 1);
+        for (guint32 i = 0; i <= x->mask; i++)
+            if (x->slot[i].ix >= 0)
+                names_put(&big, &x->slot[i]);
+        big.n = x->n;
+        g_free(x->slot);
+        *x = big;
+    }
+    clout_name_slot_t sl = {{0}, NULL, ix, 0};
+    if (name_words(s, sl.key)) {
+        sl.hash = words_hash(sl.key);
+    } else {
+        sl.hash = long_name_hash(s);
+        sl.long_name = s;
+    }
+    names_put(x, &sl);
+    x->n++;
+}
+
+static inline bool same_words(const guint64 *a, const guint64 *b)
+{
+    return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+}
+
+int clout_names_find(const clout_names_t *x, gint64 *last, const char *s)
+{
+    guint64 w[CLOUT_NAME_WORDS];
+    if (name_words(s, w)) {
+        if (last && *last >= 0 && same_words(x->slot[*last].key, w))
+            return x->slot[*last].ix;
+        guint32 i = words_hash(w) & x->mask;
+        for (; x->slot[i].ix >= 0; i = (i + 1) & x->mask)
+            if (!x->slot[i].long_name && same_words(x->slot[i].key, w)) {
+                if (last)
+                    *last = i;
+                return x->slot[i].ix;
+            }
+        return -1;
+    }
+    guint32 h = long_name_hash(s), i = h & x->mask;
+    for (; x->slot[i].ix >= 0; i = (i + 1) & x->mask) {
+        const clout_name_slot_t *sl = &x->slot[i];
+        if (sl->hash == h && sl->long_name && strcmp(sl->long_name, s) == 0)
+            return sl->ix;
+    }
+    return -1;
 }

@@ -1,6 +1,7 @@
 /* clout.c: the clout program: the command table, option parsing, help and exit codes. */
 #include <config.h>
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -15,9 +16,9 @@
 #include "cli.h"
 
 static const cli_command_t *const COMMANDS[] = {
-    &cli_cmd_validate,  &cli_cmd_info, &cli_cmd_build,  &cli_cmd_measure, &cli_cmd_communities,
-    &cli_cmd_influence, &cli_cmd_diff, &cli_cmd_render, &cli_cmd_chart,   &cli_cmd_report,
-    &cli_cmd_import,    NULL};
+    &cli_cmd_validate,    &cli_cmd_info,      &cli_cmd_build,  &cli_cmd_measure,
+    &cli_cmd_communities, &cli_cmd_influence, &cli_cmd_diff,   &cli_cmd_render,
+    &cli_cmd_chart,       &cli_cmd_report,    &cli_cmd_import, NULL};
 
 typedef struct {
     cli_opt_id_t id;
@@ -42,12 +43,14 @@ static const option_spec_t OPTIONS[] = {
     {OPT_FROM_YEAR, "from", 0, "YEAR", "keep only ties that reach YEAR or later"},
     {OPT_TO_YEAR, "to", 0, "YEAR", "keep only ties that start in YEAR or earlier"},
     {OPT_IGOS, "igos", 0, "LIST", "cow-igo: these IGO columns (default: all in the code table)"},
-    {OPT_MEASURES, "measures", 0, "LIST", "the measures to compute, comma-separated, or all (default)"},
+    {OPT_MEASURES, "measures", 0, "LIST",
+     "the measures to compute, comma-separated, or all (default)"},
     {OPT_DISTANCE, "distance", 0, "HOW",
      "path length from a weight: inverse (1/w, default), log (-log w) or none (w)"},
     {OPT_NORMALIZED, "normalized", 0, NULL, "normalised betweenness, closeness and harmonic"},
     {OPT_UNWEIGHTED, "unweighted", 0, NULL, "ignore weights: every tie counts 1"},
-    {OPT_GROUPS, "groups", 0, "ATTR", "brokerage roles over this actor attribute (kind, role, ...)"},
+    {OPT_GROUPS, "groups", 0, "ATTR",
+     "brokerage roles over this actor attribute (kind, role, ...)"},
     {OPT_KATZ_ALPHA, "katz-alpha", 0, "A", "Katz attenuation (default 0.9 / largest eigenvalue)"},
     {OPT_CUTOFF, "cutoff", 0, "D",
      "betweenness, closeness, harmonic: only paths of length D or less (default: all)"},
@@ -56,7 +59,8 @@ static const option_spec_t OPTIONS[] = {
      "leiden: stop when an iteration gains less than T (default 1e-4; 0: when stable)"},
     {OPT_METHOD, "method", 0, "NAME",
      "leiden (default), leiden-cpm, louvain, infomap, walktrap, labelprop, fastgreedy, spinglass"},
-    {OPT_RESOLUTION, "resolution", 0, "R", "resolution of leiden, louvain and spinglass (default 1)"},
+    {OPT_RESOLUTION, "resolution", 0, "R",
+     "resolution of leiden, louvain and spinglass (default 1)"},
     {OPT_RUNS, "runs", 0, "N", "runs with seeds SEED..SEED+N-1, combined by consensus (default 1)"},
     {OPT_COMPARE, "compare", 0, "FILE", "compare with a partition in FILE (CSV: id,community)"},
     {OPT_POLES, "poles", 0, "LIST", "the poles, in balance order (default: role pole; RUS,CHN)"},
@@ -225,8 +229,8 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
             o->at_years = g_new0(int, o->n_at + 1);
             for (int k = 0; k < o->n_at && code < 0; k++)
                 if (strlen(ys[k]) != 4 || !clout_parse_year(ys[k], &o->at_years[k]))
-                    code = cli_fail(2, "--at: '%s' is not a year (%d..%d)", ys[k],
-                                    CLOUT_YEAR_MIN, CLOUT_YEAR_MAX);
+                    code = cli_fail(2, "--at: '%s' is not a year (%d..%d)", ys[k], CLOUT_YEAR_MIN,
+                                    CLOUT_YEAR_MAX);
             g_strfreev(ys);
             if (code < 0 && o->n_at == 0)
                 code = cli_fail(2, "--at: no year given");
@@ -327,8 +331,9 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
         case OPT_METHOD:
             o->method = clout_cmethod_from_name(optarg);
             if (o->method < 0)
-                code = cli_fail(2, "--method: '%s' is not leiden, leiden-cpm, louvain, infomap, "
-                                   "walktrap, labelprop, fastgreedy or spinglass",
+                code = cli_fail(2,
+                                "--method: '%s' is not leiden, leiden-cpm, louvain, infomap, "
+                                "walktrap, labelprop, fastgreedy or spinglass",
                                 optarg);
             break;
         case OPT_RESOLUTION:
@@ -502,8 +507,7 @@ static int run(int argc, char **argv)
     code = parse_options(c, &o, &argc, &argv);
     if (code < 0 && o.n_at > 1 && c != &cli_cmd_render && c != &cli_cmd_chart &&
         c != &cli_cmd_report)
-        code = cli_fail(2, "%s: --at takes one year here (render and chart take several)",
-                        c->name);
+        code = cli_fail(2, "%s: --at takes one year here (render and chart take several)", c->name);
     if (code < 0)
         code = c->run(c, &o, argc, argv);
     g_strfreev(o.layers);
@@ -517,9 +521,23 @@ static int run(int argc, char **argv)
     return code;
 }
 
+/* igraph's PageRank (PRPACK) runs its power iteration under OpenMP, whose
+ * reduction order varies with the thread schedule: the same command gave
+ * PageRank values that differed in the 12th digit from run to run.  One
+ * thread makes every table repeat byte for byte; clout's own parallelism is
+ * its worker processes (-j).  libgomp comes with igraph, so it is found at
+ * run time rather than linked. */
+static void one_openmp_thread(void)
+{
+    void (*set)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+    if (set)
+        set(1);
+}
+
 int main(int argc, char **argv)
 {
     clout_init();
+    one_openmp_thread();
     GString *cmdline = g_string_new(NULL);
     for (int i = 0; i < argc; i++) {
         char *q = g_shell_quote(argv[i]);

@@ -667,7 +667,8 @@ static void test_fast_path_bad_byte(void)
 }
 
 /* clout_parse_double's fast path for plain decimals against glibc's strtod
- * (the reference), on numbers with up to 15 digits and random point places. */
+ * (the reference), on numbers with up to 16 digits (leading zeros too),
+ * random point places and exponents. */
 static void test_parse_double_fast(void)
 {
     GRand *rng = g_rand_new_with_seed(7);
@@ -683,6 +684,8 @@ static void test_parse_double_fast(void)
             if (d + 1 == point)
                 s[k++] = '.';
         }
+        if (i % 3 == 0) /* an exponent, as %g writes them */
+            k += sprintf(s + k, "e%s%02d", i % 2 ? "-" : "+", g_rand_int_range(rng, 0, 30));
         s[k] = 0;
         double got, want = strtod(s, NULL);
         g_assert_true(clout_parse_double(s, &got));
