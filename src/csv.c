@@ -478,6 +478,32 @@ int clout_csv_next(clout_csv_t *c, clout_error_t *err)
     }
 }
 
+bool clout_csv_peek(const clout_csv_t *c, int k, const char **field, size_t *len)
+{
+    const unsigned char *b = c->buf + c->pos, *end = c->buf + c->len;
+    for (int f = 0; f < k; f++) { /* skip k fields */
+        while (b < end && *b != ',') {
+            if (*b == '"' || *b == '\n' || *b == '\r')
+                return false;
+            b++;
+        }
+        if (b == end)
+            return false;
+        b++;
+    }
+    const unsigned char *start = b;
+    while (b < end && *b != ',' && *b != '\n' && *b != '\r') {
+        if (*b == '"')
+            return false;
+        b++;
+    }
+    if (b == end)
+        return false;
+    *field = (const char *)start;
+    *len = (size_t)(b - start);
+    return true;
+}
+
 int clout_csv_n_fields(const clout_csv_t *c)
 {
     return c->n_fields;

@@ -464,6 +464,14 @@ static gpointer read_tie_rows(gpointer data)
             const char *col;
         } ends[] = {{T_SOURCE, "source"}, {T_TARGET, "target"}};
         int *idx[] = {&t.source, &t.target};
+        /* The ids of the next row are fetched into the cache while this
+         * row is checked: the lookups are bound by memory latency. */
+        for (int e = 0; e < 2; e++) {
+            const char *nf;
+            size_t nl;
+            if (clout_csv_peek(p->sh.csv, p->sh.slot[ends[e].k], &nf, &nl))
+                clout_names_prefetch(p->aix, nf, nl);
+        }
         for (int e = 0; e < 2; e++) {
             const char *id = cell(&p->sh, ends[e].k);
             *idx[e] = clout_names_find(p->aix, &p->last[e], id);

@@ -32,6 +32,10 @@ void clout_csv_close(clout_csv_t *c);
 /* Reads the next record.  Returns 1 for a record, 0 at end of file, or -1
  * after recording an error (the reader cannot continue). */
 int clout_csv_next(clout_csv_t *c, clout_error_t *err);
+/* A glance at field k of the record after the current one, as raw bytes in
+ * the buffer, for prefetching: false when it is not plainly there (quotes,
+ * a line end first, the buffer's end).  Nothing is consumed or checked. */
+bool clout_csv_peek(const clout_csv_t *c, int k, const char **field, size_t *len);
 int clout_csv_n_fields(const clout_csv_t *c);
 const char *clout_csv_field(const clout_csv_t *c, int i);
 long clout_csv_field_line(const clout_csv_t *c, int i);
@@ -84,6 +88,9 @@ void clout_names_add(clout_names_t *x, const char *s, int ix);
 /* The index of s, or -1.  *last (or NULL), -1 at first, remembers the slot
  * found last and is tried first: sorted files repeat names. */
 int clout_names_find(const clout_names_t *x, gint64 *last, const char *s);
+/* Asks the processor to fetch the slot where the name of len bytes at s
+ * would be: a lookup a row later then finds it in the cache. */
+void clout_names_prefetch(const clout_names_t *x, const char *s, size_t len);
 
 /* ---- table cells (table.c), for writers that stream rows ---- */
 /* A number as table cells show it, into buf (G_ASCII_DTOSTR_BUF_SIZE bytes):

@@ -369,3 +369,14 @@ int clout_names_find(const clout_names_t *x, gint64 *last, const char *s)
     }
     return -1;
 }
+
+void clout_names_prefetch(const clout_names_t *x, const char *s, size_t len)
+{
+    if (len == 0 || len >= 8 * CLOUT_NAME_WORDS)
+        return;
+    guint64 w[CLOUT_NAME_WORDS];
+    char b[8 * CLOUT_NAME_WORDS] = {0};
+    memcpy(b, s, len);
+    memcpy(w, b, sizeof b);
+    __builtin_prefetch(&x->slot[words_hash(w) & x->mask]);
+}

@@ -721,6 +721,32 @@ static void test_format_g(void)
     g_rand_free(rng);
 }
 
+/* clout_csv_peek shows a field of the next record as raw bytes (for
+ * prefetching), and declines what it cannot show plainly.  Expected values
+ * are read off the input by eye. */
+static void test_peek(void)
+{
+    const char *in = "a,b,c\nx,yy,z\n\"q\",w,v\n";
+    clout_csv_t *c = clout_csv_open_mem(in, strlen(in), "t.csv");
+    clout_error_t *err = clout_error_new(10);
+    g_assert_cmpint(clout_csv_next(c, err), ==, 1); /* the header */
+    const char *f;
+    size_t n;
+    g_assert_true(clout_csv_peek(c, 1, &f, &n));
+    g_assert_cmpint((int)n, ==, 2);
+    g_assert_true(strncmp(f, "yy", 2) == 0);
+    g_assert_true(clout_csv_peek(c, 2, &f, &n));
+    g_assert_true(strncmp(f, "z", n) == 0 && n == 1);
+    g_assert_false(clout_csv_peek(c, 3, &f, &n)); /* past the line's end */
+    g_assert_cmpint(clout_csv_next(c, err), ==, 1);
+    g_assert_cmpstr(clout_csv_field(c, 1), ==, "yy"); /* peeking consumed nothing */
+    g_assert_false(clout_csv_peek(c, 0, &f, &n));     /* a quoted field */
+    g_assert_cmpint(clout_csv_next(c, err), ==, 1);
+    g_assert_false(clout_csv_peek(c, 0, &f, &n)); /* no next record */
+    clout_csv_close(c);
+    clout_error_free(err);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -729,6 +755,7 @@ int main(int argc, char **argv)
     g_test_add_func("/csv/fast-path-bad-byte", test_fast_path_bad_byte);
     g_test_add_func("/csv/parse-double-fast", test_parse_double_fast);
     g_test_add_func("/csv/format-g", test_format_g);
+    g_test_add_func("/csv/peek", test_peek);
     g_test_add_func("/csv/quoted", test_quoted);
     g_test_add_func("/csv/crlf", test_crlf);
     g_test_add_func("/csv/lone-cr", test_lone_cr);
