@@ -340,6 +340,12 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
                 "column 'weight': '%s' is not a finite number", clout_csv_field(csv, 2));
             break;
         }
+        for (int k = 0; k < 2; k++) { /* the next row's ids, into the cache */
+            const char *next;
+            size_t len;
+            if (clout_csv_peek(csv, k, &next, &len))
+                clout_names_prefetch(&ix, next, len);
+        }
         for (int k = 0; k < 2; k++) {
             const char *id = clout_csv_field(csv, k);
             if (!*id) {
