@@ -397,7 +397,8 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
         edge_t *sorted = g_new(edge_t, ne > 0 ? ne : 1);
         for (int k = 0; k < ne; k++)
             sorted[k] = ed[order[k]];
-        memcpy(edges->data, sorted, sizeof(edge_t) * (size_t)ne);
+        if (ne > 0) /* edges->data is NULL for none, and memcpy wants a pointer */
+            memcpy(edges->data, sorted, sizeof(edge_t) * (size_t)ne);
         g_free(sorted);
         /* Contributions were made relation by relation, so a stable sort by
          * edge leaves each edge's relations in order. */
@@ -412,7 +413,8 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
             contrib_t c = {rank[cs[i].edge], cs[i].relation};
             cso[ccnt[c.edge]++] = c;
         }
-        memcpy(cs, cso, sizeof(contrib_t) * (size_t)nc);
+        if (nc > 0)
+            memcpy(cs, cso, sizeof(contrib_t) * (size_t)nc);
         g_free(cso);
         g_free(ccnt);
         g_free(cnt);

@@ -96,4 +96,14 @@ run "$CLOUT" render "$SRC/graphs/examples/tiny" --width "$(cat "$B/fuzz-length-i
 [ "$rc" -eq 2 ] && [ ! -e "$T/x.svg" ]
 tap $? "fuzz: a width of 1e308 is a usage error, not a drawing failure" "exit $rc: $(cat "$T/err")"
 
+# Found by the dataset fuzzer after the counting sorts went in: a snapshot
+# with no edge passed a NULL pointer to memcpy (UBSan, in the ASan pass).
+mkdir -p "$T/noedge"
+printf 'id,name,kind\nA,A,state\nB,B,state\n' > "$T/noedge/actors.csv"
+printf 'relation,layer,directed,mode,scale\nm,d,no,state,binary\n' > "$T/noedge/relations.csv"
+printf 'source,target,relation,value,start,end\nA,B,m,,2010,2011\n' > "$T/noedge/ties.csv"
+run "$CLOUT" build "$T/noedge@2020" --to csv
+[ "$rc" -eq 0 ] && [ "$(cat "$T/out")" = "source,target,weight,layer,relations" ] && [ ! -s "$T/err" ]
+tap $? "fuzz: a snapshot without edges is an edge list of one header line" "exit $rc: $(cat "$T/out" "$T/err")"
+
 done_testing
