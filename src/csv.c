@@ -272,6 +272,14 @@ static inline int scan_run(clout_csv_t *c, int cls, size_t fstart, long fline, l
     return 0;
 }
 
+/* Field f of a one-line record starts at byte off of the line. */
+static inline void set_field(clout_csv_t *c, int f, size_t off)
+{
+    c->field[f].off = off;
+    c->field[f].line = c->line;
+    c->field[f].col = c->col + (long)off;
+}
+
 /* Most records are one line of plain ASCII without quotes.  When the whole
  * line is in the buffer and it is such a line, it is split at its commas in
  * one pass; anything else (quotes, UTF-8, a lone CR, a line that crosses the
@@ -299,10 +307,7 @@ static bool fast_record(clout_csv_t *c)
         if (ch == ',') {
             if (nf + 1 >= CLOUT_MAX_FIELDS)
                 return false;
-            c->field[nf].off = fstart;
-            c->field[nf].line = c->line;
-            c->field[nf].col = c->col + (long)fstart;
-            nf++;
+            set_field(c, nf++, fstart);
             t[i] = 0;
             fstart = i + 1;
         } else if (byte_class[ch] & PLAIN_U) {
@@ -311,10 +316,7 @@ static bool fast_record(clout_csv_t *c)
             return false;
         }
     }
-    c->field[nf].off = fstart;
-    c->field[nf].line = c->line;
-    c->field[nf].col = c->col + (long)fstart;
-    nf++;
+    set_field(c, nf++, fstart);
     t[body] = 0;
     c->tlen = body + 1;
     c->n_fields = nf;

@@ -141,6 +141,24 @@ static igraph_error_t decode_attr(igraph_t *g, igraph_attribute_elemtype_t elem,
     return e;
 }
 
+/* A string attribute of count vertices or edges, all "".  Setting one
+ * element of a new attribute gives every other element "" (igraph's
+ * cattribute handler); setv would copy a whole vector of "". */
+static igraph_error_t add_empty_attr(igraph_t *g, igraph_attribute_elemtype_t elem,
+                                     const char *name, igraph_integer_t count)
+{
+    bool vertex = elem == IGRAPH_ATTRIBUTE_VERTEX;
+    if (count > 0)
+        return vertex ? igraph_cattribute_VAS_set(g, name, 0, "")
+                      : igraph_cattribute_EAS_set(g, name, 0, "");
+    igraph_strvector_t empty;
+    IGRAPH_CHECK(igraph_strvector_init(&empty, 0));
+    igraph_error_t e = vertex ? igraph_cattribute_VAS_setv(g, name, &empty)
+                              : igraph_cattribute_EAS_setv(g, name, &empty);
+    igraph_strvector_destroy(&empty);
+    return e;
+}
+
 static clout_status_t normalise(clout_network_t *net, const char *path, int kind,
                                 clout_error_t *err)
 {
@@ -212,33 +230,12 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
     static const char *vs[] = {"kind", "role"};
     static const char *es[] = {"layer", "relations"};
     bool filled[2] = {false, false}; /* es[k] was set to "" here */
-    /* Setting one element of a new attribute gives every other element ""
-     * (igraph's cattribute handler); setv would copy a whole vector of "". */
     for (int k = 0; k < 2 && !e; k++)
-        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k])) {
-            if (n > 0) {
-                e = igraph_cattribute_VAS_set(g, vs[k], 0, "");
-            } else {
-                igraph_strvector_t empty;
-                e = igraph_strvector_init(&empty, 0);
-                if (!e) {
-                    e = igraph_cattribute_VAS_setv(g, vs[k], &empty);
-                    igraph_strvector_destroy(&empty);
-                }
-            }
-        }
+        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k]))
+            e = add_empty_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k], n);
     for (int k = 0; k < 2 && !e; k++)
         if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k])) {
-            if (m > 0) {
-                e = igraph_cattribute_EAS_set(g, es[k], 0, "");
-            } else {
-                igraph_strvector_t empty;
-                e = igraph_strvector_init(&empty, 0);
-                if (!e) {
-                    e = igraph_cattribute_EAS_setv(g, es[k], &empty);
-                    igraph_strvector_destroy(&empty);
-                }
-            }
+            e = add_empty_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k], m);
             filled[k] = true;
         }
     if (e)

@@ -177,6 +177,22 @@ bool clout_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int 
     return t->start <= year && (!t->end || t->end >= year);
 }
 
+/* One stable counting sort of the edges in (the identity when NULL) by v
+ * (or u): out[k] = the k-th edge.  cnt has nv + 1 slots. */
+static void counting_pass(const edge_t *ed, int ne, int nv, int *cnt, const int *in, int *out,
+                          bool by_u)
+{
+    memset(cnt, 0, sizeof(int) * (size_t)(nv + 1));
+    for (int e = 0; e < ne; e++)
+        cnt[(by_u ? ed[e].u : ed[e].v) + 1]++;
+    for (int k = 0; k < nv; k++)
+        cnt[k + 1] += cnt[k];
+    for (int k = 0; k < ne; k++) {
+        int e = in ? in[k] : k;
+        out[cnt[by_u ? ed[e].u : ed[e].v]++] = e;
+    }
+}
+
 clout_network_t *clout_network_new(const char *source)
 {
     clout_init();
@@ -376,20 +392,8 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
         int *cnt = g_new(int, nv + 1);
         int *by_v = g_new(int, ne > 0 ? ne : 1), *order = g_new(int, ne > 0 ? ne : 1);
         const edge_t *ed = (const edge_t *)edges->data;
-        memset(cnt, 0, sizeof(int) * (size_t)(nv + 1));
-        for (int e = 0; e < ne; e++)
-            cnt[ed[e].v + 1]++;
-        for (int k = 0; k < nv; k++)
-            cnt[k + 1] += cnt[k];
-        for (int e = 0; e < ne; e++)
-            by_v[cnt[ed[e].v]++] = e;
-        memset(cnt, 0, sizeof(int) * (size_t)(nv + 1));
-        for (int e = 0; e < ne; e++)
-            cnt[ed[e].u + 1]++;
-        for (int k = 0; k < nv; k++)
-            cnt[k + 1] += cnt[k];
-        for (int k = 0; k < ne; k++)
-            order[cnt[ed[by_v[k]].u]++] = by_v[k];
+        counting_pass(ed, ne, nv, cnt, NULL, by_v, false);
+        counting_pass(ed, ne, nv, cnt, by_v, order, true);
         /* rank[old index] = new index, in by_v's memory */
         int *rank = by_v;
         for (int k = 0; k < ne; k++)
