@@ -194,6 +194,13 @@ def clout_build(args, dataset, fmt, out):
     return out
 
 
+def small_edges(args, work):
+    """The 20 k-edge snapshot as an edge list (harmonic, betweenness): path and edge count."""
+    ds = gen_dataset(args, "small", args.sizes["small"], work)
+    edges = clout_build(args, ds, "edgelist", os.path.join(work, "small-edges.csv"))
+    return edges, count_lines(edges) - 1
+
+
 def count_lines(path):
     with open(path, "rb") as f:
         return sum(buf.count(b"\n") for buf in iter(lambda: f.read(1 << 20), b""))
@@ -360,9 +367,7 @@ def bench_measures(args, work, out):
 
 
 def bench_harmonic(args, work, out):
-    ds = gen_dataset(args, "small", args.sizes["small"], work)
-    edges = clout_build(args, ds, "edgelist", os.path.join(work, "small-edges.csv"))
-    m = count_lines(edges) - 1
+    edges, m = small_edges(args, work)
     o = lambda n: os.path.join(out, f"harmonic-{n}.csv")
     clout = Tool("clout measure --measures harmonic --cutoff 3",
                  [[args.clout, "measure", edges, "--directed", "--measures", "harmonic",
@@ -443,9 +448,7 @@ def sample_error(exact_path, est_path, top=100):
 
 
 def bench_betweenness(args, work, out):
-    ds = gen_dataset(args, "small", args.sizes["small"], work)
-    edges = clout_build(args, ds, "edgelist", os.path.join(work, "small-edges.csv"))
-    m = count_lines(edges) - 1
+    edges, m = small_edges(args, work)
     o = lambda n: os.path.join(out, f"betweenness-{n}.csv")
     clout = Tool("clout measure --measures betweenness",
                  [[args.clout, "measure", edges, "--directed", "--measures", "betweenness", "-o",

@@ -508,8 +508,7 @@ static gpointer read_tie_rows(gpointer data)
         } else {
             row_ok &= year_cell(&p->sh, T_START, "start", &t.start, p->err);
         }
-        bool end_ok = year_cell(&p->sh, T_END, "end", &t.end, p->err);
-        row_ok &= end_ok;
+        row_ok &= year_cell(&p->sh, T_END, "end", &t.end, p->err);
         if (t.start && t.end && t.end < t.start) {
             CELL_ERROR(&p->sh, p->err, T_END, "column 'end': %d is before start %d", t.end,
                        t.start);
