@@ -241,7 +241,8 @@ static void frame_init(frame_t *f, const clout_chart_opts_t *o, const char *defa
     f->W = width_of(o);
     f->s = NULL;
     double inner = f->W - 2 * MARGIN;
-    f->title = wrap(o && o->title ? o->title : default_title, SZ_TITLE, true, inner);
+    const char *title = o && o->title ? o->title : default_title;
+    f->title = *title ? wrap(title, SZ_TITLE, true, inner) : g_ptr_array_new_with_free_func(g_free);
     f->source = o && o->source && *o->source ? wrap(o->source, SZ_SOURCE, false, inner)
                                              : g_ptr_array_new_with_free_func(g_free);
 }
@@ -254,7 +255,8 @@ static void frame_release(frame_t *f)
 
 static double frame_top(const frame_t *f)
 {
-    return MARGIN + lines_h(f->title, SZ_TITLE, true) + 8;
+    /* An empty title (--title '') takes no band. */
+    return f->title->len ? MARGIN + lines_h(f->title, SZ_TITLE, true) + 8 : MARGIN;
 }
 
 static double frame_bottom(const frame_t *f)

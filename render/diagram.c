@@ -755,26 +755,20 @@ static char *sources_text(const ctx_t *c)
     return g_string_free(s, FALSE);
 }
 
-static char *dataset_name(const clout_dataset_t *ds)
-{
-    char *p = g_strdup(clout_dataset_path(ds));
-    while (strlen(p) > 1 && p[strlen(p) - 1] == '/')
-        p[strlen(p) - 1] = 0;
-    char *b = g_path_get_basename(p);
-    g_free(p);
-    return b;
-}
-
 static char *source_text(const ctx_t *c)
 {
     GString *s = g_string_new("Data: ");
     if (!c->ds) {
-        for (int k = 0; k < c->n_panels; k++)
-            g_string_append_printf(s, "%s%s", k ? ", " : "", c->panels[k].net->source);
+        for (int k = 0; k < c->n_panels; k++) {
+            /* A file's name, never the path to it: figures travel. */
+            char *b = g_path_get_basename(c->panels[k].net->source);
+            g_string_append_printf(s, "%s%s", k ? ", " : "", b);
+            g_free(b);
+        }
         g_string_append(s, ".");
         return g_string_free(s, FALSE);
     }
-    g_string_append(s, clout_dataset_path(c->ds));
+    g_string_append(s, clout_dataset_title(c->ds));
     const clout_network_t *n0 = c->panels[0].net;
     int w = n0->window > 0 ? n0->window : CLOUT_DEFAULT_WINDOW;
     if (c->n_panels == 1) {
@@ -1609,17 +1603,19 @@ clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, 
     /* Geometry: title, panels, legend, source line, top to bottom. */
     char *title = opts->title ? g_strdup(opts->title) : NULL;
     if (!title) {
-        char *dsn = ds ? dataset_name(ds) : g_path_get_basename(nets[0]->source);
+        char *dsn = ds ? g_strdup(clout_dataset_title(ds)) : g_path_get_basename(nets[0]->source);
         title = ds && n_nets == 1 ? g_strdup_printf("%s, %d", dsn, nets[0]->year) : g_strdup(dsn);
         g_free(dsn);
     }
     GPtrArray *title_lines = wrap(title, TITLE_SIZE, inner_w);
     double title_line_h = text_h("Ag", TITLE_SIZE, true);
     double title_h = title_lines->len * title_line_h;
-    char *source = source_text(&c);
+    double title_gap = title_lines->len ? 6 : 0; /* --title '': no band at all */
+    char *source = opts->no_source ? g_strdup("") : source_text(&c);
     GPtrArray *source_lines = wrap(source, SOURCE_SIZE, inner_w);
     double source_line_h = text_h("Ag", SOURCE_SIZE, false);
     double source_h = source_lines->len * source_line_h;
+    double source_gap = source_lines->len ? 8 : 0;
     GPtrArray *blocks = legend_blocks(&c);
     double *bx = g_new0(double, blocks->len + 1), *by = g_new0(double, blocks->len + 1);
     double legend_h = legend_place(blocks, inner_w, bx, by);
@@ -1642,8 +1638,8 @@ clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, 
         minx = maxx = miny = maxy = 0;
     pad += 3;
     double bw = maxx - minx, bh = maxy - miny;
-    double fixed = MARGIN + title_h + 6 + rows * panel_title_h + (rows - 1) * PANEL_GAP + 8 +
-                   legend_h + 8 + source_h + MARGIN;
+    double fixed = MARGIN + title_h + title_gap + rows * panel_title_h + (rows - 1) * PANEL_GAP +
+                   8 + legend_h + source_gap + source_h + MARGIN;
     double ph;
     if (opts->height > 0) {
         ph = (opts->height - fixed) / rows;
@@ -1675,7 +1671,7 @@ clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, 
             clout_scene_text(s, MARGIN, MARGIN + i * title_line_h,
                              g_ptr_array_index(title_lines, i), TITLE_SIZE, true, ink(),
                              CLOUT_HALIGN_LEFT, CLOUT_VALIGN_TOP, 0);
-        double y = MARGIN + title_h + 6;
+        double y = MARGIN + title_h + title_gap;
         for (int k = 0; k < n_nets; k++) {
             panel_t *p = &c.panels[k];
             int row = k / cols, col = k % cols;
@@ -1694,7 +1690,7 @@ clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, 
         y += rows * (panel_title_h + ph) + (rows - 1) * PANEL_GAP + 8;
         clout_scene_group(s, "legend");
         draw_legend(s, blocks, MARGIN, y, bx, by);
-        y += legend_h + 8;
+        y += legend_h + source_gap;
         clout_scene_group(s, "source");
         clout_rgba_t grey = rgba("#4d4d4d", 1);
         for (guint i = 0; i < source_lines->len; i++)

@@ -107,6 +107,16 @@ clout_status_t clout_dataset_load(clout_dataset_t **out, const char *dir, clout_
 void clout_dataset_free(clout_dataset_t *ds);
 
 const char *clout_dataset_path(const clout_dataset_t *ds);
+/* The dataset's folder's name, without the path to it ("central-asia").
+ * Owned by ds. */
+const char *clout_dataset_name(const clout_dataset_t *ds);
+/* The dataset's name for figures and pages: the `title` of its metadata.csv,
+ * else clout_dataset_name() (never a path).  Owned by ds. */
+const char *clout_dataset_title(const clout_dataset_t *ds);
+/* A value of metadata.csv (`key,value` rows), or NULL when not given.  The
+ * file is optional; when present it is checked like the others (a missing
+ * column, an empty or repeated key is CLOUT_EDATA).  Owned by ds. */
+const char *clout_dataset_meta(const clout_dataset_t *ds, const char *key);
 int clout_dataset_n_actors(const clout_dataset_t *ds);
 int clout_dataset_n_relations(const clout_dataset_t *ds);
 long clout_dataset_n_ties(const clout_dataset_t *ds);
@@ -648,7 +658,8 @@ typedef struct {
     clout_fill_t fill;
     const char *size;     /* node area by this measure (clout_measure_names), or NULL */
     clout_labels_t labels;
-    const char *title;    /* NULL: the dataset's name and year */
+    const char *title;    /* NULL: the dataset's title and year; "": no title band */
+    bool no_source;       /* leave out the source line */
     double width;         /* points; 0 = 510.2 (180 mm, a two-column journal page) */
     double height;        /* points; 0 = from the layout's aspect ratio */
     unsigned long seed;   /* communities */
@@ -684,8 +695,9 @@ clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, 
  * CLOUT_EUSAGE (*out is then NULL).  Time: linear in the table sizes (rank
  * charts: quadratic in the number of actors). */
 typedef struct {
-    const char *title;    /* NULL: a title that says what is shown, and when */
-    const char *source;   /* the source line under the chart; NULL: none */
+    const char *title;    /* NULL: a title that says what is shown, and when; "": none
+                             (no title band) */
+    const char *source;   /* the source line under the chart; NULL or "": none */
     const char *snapshot; /* when, for the default title ("2023"); NULL: not said */
     double width;         /* points; 0: 180 mm */
     double height;        /* points; 0: from the content */

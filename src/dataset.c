@@ -168,10 +168,34 @@ static bool year_cell(sheet_t *sh, int k, const char *colname, int *year, clout_
     return true;
 }
 
+/* The last component of a folder path ("graphs/central-asia/" -> "central-asia"). */
+static char *folder_name(const char *dir)
+{
+    char *p = g_strdup(dir && *dir ? dir : ".");
+    while (strlen(p) > 1 && p[strlen(p) - 1] == '/')
+        p[strlen(p) - 1] = 0;
+    char *b = g_path_get_basename(p);
+    g_free(p);
+    if (strcmp(b, ".") == 0 || strcmp(b, "/") == 0) {
+        /* "." names the current folder: use its real name. */
+        char *cwd = g_get_current_dir(), *abs = g_build_filename(cwd, dir, NULL);
+        char *canon = g_canonicalize_filename(abs, NULL);
+        g_free(b);
+        b = g_path_get_basename(canon);
+        g_free(cwd);
+        g_free(abs);
+        g_free(canon);
+    }
+    return b;
+}
+
 clout_dataset_t *clout_dataset_new(const char *dir)
 {
     clout_dataset_t *ds = g_new0(clout_dataset_t, 1);
     ds->path = g_strdup(dir);
+    ds->meta = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    ds->name = folder_name(dir);
+    ds->title = g_strdup(ds->name);
     ds->actors = g_array_new(FALSE, TRUE, sizeof(clout_actor_t));
     ds->relations = g_array_new(FALSE, TRUE, sizeof(clout_relation_t));
     ds->ties = g_array_new(FALSE, TRUE, sizeof(clout_tie_t));
@@ -196,6 +220,9 @@ void clout_dataset_free(clout_dataset_t *ds)
         g_hash_table_destroy(ds->tie_ix);
     g_string_chunk_free(ds->strings);
     g_slist_free_full(ds->more_strings, (GDestroyNotify)g_string_chunk_free);
+    g_hash_table_destroy(ds->meta);
+    g_free(ds->title);
+    g_free(ds->name);
     g_free(ds->path);
     g_free(ds);
 }
@@ -695,6 +722,42 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
     return ok;
 }
 
+static const colspec_t META_COLS[] = {{"key", true}, {"value", true}, {NULL, false}};
+enum { M_KEY, M_VALUE };
+
+/* metadata.csv, when the folder has one: key,value rows.  A key given twice
+ * or an empty key is an error; unknown keys are kept (for other tools). */
+static bool load_metadata(clout_dataset_t *ds, const char *dir, clout_error_t *err)
+{
+    char *path = g_build_filename(dir, "metadata.csv", NULL);
+    bool exists = g_file_test(path, G_FILE_TEST_EXISTS);
+    g_free(path);
+    if (!exists)
+        return true;
+    sheet_t sh;
+    sheet_open(&sh, dir, "metadata.csv", META_COLS, err);
+    bool ok = sh.usable;
+    while (sh.usable && sheet_next(&sh, err, &ok)) {
+        const char *k = cell(&sh, M_KEY), *v = cell(&sh, M_VALUE);
+        if (!*k) {
+            CELL_ERROR(&sh, err, M_KEY, "empty key");
+            ok = false;
+        } else if (g_hash_table_contains(ds->meta, k)) {
+            CELL_ERROR(&sh, err, M_KEY, "key '%s' is given twice", k);
+            ok = false;
+        } else {
+            g_hash_table_insert(ds->meta, g_strdup(k), g_strdup(v));
+        }
+    }
+    sheet_close(&sh);
+    const char *title = g_hash_table_lookup(ds->meta, "title");
+    if (ok && title && *title) {
+        g_free(ds->title);
+        ds->title = g_strdup(title);
+    }
+    return ok;
+}
+
 static clout_status_t load(clout_dataset_t **out, const char *dir,
                            const clout_snapshot_opts_t *keep, clout_error_t *err)
 {
@@ -707,7 +770,8 @@ static clout_status_t load(clout_dataset_t **out, const char *dir,
     bool a = load_actors(ds, dir, &a_all, err);
     bool r = load_relations(ds, dir, &r_all, err);
     bool t = load_ties(ds, dir, a_all, r_all, keep, err);
-    if (!(a && r && t)) {
+    bool m = load_metadata(ds, dir, err);
+    if (!(a && r && t && m)) {
         clout_dataset_free(ds);
         /* Every path above that returns false has recorded why. */
         return clout_error_status(err) ? clout_error_status(err) : CLOUT_EDATA;
@@ -735,6 +799,21 @@ clout_status_t clout_dataset_load_snapshot(clout_dataset_t **out, const char *di
 const char *clout_dataset_path(const clout_dataset_t *ds)
 {
     return ds->path;
+}
+
+const char *clout_dataset_title(const clout_dataset_t *ds)
+{
+    return ds->title;
+}
+
+const char *clout_dataset_name(const clout_dataset_t *ds)
+{
+    return ds->name;
+}
+
+const char *clout_dataset_meta(const clout_dataset_t *ds, const char *key)
+{
+    return g_hash_table_lookup(ds->meta, key);
 }
 
 int clout_dataset_n_actors(const clout_dataset_t *ds)

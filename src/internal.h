@@ -110,6 +110,9 @@ struct clout_dataset {
     GStringChunk *strings;
     GSList *more_strings; /* GStringChunk: those of ties.csv read in parts */
     int year_latest;
+    GHashTable *meta; /* metadata.csv: key -> value (both owned) */
+    char *name;       /* the folder's name (never a path) */
+    char *title;      /* metadata's title, else name */
     GHashTable *tie_ix; /* keys of ties, built on the first add_tie */
     /* Set by clout_dataset_load_snapshot: only the ties of this snapshot
      * were kept (only_year 0: all ties). */

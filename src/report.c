@@ -129,9 +129,42 @@ static void inline_md(GString *h, const char *s)
     g_string_free(e, TRUE);
 }
 
-static void markdown_html(GString *h, const char *md, int heading_shift)
+/* md without its HTML comments (<!-- ... -->, on one line or several),
+ * which Markdown hides from readers; code blocks keep theirs. */
+static char *strip_comments(const char *md)
 {
+    GString *out = g_string_new(NULL);
+    bool fence = false, comment = false, line_start = true;
+    for (const char *p = md; *p;) {
+        if (!comment && line_start && g_str_has_prefix(p, "```"))
+            fence = !fence;
+        if (!fence && !comment && g_str_has_prefix(p, "<!--")) {
+            comment = true;
+            p += 4;
+            continue;
+        }
+        if (comment) {
+            if (g_str_has_prefix(p, "-->")) {
+                comment = false;
+                p += 3;
+            } else {
+                if (*p == '\n')
+                    g_string_append_c(out, '\n'); /* keeps paragraphs apart */
+                p++;
+            }
+            continue;
+        }
+        line_start = *p == '\n';
+        g_string_append_c(out, *p++);
+    }
+    return g_string_free(out, FALSE);
+}
+
+static void markdown_html(GString *h, const char *md_text, int heading_shift)
+{
+    char *md = strip_comments(md_text);
     char **lines = g_strsplit(md, "\n", -1);
+    g_free(md);
     GString *para = g_string_new(NULL);
     enum { NONE, LIST, CODE, TABLE } mode = NONE;
     for (char **l = lines;; l++) {
@@ -260,8 +293,9 @@ static clout_status_t write_table(report_t *r, const char *name, clout_table_t *
     return st;
 }
 
-/* Paints a scene as PDF, SVG and PNG, and puts it in the page as an image
- * (the SVG, base64 in a data URI: self-contained, and valid HTML). */
+/* Paints a scene as PDF, SVG and PNG into figures/, and puts the SVG in the
+ * page as an image that links to the file: the page shows exactly the
+ * figures the folder holds. */
 static clout_status_t figure(report_t *r, clout_scene_t *s, const char *name, const char *caption)
 {
     static const char *ext[] = {"pdf", "svg", "png"};
@@ -277,20 +311,11 @@ static clout_status_t figure(report_t *r, clout_scene_t *s, const char *name, co
     }
     if (st)
         return st;
-    char *svg_path = g_strdup_printf("%s/figures/%s.svg", r->dir, name);
-    char *svg;
-    gsize len;
-    if (!g_file_get_contents(svg_path, &svg, &len, NULL)) {
-        g_free(svg_path);
-        return clout_error_set(r->err, CLOUT_EFAIL, NULL, 0, 0, "cannot read back %s.svg", name);
-    }
-    g_free(svg_path);
-    char *b64 = g_base64_encode((const guchar *)svg, len);
     r->fig_no++;
-    g_string_append_printf(
-        r->html,
-        "<div class=\"figure\" id=\"fig-%s\">\n<img src=\"data:image/svg+xml;base64,%s\" alt=\"",
-        name, b64);
+    g_string_append_printf(r->html,
+                           "<div class=\"figure\" id=\"fig-%s\">\n<img src=\"figures/%s.svg\" "
+                           "width=\"%.0f\" height=\"%.0f\" alt=\"",
+                           name, name, clout_scene_width(s), clout_scene_height(s));
     esc(r->html, caption);
     g_string_append(r->html, "\">\n<p class=\"caption\">");
     g_string_append_printf(r->html, "Figure %d. ", r->fig_no);
@@ -301,31 +326,10 @@ static clout_status_t figure(report_t *r, clout_scene_t *s, const char *name, co
                            "</span></p>\n</div>\n",
                            name, name, name);
     g_ptr_array_add(r->figures, g_strdup(name));
-    g_free(b64);
-    g_free(svg);
     return CLOUT_OK;
 }
 
 /* ---- the dataset's metadata and fingerprint ---- */
-
-static char *metadata(const char *dataset, const char *key)
-{
-    char *path = g_build_filename(dataset, "metadata.csv", NULL);
-    char *value = NULL;
-    if (g_file_test(path, G_FILE_TEST_EXISTS)) {
-        clout_csv_t *c;
-        clout_error_t *e = clout_error_new(1);
-        if (!clout_csv_open(&c, path, path, e)) {
-            while (!value && clout_csv_next(c, e) > 0)
-                if (clout_csv_n_fields(c) >= 2 && strcmp(clout_csv_field(c, 0), key) == 0)
-                    value = g_strdup(clout_csv_field(c, 1));
-            clout_csv_close(c);
-        }
-        clout_error_free(e);
-    }
-    g_free(path);
-    return value;
-}
 
 /* SHA-256 over actors.csv, relations.csv and ties.csv, in that order. */
 static char *dataset_sha256(const char *dataset)
@@ -449,7 +453,7 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     if (o->years && o->n_years > 0) {
         g_array_append_vals(years, o->years, (guint)o->n_years);
     } else {
-        char *snap = metadata(dataset, "snapshots");
+        const char *snap = clout_dataset_meta(ds, "snapshots");
         char **ws = g_strsplit_set(snap ? snap : "", " ;,", -1);
         for (char **w = ws; *w; w++) {
             int y;
@@ -457,7 +461,6 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
                 g_array_append_val(years, y);
         }
         g_strfreev(ws);
-        g_free(snap);
         if (years->len == 0) {
             int y = clout_dataset_latest_year(ds);
             g_array_append_val(years, y);
@@ -467,8 +470,7 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     const int *Y = (const int *)years->data;
     int window = o->window > 0 ? o->window : CLOUT_DEFAULT_WINDOW;
     int boot = o->bootstrap > 0 ? o->bootstrap : 200;
-    char *title = metadata(dataset, "title");
-    char *dsname = g_path_get_basename(dataset);
+    const char *title = clout_dataset_title(ds);
     char **names = actor_names(ds);
     /* The poles in dataset order: the charts name the balance's ends after them. */
     GPtrArray *pa = g_ptr_array_new();
@@ -505,11 +507,11 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     GString *h = r.html;
     g_string_append(
         h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-    esc(h, title ? title : dsname);
+    esc(h, title);
     g_string_append_printf(h, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", STYLE);
-    esc(h, title ? title : dsname);
+    esc(h, title);
     g_string_append(h, "</h1>\n<p class=\"note\">Report of the dataset <code>");
-    esc(h, dataset);
+    esc(h, clout_dataset_name(ds));
     g_string_append(h, "</code> for the snapshots");
     for (int i = 0; i < ny; i++)
         g_string_append_printf(h, "%s %d", i ? (i == ny - 1 ? " and" : ",") : "", Y[i]);
@@ -839,8 +841,6 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     clout_layout_free(layout);
     g_strfreev(names);
     g_ptr_array_free(pa, TRUE);
-    g_free(title);
-    g_free(dsname);
     g_array_free(years, TRUE);
     g_string_free(r.html, TRUE);
     g_ptr_array_free(r.figures, TRUE);

@@ -49,6 +49,7 @@ typedef enum {
     OPT_SAVE_LAYOUT,
     OPT_LABELS,
     OPT_TITLE,
+    OPT_NO_SOURCE,
     OPT_WIDTH,
     OPT_HEIGHT,
     OPT_DPI,
@@ -91,6 +92,7 @@ typedef struct {
     int *at_years; /* --at Y1,Y2,...: every year given */
     int n_at;
     const char *layout, *color, *size, *pin, *save_layout, *labels, *title;
+    bool no_source;
     const char *width, *height; /* lengths as given: "180mm", "7in", "500pt" */
     double dpi;
     const char *of, *layer;

@@ -75,7 +75,8 @@ static const option_spec_t OPTIONS[] = {
     {OPT_PIN, "pin", 0, "FILE", "reuse positions from FILE (CSV: id,x,y)"},
     {OPT_SAVE_LAYOUT, "save-layout", 0, "FILE", "write the positions to FILE (CSV: id,x,y)"},
     {OPT_LABELS, "labels", 0, "WHICH", "label all (default), focus, poles or none"},
-    {OPT_TITLE, "title", 0, "TEXT", "the figure's title"},
+    {OPT_TITLE, "title", 0, "TEXT", "the figure's title ('' for none)"},
+    {OPT_NO_SOURCE, "no-source", 0, NULL, "leave out the source line under the figure"},
     {OPT_WIDTH, "width", 0, "LEN", "figure width: 180mm (default), 7in, 500pt"},
     {OPT_HEIGHT, "height", 0, "LEN", "figure height (default: from the width)"},
     {OPT_DPI, "dpi", 0, "N", "PNG resolution (default 300)"},
@@ -376,6 +377,7 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
         case OPT_SAVE_LAYOUT: o->save_layout = optarg; break;
         case OPT_LABELS: o->labels = optarg; break;
         case OPT_TITLE: o->title = optarg; break;
+        case OPT_NO_SOURCE: o->no_source = true; break;
         case OPT_WIDTH: o->width = optarg; break;
         case OPT_HEIGHT: o->height = optarg; break;
         case OPT_DPI:

@@ -11,7 +11,7 @@
 static const cli_opt_id_t OPTS[] = {
     OPT_LAYER,    OPT_OF,         OPT_AT,       OPT_BOOTSTRAP, OPT_POLES,  OPT_FOCUS,
     OPT_NOISE,    OPT_JOBS,       OPT_SEED,     OPT_WINDOW,    OPT_LAYERS, OPT_RELATIONS,
-    OPT_DISTANCE, OPT_NORMALIZED, OPT_TITLE,    OPT_WIDTH,     OPT_HEIGHT, OPT_DPI,
+    OPT_DISTANCE, OPT_NORMALIZED, OPT_TITLE, OPT_NO_SOURCE, OPT_WIDTH,     OPT_HEIGHT, OPT_DPI,
     OPT_OUTPUT,   OPT_QUIET,      OPT_PROGRESS, OPT_HELP,      0};
 
 /* The balance chart always shows intervals: without --bootstrap, this many. */
@@ -67,18 +67,6 @@ static char **names_of(const clout_dataset_t *ds)
     return (char **)g_ptr_array_free(v, FALSE);
 }
 
-static char *strip_year(const char *input)
-{
-    char *s = g_strdup(input);
-    char *at = strrchr(s, '@');
-    if (at && at != s)
-        *at = 0;
-    size_t n = strlen(s);
-    while (n > 1 && s[n - 1] == '/')
-        s[--n] = 0;
-    return s;
-}
-
 /* Opens one snapshot and computes the tables the chart needs.  ds_keep
  * receives the first dataset (for names and poles). */
 static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, const cli_opts_t *o,
@@ -92,7 +80,9 @@ static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, 
     if (clout_input_open(&net, &ds, sn->input, &so, err) != CLOUT_OK)
         return cli_report(err);
     sn->got_year = net->year;
-    sn->shown = strip_year(sn->input);
+    /* The data's name, never a path of this machine: the dataset's title
+     * (metadata.csv), else its folder's or the file's name. */
+    sn->shown = ds ? g_strdup(clout_dataset_title(ds)) : g_path_get_basename(net->source);
     sn->label = net->year != CLOUT_NO_YEAR ? g_strdup_printf("%d", net->year)
                                            : g_path_get_basename(sn->input);
     int code = 0;
@@ -133,7 +123,8 @@ static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, 
     return code;
 }
 
-/* "Source: graphs/central-asia, 2014 and 2023; clout influence, doc/methods.md". */
+/* "Source: Russia and China in Central Asia, 2014 and 2023; clout influence,
+ * doc/methods.md". */
 static char *source_line(const snap_t *sn, int n, kind_t kind, const char *measure, int bootstrap,
                          const cli_opts_t *o)
 {
@@ -263,7 +254,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     co.layer = o->layer;
     co.of = o->of;
     co.title = o->title;
-    source = source_line(sn, n, (kind_t)kind, measure, bootstrap, o);
+    source = o->no_source ? NULL : source_line(sn, n, (kind_t)kind, measure, bootstrap, o);
     co.source = source;
     snapshot = g_strdup(sn[0].label);
     co.snapshot = snapshot;

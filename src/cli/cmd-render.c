@@ -8,7 +8,7 @@
 
 static const cli_opt_id_t OPTS[] = {
     OPT_OUTPUT, OPT_LAYOUT, OPT_COLOR,     OPT_SIZE,     OPT_LABELS, OPT_PIN,  OPT_SAVE_LAYOUT,
-    OPT_TITLE,  OPT_WIDTH,  OPT_HEIGHT,    OPT_DPI,      OPT_AT,     OPT_SEED, OPT_POLES,
+    OPT_TITLE, OPT_NO_SOURCE, OPT_WIDTH,  OPT_HEIGHT,    OPT_DPI,      OPT_AT,     OPT_SEED, OPT_POLES,
     OPT_WINDOW, OPT_LAYERS, OPT_RELATIONS, OPT_DIRECTED, OPT_QUIET,  OPT_HELP, 0};
 
 /* CLOUT_SCENE_DUMP=FILE: the scene as text too (tests, debugging). */
@@ -91,6 +91,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     dopt.size = o->size;
     dopt.labels = (clout_labels_t)labels;
     dopt.title = o->title;
+    dopt.no_source = o->no_source;
     dopt.width = width;
     dopt.height = height;
     dopt.seed = (unsigned long)o->seed;

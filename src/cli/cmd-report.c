@@ -43,7 +43,8 @@ const cli_command_t cli_cmd_report = {
     "report",
     "report [DATASET] [--at Y1,Y2,...] [-o DIR]",
     "the main job: every table and figure of a dataset, and one page that shows them",
-    "Writes DIR (default out/): index.html, one self-contained page with the dataset's\n"
+    "Writes DIR (default out/): index.html, one page (its images are the files of\n"
+    "figures/, so keep the folder together) with the dataset's\n"
     "coverage and sources, per snapshot the network diagram, the shares and balance\n"
     "charts and the top actors, across snapshots the small multiples, the trend, the\n"
     "diffs of consecutive snapshots with their significance, the communities and their\n"

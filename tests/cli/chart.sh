@@ -50,8 +50,8 @@ expect_rc 0 "CLOUT_SCENE_DUMP with chart shares"
 head -n 1 "$T/scene.txt" | grep -q '^scene 510.2 ' && grep -q '^group bar KAZ$' "$T/scene.txt"
 tap $? "the dump is a 180 mm scene with a bar per focus actor" "$(head -3 "$T/scene.txt")"
 grep -q '"Kazakhstan"' "$T/scene.txt" && grep -q '"Russia"' "$T/scene.txt" &&
-    grep -q 'Source: .*central-asia, 2023.*clout influence, doc/methods.md' "$T/scene.txt"
-tap $? "names from actors.csv, and the source line" "$(grep -c text "$T/scene.txt") texts"
+    grep -q '"Source: Russia and China in Central Asia, 2023.*clout influence, doc/methods.md' "$T/scene.txt"
+tap $? "names from actors.csv, and the source line with the dataset's title" "$(grep -c text "$T/scene.txt") texts"
 
 # Options reach the chart.
 run env CLOUT_SCENE_DUMP="$T/scene.txt" "$CLOUT" chart balance "$CA@2023" --bootstrap 20 \

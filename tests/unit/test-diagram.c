@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "clout.h"
+#include "pngdiff.h"
 
 /* Every file a test writes goes into this folder; main removes it. */
 static char *tmp_dir;
@@ -413,7 +414,7 @@ static void test_scene_encodings(void)
                           "\"Tie weight (width)\"",
                           "\"directed tie\"",
                           "group source",
-                          "Data: graphs/examples/tiny, snapshot 2022",
+                          "Data: tiny, snapshot 2022",
                           "Sources: fictional example"};
     for (size_t i = 0; i < G_N_ELEMENTS(want); i++)
         if (!strstr(d, want[i]))
@@ -467,52 +468,6 @@ static void test_diagram_errors(void)
 
 /* ---- images against references (cairo's way) ---- */
 
-/* Counts pixels whose channels differ by more than threshold; writes a diff
- * image (differences in red over a faded reference) when any do. */
-static long png_diff(const char *got, const char *ref, const char *diff_path, int threshold,
-                     GString *why)
-{
-    cairo_surface_t *a = cairo_image_surface_create_from_png(got);
-    cairo_surface_t *b = cairo_image_surface_create_from_png(ref);
-    long bad = -1;
-    if (cairo_surface_status(a) || cairo_surface_status(b)) {
-        g_string_append_printf(why, "cannot read %s or %s", got, ref);
-        goto out;
-    }
-    int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
-    if (w != cairo_image_surface_get_width(b) || h != cairo_image_surface_get_height(b)) {
-        g_string_append_printf(why, "%dx%d, reference %dx%d", w, h,
-                               cairo_image_surface_get_width(b), cairo_image_surface_get_height(b));
-        goto out;
-    }
-    cairo_surface_flush(a);
-    cairo_surface_flush(b);
-    cairo_surface_t *d = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-    unsigned char *pa = cairo_image_surface_get_data(a), *pb = cairo_image_surface_get_data(b),
-                  *pd = cairo_image_surface_get_data(d);
-    int sa = cairo_image_surface_get_stride(a), sb = cairo_image_surface_get_stride(b),
-        sd = cairo_image_surface_get_stride(d);
-    bad = 0;
-    for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++) {
-            guint32 ca = *(guint32 *)(pa + y * sa + 4 * x), cb = *(guint32 *)(pb + y * sb + 4 * x);
-            int worst = 0;
-            for (int k = 0; k < 32; k += 8)
-                worst = MAX(worst, abs((int)((ca >> k) & 0xff) - (int)((cb >> k) & 0xff)));
-            guint32 grey = 0xff000000u | (0xc0c0c0u + ((cb & 0xff) >> 2) * 0x010101u);
-            *(guint32 *)(pd + y * sd + 4 * x) = worst > threshold ? 0xffff0000u : grey;
-            bad += worst > threshold;
-        }
-    cairo_surface_mark_dirty(d);
-    if (bad)
-        cairo_surface_write_to_png(d, diff_path);
-    cairo_surface_destroy(d);
-out:
-    cairo_surface_destroy(a);
-    cairo_surface_destroy(b);
-    return bad;
-}
-
 static void check_image(const clout_scene_t *s, const char *name, double dpi, int threshold,
                         double max_fraction)
 {
@@ -530,7 +485,7 @@ static void check_image(const clout_scene_t *s, const char *name, double dpi, in
     char *diff_name = g_strdup_printf("%.*s-diff.png", (int)strlen(name) - 4, name);
     char *diff = tmp_path(diff_name);
     GString *why = g_string_new(NULL);
-    long bad = png_diff(out, ref, diff, threshold, why);
+    long bad = test_png_diff(out, ref, diff, threshold, why);
     double w = ceil(clout_scene_width(s) * dpi / 72), h = ceil(clout_scene_height(s) * dpi / 72);
     if (bad < 0 || bad > max_fraction * w * h) {
         /* Keep the evidence where a developer finds it. */
