@@ -19,7 +19,6 @@
 #define SZ_SOURCE 6.5
 #define SZ_CELL 7.0
 #define TICK_LEN 3.0
-#define DEFAULT_WIDTH (180 * 72 / 25.4)
 #define MIN_PLOT 80.0 /* points of plot width below which a chart is unreadable */
 
 /* Greys as #rrggbb / 255, exactly, so that the dump shows the hex. */
@@ -201,9 +200,47 @@ static const char *layer_of(const clout_chart_opts_t *o)
     return o && o->layer ? o->layer : "all";
 }
 
+char *clout_chart_source_line(char *const *titles, int n_titles, const int *years, int n_years,
+                              int window, const char *what, int bootstrap, unsigned long seed)
+{
+    GString *s = g_string_new("Source: ");
+    int said = 0;
+    for (int i = 0; i < n_titles; i++) {
+        bool seen = false;
+        for (int k = 0; k < i; k++)
+            seen = seen || strcmp(titles[k], titles[i]) == 0;
+        if (!seen)
+            g_string_append_printf(s, "%s%s", said++ ? " and " : "", titles[i]);
+    }
+    if (n_years > 0) {
+        g_string_append(s, ", ");
+        if (n_years > 4)
+            g_string_append_printf(s, "%d snapshots %d\u2013%d", n_years, years[0],
+                                   years[n_years - 1]);
+        for (int i = 0; n_years <= 4 && i < n_years; i++)
+            g_string_append_printf(s, "%s%d",
+                                   i == 0             ? ""
+                                   : i == n_years - 1 ? " and "
+                                                      : ", ",
+                                   years[i]);
+        g_string_append_printf(s, " (flows summed over %d years)", window);
+    }
+    g_string_append_printf(s, "; clout %s, doc/methods.md", what);
+    if (bootstrap > 0)
+        g_string_append_printf(s, "; 95%% intervals from %d bootstrap replicates (seed %lu)",
+                               bootstrap, seed);
+    g_string_append(s, ".");
+    return g_string_free(s, FALSE);
+}
+
+void clout_chart_opts_init(clout_chart_opts_t *o)
+{
+    *o = (clout_chart_opts_t){.width = CLOUT_DIAGRAM_WIDTH};
+}
+
 static double width_of(const clout_chart_opts_t *o)
 {
-    return o && o->width > 0 ? o->width : DEFAULT_WIDTH;
+    return o ? o->width : CLOUT_DIAGRAM_WIDTH;
 }
 
 /* The display name of id: opts->names, else the table's name column, else id. */

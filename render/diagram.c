@@ -88,6 +88,15 @@ typedef struct {
 
 /* ---- names ---- */
 
+void clout_diagram_opts_init(clout_diagram_opts_t *o)
+{
+    *o = (clout_diagram_opts_t){.fill = CLOUT_FILL_BALANCE,
+                                .labels = CLOUT_LABELS_ALL,
+                                .width = CLOUT_DIAGRAM_WIDTH};
+    clout_influence_opts_init(&o->influence);
+    clout_community_opts_init(&o->communities);
+}
+
 int clout_fill_from_name(const char *name)
 {
     static const char *const names[] = {"balance", "community", "kind", "layer", "none", NULL};
@@ -339,7 +348,8 @@ static bool ptr_array_has(GPtrArray *a, const char *s)
 static clout_status_t read_measure(const ctx_t *c, panel_t *p)
 {
     char *names[2] = {(char *)c->o->size, NULL};
-    clout_measure_opts_t mo = {0};
+    clout_measure_opts_t mo;
+    clout_measure_opts_init(&mo);
     mo.measures = names;
     clout_table_t *t;
     clout_status_t st = clout_measures(p->net, &mo, &t, c->err);
@@ -366,10 +376,8 @@ static clout_status_t read_measure(const ctx_t *c, panel_t *p)
 
 static clout_status_t read_communities(const ctx_t *c, panel_t *p)
 {
-    clout_community_opts_t co = {
-        .method = CLOUT_CM_LEIDEN, .resolution = 1.0, .runs = 1, .seed = c->o->seed};
     clout_partition_t part;
-    clout_status_t st = clout_communities(p->net, &co, &part, c->err);
+    clout_status_t st = clout_communities(p->net, &c->o->communities, &part, c->err);
     if (st)
         return st;
     for (int i = 0; i < p->n && i < igraph_vector_int_size(&part.membership); i++)
@@ -386,17 +394,18 @@ static clout_status_t read_communities(const ctx_t *c, panel_t *p)
  * computed: the values are those of clout_influence's "all" rows. */
 static clout_status_t read_balance(const ctx_t *c, panel_t *p)
 {
-    clout_snapshot_opts_t so = {0};
+    clout_snapshot_opts_t so;
+    clout_snapshot_opts_init(&so);
     if (c->o->snap)
         so = *c->o->snap;
     so.year = p->net->year;
     if (p->net->window > 0)
         so.window = p->net->window;
-    clout_influence_opts_t io = {0};
-    io.poles = c->o->poles;
-    io.seed = c->o->seed;
-    io.noise = 0.1;
+    /* The data's own balance only: no bootstrap, whatever the options say. */
+    clout_influence_opts_t io = c->o->influence;
+    io.bootstrap = 0;
     io.all_only = true;
+    io.on_progress = NULL;
     clout_balance_samples_t bs;
     clout_status_t st = clout_influence_balance_samples(c->ds, &so, &io, &bs, c->err);
     if (st)
@@ -421,9 +430,10 @@ static clout_status_t read_balance(const ctx_t *c, panel_t *p)
 static bool find_poles(ctx_t *c)
 {
     int found = 0;
-    if (c->o->poles) {
-        for (int k = 0; k < 2 && c->o->poles[k]; k++) {
-            int a = clout_dataset_find_actor(c->ds, c->o->poles[k]);
+    char **poles = c->o->influence.poles;
+    if (poles) {
+        for (int k = 0; k < 2 && poles[k]; k++) {
+            int a = clout_dataset_find_actor(c->ds, poles[k]);
             if (a < 0)
                 return false;
             c->pole_id[found] = clout_dataset_actor(c->ds, a)->id;
@@ -1546,7 +1556,7 @@ clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, 
         g_free(all);
         return st;
     }
-    double W = opts->width > 0 ? opts->width : CLOUT_DIAGRAM_WIDTH;
+    double W = opts->width;
     if (W < 72)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
                                "a diagram %.0f pt wide is too narrow; give at least 1 in", W);
@@ -1569,13 +1579,14 @@ clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, 
     /* Panels narrower than 300 pt (small multiples) draw smaller nodes and labels. */
     c.k = CLAMP(pw / 300, 0.65, 1);
     c.label_size = MAX(LABEL_MIN, LABEL_SIZE * c.k);
-    if (c.fill == CLOUT_FILL_BALANCE && ds && opts->poles) {
+    char **poles = opts->influence.poles;
+    if (c.fill == CLOUT_FILL_BALANCE && ds && poles) {
         int k = 0;
-        for (; opts->poles[k]; k++)
-            if (clout_dataset_find_actor(ds, opts->poles[k]) < 0) {
+        for (; poles[k]; k++)
+            if (clout_dataset_find_actor(ds, poles[k]) < 0) {
                 ctx_release(&c);
                 return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                                       "--poles: '%s' is not an actor of '%s'", opts->poles[k],
+                                       "--poles: '%s' is not an actor of '%s'", poles[k],
                                        clout_dataset_path(ds));
             }
         if (k < 2) {

@@ -204,6 +204,11 @@ clout_status_t clout_layout_write(const clout_layout_t *l, const char *file, clo
 
 static const char *const ENGINES[] = {"neato", "fdp", "sfdp", "dot", "circo", "twopi", "geo", NULL};
 
+void clout_layout_opts_init(clout_layout_opts_t *o)
+{
+    *o = (clout_layout_opts_t){.engine = CLOUT_LAYOUT_NEATO, .seed = 1};
+}
+
 int clout_layout_engine_from_name(const char *name)
 {
     for (int i = 0; name && ENGINES[i]; i++)

@@ -185,13 +185,19 @@ typedef struct {
 
 typedef struct {
     int year;         /* CLOUT_NO_YEAR = the dataset's latest year */
-    int window;       /* flow window; 0 = default (5) */
+    int window;       /* years of flows summed into the snapshot, 1 or more */
     char **layers;    /* NULL-terminated list to keep, or NULL for all */
     char **relations; /* NULL-terminated list to keep, or NULL for all */
     bool directed;    /* edge-list CSV input: read as directed */
 } clout_snapshot_opts_t;
 
 #define CLOUT_DEFAULT_WINDOW 5
+
+/* The defaults: the dataset's latest year, a window of CLOUT_DEFAULT_WINDOW
+ * (5) years, every layer and relation, undirected edge lists.  Every
+ * options struct of this API has such an init function, the one place its
+ * defaults are written; start from it and change what you need. */
+void clout_snapshot_opts_init(clout_snapshot_opts_t *o);
 
 /* Builds the network of a dataset at opts->year (DESIGN.md section 3).
  * Unknown names in opts->layers or opts->relations are a usage error. */
@@ -257,6 +263,9 @@ void clout_table_set_num(clout_table_t *t, int row, int col, double v);
 void clout_table_set_int(clout_table_t *t, int row, int col, long v);
 int clout_table_n_rows(const clout_table_t *t);
 int clout_table_n_cols(const clout_table_t *t);
+/* The index of the column called name, or -1: read tables by name, never
+ * by position, so that a column added elsewhere breaks nothing. */
+int clout_table_column(const clout_table_t *t, const char *name);
 const char *clout_table_column_name(const clout_table_t *t, int col);
 clout_coltype_t clout_table_column_type(const clout_table_t *t, int col);
 const char *clout_table_get_str(const clout_table_t *t, int row, int col);
@@ -301,6 +310,9 @@ typedef struct {
     char **igos;   /* cow-igo: these IGO columns; NULL = every one in the code table */
     int from, to;  /* keep ties that overlap these years; CLOUT_NO_YEAR = no limit */
 } clout_import_opts_t;
+
+/* The defaults: every actor, every IGO of the code table, every year. */
+void clout_import_opts_init(clout_import_opts_t *o);
 
 /* The sources clout_import() knows, NULL-terminated: "cow-igo", "atop",
  * "cow-alliance", "cow-trade", "sipri" and "clout" (another dataset folder). */
@@ -349,6 +361,11 @@ typedef struct {
     unsigned long seed;
 } clout_measure_opts_t;
 
+/* The defaults: every measure, distance 1/w, raw (not normalised) values,
+ * weights used, no brokerage groups, Katz alpha 0.9 / the largest
+ * eigenvalue, no cutoff, exact betweenness, seed 1. */
+void clout_measure_opts_init(clout_measure_opts_t *o);
+
 /* The measure names, in column order, NULL-terminated. */
 extern const char *const clout_measure_names[];
 
@@ -381,13 +398,16 @@ typedef struct {
     unsigned long seed;
     /* leiden, leiden-cpm: iterate igraph's Leiden from the last partition
      * until it no longer changes, or until an iteration raises the quality
-     * (modularity, or CPM / 2m) by less than this.  0: the default,
-     * CLOUT_LEIDEN_TOLERANCE; negative: only until the partition stops
-     * changing.  Other methods ignore it. */
+     * (modularity, or CPM / 2m) by less than this; 0 or negative: only
+     * until the partition stops changing.  Other methods ignore it. */
     double tolerance;
 } clout_community_opts_t;
 
 #define CLOUT_LEIDEN_TOLERANCE 1e-4
+
+/* The defaults: Leiden on modularity, resolution 1, one run, seed 1,
+ * tolerance CLOUT_LEIDEN_TOLERANCE. */
+void clout_community_opts_init(clout_community_opts_t *o);
 
 typedef struct {
     igraph_vector_int_t membership; /* community of each vertex, 0-based, by size */
@@ -424,11 +444,11 @@ typedef struct {
     char **poles;     /* NULL: the actors whose role is pole, in dataset order */
     char **focus;     /* NULL: the actors whose role is focus */
     int bootstrap;    /* replicates; 0 = no intervals */
-    double noise;     /* sd of log-normal noise on flow values (default 0.1) */
+    double noise;     /* sd of log-normal noise on flow values */
     int jobs;         /* processes for the bootstrap: this one and jobs - 1 forked
                        * workers; 0 = the cores.  No effect on the result */
     unsigned long seed;
-    int align_runs;   /* community runs for alignment (default 20) */
+    int align_runs;   /* community runs for alignment */
     bool all_only;    /* only the layer "all" (every selected layer together): no
                        * per-layer rows and no per-layer passes; a figure's
                        * balance fill needs no more */
@@ -436,6 +456,11 @@ typedef struct {
     void (*on_progress)(int done, int total, void *data);
     void *progress_data;
 } clout_influence_opts_t;
+
+/* The defaults: the dataset's poles and focus actors, no bootstrap, noise
+ * sd 0.1, as many processes as cores, seed 1, 20 alignment runs, every
+ * layer, no progress callback. */
+void clout_influence_opts_init(clout_influence_opts_t *o);
 
 /* The influence tables of DESIGN.md section 4 for a dataset snapshot:
  * "shares" (focus, pole, layer, direct, reach, brokerage, alignment, index,
@@ -467,12 +492,16 @@ void clout_balance_samples_destroy(clout_balance_samples_t *s);
 /* ---- Comparing two networks (diff.c) ---- */
 
 typedef struct {
-    int permutations;       /* QAP permutations (default 1000) */
+    int permutations;       /* QAP permutations */
     unsigned long seed;
     clout_measure_opts_t measures;
     clout_community_opts_t communities;
     clout_influence_opts_t influence;
 } clout_diff_opts_t;
+
+/* The defaults: 1000 QAP permutations, seed 1, and the defaults of the
+ * measures, communities and influence. */
+void clout_diff_opts_init(clout_diff_opts_t *o);
 
 /* "ties": added, removed and reweighted ties (source, target, change,
  * layer_a, layer_b, weight_a, weight_b, delta). */
@@ -619,6 +648,9 @@ typedef struct {
     const clout_dataset_t *ds; /* geo: the actors' lat and lon; may be NULL otherwise */
 } clout_layout_opts_t;
 
+/* The defaults: neato, seed 1, nothing pinned, no dataset. */
+void clout_layout_opts_init(clout_layout_opts_t *o);
+
 /* Lays out the union of n networks (every actor and every tie of any of
  * them, actors matched by id) so that small multiples share one frame.
  * Graphviz runs in-process (cgraph + gvc); its messages are captured, never
@@ -660,15 +692,25 @@ typedef struct {
     clout_labels_t labels;
     const char *title;    /* NULL: the dataset's title and year; "": no title band */
     bool no_source;       /* leave out the source line */
-    double width;         /* points; 0 = 510.2 (180 mm, a two-column journal page) */
+    double width;         /* points */
     double height;        /* points; 0 = from the layout's aspect ratio */
-    unsigned long seed;   /* communities */
-    char **poles;         /* balance: the two poles; NULL = the dataset's first two */
     const clout_snapshot_opts_t *snap; /* how the networks were made (balance, sources) */
+    /* The balance fill is clout_influence's balance over all layers with
+     * these options (poles: the first two are the ends), so that a node's
+     * colour is what `clout influence` prints; the community fill is
+     * clout_communities with these. */
+    clout_influence_opts_t influence;
+    clout_community_opts_t communities;
 } clout_diagram_opts_t;
 
-/* Width of a diagram when opts->width is 0: 180 mm in points. */
+/* The width of a diagram or chart by default: 180 mm (a two-column journal
+ * page) in points. */
 #define CLOUT_DIAGRAM_WIDTH (180 / 25.4 * 72)
+
+/* The defaults: fill by balance, no size measure, every label, the default
+ * title and source line, CLOUT_DIAGRAM_WIDTH wide, height from the layout,
+ * and the defaults of the influence and communities. */
+void clout_diagram_opts_init(clout_diagram_opts_t *o);
 
 /* Builds the scene of a network diagram: one panel per network (side by
  * side, or in a grid), every panel drawn from the one layout, with a shared
@@ -699,7 +741,7 @@ typedef struct {
                              (no title band) */
     const char *source;   /* the source line under the chart; NULL or "": none */
     const char *snapshot; /* when, for the default title ("2023"); NULL: not said */
-    double width;         /* points; 0: 180 mm */
+    double width;         /* points */
     double height;        /* points; 0: from the content */
     const char *layer;    /* the layer shown; NULL: "all" */
     const char *of;       /* what is shown: see each chart; NULL: its default */
@@ -710,6 +752,20 @@ typedef struct {
                              NULL (or an id not listed): the id */
     char **actors;        /* slope of a measure: the actors shown (see there) */
 } clout_chart_opts_t;
+
+/* The defaults: the chart's own title, no source line, CLOUT_DIAGRAM_WIDTH
+ * wide, as tall as the content, layer "all", each chart's default value,
+ * the tables' pole order, ids as names. */
+void clout_chart_opts_init(clout_chart_opts_t *o);
+
+/* The source line of a chart: "Source: TITLE, 2014 and 2023 (flows summed
+ * over 5 years); clout WHAT, doc/methods.md; 95% intervals from N bootstrap
+ * replicates (seed S)."  titles: the datasets' titles (clout_dataset_title),
+ * or file names, each said once; years: the snapshots (none for files, more
+ * than four as a range); what: "influence" or "measure (pagerank)"; the
+ * interval clause only when bootstrap > 0.  The caller frees the string. */
+char *clout_chart_source_line(char *const *titles, int n_titles, const int *years, int n_years,
+                              int window, const char *what, int bootstrap, unsigned long seed);
 
 /* A stacked horizontal bar per focus actor of its direct shares D by pole
  * and "other" (the "shares" table: focus, pole, layer, direct), 0..100%. */
@@ -760,14 +816,22 @@ typedef struct {
     const int *years;   /* the snapshots; NULL: the dataset's metadata.csv
                            "snapshots", else its latest year */
     int n_years;
-    int window;         /* 0: 5 */
-    int bootstrap;      /* replicates for intervals; 0: 200 */
-    int jobs;
+    int window;         /* years of flows summed into each snapshot */
+    int bootstrap;      /* replicates for the intervals */
+    int jobs;           /* processes for the bootstrap; 0 = the cores */
     unsigned long seed;
+    int community_runs; /* Leiden runs combined by consensus */
+    int permutations;   /* QAP permutations of the diffs */
+    double dpi;         /* PNG figures */
     const char *command; /* the command line, for provenance.json */
     void (*on_progress)(const char *what, void *data);
     void *progress_data;
 } clout_report_opts_t;
+
+/* The defaults: metadata.csv's snapshots, the default window, 200
+ * bootstrap replicates on every core, seed 1, 20 community runs, 1000 QAP
+ * permutations, PNG at 200 dpi, no command line, no progress. */
+void clout_report_opts_init(clout_report_opts_t *o);
 
 /* Writes the report of a dataset into dir: index.html (one self-contained
  * page), figures/ (PDF, SVG, PNG), tables/ (CSV) and provenance.json.  The

@@ -556,6 +556,15 @@ static clout_status_t network_modularity(const clout_network_t *net,
     return e ? clout_igraph_error(err, e, "modularity") : CLOUT_OK;
 }
 
+void clout_community_opts_init(clout_community_opts_t *o)
+{
+    *o = (clout_community_opts_t){.method = CLOUT_CM_LEIDEN,
+                                  .resolution = 1.0,
+                                  .runs = 1,
+                                  .seed = 1,
+                                  .tolerance = CLOUT_LEIDEN_TOLERANCE};
+}
+
 clout_status_t clout_communities(const clout_network_t *net, const clout_community_opts_t *opts,
                                  clout_partition_t *out, clout_error_t *err)
 {
@@ -567,7 +576,7 @@ clout_status_t clout_communities(const clout_network_t *net, const clout_communi
     igraph_integer_t n = igraph_vcount(&net->graph);
     clout_cmethod_t method = opts->method;
     int runs = opts->runs;
-    double tol = opts->tolerance == 0 ? CLOUT_LEIDEN_TOLERANCE : opts->tolerance;
+    double tol = opts->tolerance;
     wgraph_t wg;
     igraph_error_t e = wgraph_from_network(&wg, net, method != CLOUT_CM_INFOMAP);
     if (e)

@@ -792,7 +792,10 @@ clout_status_t clout_dataset_load(clout_dataset_t **out, const char *dir, clout_
 clout_status_t clout_dataset_load_snapshot(clout_dataset_t **out, const char *dir, int year,
                                            int window, clout_error_t *err)
 {
-    clout_snapshot_opts_t keep = {.year = year, .window = window};
+    clout_snapshot_opts_t keep;
+    clout_snapshot_opts_init(&keep);
+    keep.year = year;
+    keep.window = window;
     return load(out, dir, &keep, err);
 }
 

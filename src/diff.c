@@ -87,6 +87,14 @@ static bool weights_equal(double x, double y)
     return fabs(x - y) <= 1e-12 * fmax(1.0, fmax(fabs(x), fabs(y)));
 }
 
+void clout_diff_opts_init(clout_diff_opts_t *o)
+{
+    *o = (clout_diff_opts_t){.permutations = 1000, .seed = 1};
+    clout_measure_opts_init(&o->measures);
+    clout_community_opts_init(&o->communities);
+    clout_influence_opts_init(&o->influence);
+}
+
 clout_status_t clout_diff_ties(const clout_network_t *a, const clout_network_t *b,
                                clout_table_t **out, clout_error_t *err)
 {
@@ -532,7 +540,7 @@ clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_
     if (st)
         return st;
     double r, p;
-    st = clout_qap(a, b, o->permutations > 0 ? o->permutations : 1000, o->seed, &r, &p, err);
+    st = clout_qap(a, b, o->permutations, o->seed, &r, &p, err);
     if (st)
         return st;
     actors_t u;
@@ -584,7 +592,7 @@ clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_
         {"tie_jaccard", NAN, NAN, uni > 0 ? (double)both / uni : NAN},
         {"qap_correlation", NAN, NAN, r},
         {"qap_p", NAN, NAN, p},
-        {"qap_permutations", NAN, NAN, (double)(o->permutations > 0 ? o->permutations : 1000)},
+        {"qap_permutations", NAN, NAN, (double)o->permutations},
     };
     for (size_t k = 0; k < G_N_ELEMENTS(rows); k++) {
         int row = clout_table_add_row(t);

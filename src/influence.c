@@ -10,7 +10,6 @@
 
 #include "internal.h"
 
-#define DEFAULT_ALIGN_RUNS 20
 #define PAGERANK_DAMPING 0.85
 
 /* What one analysis needs to know: the actors and layers, by index. */
@@ -97,12 +96,15 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
                                 clout_error_t *err)
 {
     memset(pl, 0, sizeof *pl);
+    if (o->align_runs < 1 || o->bootstrap < 0 || !(o->noise >= 0) || !isfinite(o->noise))
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                               "influence options out of range: %d alignment runs (1 or more), "
+                               "%d bootstrap replicates (0 or more), noise %g (0 or more)",
+                               o->align_runs, o->bootstrap, o->noise);
     pl->ds = ds;
     pl->snap = *snap;
     if (!pl->snap.year)
         pl->snap.year = clout_dataset_latest_year(ds);
-    if (!pl->snap.window)
-        pl->snap.window = CLOUT_DEFAULT_WINDOW;
     clout_status_t st =
         resolve_actors(ds, o->poles, CLOUT_ROLE_POLE, "poles", &pl->pole, &pl->n_poles, err);
     if (!st)
@@ -339,8 +341,9 @@ static clout_status_t alignment(const plan_t *pl, const clout_network_t *net, in
     clout_status_t st = CLOUT_OK;
     bool any = igraph_ecount(g) > 0;
     for (int r = 0; r < runs && any && !st; r++) {
-        clout_community_opts_t co = {
-            .method = CLOUT_CM_LEIDEN, .resolution = 1.0, .runs = 1, .seed = seed + (unsigned long)r};
+        clout_community_opts_t co;
+        clout_community_opts_init(&co);
+        co.seed = seed + (unsigned long)r;
         clout_partition_t part;
         st = clout_communities(net, &co, &part, err);
         if (st)
@@ -636,6 +639,11 @@ static double balance_of(double ia, double ib)
 
 /* ---- the entry point ---- */
 
+void clout_influence_opts_init(clout_influence_opts_t *o)
+{
+    *o = (clout_influence_opts_t){.noise = 0.1, .seed = 1, .align_runs = 20};
+}
+
 clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_opts_t *snap,
                                const clout_influence_opts_t *opts, clout_table_t **shares_out,
                                clout_table_t **balance_out, clout_error_t *err)
@@ -654,7 +662,7 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
     indices_t x = {data, data + nd};
     double *kb = g_new(double, (size_t)nl *np);
     double *al = g_new(double, (size_t)nl *nf *np);
-    int runs = opts->align_runs > 0 ? opts->align_runs : DEFAULT_ALIGN_RUNS;
+    int runs = opts->align_runs;
     const clout_tie_t *ties = (const clout_tie_t *)ds->ties->data;
     long nt = clout_dataset_n_ties(ds);
     /* The bootstrap's workers start first and run while this process

@@ -639,12 +639,20 @@ static clout_status_t check_opts(const clout_network_t *net, const clout_measure
     return CLOUT_OK;
 }
 
+void clout_measure_opts_init(clout_measure_opts_t *o)
+{
+    /* katz_alpha 0 and cutoff 0 mean "derived from the network" and "no
+     * cutoff"; sample 0 means exact. */
+    *o = (clout_measure_opts_t){.distance = CLOUT_DIST_INVERSE, .seed = 1};
+}
+
 clout_status_t clout_measures(const clout_network_t *net, const clout_measure_opts_t *opts,
                               clout_table_t **out, clout_error_t *err)
 {
     clout_init();
     *out = NULL;
-    clout_measure_opts_t defaults = {0};
+    clout_measure_opts_t defaults;
+    clout_measure_opts_init(&defaults);
     const clout_measure_opts_t *o = opts ? opts : &defaults;
     bool want[M_COUNT];
     clout_status_t st = parse_measures(o->measures, want, err);

@@ -502,11 +502,10 @@ clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
     if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
         clout_dataset_t *ds;
         /* A caller that wants only the network gets a load that keeps only
-         * the ties of its snapshot (DESIGN.md section 8: memory near the
-         * graph's own); the latest year is known only after reading all. */
+         * the ties of its snapshot (memory near the graph's own); the
+         * latest year is known only after reading all. */
         if (!ds_out && o.year)
-            st = clout_dataset_load_snapshot(&ds, path, o.year,
-                                             o.window > 0 ? o.window : CLOUT_DEFAULT_WINDOW, err);
+            st = clout_dataset_load_snapshot(&ds, path, o.year, o.window, err);
         else
             st = clout_dataset_load(&ds, path, err);
         if (!st) {

@@ -306,7 +306,7 @@ static clout_status_t figure(report_t *r, clout_scene_t *s, const char *name, co
                                 (clout_imgformat_t)(k == 0   ? CLOUT_IMG_PDF
                                                     : k == 1 ? CLOUT_IMG_SVG
                                                              : CLOUT_IMG_PNG),
-                                200, r->err);
+                                r->o->dpi, r->err);
         g_free(path);
     }
     if (st)
@@ -433,6 +433,50 @@ static const char *STYLE =
     "color:#555}.v{color:#666;font-size:.8rem}pre{background:#f6f6f6;padding:.5rem;"
     "overflow-x:auto}code{background:#f6f6f6}nav ul{columns:2}";
 
+void clout_report_opts_init(clout_report_opts_t *o)
+{
+    *o = (clout_report_opts_t){.window = CLOUT_DEFAULT_WINDOW,
+                               .bootstrap = 200,
+                               .seed = 1,
+                               .community_runs = 20,
+                               .permutations = 1000,
+                               .dpi = 200};
+}
+
+/* The options of the report's parts: each part's defaults, and the
+ * report's own choices on top. */
+static void influence_opts(const clout_report_opts_t *o, clout_influence_opts_t *io)
+{
+    clout_influence_opts_init(io);
+    io->bootstrap = o->bootstrap;
+    io->jobs = o->jobs;
+    io->seed = o->seed;
+}
+
+static void community_opts(const clout_report_opts_t *o, clout_community_opts_t *co)
+{
+    clout_community_opts_init(co);
+    co->runs = o->community_runs;
+    co->seed = o->seed;
+}
+
+static void diagram_opts(const clout_report_opts_t *o, clout_diagram_opts_t *d)
+{
+    clout_diagram_opts_init(d);
+    d->size = "pagerank";
+    influence_opts(o, &d->influence);
+    d->influence.bootstrap = 0;
+    d->communities.seed = o->seed;
+}
+
+/* The source line of the report's charts (clout_chart_source_line). */
+static char *source_line(const clout_dataset_t *ds, const int *years, int n, int window,
+                         int bootstrap, unsigned long seed)
+{
+    char *title = (char *)clout_dataset_title(ds);
+    return clout_chart_source_line(&title, 1, years, n, window, "influence", bootstrap, seed);
+}
+
 clout_status_t clout_report(const char *dataset, const char *dir, const clout_report_opts_t *o,
                             clout_error_t *err)
 {
@@ -468,8 +512,8 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     }
     int ny = (int)years->len;
     const int *Y = (const int *)years->data;
-    int window = o->window > 0 ? o->window : CLOUT_DEFAULT_WINDOW;
-    int boot = o->bootstrap > 0 ? o->bootstrap : 200;
+    int window = o->window;
+    int boot = o->bootstrap;
     const char *title = clout_dataset_title(ds);
     char **names = actor_names(ds);
     /* The poles in dataset order: the charts name the balance's ends after them. */
@@ -492,7 +536,8 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     /* The networks of every snapshot, and one layout for all of them. */
     clout_network_t **nets = g_new0(clout_network_t *, ny);
     for (int i = 0; i < ny && !st; i++) {
-        clout_snapshot_opts_t so = {0};
+        clout_snapshot_opts_t so;
+        clout_snapshot_opts_init(&so);
         so.year = Y[i];
         so.window = window;
         st = clout_snapshot(&nets[i], ds, &so, err);
@@ -500,7 +545,10 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     clout_layout_t *layout = NULL;
     if (!st) {
         progress(&r, "layout of %d snapshots", ny);
-        clout_layout_opts_t lo = {CLOUT_LAYOUT_NEATO, o->seed, NULL, ds};
+        clout_layout_opts_t lo;
+        clout_layout_opts_init(&lo);
+        lo.seed = o->seed;
+        lo.ds = ds;
         st = clout_layout_compute(&layout, nets, ny, &lo, err);
     }
 
@@ -557,15 +605,13 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     for (int i = 0; i < ny && !st; i++) {
         char name[64];
         g_string_append_printf(h, "<h2 id=\"y%d\">%d</h2>\n", Y[i], Y[i]);
-        clout_snapshot_opts_t so = {0};
+        clout_snapshot_opts_t so;
+        clout_snapshot_opts_init(&so);
         so.year = Y[i];
         so.window = window;
         progress(&r, "%d: influence (%d bootstrap replicates)", Y[i], boot);
-        clout_influence_opts_t io = {0};
-        io.bootstrap = boot;
-        io.noise = 0.1;
-        io.jobs = o->jobs;
-        io.seed = o->seed;
+        clout_influence_opts_t io;
+        influence_opts(o, &io);
         st = clout_influence(ds, &so, &io, &shares[i], &balance[i], err);
         if (st)
             break;
@@ -576,11 +622,8 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
             st = write_table(&r, name, &balance[i], 1);
 
         progress(&r, "%d: network diagram", Y[i]);
-        clout_diagram_opts_t dopt = {0};
-        dopt.fill = CLOUT_FILL_BALANCE;
-        dopt.size = "pagerank";
-        dopt.labels = CLOUT_LABELS_ALL;
-        dopt.seed = o->seed;
+        clout_diagram_opts_t dopt;
+        diagram_opts(o, &dopt);
         dopt.snap = &so;
         clout_scene_t *sc = NULL;
         if (!st)
@@ -598,11 +641,14 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
 
         char snapname[16];
         g_snprintf(snapname, sizeof snapname, "%d", Y[i]);
-        clout_chart_opts_t co = {0};
+        clout_chart_opts_t co;
+        clout_chart_opts_init(&co);
         co.snapshot = snapname;
         co.names = names;
         co.poles = poles;
-        co.source = dataset;
+        char *src_shares = source_line(ds, &Y[i], 1, window, 0, o->seed);
+        char *src_balance = source_line(ds, &Y[i], 1, window, boot, o->seed);
+        co.source = src_shares;
         progress(&r, "%d: charts", Y[i]);
         if (!st)
             st = clout_chart_shares(shares[i], &co, &sc, err);
@@ -615,8 +661,11 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
             st = figure(&r, sc, name, caption);
         clout_scene_free(sc);
         sc = NULL;
+        co.source = src_balance;
         if (!st)
             st = clout_chart_balance(balance[i], &co, &sc, err);
+        g_free(src_shares);
+        g_free(src_balance);
         g_snprintf(name, sizeof name, "balance-%d", Y[i]);
         g_snprintf(caption, sizeof caption,
                    "Balance in %d with 95%% bootstrap intervals (%d replicates): -1 all the first "
@@ -631,7 +680,9 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
         table_html(h, balance[i], 0);
 
         progress(&r, "%d: measures and communities", Y[i]);
-        clout_measure_opts_t mo = {0};
+        clout_measure_opts_t mo;
+        clout_measure_opts_init(&mo);
+        mo.seed = o->seed;
         clout_table_t *m;
         st = clout_measures(nets[i], &mo, &m, err);
         if (st)
@@ -643,8 +694,8 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
         clout_table_free(m);
         if (st)
             break;
-        clout_community_opts_t cmo = {
-            .method = CLOUT_CM_LEIDEN, .resolution = 1, .runs = 20, .seed = o->seed};
+        clout_community_opts_t cmo;
+        community_opts(o, &cmo);
         clout_partition_t part;
         st = clout_communities(nets[i], &cmo, &part, err);
         if (st)
@@ -664,12 +715,11 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     if (!st && ny > 1) {
         g_string_append(h, "<h2 id=\"across\">Across the snapshots</h2>\n");
         progress(&r, "small multiples");
-        clout_diagram_opts_t dopt = {0};
-        dopt.fill = CLOUT_FILL_BALANCE;
-        dopt.size = "pagerank";
+        clout_diagram_opts_t dopt;
+        diagram_opts(o, &dopt);
         dopt.labels = CLOUT_LABELS_FOCUS;
-        dopt.seed = o->seed;
-        clout_snapshot_opts_t so = {0};
+        clout_snapshot_opts_t so;
+        clout_snapshot_opts_init(&so);
         so.window = window;
         dopt.snap = &so;
         clout_scene_t *sc = NULL;
@@ -680,12 +730,15 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
         clout_scene_free(sc);
         sc = NULL;
         progress(&r, "trend");
-        clout_chart_opts_t co = {0};
+        clout_chart_opts_t co;
+        clout_chart_opts_init(&co);
         co.names = names;
         co.poles = poles;
-        co.source = dataset;
+        char *src_trend = source_line(ds, Y, ny, window, boot, o->seed);
+        co.source = src_trend;
         if (!st)
             st = clout_chart_trend(balance, Y, ny, &co, &sc, err);
+        g_free(src_trend);
         if (!st)
             st = figure(&r, sc, "trend",
                         "The balance of each focus state over the snapshots (all layers).");
@@ -693,19 +746,18 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
 
         for (int i = 0; i + 1 < ny && !st; i++) {
             progress(&r, "diff %d-%d", Y[i], Y[i + 1]);
-            clout_snapshot_opts_t sa = {0}, sb = {0};
+            clout_snapshot_opts_t sa, sb;
+            clout_snapshot_opts_init(&sa);
+            clout_snapshot_opts_init(&sb);
             sa.year = Y[i];
             sb.year = Y[i + 1];
             sa.window = sb.window = window;
-            clout_diff_opts_t d = {0};
-            d.permutations = 1000;
+            clout_diff_opts_t d;
+            clout_diff_opts_init(&d);
+            d.permutations = o->permutations;
             d.seed = o->seed;
-            d.communities = (clout_community_opts_t){
-                .method = CLOUT_CM_LEIDEN, .resolution = 1, .runs = 1, .seed = o->seed};
-            d.influence.bootstrap = boot;
-            d.influence.noise = 0.1;
-            d.influence.jobs = o->jobs;
-            d.influence.seed = o->seed;
+            d.communities.seed = o->seed;
+            influence_opts(o, &d.influence);
             clout_table_t *ti = NULL, *ts = NULL;
             st = clout_diff_influence(ds, &sa, ds, &sb, &d, &ti, err);
             if (!st)
@@ -730,10 +782,12 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
             clout_table_free(ts);
         }
         if (!st) {
-            g_string_append(
-                h, "<h3>Communities and their stability</h3>\n<p>Leiden, 20 runs "
-                   "combined by consensus; stability is the share of runs that agree "
-                   "with the consensus about the actor.</p>\n<table>\n<thead><tr><th>actor</th>");
+            g_string_append_printf(
+                h,
+                "<h3>Communities and their stability</h3>\n<p>Leiden, %d runs "
+                "combined by consensus; stability is the share of runs that agree "
+                "with the consensus about the actor.</p>\n<table>\n<thead><tr><th>actor</th>",
+                o->community_runs);
             for (int i = 0; i < ny; i++)
                 g_string_append_printf(h, "<th>%d community</th><th>%d stability</th>", Y[i], Y[i]);
             g_string_append(h, "</tr></thead>\n<tbody>\n");

@@ -210,6 +210,11 @@ void clout_network_free(clout_network_t *net)
     g_free(net);
 }
 
+void clout_snapshot_opts_init(clout_snapshot_opts_t *o)
+{
+    *o = (clout_snapshot_opts_t){.year = CLOUT_NO_YEAR, .window = CLOUT_DEFAULT_WINDOW};
+}
+
 clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
                               const clout_snapshot_opts_t *o, clout_error_t *err)
 {
@@ -227,7 +232,10 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
     if (st)
         return st;
     int year = o->year ? o->year : clout_dataset_latest_year(ds);
-    int window = o->window > 0 ? o->window : CLOUT_DEFAULT_WINDOW;
+    int window = o->window;
+    if (window < 1)
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                               "a window of %d years: it must be 1 or more", window);
     if (year == CLOUT_NO_YEAR)
         return clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
                                "the dataset has no ties, so it has no latest year: name one "

@@ -117,6 +117,14 @@ int clout_table_n_cols(const clout_table_t *t)
     return (int)t->cols->len;
 }
 
+int clout_table_column(const clout_table_t *t, const char *name)
+{
+    for (guint k = 0; k < t->cols->len; k++)
+        if (strcmp(col_at(t, (int)k)->name, name) == 0)
+            return (int)k;
+    return -1;
+}
+
 const char *clout_table_column_name(const clout_table_t *t, int col)
 {
     return col_at(t, col)->name;

@@ -120,6 +120,8 @@ extern const char *cli_command_line;
 int cli_report(clout_error_t *err);
 /* "clout: message" on stderr; returns code. */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Influence options from the parsed command line, on top of the library's defaults. */
+void cli_influence_opts(const cli_opts_t *o, clout_influence_opts_t *io);
 /* Snapshot options from the parsed command line. */
 clout_snapshot_opts_t cli_snapshot_opts(const cli_opts_t *o);
 /* The table format: --format, else -o's extension, else table on a terminal, else csv. */

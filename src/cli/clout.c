@@ -420,11 +420,26 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
     return -1;
 }
 
+void cli_influence_opts(const cli_opts_t *o, clout_influence_opts_t *io)
+{
+    clout_influence_opts_init(io);
+    io->poles = o->poles;
+    io->focus = o->focus;
+    io->bootstrap = o->bootstrap;
+    if (!isnan(o->noise))
+        io->noise = o->noise;
+    io->jobs = o->jobs;
+    io->seed = (unsigned long)o->seed;
+}
+
 clout_snapshot_opts_t cli_snapshot_opts(const cli_opts_t *o)
 {
-    clout_snapshot_opts_t s = {0};
-    s.year = o->year;
-    s.window = o->window;
+    clout_snapshot_opts_t s;
+    clout_snapshot_opts_init(&s);
+    if (o->year)
+        s.year = o->year;
+    if (o->window)
+        s.window = o->window;
     s.layers = o->layers;
     s.relations = o->relations;
     s.directed = o->directed;
@@ -503,7 +518,7 @@ static int run(int argc, char **argv)
     o.method = -1;
     o.resolution = NAN;
     o.tolerance = NAN;
-    o.noise = 0.1;
+    o.noise = NAN;
     argc--;
     argv++;
     code = parse_options(c, &o, &argc, &argv);

@@ -88,7 +88,8 @@ static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, 
     int code = 0;
     if (measure) {
         char *only[2] = {(char *)measure, NULL};
-        clout_measure_opts_t mo = {0};
+        clout_measure_opts_t mo;
+        clout_measure_opts_init(&mo);
         mo.measures = only;
         mo.distance = (clout_distance_t)o->distance;
         mo.normalized = o->normalized;
@@ -101,13 +102,9 @@ static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, 
                         KINDS[kind], sn->input);
     } else {
         so.year = net->year;
-        clout_influence_opts_t io = {0};
-        io.poles = o->poles;
-        io.focus = o->focus;
+        clout_influence_opts_t io;
+        cli_influence_opts(o, &io);
         io.bootstrap = bootstrap;
-        io.noise = o->noise;
-        io.jobs = o->jobs;
-        io.seed = (unsigned long)o->seed;
         if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) && bootstrap > 0) {
             io.on_progress = progress;
             io.progress_data = sn->label;
@@ -123,42 +120,25 @@ static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, 
     return code;
 }
 
-/* "Source: Russia and China in Central Asia, 2014 and 2023; clout influence,
- * doc/methods.md". */
+/* The chart's source line: the datasets by title, the years, what computed it. */
 static char *source_line(const snap_t *sn, int n, kind_t kind, const char *measure, int bootstrap,
-                         const cli_opts_t *o)
+                         const cli_opts_t *o, int window)
 {
-    GString *s = g_string_new("Source: ");
+    char **titles = g_new0(char *, n + 1);
+    int *years = g_new(int, n), ny = 0;
     for (int i = 0; i < n; i++) {
-        bool seen = false;
-        for (int k = 0; k < i; k++)
-            seen = seen || strcmp(sn[k].shown, sn[i].shown) == 0;
-        if (!seen)
-            g_string_append_printf(s, "%s%s", i ? " and " : "", sn[i].shown);
+        titles[i] = sn[i].shown;
+        if (sn[i].got_year != CLOUT_NO_YEAR)
+            years[ny++] = sn[i].got_year;
     }
-    if (sn[0].got_year != CLOUT_NO_YEAR) {
-        g_string_append(s, ", ");
-        if (n > 4)
-            g_string_append_printf(s, "%d snapshots %d\u2013%d", n, sn[0].got_year,
-                                   sn[n - 1].got_year);
-        for (int i = 0; n <= 4 && i < n; i++)
-            g_string_append_printf(s, "%s%d",
-                                   i == 0       ? ""
-                                   : i == n - 1 ? " and "
-                                                : ", ",
-                                   sn[i].got_year);
-        g_string_append_printf(s, " (flows summed over %d years)",
-                               o->window > 0 ? o->window : CLOUT_DEFAULT_WINDOW);
-    }
-    if (measure)
-        g_string_append_printf(s, "; clout measure (%s), doc/methods.md", measure);
-    else
-        g_string_append(s, "; clout influence, doc/methods.md");
-    if (bootstrap > 0 && (kind == K_BALANCE || kind == K_TREND))
-        g_string_append_printf(s, "; 95%% intervals from %d bootstrap replicates (seed %ld)",
-                               bootstrap, o->seed);
-    g_string_append(s, ".");
-    return g_string_free(s, FALSE);
+    char *what = measure ? g_strdup_printf("measure (%s)", measure) : g_strdup("influence");
+    bool intervals = bootstrap > 0 && (kind == K_BALANCE || kind == K_TREND);
+    char *s = clout_chart_source_line(titles, n, years, ny == n ? ny : 0, window, what,
+                                      intervals ? bootstrap : 0, (unsigned long)o->seed);
+    g_free(what);
+    g_free(years);
+    g_free(titles);
+    return s;
 }
 
 static bool is_measure(const char *name)
@@ -183,7 +163,8 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (fmt < 0)
         return cli_fail(2, "chart: -o '%s': the figure's name must end in .pdf, .svg or .png",
                         o->output);
-    clout_chart_opts_t co = {0};
+    clout_chart_opts_t co;
+    clout_chart_opts_init(&co);
     if (o->width && !clout_parse_length(o->width, &co.width))
         return cli_fail(2, "--width: '%s' is not a length (180mm, 7in, 18cm, 500pt)", o->width);
     if (o->height && !clout_parse_length(o->height, &co.height))
@@ -254,7 +235,9 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     co.layer = o->layer;
     co.of = o->of;
     co.title = o->title;
-    source = o->no_source ? NULL : source_line(sn, n, (kind_t)kind, measure, bootstrap, o);
+    source = o->no_source ? NULL
+                         : source_line(sn, n, (kind_t)kind, measure, bootstrap, o,
+                                       cli_snapshot_opts(o).window);
     co.source = source;
     snapshot = g_strdup(sn[0].label);
     co.snapshot = snapshot;

@@ -28,15 +28,17 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         clout_error_free(err);
         return code;
     }
-    clout_community_opts_t co = {0};
-    co.method = o->method >= 0 ? (clout_cmethod_t)o->method : CLOUT_CM_LEIDEN;
-    co.resolution = isnan(o->resolution) ? 1 : o->resolution;
-    co.runs = o->runs > 0 ? o->runs : 1;
+    clout_community_opts_t co;
+    clout_community_opts_init(&co);
+    if (o->method >= 0)
+        co.method = (clout_cmethod_t)o->method;
+    if (!isnan(o->resolution))
+        co.resolution = o->resolution;
+    if (o->runs > 0)
+        co.runs = o->runs;
     co.seed = (unsigned long)o->seed;
-    /* The library reads 0 as its default and a negative value as "until
-     * the partition stops changing", which --tolerance 0 asks for. */
     if (!isnan(o->tolerance))
-        co.tolerance = o->tolerance > 0 ? o->tolerance : -1;
+        co.tolerance = o->tolerance; /* 0: until the partition stops changing */
     clout_partition_t part;
     clout_table_t *tables[2] = {NULL, NULL};
     clout_status_t st = clout_communities(net, &co, &part, err);

@@ -37,21 +37,15 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     clout_status_t st = CLOUT_OK;
     for (int i = 0; i < 2 && !st; i++)
         st = clout_input_open(&net[i], &ds[i], argv[i], &so, err);
-    clout_diff_opts_t d = {0};
-    d.permutations = o->permutations > 0 ? o->permutations : 1000;
+    clout_diff_opts_t d;
+    clout_diff_opts_init(&d);
+    if (o->permutations > 0)
+        d.permutations = o->permutations;
     d.seed = (unsigned long)o->seed;
     d.measures.measures = o->measures;
     d.measures.distance = (clout_distance_t)o->distance;
-    d.communities.method = CLOUT_CM_LEIDEN;
-    d.communities.resolution = 1;
-    d.communities.runs = 1;
     d.communities.seed = (unsigned long)o->seed;
-    d.influence.poles = o->poles;
-    d.influence.focus = o->focus;
-    d.influence.bootstrap = o->bootstrap;
-    d.influence.noise = o->noise;
-    d.influence.jobs = o->jobs;
-    d.influence.seed = (unsigned long)o->seed;
+    cli_influence_opts(o, &d.influence);
     clout_table_t *t[2] = {NULL, NULL};
     int nt = 1;
     if (!st) {

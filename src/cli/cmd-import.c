@@ -33,7 +33,12 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     g_free(probe);
     clout_table_t *report = NULL;
     if (!st) {
-        clout_import_opts_t io = {o->actors, o->igos, o->from_year, o->to_year};
+        clout_import_opts_t io;
+        clout_import_opts_init(&io);
+        io.actors = o->actors;
+        io.igos = o->igos;
+        io.from = o->from_year;
+        io.to = o->to_year;
         st = clout_import(ds, argv[0], argv + 1, argc - 1, &io, &report, err);
     }
     if (!st)

@@ -44,13 +44,8 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     }
     so.year = net->year; /* the year INPUT named, @YEAR or latest */
     clout_network_free(net);
-    clout_influence_opts_t io = {0};
-    io.poles = o->poles;
-    io.focus = o->focus;
-    io.bootstrap = o->bootstrap;
-    io.noise = o->noise;
-    io.jobs = o->jobs;
-    io.seed = (unsigned long)o->seed;
+    clout_influence_opts_t io;
+    cli_influence_opts(o, &io);
     /* Progress on a terminal by default, or when asked for. */
     if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) && o->bootstrap > 0)
         io.on_progress = progress;

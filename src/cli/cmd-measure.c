@@ -20,7 +20,8 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         clout_error_free(err);
         return code;
     }
-    clout_measure_opts_t mo = {0};
+    clout_measure_opts_t mo;
+    clout_measure_opts_init(&mo);
     mo.measures = o->measures;
     mo.distance = (clout_distance_t)o->distance;
     mo.normalized = o->normalized;

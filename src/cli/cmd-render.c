@@ -81,21 +81,29 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     }
     if (o->pin && clout_layout_read(&pin, o->pin, err) != CLOUT_OK)
         goto report;
-    clout_layout_opts_t lo = {(clout_layout_engine_t)engine, (unsigned long)o->seed, pin, ds};
+    clout_layout_opts_t lo;
+    clout_layout_opts_init(&lo);
+    lo.engine = (clout_layout_engine_t)engine;
+    lo.seed = (unsigned long)o->seed;
+    lo.pin = pin;
+    lo.ds = ds;
     if (clout_layout_compute(&layout, nets, n_nets, &lo, err) != CLOUT_OK)
         goto report;
     if (o->save_layout && clout_layout_write(layout, o->save_layout, err) != CLOUT_OK)
         goto report;
-    clout_diagram_opts_t dopt = {0};
+    clout_diagram_opts_t dopt;
+    clout_diagram_opts_init(&dopt);
     dopt.fill = (clout_fill_t)fill;
     dopt.size = o->size;
     dopt.labels = (clout_labels_t)labels;
     dopt.title = o->title;
     dopt.no_source = o->no_source;
-    dopt.width = width;
+    if (width > 0)
+        dopt.width = width;
     dopt.height = height;
-    dopt.seed = (unsigned long)o->seed;
-    dopt.poles = o->poles;
+    dopt.communities.seed = (unsigned long)o->seed;
+    dopt.influence.seed = (unsigned long)o->seed;
+    dopt.influence.poles = o->poles;
     dopt.snap = &so;
     if (clout_diagram(&scene, nets, n_nets, ds, layout, &dopt, err) != CLOUT_OK)
         goto report;

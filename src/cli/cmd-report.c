@@ -18,11 +18,14 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
     const char *dataset = argc > 0 ? argv[0] : "graphs/central-asia";
     const char *dir = o->output ? o->output : "out";
-    clout_report_opts_t ro = {0};
+    clout_report_opts_t ro;
+    clout_report_opts_init(&ro);
     ro.years = o->at_years;
     ro.n_years = o->n_at;
-    ro.window = o->window;
-    ro.bootstrap = o->bootstrap;
+    if (o->window > 0)
+        ro.window = o->window;
+    if (o->bootstrap > 0)
+        ro.bootstrap = o->bootstrap;
     ro.jobs = o->jobs;
     ro.seed = (unsigned long)o->seed;
     ro.command = cli_command_line;

@@ -352,6 +352,11 @@ static clout_status_t import_clout(clout_dataset_t *ds, const char *path,
     return st;
 }
 
+void clout_import_opts_init(clout_import_opts_t *o)
+{
+    *o = (clout_import_opts_t){.from = CLOUT_NO_YEAR, .to = CLOUT_NO_YEAR};
+}
+
 clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files,
                             int n_files, const clout_import_opts_t *opts,
                             clout_table_t **report, clout_error_t *err)

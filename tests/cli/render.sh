@@ -263,6 +263,55 @@ GVBINDIR=$T/no-plugins run "$CLOUT" render "$TINY@2022" -o "$T/x.svg"
 expect_rc 1 "Graphviz without plugins"
 grep -q 'install the graphviz package' "$T/err" && [ "$(grep -c . "$T/err")" = 1 ]
 tap $? "the missing plugins are one clout message, not Graphviz's own" "$(cat "$T/err")"
+# One computation: each focus node's fill is the colour of the balance that `clout
+# influence` prints for the same snapshot and options.  The colour is worked out here
+# from ColorBrewer's published RdBu scale (11 classes, reversed: -1 blue, +1 red, linear
+# between classes), not from clout's palette code.
+PY=${PYTHON3:-/usr/bin/python3}
+fill_matches() { # INPUT OPTIONS...: render's fills against influence's balance (layer all)
+    local input=$1
+    shift
+    CLOUT_SCENE_DUMP="$T/fill.txt" "$CLOUT" render "$input" "$@" -o "$T/fill.svg" 2>"$T/err" &&
+        "$CLOUT" influence "$input" "$@" --table balance --format csv >"$T/bal.csv" 2>>"$T/err" &&
+        "$PY" - "$T/fill.txt" "$T/bal.csv" <<'PYEOF'
+import csv, re, sys
+rdbu = ["#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7",
+        "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"]  # colorbrewer2.org, RdBu 11, reversed
+def colour(b):
+    pos = (min(max(b, -1), 1) + 1) / 2 * 10
+    i = min(int(pos), 9)
+    t = pos - i
+    a, c = rdbu[i], rdbu[i + 1]
+    return [int(a[1 + 2 * k:3 + 2 * k], 16) * (1 - t) + int(c[1 + 2 * k:3 + 2 * k], 16) * t for k in range(3)]
+fills, node = {}, None
+for line in open(sys.argv[1]):
+    m = re.match(r"group node (\S+)", line)
+    if m:
+        node = m.group(1)
+        continue
+    m = re.search(r"fill=#([0-9a-f]{6})", line)
+    if node and m and node not in fills:
+        fills[node] = [int(m.group(1)[2 * k:2 * k + 2], 16) for k in range(3)]
+checked = 0
+for r in csv.DictReader(open(sys.argv[2])):
+    if r["layer"] != "all" or r["balance"] == "":
+        continue
+    want, got = colour(float(r["balance"])), fills.get(r["focus"])
+    if got is None or max(abs(w - g) for w, g in zip(want, got)) > 1:
+        print("%s: balance %s wants %s, the node has %s" % (r["focus"], r["balance"], want, got))
+        sys.exit(1)
+    checked += 1
+print("%d focus nodes checked" % checked)
+sys.exit(0 if checked >= 2 else 1)
+PYEOF
+}
+fill_matches "$SRC/graphs/central-asia@2023" >"$T/chk"
+tap $? "render's focus fills are influence's balances (central-asia@2023)" "$(cat "$T/chk" "$T/err")"
+fill_matches "$SRC/graphs/central-asia@2014" --poles CHN,RUS --window 3 --layers security,economic >"$T/chk"
+tap $? "... with --poles CHN,RUS --window 3 --layers security,economic" "$(cat "$T/chk" "$T/err")"
+fill_matches "$TINY@2022" >"$T/chk"
+tap $? "... and on tiny@2022" "$(cat "$T/chk" "$T/err")"
+
 run "$CLOUT" render -h
 expect_rc 0 "render -h"
 head -n 1 "$T/out" | grep -qF 'usage: clout render INPUT -o FIGURE [--layout NAME] [--color BY] [--size MEASURE] [--at Y1,Y2,...] [--pin FILE]'

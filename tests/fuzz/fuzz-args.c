@@ -120,7 +120,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *input = lines[0] ? lines[0] : ""; /* g_strsplit("") gives no line */
     parse_values(input);
 
-    clout_snapshot_opts_t o = {0};
+    clout_snapshot_opts_t o;
+
+    clout_snapshot_opts_init(&o);
     if (lines[0] && lines[1])
         o.layers = clout_split_list(lines[1], ',');
     if (lines[0] && lines[1] && lines[2])

@@ -18,7 +18,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint8_t pick = data[0];
     char *actors[] = {"RUS", "KAZ", "UZB", "CHN", NULL};
     char *igos[] = {"csto", "cis", NULL};
-    clout_import_opts_t opts = {0};
+    clout_import_opts_t opts;
+    clout_import_opts_init(&opts);
     if (pick & 4) {
         opts.from = 1990;
         opts.to = 2010;

@@ -98,7 +98,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_check_failed(st, err);
     FUZZ_CHECK((st == CLOUT_OK) == (ds != NULL), "status %d, dataset %p", (int)st, (void *)ds);
     if (ds) {
-        clout_snapshot_opts_t o = {0};
+        clout_snapshot_opts_t o;
+        clout_snapshot_opts_init(&o);
         o.year = clout_dataset_latest_year(ds);
         snapshot_and_write(ds, &o);
         if (clout_dataset_n_ties(ds) > 0 && clout_dataset_n_relations(ds) > 0) {

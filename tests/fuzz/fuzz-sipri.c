@@ -6,7 +6,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     clout_init();
-    clout_import_opts_t opts = {0};
+    clout_import_opts_t opts;
+    clout_import_opts_init(&opts);
     fuzz_import("sipri", ".csv", data, size, &opts);
     return 0;
 }

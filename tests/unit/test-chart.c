@@ -117,7 +117,8 @@ static char *NAMES[] = {"RUS",   "Russia", "CHN",   "China", "AAA",   "Aland", "
 
 static clout_chart_opts_t base_opts(void)
 {
-    clout_chart_opts_t o = {0};
+    clout_chart_opts_t o;
+    clout_chart_opts_init(&o);
     o.poles = POLE_IDS;
     o.names = NAMES;
     o.snapshot = "2023";

@@ -32,7 +32,8 @@ static clout_network_t *read_net(const char *name, bool directed)
 static clout_community_opts_t opts_for(const char *method, double resolution, int runs,
                                        unsigned long seed)
 {
-    clout_community_opts_t o = {0};
+    clout_community_opts_t o;
+    clout_community_opts_init(&o);
     int m = clout_cmethod_from_name(method);
     g_assert_cmpint(m, >=, 0);
     o.method = (clout_cmethod_t)m;
@@ -415,7 +416,8 @@ static void test_consensus_spinglass_components(void)
     char *input = g_strdup_printf("%s@2022", dir);
     clout_error_t *err = clout_error_new(0);
     clout_network_t *net = NULL;
-    clout_snapshot_opts_t so = {0};
+    clout_snapshot_opts_t so;
+    clout_snapshot_opts_init(&so);
     if (clout_input_open(&net, NULL, input, &so, err))
         g_error("%s: %s", input, clout_error_message(err, 0));
     clout_community_opts_t o = opts_for("spinglass", 1, 7, 1);

@@ -37,7 +37,8 @@ static clout_network_t *tiny(int year, clout_dataset_t **ds)
 {
     clout_error_t *err = clout_error_new(0);
     clout_network_t *net = NULL;
-    clout_snapshot_opts_t so = {0};
+    clout_snapshot_opts_t so;
+    clout_snapshot_opts_init(&so);
     so.year = year;
     char *input = g_strdup_printf("graphs/examples/tiny@%d", year);
     if (clout_input_open(&net, ds, input, &so, err))
@@ -51,7 +52,11 @@ static clout_layout_t *layout_of(clout_network_t **nets, int n, clout_layout_eng
                                  const clout_layout_t *pin, const clout_dataset_t *ds)
 {
     clout_error_t *err = clout_error_new(0);
-    clout_layout_opts_t lo = {engine, 1, pin, ds};
+    clout_layout_opts_t lo;
+    clout_layout_opts_init(&lo);
+    lo.engine = engine;
+    lo.pin = pin;
+    lo.ds = ds;
     clout_layout_t *l = NULL;
     if (clout_layout_compute(&l, nets, n, &lo, err))
         g_error("layout: %s", clout_error_message(err, 0));
@@ -77,11 +82,11 @@ static clout_scene_t *tiny_diagram(clout_fill_t fill, const char *size, clout_la
     clout_dataset_t *ds;
     clout_network_t *net = tiny(2022, &ds);
     clout_layout_t *l = layout_of(&net, 1, CLOUT_LAYOUT_NEATO, NULL, NULL);
-    clout_diagram_opts_t o = {0};
+    clout_diagram_opts_t o;
+    clout_diagram_opts_init(&o);
     o.fill = fill;
     o.size = size;
     o.labels = labels;
-    o.seed = 1;
     clout_error_t *err = clout_error_new(0);
     clout_scene_t *s = NULL;
     if (clout_diagram(&s, &net, 1, ds, l, &o, err))
@@ -249,7 +254,9 @@ static void test_layout_geo(void)
     clout_layout_free(l);
     /* No dataset, no geo. */
     clout_error_t *err = clout_error_new(0);
-    clout_layout_opts_t lo = {CLOUT_LAYOUT_GEO, 1, NULL, NULL};
+    clout_layout_opts_t lo;
+    clout_layout_opts_init(&lo);
+    lo.engine = CLOUT_LAYOUT_GEO;
     g_assert_cmpint(clout_layout_compute(&l, &net, 1, &lo, err), ==, CLOUT_EUSAGE);
     g_assert_null(l);
     clout_error_free(err);
@@ -444,7 +451,8 @@ static void test_diagram_errors(void)
     clout_layout_t *l = layout_of(&net, 1, CLOUT_LAYOUT_NEATO, NULL, NULL);
     clout_error_t *err = clout_error_new(0);
     clout_scene_t *s = NULL;
-    clout_diagram_opts_t o = {0};
+    clout_diagram_opts_t o;
+    clout_diagram_opts_init(&o);
     o.size = "fame";
     g_assert_cmpint(clout_diagram(&s, &net, 1, ds, l, &o, err), ==, CLOUT_EUSAGE);
     g_assert_nonnull(strstr(clout_error_message(err, 0), "'fame' is not a measure"));

@@ -69,7 +69,8 @@ static void test_ranks(void)
 {
     clout_network_t *a = net_of("a.csv", A_CSV), *b = net_of("b.csv", B_CSV);
     clout_error_t *err = clout_error_new(0);
-    clout_diff_opts_t o = {0};
+    clout_diff_opts_t o;
+    clout_diff_opts_init(&o);
     char *m[] = {"degree", NULL};
     o.measures.measures = m;
     clout_table_t *t;
@@ -153,7 +154,8 @@ static void test_summary(void)
 {
     clout_network_t *a = net_of("a.csv", A_CSV), *b = net_of("b.csv", B_CSV);
     clout_error_t *err = clout_error_new(0);
-    clout_diff_opts_t o = {0};
+    clout_diff_opts_t o;
+    clout_diff_opts_init(&o);
     o.permutations = 200;
     o.communities = (clout_community_opts_t){.method = CLOUT_CM_LEIDEN, .resolution = 1, .runs = 1, .seed = 1};
     clout_table_t *t;

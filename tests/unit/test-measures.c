@@ -272,7 +272,10 @@ static void test_tied_paths(void)
     for (int k = 0; k < 2; k++) {
         clout_network_t *net = read_data(files[k]);
         char *list[] = {"betweenness", NULL};
-        clout_measure_opts_t o = {.measures = list, .distance = how[k]};
+        clout_measure_opts_t o;
+        clout_measure_opts_init(&o);
+        o.measures = list;
+        o.distance = how[k];
         clout_table_t *t = measure(net, &o);
         assert_close(value(t, "s", "betweenness"), 0);
         assert_close(value(t, "a", "betweenness"), 0.5);
@@ -328,7 +331,10 @@ static void test_brokerage(void)
     clout_network_t *net = read_data("brokerage.graphml");
     g_assert_true(igraph_is_directed(&net->graph));
     char *list[] = {"degree", NULL};
-    clout_measure_opts_t o = {.measures = list, .groups = "group"};
+    clout_measure_opts_t o;
+    clout_measure_opts_init(&o);
+    o.measures = list;
+    o.groups = "group";
     clout_table_t *t = measure(net, &o);
     /* The roles come after the measures, in sna::brokerage's order. */
     g_assert_cmpint(clout_table_n_cols(t), ==, 4 + 1 + 5);
@@ -345,7 +351,9 @@ static void test_brokerage(void)
 
 static void test_brokerage_errors(void)
 {
-    clout_measure_opts_t o = {.groups = "club"};
+    clout_measure_opts_t o;
+    clout_measure_opts_init(&o);
+    o.groups = "club";
     clout_network_t *net = read_data("karate.graphml");
     expect_failure(net, &o, CLOUT_EUSAGE, "need a directed network");
     clout_network_free(net);
@@ -378,7 +386,10 @@ static void test_katz_bound(void)
 {
     clout_network_t *net = read_data("karate-unweighted.graphml");
     char *list[] = {"katz", NULL};
-    clout_measure_opts_t o = {.measures = list, .katz_alpha = 0.15};
+    clout_measure_opts_t o;
+    clout_measure_opts_init(&o);
+    o.measures = list;
+    o.katz_alpha = 0.15;
     expect_failure(net, &o, CLOUT_EUSAGE, "below 1 / 6.725697728");
     o.katz_alpha = 0.148;
     clout_table_free(measure(net, &o));
@@ -430,7 +441,9 @@ static void test_columns(void)
 
     /* Asked for out of order and twice: the standard order, once each. */
     char *list[] = {"pagerank", "degree", "pagerank", NULL};
-    clout_measure_opts_t o = {.measures = list};
+    clout_measure_opts_t o;
+    clout_measure_opts_init(&o);
+    o.measures = list;
     t = measure(net, &o);
     g_assert_cmpint(clout_table_n_cols(t), ==, 6);
     g_assert_cmpstr(clout_table_column_name(t, 4), ==, "degree");
@@ -444,7 +457,9 @@ static void test_unknown_measure(void)
 {
     clout_network_t *net = read_data("kite.graphml");
     char *list[] = {"degree", "centrality", NULL};
-    clout_measure_opts_t o = {.measures = list};
+    clout_measure_opts_t o;
+    clout_measure_opts_init(&o);
+    o.measures = list;
     expect_failure(net, &o, CLOUT_EUSAGE, "'centrality' is not a measure");
     expect_failure(net, &o, CLOUT_EUSAGE, "degree, strength, betweenness");
     clout_network_free(net);
@@ -458,7 +473,9 @@ static void test_bad_weights(void)
     expect_failure(net, NULL, CLOUT_EDATA,
                    "edge 2 (KAZ -- UZB) has weight 0; weights must be above 0");
     /* --unweighted ignores the weights, and so the bad one. */
-    clout_measure_opts_t o = {.unweighted = true};
+    clout_measure_opts_t o;
+    clout_measure_opts_init(&o);
+    o.unweighted = true;
     clout_table_t *t = measure(net, &o);
     assert_close(value(t, "KAZ", "strength"), 2);
     assert_close(value(t, "KAZ", "betweenness"), 1);
@@ -477,7 +494,9 @@ static void test_bad_weights(void)
 static void test_log_distance(void)
 {
     clout_network_t *net = read_data("karate.graphml");
-    clout_measure_opts_t o = {.distance = CLOUT_DIST_LOG};
+    clout_measure_opts_t o;
+    clout_measure_opts_init(&o);
+    o.distance = CLOUT_DIST_LOG;
     expect_failure(net, &o, CLOUT_EUSAGE, "edge 1 (0 -- 1) has weight 4, but --distance log");
     /* Measures that walk no shortest path do not use the lengths. */
     char *list[] = {"pagerank", NULL};
@@ -594,7 +613,11 @@ static double *reference_column(const char *name, const char *col, const clout_t
 static clout_table_t *sampled(const clout_network_t *net, int k, unsigned long seed)
 {
     char *list[] = {"betweenness", NULL};
-    clout_measure_opts_t o = {.measures = list, .sample = k, .seed = seed};
+    clout_measure_opts_t o;
+    clout_measure_opts_init(&o);
+    o.measures = list;
+    o.sample = k;
+    o.seed = seed;
     return measure(net, &o);
 }
 
@@ -683,7 +706,11 @@ static void test_sample_repeatable(void)
     clout_table_free(b);
     /* A sample and a cutoff together are a usage error. */
     char *list[] = {"betweenness", NULL};
-    clout_measure_opts_t o = {.measures = list, .sample = 5, .cutoff = 1};
+    clout_measure_opts_t o;
+    clout_measure_opts_init(&o);
+    o.measures = list;
+    o.sample = 5;
+    o.cutoff = 1;
     expect_failure(net, &o, CLOUT_EUSAGE, "not both");
     clout_network_free(net);
 }

@@ -57,7 +57,8 @@ static clout_network_t *tiny_snapshot(int year, const char *relations)
     clout_dataset_t *ds = NULL;
     if (clout_dataset_load(&ds, dir, err))
         g_error("cannot load %s: %s", dir, clout_error_message(err, 0));
-    clout_snapshot_opts_t o = {0};
+    clout_snapshot_opts_t o;
+    clout_snapshot_opts_init(&o);
     o.year = year;
     char **rels = relations ? clout_split_list(relations, ',') : NULL;
     o.relations = rels;
@@ -857,7 +858,8 @@ static void test_write_other_formats(void)
 static clout_status_t open_input(const char *input, int opts_year, clout_network_t **net,
                                  clout_dataset_t **ds, clout_error_t *err)
 {
-    clout_snapshot_opts_t o = {0};
+    clout_snapshot_opts_t o;
+    clout_snapshot_opts_init(&o);
     o.year = opts_year;
     return clout_input_open(net, ds, input, &o, err);
 }
@@ -963,7 +965,8 @@ static void test_input_file(void)
     clout_error_t *err = clout_error_new(0);
     clout_network_t *net = NULL;
     clout_dataset_t *ds = (clout_dataset_t *)&err;
-    clout_snapshot_opts_t o = {0};
+    clout_snapshot_opts_t o;
+    clout_snapshot_opts_init(&o);
     o.directed = true;
     g_assert_cmpint(clout_input_open(&net, &ds, file, &o, err), ==, CLOUT_OK);
     g_assert_null(ds);

@@ -44,9 +44,11 @@ static clout_network_t *snap(const char *dir, int year, int window, char **layer
     clout_dataset_t *ds;
     if (clout_dataset_load(&ds, dir, err))
         g_error("load: %s", clout_error_message(err, 0));
-    clout_snapshot_opts_t o = {0};
+    clout_snapshot_opts_t o;
+    clout_snapshot_opts_init(&o);
     o.year = year;
-    o.window = window;
+    if (window > 0) /* else the default */
+        o.window = window;
     o.layers = layers;
     o.relations = relations;
     clout_network_t *net;
@@ -221,7 +223,8 @@ static void test_filters_and_zero_weight(void)
     clout_error_t *err = clout_error_new(0);
     clout_dataset_t *ds;
     g_assert_cmpint(clout_dataset_load(&ds, dir, err), ==, CLOUT_OK);
-    clout_snapshot_opts_t o = {0};
+    clout_snapshot_opts_t o;
+    clout_snapshot_opts_init(&o);
     char *bad[] = {"nosuch", NULL};
     o.layers = bad;
     g_assert_cmpint(clout_snapshot(&net, ds, &o, err), ==, CLOUT_EUSAGE);
@@ -241,7 +244,8 @@ static void test_no_ties(void)
     clout_error_t *err = clout_error_new(0);
     clout_dataset_t *ds;
     g_assert_cmpint(clout_dataset_load(&ds, dir, err), ==, CLOUT_OK);
-    clout_snapshot_opts_t o = {0};
+    clout_snapshot_opts_t o;
+    clout_snapshot_opts_init(&o);
     clout_network_t *net;
     g_assert_cmpint(clout_snapshot(&net, ds, &o, err), ==, CLOUT_EDATA);
     o.year = 2000;
