@@ -1,0 +1,533 @@
+/* report-sections.c: the sections of the report page and the files behind them. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "report.h"
+
+/* doc/methods.md, embedded at build time (src/methods.c). */
+extern const char clout_codes_methods[];
+
+#define TOP_N 5
+
+static const char *STYLE =
+    "body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;max-width:60rem;margin:2rem "
+    "auto;padding:0 1rem;line-height:1.45;color:#222}"
+    "h1{font-size:1.7rem}h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2.5rem}"
+    "table{border-collapse:collapse;margin:.8rem 0;font-size:.85rem}"
+    "th,td{border:1px solid #ddd;padding:.2rem .45rem;text-align:left}td.n{text-align:right}"
+    "th{background:#f4f4f4}.figure{margin:1.5rem 0}.figure img{max-width:100%;height:auto;"
+    "border:1px solid #eee}.caption{font-size:.9rem;color:#444}.note{font-size:.85rem;"
+    "color:#555}.v{color:#666;font-size:.8rem}pre{background:#f6f6f6;padding:.5rem;"
+    "overflow-x:auto}code{background:#f6f6f6}nav ul{columns:2}";
+
+void cl_report_progress(cl_report_t *r, const char *fmt, ...)
+{
+    if (!r->o->on_progress)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    r->o->on_progress(s, r->o->progress_data);
+    g_free(s);
+}
+
+/* ---- files ---- */
+
+clout_status_t cl_report_write_text(cl_report_t *r, const char *rel, const char *text)
+{
+    char *path = g_build_filename(r->dir, rel, NULL);
+    clout_output_t *o;
+    clout_status_t st = clout_output_open(&o, path, r->err);
+    g_free(path);
+    if (st)
+        return st;
+    fputs(text, clout_output_file(o));
+    return clout_output_commit(o, r->err);
+}
+
+clout_status_t cl_report_write_table(cl_report_t *r, const char *name, clout_table_t *const *t,
+                                     int n)
+{
+    char *rel = g_strdup_printf("tables/%s.csv", name);
+    char *path = g_build_filename(r->dir, rel, NULL);
+    clout_output_t *o;
+    clout_status_t st = clout_output_open(&o, path, r->err);
+    if (!st) {
+        st = clout_tables_write_ex(clout_output_file(o), t, n, CLOUT_FMT_CSV,
+                                   CLOUT_WRITE_SPREADSHEET_SAFE, r->err);
+        if (st)
+            clout_output_abort(o);
+        else
+            st = clout_output_commit(o, r->err);
+    }
+    if (!st)
+        g_ptr_array_add(r->tables, g_strdup(rel));
+    g_free(rel);
+    g_free(path);
+    return st;
+}
+
+/* Paints a scene as PDF, SVG and PNG into figures/, and puts the SVG in the
+ * page as an image that links to the file: the page shows exactly the
+ * figures the folder holds. */
+clout_status_t cl_report_figure(cl_report_t *r, clout_scene_t *s, const char *name,
+                                const char *caption)
+{
+    static const char *ext[] = {"pdf", "svg", "png"};
+    static const clout_imgformat_t fmt[] = {CLOUT_IMG_PDF, CLOUT_IMG_SVG, CLOUT_IMG_PNG};
+    clout_status_t st = CLOUT_OK;
+    for (int k = 0; k < 3 && !st; k++) {
+        char *path = g_strdup_printf("%s/figures/%s.%s", r->dir, name, ext[k]);
+        st = clout_render_paint(s, path, fmt[k], r->o->dpi, r->err);
+        g_free(path);
+    }
+    if (st)
+        return st;
+    r->fig_no++;
+    g_string_append_printf(r->html,
+                           "<div class=\"figure\" id=\"fig-%s\">\n<img src=\"figures/%s.svg\" "
+                           "width=\"%.0f\" height=\"%.0f\" alt=\"",
+                           name, name, clout_scene_width(s), clout_scene_height(s));
+    cl_html_escape(r->html, caption);
+    g_string_append(r->html, "\">\n<p class=\"caption\">");
+    g_string_append_printf(r->html, "Figure %d. ", r->fig_no);
+    cl_html_escape(r->html, caption);
+    g_string_append_printf(r->html,
+                           " <span class=\"files\">(<a href=\"figures/%s.pdf\">PDF</a>, "
+                           "<a href=\"figures/%s.svg\">SVG</a>, <a href=\"figures/%s.png\">PNG</a>)"
+                           "</span></p>\n</div>\n",
+                           name, name, name);
+    g_ptr_array_add(r->figures, g_strdup(name));
+    return CLOUT_OK;
+}
+
+/* ---- the options of the report's parts: their defaults, then the report's choices ---- */
+
+static void influence_opts(const clout_report_opts_t *o, clout_influence_opts_t *io)
+{
+    clout_influence_opts_init(io);
+    io->bootstrap = o->bootstrap;
+    io->jobs = o->jobs;
+    io->seed = o->seed;
+}
+
+static void community_opts(const clout_report_opts_t *o, clout_community_opts_t *co)
+{
+    clout_community_opts_init(co);
+    co->runs = o->community_runs;
+    co->seed = o->seed;
+}
+
+static void diagram_opts(const clout_report_opts_t *o, clout_diagram_opts_t *d)
+{
+    clout_diagram_opts_init(d);
+    d->size = "pagerank";
+    influence_opts(o, &d->influence);
+    d->influence.bootstrap = 0;
+    d->communities.seed = o->seed;
+}
+
+static void snapshot_opts(const cl_report_t *r, int year, clout_snapshot_opts_t *so)
+{
+    clout_snapshot_opts_init(so);
+    so->year = year;
+    so->window = r->o->window;
+}
+
+/* The source line of the report's charts (clout_chart_source_line). */
+static char *source_line(const cl_report_t *r, const int *years, int n, int bootstrap)
+{
+    char *title = (char *)clout_dataset_title(r->ds);
+    return clout_chart_source_line(&title, 1, years, n, r->o->window, "influence", bootstrap,
+                                   r->o->seed);
+}
+
+/* Builds a chart and adds it as a figure. */
+typedef clout_status_t (*chart_fn)(const clout_table_t *, const clout_chart_opts_t *,
+                                   clout_scene_t **, clout_error_t *);
+static clout_status_t chart_figure(cl_report_t *r, chart_fn fn, const clout_table_t *t,
+                                   const clout_chart_opts_t *co, const char *name,
+                                   const char *caption)
+{
+    clout_scene_t *sc = NULL;
+    clout_status_t st = fn(t, co, &sc, r->err);
+    if (!st)
+        st = cl_report_figure(r, sc, name, caption);
+    clout_scene_free(sc);
+    return st;
+}
+
+/* ---- the head and the coverage ---- */
+
+clout_status_t cl_report_head(cl_report_t *r)
+{
+    GString *h = r->html;
+    const char *title = clout_dataset_title(r->ds);
+    g_string_append(
+        h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    cl_html_escape(h, title);
+    g_string_append_printf(h, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", STYLE);
+    cl_html_escape(h, title);
+    g_string_append(h, "</h1>\n<p class=\"note\">Report of the dataset <code>");
+    cl_html_escape(h, clout_dataset_name(r->ds));
+    g_string_append(h, "</code> for the snapshots");
+    for (int i = 0; i < r->n_years; i++)
+        g_string_append_printf(h, "%s %d", i ? (i == r->n_years - 1 ? " and" : ",") : "",
+                               r->years[i]);
+    g_string_append_printf(h,
+                           " (flows summed over %d years), made by clout %s. Tables are in "
+                           "<code>tables/</code>, figures in <code>figures/</code>; "
+                           "<code>provenance.json</code> says how.</p>\n",
+                           r->o->window, PACKAGE_VERSION);
+    return CLOUT_OK;
+}
+
+clout_status_t cl_report_coverage(cl_report_t *r)
+{
+    GString *h = r->html;
+    cl_report_progress(r, "coverage");
+    g_string_append(h, "<h2 id=\"coverage\">Coverage and sources</h2>\n<p>What each relation "
+                       "holds, and which years have real amounts (as of the last snapshot).</p>\n");
+    clout_table_t **it;
+    int n;
+    clout_status_t st = clout_info(r->nets[r->n_years - 1], r->ds, &it, &n, r->err);
+    if (st)
+        return st;
+    for (int k = 0; k < n; k++) {
+        if (!st && strcmp(clout_table_name(it[k]), "relations") == 0) {
+            cl_html_table(h, it[k], 0);
+            st = cl_report_write_table(r, "coverage", &it[k], 1);
+        }
+        clout_table_free(it[k]);
+    }
+    g_free(it);
+    char *src = g_build_filename(r->dataset, "SOURCES.md", NULL);
+    char *md;
+    if (!st && g_file_get_contents(src, &md, NULL, NULL)) {
+        g_string_append(h, "<div class=\"sources\">\n");
+        cl_html_markdown(h, md, 2);
+        g_string_append(h, "</div>\n");
+        g_free(md);
+    }
+    g_free(src);
+    return st;
+}
+
+/* ---- one snapshot ---- */
+
+static clout_status_t snapshot_influence(cl_report_t *r, int i)
+{
+    int y = r->years[i];
+    char name[64];
+    clout_snapshot_opts_t so;
+    snapshot_opts(r, y, &so);
+    cl_report_progress(r, "%d: influence (%d bootstrap replicates)", y, r->o->bootstrap);
+    clout_influence_opts_t io;
+    influence_opts(r->o, &io);
+    clout_status_t st = clout_influence(r->ds, &so, &io, &r->shares[i], &r->balance[i], r->err);
+    g_snprintf(name, sizeof name, "influence-shares-%d", y);
+    if (!st)
+        st = cl_report_write_table(r, name, &r->shares[i], 1);
+    g_snprintf(name, sizeof name, "influence-balance-%d", y);
+    if (!st)
+        st = cl_report_write_table(r, name, &r->balance[i], 1);
+    return st;
+}
+
+static clout_status_t snapshot_figures(cl_report_t *r, int i)
+{
+    int y = r->years[i];
+    char name[64], caption[256], when[16];
+    cl_report_progress(r, "%d: network diagram", y);
+    clout_snapshot_opts_t so;
+    snapshot_opts(r, y, &so);
+    clout_diagram_opts_t dopt;
+    diagram_opts(r->o, &dopt);
+    dopt.snap = &so;
+    clout_scene_t *sc = NULL;
+    clout_status_t st = clout_diagram(&sc, &r->nets[i], 1, r->ds, r->layout, &dopt, r->err);
+    g_snprintf(caption, sizeof caption,
+               "The network in %d: focus states coloured by the balance between the first two "
+               "poles, node area by PageRank, edges coloured by layer.",
+               y);
+    g_snprintf(name, sizeof name, "network-%d", y);
+    if (!st)
+        st = cl_report_figure(r, sc, name, caption);
+    clout_scene_free(sc);
+
+    cl_report_progress(r, "%d: charts", y);
+    g_snprintf(when, sizeof when, "%d", y);
+    clout_chart_opts_t co;
+    clout_chart_opts_init(&co);
+    co.snapshot = when;
+    co.names = r->names;
+    co.poles = r->poles;
+    char *src = source_line(r, &y, 1, 0);
+    co.source = src;
+    g_snprintf(name, sizeof name, "shares-%d", y);
+    g_snprintf(caption, sizeof caption,
+               "Direct shares in %d: the part of each focus state's incoming ties that comes "
+               "from each pole, its blocs and companies (all layers).",
+               y);
+    if (!st)
+        st = chart_figure(r, clout_chart_shares, r->shares[i], &co, name, caption);
+    g_free(src);
+    src = source_line(r, &y, 1, r->o->bootstrap);
+    co.source = src;
+    g_snprintf(name, sizeof name, "balance-%d", y);
+    g_snprintf(caption, sizeof caption,
+               "Balance in %d with 95%% bootstrap intervals (%d replicates): -1 all the first "
+               "pole, +1 all the second.",
+               y, r->o->bootstrap);
+    if (!st)
+        st = chart_figure(r, clout_chart_balance, r->balance[i], &co, name, caption);
+    g_free(src);
+    return st;
+}
+
+static clout_status_t snapshot_measures(cl_report_t *r, int i)
+{
+    int y = r->years[i];
+    char name[64];
+    cl_report_progress(r, "%d: measures and communities", y);
+    clout_measure_opts_t mo;
+    clout_measure_opts_init(&mo);
+    mo.seed = r->o->seed;
+    clout_table_t *m;
+    clout_status_t st = clout_measures(r->nets[i], &mo, &m, r->err);
+    if (st)
+        return st;
+    g_snprintf(name, sizeof name, "measures-%d", y);
+    st = cl_report_write_table(r, name, &m, 1);
+    g_string_append(r->html, "<h3>Top actors by each measure</h3>\n");
+    cl_html_top_actors(r->html, m, TOP_N);
+    clout_table_free(m);
+    if (st)
+        return st;
+    clout_community_opts_t cmo;
+    community_opts(r->o, &cmo);
+    clout_partition_t part;
+    st = clout_communities(r->nets[i], &cmo, &part, r->err);
+    if (st)
+        return st;
+    clout_table_t *sum;
+    st = clout_partition_tables(r->nets[i], &part, &cmo, NULL, &r->members[i], &sum, r->err);
+    clout_partition_destroy(&part);
+    if (st)
+        return st;
+    clout_table_t *both[2] = {r->members[i], sum};
+    g_snprintf(name, sizeof name, "communities-%d", y);
+    st = cl_report_write_table(r, name, both, 2);
+    clout_table_free(sum);
+    return st;
+}
+
+clout_status_t cl_report_snapshot(cl_report_t *r, int i)
+{
+    g_string_append_printf(r->html, "<h2 id=\"y%d\">%d</h2>\n", r->years[i], r->years[i]);
+    clout_status_t st = snapshot_influence(r, i);
+    if (!st)
+        st = snapshot_figures(r, i);
+    if (st)
+        return st;
+    g_string_append(r->html, "<h3>Balance by layer</h3>\n");
+    cl_html_table(r->html, r->balance[i], 0);
+    return snapshot_measures(r, i);
+}
+
+/* ---- across the snapshots ---- */
+
+static clout_status_t across_figures(cl_report_t *r)
+{
+    int ny = r->n_years;
+    cl_report_progress(r, "small multiples");
+    clout_diagram_opts_t dopt;
+    diagram_opts(r->o, &dopt);
+    dopt.labels = CLOUT_LABELS_FOCUS;
+    clout_snapshot_opts_t so;
+    snapshot_opts(r, CLOUT_NO_YEAR, &so);
+    dopt.snap = &so;
+    clout_scene_t *sc = NULL;
+    clout_status_t st = clout_diagram(&sc, r->nets, ny, r->ds, r->layout, &dopt, r->err);
+    if (!st)
+        st = cl_report_figure(
+            r, sc, "network-multiples",
+            "The snapshots side by side, each actor in the same place in every panel.");
+    clout_scene_free(sc);
+    sc = NULL;
+    cl_report_progress(r, "trend");
+    clout_chart_opts_t co;
+    clout_chart_opts_init(&co);
+    co.names = r->names;
+    co.poles = r->poles;
+    char *src = source_line(r, r->years, ny, r->o->bootstrap);
+    co.source = src;
+    if (!st)
+        st = clout_chart_trend(r->balance, r->years, ny, &co, &sc, r->err);
+    if (!st)
+        st = cl_report_figure(r, sc, "trend",
+                              "The balance of each focus state over the snapshots (all layers).");
+    clout_scene_free(sc);
+    g_free(src);
+    return st;
+}
+
+static clout_status_t across_diff(cl_report_t *r, int i)
+{
+    int ya = r->years[i], yb = r->years[i + 1];
+    cl_report_progress(r, "diff %d-%d", ya, yb);
+    clout_snapshot_opts_t sa, sb;
+    snapshot_opts(r, ya, &sa);
+    snapshot_opts(r, yb, &sb);
+    clout_diff_opts_t d;
+    clout_diff_opts_init(&d);
+    d.permutations = r->o->permutations;
+    d.seed = r->o->seed;
+    d.communities.seed = r->o->seed;
+    influence_opts(r->o, &d.influence);
+    clout_table_t *ti = NULL, *ts = NULL;
+    clout_status_t st = clout_diff_influence(r->ds, &sa, r->ds, &sb, &d, &ti, r->err);
+    if (!st)
+        st = clout_diff_summary(r->nets[i], r->nets[i + 1], &d, &ts, r->err);
+    char name[64];
+    g_snprintf(name, sizeof name, "diff-influence-%d-%d", ya, yb);
+    if (!st)
+        st = cl_report_write_table(r, name, &ti, 1);
+    g_snprintf(name, sizeof name, "diff-summary-%d-%d", ya, yb);
+    if (!st)
+        st = cl_report_write_table(r, name, &ts, 1);
+    if (!st) {
+        g_string_append_printf(r->html, "<h3>From %d to %d</h3>\n", ya, yb);
+        g_string_append(r->html,
+                        "<p>The change in balance with its 95% interval and the share of "
+                        "bootstrap replicates that agree on its sign; a change whose "
+                        "interval excludes 0 is more than the noise in the data.</p>\n");
+        cl_html_table(r->html, ti, 0);
+        cl_html_table(r->html, ts, 0);
+    }
+    clout_table_free(ti);
+    clout_table_free(ts);
+    return st;
+}
+
+clout_status_t cl_report_across(cl_report_t *r)
+{
+    if (r->n_years < 2)
+        return CLOUT_OK;
+    g_string_append(r->html, "<h2 id=\"across\">Across the snapshots</h2>\n");
+    clout_status_t st = across_figures(r);
+    for (int i = 0; i + 1 < r->n_years && !st; i++)
+        st = across_diff(r, i);
+    if (!st) {
+        g_string_append_printf(r->html,
+                               "<h3>Communities and their stability</h3>\n<p>Leiden, %d runs "
+                               "combined by consensus; stability is the share of runs that "
+                               "agree with the consensus about the actor.</p>\n",
+                               r->o->community_runs);
+        cl_html_communities(r->html, r->ds, r->members, r->years, r->n_years);
+    }
+    return st;
+}
+
+/* ---- methods, the list of files, provenance ---- */
+
+clout_status_t cl_report_methods_and_files(cl_report_t *r)
+{
+    GString *h = r->html;
+    g_string_append(h, "<h2 id=\"methods\">Methods</h2>\n");
+    cl_html_markdown(h, clout_codes_methods, 2);
+    g_string_append(h, "<h2 id=\"files\">Files</h2>\n<p>Figures:</p>\n<ul>\n");
+    for (guint k = 0; k < r->figures->len; k++) {
+        const char *f = g_ptr_array_index(r->figures, k);
+        g_string_append_printf(
+            h,
+            "<li>%s: <a href=\"figures/%s.pdf\">PDF</a>, "
+            "<a href=\"figures/%s.svg\">SVG</a>, <a href=\"figures/%s.png\">PNG</a></li>\n",
+            f, f, f, f);
+    }
+    g_string_append(h, "</ul>\n<p>Tables:</p>\n<ul>\n");
+    for (guint k = 0; k < r->tables->len; k++) {
+        const char *t = g_ptr_array_index(r->tables, k);
+        g_string_append_printf(h, "<li><a href=\"%s\">%s</a></li>\n", t, t);
+    }
+    g_string_append(h, "</ul>\n</body>\n</html>\n");
+    return cl_report_write_text(r, "index.html", h->str);
+}
+
+/* SHA-256 over actors.csv, relations.csv and ties.csv, in that order. */
+static char *dataset_sha256(const char *dataset)
+{
+    GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+    static const char *files[] = {"actors.csv", "relations.csv", "ties.csv"};
+    for (int k = 0; k < 3; k++) {
+        char *path = g_build_filename(dataset, files[k], NULL), *data;
+        gsize len;
+        if (g_file_get_contents(path, &data, &len, NULL)) {
+            g_checksum_update(h, (const guchar *)data, (gssize)len);
+            g_free(data);
+        }
+        g_free(path);
+    }
+    char *s = g_strdup(g_checksum_get_string(h));
+    g_checksum_free(h);
+    return s;
+}
+
+static char *json_string(const char *s)
+{
+    GString *j = g_string_new("\"");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            g_string_append_printf(j, "\\%c", *p);
+        else if (*p < 0x20)
+            g_string_append_printf(j, "\\u%04x", *p);
+        else
+            g_string_append_c(j, (char)*p);
+    }
+    g_string_append_c(j, '"');
+    return g_string_free(j, FALSE);
+}
+
+clout_status_t cl_report_provenance(cl_report_t *r)
+{
+    const clout_report_opts_t *o = r->o;
+    int ny = r->n_years;
+    char *sha = dataset_sha256(r->dataset);
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    GDateTime *now = NULL;
+    if (env && *env) {
+        char *end;
+        gint64 v = g_ascii_strtoll(env, &end, 10);
+        if (!*end && v >= 0)
+            now = g_date_time_new_from_unix_utc(v);
+    }
+    if (!now)
+        now = g_date_time_new_now_utc();
+    char *when = g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
+    g_date_time_unref(now);
+    char *cmd = json_string(o->command ? o->command : ""), *dsj = json_string(r->dataset);
+    GString *j = g_string_new("{\n");
+    g_string_append_printf(j, "  \"clout_version\": \"%s\",\n  \"command\": %s,\n",
+                           PACKAGE_VERSION, cmd);
+    g_string_append_printf(j, "  \"seed\": %lu,\n  \"dataset\": %s,\n  \"dataset_sha256\": \"%s\",\n",
+                           o->seed, dsj, sha);
+    g_string_append(j, "  \"snapshots\": [");
+    for (int i = 0; i < ny; i++)
+        g_string_append_printf(j, "%s%d", i ? ", " : "", r->years[i]);
+    g_string_append_printf(j,
+                           "],\n  \"time_span\": [%d, %d],\n  \"window\": %d,\n  \"bootstrap\": "
+                           "%d,\n",
+                           r->years[0] - o->window + 1, r->years[ny - 1], o->window, o->bootstrap);
+    g_string_append_printf(j, "  \"figures\": %u,\n  \"tables\": %u,\n  \"generated\": \"%s\"\n}\n",
+                           r->figures->len, r->tables->len, when);
+    clout_status_t st = cl_report_write_text(r, "provenance.json", j->str);
+    g_string_free(j, TRUE);
+    g_free(sha);
+    g_free(when);
+    g_free(cmd);
+    g_free(dsj);
+    return st;
+}
