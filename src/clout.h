@@ -62,7 +62,15 @@ void clout_init(void);
 #define CLOUT_NO_YEAR 0
 
 typedef enum { CLOUT_ROLE_NONE = 0, CLOUT_ROLE_POLE, CLOUT_ROLE_FOCUS } clout_role_t;
-typedef enum { CLOUT_MODE_STATE = 0, CLOUT_MODE_FLOW } clout_mode_t;
+/* How a relation's ties hold over time: a state holds over a span (a
+ * membership, a base, a pact); a flow is an amount per year (trade, arms),
+ * summed over the snapshot's window; an event is a dated one-off tie (a
+ * summit, an exercise), counted over the window like a flow. */
+typedef enum { CLOUT_MODE_STATE = 0, CLOUT_MODE_FLOW, CLOUT_MODE_EVENT } clout_mode_t;
+/* Which direction of a directed relation is the focus actor's dependence:
+ * what it receives (arms, finance), what it sends (exports to a market),
+ * or both (trade: exports plus imports). */
+typedef enum { CLOUT_COUNTS_IN = 0, CLOUT_COUNTS_OUT, CLOUT_COUNTS_BOTH } clout_counts_t;
 typedef enum {
     CLOUT_SCALE_BINARY = 0,
     CLOUT_SCALE_SHARE,
@@ -86,7 +94,24 @@ typedef struct {
     clout_mode_t mode;
     clout_scale_t scale;
     double weight;
+    /* Relations that describe the same underlying tie (ATOP's and COW's
+     * alliances) share a group: per pair, direction and year the group
+     * counts once, by its largest scaled value.  "" = none. */
+    const char *group;
+    clout_counts_t counts; /* directed relations; undirected ones count both ends alike */
+    /* The years the source covers.  Inside them, no tie means "no tie";
+     * outside, "no data".  When relations.csv gives none (cover_given
+     * false), the span of the relation's ties, ongoing state ties to the
+     * dataset's latest year (clout_dataset_coverage). */
+    int cover_first, cover_last;
+    bool cover_given;
 } clout_relation_t;
+
+/* The reserved actor id of the whole world: a flow or event tie between an
+ * actor and WORLD gives that actor's total (its exports to the world, its
+ * arms imports from every supplier), the denominator of a share.  WORLD is
+ * declared in actors.csv like any actor but never becomes a vertex. */
+#define CLOUT_WORLD "WORLD"
 
 typedef struct {
     int source, target, relation; /* indices into actors and relations */
@@ -128,6 +153,11 @@ int clout_dataset_find_actor(const clout_dataset_t *ds, const char *id);
 int clout_dataset_find_relation(const clout_dataset_t *ds, const char *name);
 /* The latest year any tie starts or ends in (CLOUT_NO_YEAR for no ties). */
 int clout_dataset_latest_year(const clout_dataset_t *ds);
+/* The years relation r's source covers: relations.csv's coverage, else the
+ * span of its ties (an ongoing state tie reaching the dataset's latest
+ * year).  CLOUT_NO_YEAR both when the relation has no ties and no
+ * coverage. */
+void clout_dataset_coverage(const clout_dataset_t *ds, int r, int *first, int *last);
 
 /* Splits "a,b,c" at sep into a NULL-terminated vector, trimming spaces and
  * dropping empty items.  Free it with clout_strv_free(). */
@@ -142,11 +172,13 @@ clout_dataset_t *clout_dataset_new(const char *path);
  * are then left as they are: what a dataset already says wins). */
 int clout_dataset_add_actor(clout_dataset_t *ds, const char *id, const char *name,
                             const char *kind);
-/* Adds a relation, or returns the existing one's index when it has the same
- * definition; -1 when a relation of that name is defined differently. */
-int clout_dataset_add_relation(clout_dataset_t *ds, const char *name, const char *layer,
-                               bool directed, clout_mode_t mode, clout_scale_t scale,
-                               double weight);
+/* A relation definition with the defaults: weight 1, binary, state,
+ * undirected, no group, counts in, coverage from the ties. */
+void clout_relation_init(clout_relation_t *r, const char *name, const char *layer);
+/* Adds a relation (its strings are copied), or returns the existing one's
+ * index when it has the same definition (coverage aside: a merge widens
+ * it); -1 when a relation of that name is defined differently. */
+int clout_dataset_add_relation(clout_dataset_t *ds, const clout_relation_t *def);
 /* Adds a tie unless an identical one (ends, relation, value, years, source)
  * is there already; returns true when it was added.  start_text/end_text
  * may be NULL (the years are then written as years). */

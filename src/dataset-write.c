@@ -26,25 +26,49 @@ int clout_dataset_add_actor(clout_dataset_t *ds, const char *id, const char *nam
     return (int)ds->actors->len - 1;
 }
 
-int clout_dataset_add_relation(clout_dataset_t *ds, const char *name, const char *layer,
-                               bool directed, clout_mode_t mode, clout_scale_t scale,
-                               double weight)
+void clout_relation_init(clout_relation_t *r, const char *name, const char *layer)
 {
-    int i = clout_dataset_find_relation(ds, name);
-    if (i >= 0) {
-        const clout_relation_t *r = clout_dataset_relation(ds, i);
-        bool same = strcmp(r->layer, layer) == 0 && r->directed == directed && r->mode == mode &&
-                    r->scale == scale && r->weight == weight;
-        return same ? i : -1;
+    *r = (clout_relation_t){.name = name,
+                            .layer = layer,
+                            .mode = CLOUT_MODE_STATE,
+                            .scale = CLOUT_SCALE_BINARY,
+                            .weight = 1,
+                            .group = "",
+                            .counts = CLOUT_COUNTS_IN};
+}
+
+static bool same_relation(const clout_relation_t *a, const clout_relation_t *b)
+{
+    return strcmp(a->layer, b->layer) == 0 && a->directed == b->directed && a->mode == b->mode &&
+           a->scale == b->scale && a->weight == b->weight &&
+           strcmp(a->group ? a->group : "", b->group ? b->group : "") == 0 &&
+           a->counts == b->counts;
+}
+
+void cl_relation_cover(clout_dataset_t *ds, int r, int first, int last)
+{
+    clout_relation_t *rel = &g_array_index(ds->relations, clout_relation_t, r);
+    if (!rel->cover_given) {
+        rel->cover_first = first;
+        rel->cover_last = last;
+        rel->cover_given = true;
+    } else {
+        rel->cover_first = MIN(rel->cover_first, first);
+        rel->cover_last = MAX(rel->cover_last, last);
     }
-    clout_relation_t r = {0};
-    r.name = g_string_chunk_insert_const(ds->strings, name);
-    r.layer = g_string_chunk_insert_const(ds->strings, layer);
-    r.directed = directed;
-    r.mode = mode;
-    r.scale = scale;
-    r.weight = weight;
+}
+
+int clout_dataset_add_relation(clout_dataset_t *ds, const clout_relation_t *def)
+{
+    int i = clout_dataset_find_relation(ds, def->name);
+    if (i >= 0)
+        return same_relation(clout_dataset_relation(ds, i), def) ? i : -1;
+    clout_relation_t r = *def;
+    r.name = g_string_chunk_insert_const(ds->strings, def->name);
+    r.layer = g_string_chunk_insert_const(ds->strings, def->layer);
+    r.group = g_string_chunk_insert_const(ds->strings, def->group ? def->group : "");
     g_array_append_val(ds->relations, r);
+    g_array_set_size(ds->span, ds->relations->len);
     g_hash_table_insert(ds->relation_ix, (gpointer)r.name, GINT_TO_POINTER(ds->relations->len));
     return (int)ds->relations->len - 1;
 }
@@ -84,6 +108,8 @@ static bool add_tie(clout_dataset_t *ds, const clout_tie_t *in)
         ds->year_latest = t.start;
     if (t.end > ds->year_latest)
         ds->year_latest = t.end;
+    cl_span_add(&g_array_index(ds->span, cl_span_t, t.relation), t.start, t.end,
+                clout_dataset_relation(ds, t.relation)->mode == CLOUT_MODE_STATE);
     g_array_append_val(ds->ties, t);
     return true;
 }
@@ -137,8 +163,9 @@ clout_status_t clout_dataset_merge(clout_dataset_t *ds, const clout_dataset_t *s
     clout_status_t st = CLOUT_OK;
     for (int i = 0; i < nr && !st; i++) {
         const clout_relation_t *r = clout_dataset_relation(src, i);
-        rmap[i] = clout_dataset_add_relation(ds, r->name, r->layer, r->directed, r->mode, r->scale,
-                                             r->weight);
+        rmap[i] = clout_dataset_add_relation(ds, r);
+        if (rmap[i] >= 0 && r->cover_given) /* coverages add up */
+            cl_relation_cover(ds, rmap[i], r->cover_first, r->cover_last);
         if (rmap[i] < 0)
             st = clout_error_set(err, CLOUT_EDATA, clout_dataset_path(src), 0, 0,
                                  "relation '%s' is defined differently in '%s'", r->name,
@@ -247,17 +274,36 @@ static void write_actors(const clout_dataset_t *ds, FILE *f)
     }
 }
 
+static const char *const MODES[] = {"state", "flow", "event"};
+static const char *const COUNTS[] = {"in", "out", "both"};
+
+/* The optional columns (group, counts, coverage) are written only when a
+ * relation uses them, so that older datasets keep their bytes. */
 static void write_relations(const clout_dataset_t *ds, FILE *f)
 {
-    fputs("relation,layer,directed,mode,scale,weight\n", f);
+    bool extra = false;
+    for (int i = 0; i < clout_dataset_n_relations(ds); i++) {
+        const clout_relation_t *r = clout_dataset_relation(ds, i);
+        extra |= *r->group || r->counts != CLOUT_COUNTS_IN || r->cover_given;
+    }
+    fputs(extra ? "relation,layer,directed,mode,scale,weight,group,counts,coverage\n"
+                : "relation,layer,directed,mode,scale,weight\n",
+          f);
     for (int i = 0; i < clout_dataset_n_relations(ds); i++) {
         const clout_relation_t *r = clout_dataset_relation(ds, i);
         csv_cell(f, r->name);
         fputc(',', f);
         csv_cell(f, r->layer);
-        fprintf(f, ",%s,%s,%s,", r->directed ? "yes" : "no",
-                r->mode == CLOUT_MODE_FLOW ? "flow" : "state", SCALES[r->scale]);
+        fprintf(f, ",%s,%s,%s,", r->directed ? "yes" : "no", MODES[r->mode], SCALES[r->scale]);
         num_cell(f, r->weight);
+        if (extra) {
+            fputc(',', f);
+            csv_cell(f, r->group);
+            /* counts means something only for a directed relation */
+            fprintf(f, ",%s,", r->directed ? COUNTS[r->counts] : "");
+            if (r->cover_given)
+                fprintf(f, "%d-%d", r->cover_first, r->cover_last);
+        }
         fputc('\n', f);
     }
 }

@@ -31,10 +31,10 @@ static const colspec_t ACTOR_COLS[] = {
     {"lat", false}, {"lon", false}, {"start", false}, {"end", false},  {NULL, false}};
 enum { A_ID, A_NAME, A_KIND, A_ROLE, A_LEAD, A_LAT, A_LON, A_START, A_END };
 
-static const colspec_t RELATION_COLS[] = {{"relation", true}, {"layer", true}, {"directed", true},
-                                          {"mode", true},     {"scale", true}, {"weight", false},
-                                          {NULL, false}};
-enum { R_RELATION, R_LAYER, R_DIRECTED, R_MODE, R_SCALE, R_WEIGHT };
+static const colspec_t RELATION_COLS[] = {
+    {"relation", true}, {"layer", true},  {"directed", true}, {"mode", true},     {"scale", true},
+    {"weight", false},  {"group", false}, {"counts", false},  {"coverage", false}, {NULL, false}};
+enum { R_RELATION, R_LAYER, R_DIRECTED, R_MODE, R_SCALE, R_WEIGHT, R_GROUP, R_COUNTS, R_COVERAGE };
 
 static const colspec_t TIE_COLS[] = {{"source", true},      {"target", true}, {"relation", true},
                                      {"value", false},      {"start", true},  {"end", false},
@@ -197,6 +197,7 @@ clout_dataset_t *clout_dataset_new(const char *dir)
     ds->name = folder_name(dir);
     ds->title = g_strdup(ds->name);
     ds->actors = g_array_new(FALSE, TRUE, sizeof(clout_actor_t));
+    ds->span = g_array_new(FALSE, TRUE, sizeof(cl_span_t));
     ds->relations = g_array_new(FALSE, TRUE, sizeof(clout_relation_t));
     ds->ties = g_array_new(FALSE, TRUE, sizeof(clout_tie_t));
     ds->actor_ix = g_hash_table_new(g_str_hash, g_str_equal);
@@ -213,6 +214,7 @@ void clout_dataset_free(clout_dataset_t *ds)
         g_free(g_array_index(ds->actors, clout_actor_t, i).lead);
     g_array_free(ds->actors, TRUE);
     g_array_free(ds->relations, TRUE);
+    g_array_free(ds->span, TRUE);
     g_array_free(ds->ties, TRUE);
     g_hash_table_destroy(ds->actor_ix);
     g_hash_table_destroy(ds->relation_ix);
@@ -275,6 +277,13 @@ static bool load_actors(clout_dataset_t *ds, const char *dir, bool *complete, cl
             a.role = CLOUT_ROLE_FOCUS;
         else {
             CELL_ERROR(&sh, err, A_ROLE, "column 'role': '%s' is not pole, focus or empty", role);
+            row_ok = false;
+        }
+        if (a.role != CLOUT_ROLE_NONE && strcmp(cell(&sh, A_ID), CLOUT_WORLD) == 0) {
+            CELL_ERROR(&sh, err, A_ROLE,
+                       "column 'role': %s stands for the whole world (the totals of shares), "
+                       "so it takes no role",
+                       CLOUT_WORLD);
             row_ok = false;
         }
         static const struct {
@@ -363,6 +372,74 @@ static bool load_actors(clout_dataset_t *ds, const char *dir, bool *complete, cl
     return ok;
 }
 
+/* The optional columns of a relation: counts and coverage. */
+static bool relation_extras(sheet_t *sh, clout_relation_t *r, clout_error_t *err)
+{
+    bool ok = true;
+    const char *s = cell(sh, R_COUNTS);
+    static const char *counts[] = {"in", "out", "both", NULL};
+    int k;
+    for (k = 0; counts[k] && strcmp(s, counts[k]) != 0; k++)
+        ;
+    if (!*s) {
+        r->counts = CLOUT_COUNTS_IN;
+    } else if (!counts[k]) {
+        CELL_ERROR(sh, err, R_COUNTS, "column 'counts': '%s' is not in, out or both", s);
+        ok = false;
+    } else {
+        r->counts = (clout_counts_t)k;
+    }
+    s = cell(sh, R_COVERAGE);
+    if (*s) {
+        char **ends = g_strsplit(s, "-", 3);
+        int a = 0, b = 0;
+        bool good = g_strv_length(ends) == 2 && strlen(ends[0]) == 4 && strlen(ends[1]) == 4 &&
+                    clout_parse_year(ends[0], &a) && clout_parse_year(ends[1], &b) && a <= b;
+        g_strfreev(ends);
+        if (!good) {
+            CELL_ERROR(sh, err, R_COVERAGE,
+                       "column 'coverage': '%s' is not FIRST-LAST (two years, the first not "
+                       "after the last: 1992-2020)",
+                       s);
+            ok = false;
+        } else {
+            r->cover_first = a;
+            r->cover_last = b;
+            r->cover_given = true;
+        }
+    }
+    return ok;
+}
+
+/* Relations of one group count once per pair and year, so they must agree
+ * on what they are: the same layer, mode and weight. */
+static bool check_groups(const clout_dataset_t *ds, const char *dir, clout_error_t *err)
+{
+    bool ok = true;
+    int nr = clout_dataset_n_relations(ds);
+    for (int i = 0; i < nr; i++) {
+        const clout_relation_t *a = clout_dataset_relation(ds, i);
+        if (!*a->group)
+            continue;
+        for (int j = 0; j < i; j++) {
+            const clout_relation_t *b = clout_dataset_relation(ds, j);
+            if (strcmp(a->group, b->group) != 0)
+                continue;
+            if (strcmp(a->layer, b->layer) != 0 || a->mode != b->mode || a->weight != b->weight) {
+                char *path = g_build_filename(dir, "relations.csv", NULL);
+                clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+                                "relations '%s' and '%s' of group '%s' differ in layer, mode or "
+                                "weight: a group counts once, so its relations must agree",
+                                b->name, a->name, a->group);
+                g_free(path);
+                ok = false;
+            }
+            break; /* the first earlier member stands for the group */
+        }
+    }
+    return ok;
+}
+
 static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete, clout_error_t *err)
 {
     sheet_t sh;
@@ -396,8 +473,10 @@ static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete,
             r.mode = CLOUT_MODE_STATE;
         else if (strcmp(s, "flow") == 0)
             r.mode = CLOUT_MODE_FLOW;
+        else if (strcmp(s, "event") == 0)
+            r.mode = CLOUT_MODE_EVENT;
         else {
-            CELL_ERROR(&sh, err, R_MODE, "column 'mode': '%s' is not state or flow", s);
+            CELL_ERROR(&sh, err, R_MODE, "column 'mode': '%s' is not state, flow or event", s);
             row_ok = false;
         }
         s = cell(&sh, R_SCALE);
@@ -419,18 +498,21 @@ static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete,
                        "column 'weight': '%s' is not a finite number of 0 or more", s);
             row_ok = false;
         }
+        row_ok &= relation_extras(&sh, &r, err);
         if (!row_ok)
             ok = false;
         if (!*name || g_hash_table_contains(ds->relation_ix, name))
             continue;
         r.name = g_string_chunk_insert_const(ds->strings, name);
         r.layer = g_string_chunk_insert_const(ds->strings, layer);
+        r.group = g_string_chunk_insert_const(ds->strings, cell(&sh, R_GROUP));
         g_array_append_val(ds->relations, r);
+        g_array_set_size(ds->span, ds->relations->len);
         g_hash_table_insert(ds->relation_ix, (gpointer)r.name, GINT_TO_POINTER(ds->relations->len));
     }
     *complete = sh.usable && !sh.incomplete;
     sheet_close(&sh);
-    return ok;
+    return ok && check_groups(ds, dir, err);
 }
 
 /* Interned text of a start or end cell.  Most cells are a bare year, and few
@@ -472,6 +554,8 @@ typedef struct {
     GStringChunk *strings;
     clout_error_t *err;
     int year_latest;
+    cl_span_t *span; /* per relation, of every tie read (kept or not) */
+    int world;       /* the actor WORLD, or -1 */
     bool ok, too_many;
 } tie_part_t;
 
@@ -543,21 +627,47 @@ static gpointer read_tie_rows(gpointer data)
         }
         if (t.relation >= 0 && t.start) {
             const clout_relation_t *r = clout_dataset_relation(ds, t.relation);
-            if (r->mode == CLOUT_MODE_FLOW) {
+            if (r->mode != CLOUT_MODE_STATE) {
                 if (t.end && t.end != t.start) {
                     CELL_ERROR(&p->sh, p->err, T_END,
-                               "column 'end': a flow of '%s' covers one year, so end (%d) must "
+                               "column 'end': %s of '%s' covers one year, so end (%d) must "
                                "be its start (%d) or empty",
-                               r->name, t.end, t.start);
+                               r->mode == CLOUT_MODE_FLOW ? "a flow" : "an event", r->name,
+                               t.end, t.start);
                     row_ok = false;
                 }
                 t.end = t.start;
+            }
+        }
+        if (row_ok && t.relation >= 0 && p->world >= 0 &&
+            (t.source == p->world || t.target == p->world)) {
+            const clout_relation_t *r = clout_dataset_relation(ds, t.relation);
+            if (r->mode == CLOUT_MODE_STATE) {
+                CELL_ERROR(&p->sh, p->err, t.source == p->world ? T_SOURCE : T_TARGET,
+                           "a tie with %s gives a total, so its relation must be a flow or an "
+                           "event, and '%s' is a state",
+                           CLOUT_WORLD, r->name);
+                row_ok = false;
+            }
+        }
+        if (row_ok && t.relation >= 0 && t.start) {
+            const clout_relation_t *r = clout_dataset_relation(ds, t.relation);
+            int last = t.end ? t.end : r->mode == CLOUT_MODE_STATE ? CLOUT_YEAR_MAX : t.start;
+            if (r->cover_given && (last < r->cover_first || t.start > r->cover_last)) {
+                CELL_ERROR(&p->sh, p->err, T_START,
+                           "column 'start': a tie of %d%s lies outside the coverage %d-%d of "
+                           "relation '%s' (relations.csv)",
+                           t.start, t.end && t.end != t.start ? " and after" : "",
+                           r->cover_first, r->cover_last, r->name);
+                row_ok = false;
             }
         }
         if (!row_ok || t.source < 0 || t.target < 0 || t.relation < 0) {
             p->ok = false;
             continue;
         }
+        cl_span_add(&p->span[t.relation], t.start, t.end,
+                    clout_dataset_relation(ds, t.relation)->mode == CLOUT_MODE_STATE);
         if (t.start > p->year_latest)
             p->year_latest = t.start;
         if (t.end > p->year_latest)
@@ -655,6 +765,8 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
     p0->ties = ds->ties;
     p0->strings = ds->strings;
     p0->err = err;
+    p0->span = g_new0(cl_span_t, MAX(nr, 1));
+    p0->world = clout_dataset_find_actor(ds, CLOUT_WORLD);
 
     GThread *th = NULL;
     if (p0->sh.usable) {
@@ -668,6 +780,7 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
             clout_csv_limit(p0->sh.csv, split)) {
             *p1 = *p0;
             p1->sh.csv = NULL;
+            p1->span = g_new0(cl_span_t, MAX(nr, 1));
             p1->ties = g_array_new(FALSE, FALSE, sizeof(clout_tie_t));
             p1->strings = g_string_chunk_new(1 << 16);
             p1->err = clout_error_new(1000);
@@ -684,6 +797,7 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
                 g_array_free(p1->ties, TRUE);
                 g_string_chunk_free(p1->strings);
                 clout_error_free(p1->err);
+                g_free(p1->span);
                 memset(p1, 0, sizeof *p1);
             }
         }
@@ -698,6 +812,11 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
             clout_error_merge(err, p1->err);
             p0->ok = p0->ok && p1->ok;
             p0->year_latest = MAX(p0->year_latest, p1->year_latest);
+            for (int r = 0; r < nr; r++)
+                if (p1->span[r].first) {
+                    cl_span_add(&p0->span[r], p1->span[r].first, p1->span[r].last, false);
+                    p0->span[r].ongoing |= p1->span[r].ongoing;
+                }
             if ((long)(ds->ties->len + p1->ties->len) > CLOUT_MAX_TIES) {
                 clout_error_set(err, CLOUT_EDATA, p0->sh.display, 0, 0, "more than %ld ties",
                                 CLOUT_MAX_TIES);
@@ -713,8 +832,12 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
         if (p1->strings)
             g_string_chunk_free(p1->strings);
         clout_error_free(p1->err);
+        g_free(p1->span);
     }
     ds->year_latest = MAX(ds->year_latest, p0->year_latest);
+    for (int r = 0; r < nr; r++)
+        g_array_index(ds->span, cl_span_t, r) = p0->span[r];
+    g_free(p0->span);
     clout_names_clear(&aix);
     clout_names_clear(&rix);
     bool ok = p0->ok;
@@ -862,4 +985,28 @@ int clout_dataset_find_relation(const clout_dataset_t *ds, const char *name)
 int clout_dataset_latest_year(const clout_dataset_t *ds)
 {
     return ds->year_latest;
+}
+
+void cl_span_add(cl_span_t *s, int start, int end, bool state)
+{
+    int last = end ? end : start;
+    if (!s->first || start < s->first)
+        s->first = start;
+    if (last > s->last)
+        s->last = last;
+    if (state && !end)
+        s->ongoing = true;
+}
+
+void clout_dataset_coverage(const clout_dataset_t *ds, int r, int *first, int *last)
+{
+    const clout_relation_t *rel = clout_dataset_relation(ds, r);
+    if (rel->cover_given) {
+        *first = rel->cover_first;
+        *last = rel->cover_last;
+        return;
+    }
+    const cl_span_t *s = &g_array_index(ds->span, cl_span_t, r);
+    *first = s->first;
+    *last = s->ongoing ? MAX(s->last, ds->year_latest) : s->last;
 }

@@ -101,6 +101,18 @@ const char *clout_number_text(char *buf, double v, bool is_int, bool human);
  * of its row). */
 void clout_write_csv_cell(FILE *f, const char *s, bool alone);
 
+typedef struct {
+    int first, last;
+    bool ongoing;
+} cl_span_t;
+
+/* Gives relation r of ds the coverage first..last, or widens the one it has
+ * to take them in (importers: the years of the file read). */
+void cl_relation_cover(clout_dataset_t *ds, int r, int first, int last);
+
+/* Widens s by a tie of years start..end (end 0: ongoing, for a state tie). */
+void cl_span_add(cl_span_t *s, int start, int end, bool state);
+
 struct clout_dataset {
     char *path;
     GArray *actors;                     /* clout_actor_t */
@@ -110,6 +122,9 @@ struct clout_dataset {
     GStringChunk *strings;
     GSList *more_strings; /* GStringChunk: those of ties.csv read in parts */
     int year_latest;
+    /* Per relation: the years of its ties (first start, last start or end)
+     * and whether a state tie of it is ongoing (no end). */
+    GArray *span; /* cl_span_t */
     GHashTable *meta; /* metadata.csv: key -> value (both owned) */
     char *name;       /* the folder's name (never a path) */
     char *title;      /* metadata's title, else name */

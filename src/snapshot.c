@@ -172,7 +172,7 @@ static double strength(const clout_relation_t *r, double v, double max, double t
 
 bool clout_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window)
 {
-    if (clout_dataset_relation(ds, t->relation)->mode == CLOUT_MODE_FLOW)
+    if (clout_dataset_relation(ds, t->relation)->mode != CLOUT_MODE_STATE)
         return t->start <= year && t->start > year - window;
     return t->start <= year && (!t->end || t->end >= year);
 }
@@ -264,7 +264,7 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
     for (int a = 0; a < na; a++) {
         const clout_actor_t *act = clout_dataset_actor(ds, a);
         bool alive = (!act->start || act->start <= year) && (!act->end || act->end >= year);
-        vertex[a] = alive ? 0 : -1;
+        vertex[a] = alive && strcmp(act->id, CLOUT_WORLD) != 0 ? 0 : -1;
     }
     /* Sizes first: maps that never grow cost half as much as maps that
      * double from small (a 5 million-tie file has 1.5 million pairs). */
@@ -272,9 +272,10 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
     for (long i = 0; i < nt; i++)
         per_rel[ties[i].relation]++;
     long n_pairs_max = 0;
+    int world = clout_dataset_find_actor(ds, CLOUT_WORLD);
     for (long i = 0; i < nt; i++) {
         const clout_tie_t *t = &ties[i];
-        if (!sel[t->relation])
+        if (!sel[t->relation] || t->source == world || t->target == world)
             continue;
         const clout_relation_t *rel = clout_dataset_relation(ds, t->relation);
         if (!clout_tie_in_snapshot(ds, t, year, window))

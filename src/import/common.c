@@ -352,6 +352,28 @@ static clout_status_t import_clout(clout_dataset_t *ds, const char *path,
     return st;
 }
 
+clout_status_t import_relation(clout_dataset_t *ds, const clout_relation_t *def, int *out,
+                               clout_error_t *err)
+{
+    *out = clout_dataset_add_relation(ds, def);
+    if (*out < 0)
+        return clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
+                               "relation '%s' is already defined differently", def->name);
+    return CLOUT_OK;
+}
+
+void import_cover(clout_dataset_t *ds, int r, const clout_import_opts_t *o, int first, int last)
+{
+    if (!first)
+        return; /* nothing read */
+    if (o && o->from != CLOUT_NO_YEAR && o->from > first)
+        first = o->from;
+    if (o && o->to != CLOUT_NO_YEAR && o->to < last)
+        last = o->to;
+    if (first <= last)
+        cl_relation_cover(ds, r, first, last);
+}
+
 void clout_import_opts_init(clout_import_opts_t *o)
 {
     *o = (clout_import_opts_t){.from = CLOUT_NO_YEAR, .to = CLOUT_NO_YEAR};

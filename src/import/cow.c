@@ -163,13 +163,17 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
         if (l == nlayers)
             l = 3;
         if (rel[l] < 0) {
-            char *name = g_strdup_printf("member_%s", layers[l]);
-            rel[l] = clout_dataset_add_relation(ds, name, layers[l], false, CLOUT_MODE_STATE,
-                                                CLOUT_SCALE_MAX, 1);
-            if (rel[l] < 0)
-                st = clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
-                                     "relation '%s' is already defined differently", name);
+            /* cow_member_LAYER, in the group member_LAYER that memberships
+             * coded from other sources join. */
+            char *name = g_strdup_printf("cow_member_%s", layers[l]);
+            char *group = g_strdup_printf("member_%s", layers[l]);
+            clout_relation_t def;
+            clout_relation_init(&def, name, layers[l]);
+            def.scale = CLOUT_SCALE_MAX;
+            def.group = group;
+            st = import_relation(ds, &def, &rel[l], err);
             g_free(name);
+            g_free(group);
             if (st) {
                 g_free(col_rel);
                 goto done;
@@ -228,6 +232,9 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
     }
     int ny;
     int *ys = sorted_years(years, &ny);
+    for (int l = 0; l < nlayers && ny > 0; l++)
+        if (rel[l] >= 0)
+            import_cover(ds, rel[l], opts, ys[0], ys[ny - 1]);
     long dupes = 0;
     long added = spans_emit(sp, ds, ys, ny, opts,
                             "COW IGO v3 (Pevehouse et al. 2020), state-year format", map_igo, &c,
@@ -281,14 +288,16 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
         st = CLOUT_EDATA;
         goto done;
     }
+    /* Every obligation of ATOP and COW is one group, "alliance": an alliance
+     * that two datasets code, with several obligations, counts once. */
     for (int k = 0; k < n_obl; k++) {
-        rel[k] = clout_dataset_add_relation(ds, obl[k].relation, "security", directed,
-                                            CLOUT_MODE_STATE, CLOUT_SCALE_BINARY, 1);
-        if (rel[k] < 0) {
-            st = clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
-                                 "relation '%s' is already defined differently", obl[k].relation);
+        clout_relation_t def;
+        clout_relation_init(&def, obl[k].relation, "security");
+        def.directed = directed;
+        def.group = "alliance";
+        st = import_relation(ds, &def, &rel[k], err);
+        if (st)
             goto done;
-        }
     }
     long rows = 0;
     while ((r = clout_csv_next(csv, err)) > 0) {
@@ -336,6 +345,8 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
     }
     int ny;
     int *ys = sorted_years(years, &ny);
+    for (int k = 0; k < n_obl && ny > 0; k++)
+        import_cover(ds, rel[k], opts, ys[0], ys[ny - 1]);
     long dupes = 0;
     long added = spans_emit(sp, ds, ys, ny, opts, source_ref, map_dyad, &c, &dupes);
     g_free(ys);
@@ -378,6 +389,94 @@ clout_status_t import_cow_alliance(clout_dataset_t *ds, const char *path,
 
 /* ---- cow-trade ---- */
 
+#define COW_TRADE_REF "COW Trade v4.0 (Barbieri et al. 2009), %s, current US$ million"
+
+/* The relation cow_trade: exporter -> importer, each country's dependence
+ * its exports plus imports (counts both), as a share of its trade with the
+ * world where the national file gives it. */
+static clout_status_t cow_trade_relation(clout_dataset_t *ds, int *rel, clout_error_t *err)
+{
+    clout_relation_t def;
+    clout_relation_init(&def, "cow_trade", "economic");
+    def.directed = true;
+    def.mode = CLOUT_MODE_FLOW;
+    def.scale = CLOUT_SCALE_SHARE;
+    def.counts = CLOUT_COUNTS_BOTH;
+    def.group = "trade";
+    return import_relation(ds, &def, rel, err);
+}
+
+/* An amount cell: false (and *skip set) for NA, -9 and empty; an error for
+ * anything else that is not a number of 0 or more. */
+static bool amount_cell(clout_csv_t *csv, int col, const char *name, double *v, bool *skip,
+                        clout_error_t *err)
+{
+    const char *s = clout_csv_field(csv, col);
+    *skip = strcmp(s, "NA") == 0 || strcmp(s, "-9") == 0 || !*s;
+    if (*skip)
+        return true;
+    if (clout_parse_double(s, v) && *v >= 0)
+        return true;
+    clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, col),
+                    clout_csv_field_col(csv, col), "column '%s': '%s' is not an amount", name, s);
+    return false;
+}
+
+/* cow_trade4_national.csv: each state's imports and exports with the world,
+ * as ties with WORLD (exports: state -> WORLD; imports: WORLD -> state). */
+static clout_status_t import_cow_trade_national(clout_dataset_t *ds, clout_csv_t *csv,
+                                                const char *path, const clout_import_opts_t *opts,
+                                                import_report_t *rep, clout_error_t *err)
+{
+    cow_ctx_t c = {ds, opts, rep, g_hash_table_new(g_direct_hash, g_direct_equal), NULL};
+    int ci = import_column(csv, "ccode", true, err), yi = import_column(csv, "year", true, err),
+        ii = import_column(csv, "imports", true, err), ei = import_column(csv, "exports", true, err);
+    int rel, r = 0, first = 0, last = 0;
+    clout_status_t st = ci < 0 || yi < 0 || ii < 0 || ei < 0 ? CLOUT_EDATA
+                                                             : cow_trade_relation(ds, &rel, err);
+    long rows = 0, added = 0, missing = 0;
+    char *ref = g_strdup_printf(COW_TRADE_REF, "national totals");
+    while (!st && (r = clout_csv_next(csv, err)) > 0) {
+        long cc, year;
+        if (!field_long(csv, ci, &cc, "ccode", err) || !field_year(csv, yi, &year, err)) {
+            r = -1;
+            break;
+        }
+        rows++;
+        first = first ? MIN(first, (int)year) : (int)year;
+        last = MAX(last, (int)year);
+        if (!import_year_in(opts, (int)year, (int)year) || cow_actor(&c, cc, false) < 0)
+            continue;
+        const int cols[2] = {ei, ii};
+        for (int k = 0; k < 2 && r >= 0; k++) {
+            double v = 0;
+            bool skip;
+            if (!amount_cell(csv, cols[k], k ? "imports" : "exports", &v, &skip, err)) {
+                r = -1;
+            } else if (skip) {
+                missing++;
+            } else {
+                int a = cow_actor(&c, cc, true);
+                int w = clout_dataset_add_actor(ds, CLOUT_WORLD, "World", "world");
+                added += clout_dataset_add_tie(ds, k ? w : a, k ? a : w, rel, v, (int)year,
+                                               (int)year, ref, k ? "imports" : "exports");
+            }
+        }
+    }
+    if (r < 0)
+        st = clout_error_status(err);
+    if (!st) {
+        import_cover(ds, rel, opts, first, last);
+        report_add(rep, "rows read", rows, path);
+        report_add(rep, "world totals added (exports and imports per state and year)", added,
+                   NULL);
+        report_add(rep, "totals missing in the data (NA or -9; skipped)", missing, NULL);
+    }
+    g_free(ref);
+    g_hash_table_destroy(c.seen_bad);
+    return st;
+}
+
 clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
                                 const clout_import_opts_t *opts, import_report_t *rep,
                                 clout_error_t *err)
@@ -388,7 +487,16 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
     if (st)
         return st;
     cow_ctx_t c = {ds, opts, rep, g_hash_table_new(g_direct_hash, g_direct_equal), NULL};
-    int r;
+    int r, rel = -1, first = 0, last = 0;
+    char *ref = g_strdup_printf(COW_TRADE_REF, "dyadic");
+    /* The national totals file, told apart by its header. */
+    bool national = false;
+    for (int f = 0; f < clout_csv_n_fields(csv); f++)
+        national |= strcmp(clout_csv_field(csv, f), "exports") == 0;
+    if (national) {
+        st = import_cow_trade_national(ds, csv, path, opts, rep, err);
+        goto done;
+    }
     int c1 = import_column(csv, "ccode1", true, err), c2 = import_column(csv, "ccode2", true, err),
         yi = import_column(csv, "year", true, err), f1 = import_column(csv, "flow1", true, err),
         f2 = import_column(csv, "flow2", true, err);
@@ -396,13 +504,9 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
         st = CLOUT_EDATA;
         goto done;
     }
-    int rel = clout_dataset_add_relation(ds, "trade", "economic", true, CLOUT_MODE_FLOW,
-                                         CLOUT_SCALE_SHARE, 1);
-    if (rel < 0) {
-        st = clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
-                             "relation 'trade' is already defined differently");
+    st = cow_trade_relation(ds, &rel, err);
+    if (st)
         goto done;
-    }
     long rows = 0, added = 0, dupes = 0, missing = 0, zero = 0, outside = 0;
     while ((r = clout_csv_next(csv, err)) > 0) {
         long a, b, year;
@@ -412,21 +516,20 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
             break;
         }
         rows++;
+        first = first ? MIN(first, (int)year) : (int)year;
+        last = MAX(last, (int)year);
         /* flow1: imports of ccode1 from ccode2, so goods go ccode2 -> ccode1. */
         const int from[2] = {(int)b, (int)a}, to[2] = {(int)a, (int)b}, col[2] = {f1, f2};
         for (int k = 0; k < 2; k++) {
-            const char *s = clout_csv_field(csv, col[k]);
-            double v;
-            if (strcmp(s, "NA") == 0 || strcmp(s, "-9") == 0 || !*s) {
-                missing++;
-                continue;
-            }
-            if (!clout_parse_double(s, &v) || v < 0) {
-                clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, col[k]),
-                                clout_csv_field_col(csv, col[k]),
-                                "column '%s': '%s' is not an amount", k ? "flow2" : "flow1", s);
+            double v = 0;
+            bool skip;
+            if (!amount_cell(csv, col[k], k ? "flow2" : "flow1", &v, &skip, err)) {
                 r = -1;
                 break;
+            }
+            if (skip) {
+                missing++;
+                continue;
             }
             if (v == 0) {
                 zero++;
@@ -439,10 +542,7 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
             if (cow_actor(&c, from[k], false) < 0 || cow_actor(&c, to[k], false) < 0)
                 continue;
             int sa = cow_actor(&c, from[k], true), ta = cow_actor(&c, to[k], true);
-            if (clout_dataset_add_tie(ds, sa, ta, rel, v, (int)year, (int)year,
-                                      "COW Trade v4.0 (Barbieri et al. 2009), dyadic, current "
-                                      "US$ million",
-                                      NULL))
+            if (clout_dataset_add_tie(ds, sa, ta, rel, v, (int)year, (int)year, ref, NULL))
                 added++;
             else
                 dupes++;
@@ -454,13 +554,15 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
         st = clout_error_status(err);
         goto done;
     }
+    import_cover(ds, rel, opts, first, last);
     report_add(rep, "rows read", rows, path);
     report_add(rep, "flow ties added (one per direction and year)", added, NULL);
     report_add(rep, "ties already present", dupes, NULL);
     report_add(rep, "flows missing in the data (NA or -9; skipped)", missing, NULL);
     report_add(rep, "flows of zero (skipped)", zero, NULL);
-    report_add(rep, "flows outside --from/--to", outside, NULL);
+    report_add(rep, "flows outside --from/--until", outside, NULL);
 done:
+    g_free(ref);
     g_hash_table_destroy(c.seen_bad);
     clout_csv_close(csv);
     g_bytes_unref(bytes);

@@ -23,6 +23,14 @@ clout_status_t import_read_file(const char *path, GBytes **out, clout_error_t *e
 clout_status_t import_open_csv(const char *path, GBytes **bytes, clout_csv_t **csv,
                                clout_error_t *err);
 
+/* Adds relation def to ds, or finds the same one there (*out: its index);
+ * CLOUT_EDATA naming it when ds defines it differently. */
+clout_status_t import_relation(clout_dataset_t *ds, const clout_relation_t *def, int *out,
+                               clout_error_t *err);
+/* The coverage of relation r: the years first..last of the file read, cut to
+ * --from and --until (added to what r covers already). */
+void import_cover(clout_dataset_t *ds, int r, const clout_import_opts_t *o, int first, int last);
+
 /* Index of a header column, or -1 after recording an error at the header. */
 int import_column(clout_csv_t *csv, const char *name, bool required, clout_error_t *err);
 

@@ -1,6 +1,7 @@
 /* sipri.c: importer for the SIPRI Arms Transfers Database trade register, as SIPRI's web export writes it. */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "import.h"
@@ -98,6 +99,7 @@ clout_status_t import_sipri(clout_dataset_t *ds, const char *path,
     GHashTable *ix = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     GArray *dl = g_array_new(FALSE, FALSE, sizeof(delivery_t));
     GHashTable *kinds = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    GHashTable *totals = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     int r = clout_csv_next(csv, err);
     int si = import_column(csv, "Supplier", true, err), ri = import_column(csv, "Recipient", true, err),
         yi = import_column(csv, "Delivery year", true, err),
@@ -108,13 +110,18 @@ clout_status_t import_sipri(clout_dataset_t *ds, const char *path,
         st = CLOUT_EDATA;
         goto done;
     }
-    int rel = clout_dataset_add_relation(ds, "arms_transfer", "security", true, CLOUT_MODE_FLOW,
-                                         CLOUT_SCALE_SHARE, 1);
-    if (rel < 0) {
-        st = clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
-                             "relation 'arms_transfer' is already defined differently");
+    /* Supplier -> recipient; a recipient's dependence is what it receives,
+     * as a share of all it receives (its totals below). */
+    clout_relation_t def;
+    clout_relation_init(&def, "arms_transfer", "security");
+    def.directed = true;
+    def.mode = CLOUT_MODE_FLOW;
+    def.scale = CLOUT_SCALE_SHARE;
+    def.counts = CLOUT_COUNTS_IN;
+    int rel, first = 0, last = 0;
+    st = import_relation(ds, &def, &rel, err);
+    if (st)
         goto done;
-    }
     long rows = 0, no_tiv = 0, outside = 0;
     while ((r = clout_csv_next(csv, err)) > 0) {
         rows++;
@@ -127,6 +134,8 @@ clout_status_t import_sipri(clout_dataset_t *ds, const char *path,
             r = -1;
             break;
         }
+        first = first ? MIN(first, year) : year;
+        last = MAX(last, year);
         if (!*ts) {
             no_tiv++;
             continue;
@@ -148,6 +157,22 @@ clout_status_t import_sipri(clout_dataset_t *ds, const char *path,
         for (int k = 0; k < 2; k++)
             ids[k] = sipri_actor(names[k], &kind[k], &disp[k], rep);
         bool keep = ids[0] && ids[1] && import_actor_in(opts, ids[0]) && import_actor_in(opts, ids[1]);
+        /* A recipient's total counts every supplier, those outside --actors
+         * and unknown ones too: the denominator of its shares. */
+        if (ids[1] && import_actor_in(opts, ids[1])) {
+            char *tk = g_strdup_printf("%s\x1f%d", ids[1], year);
+            double *sum = g_hash_table_lookup(totals, tk);
+            if (!sum) {
+                sum = g_new0(double, 1);
+                g_hash_table_insert(totals, tk, sum);
+                if (!g_hash_table_contains(kinds, ids[1]))
+                    g_hash_table_insert(kinds, g_strdup(ids[1]),
+                                        g_strdup_printf("%s\x1f%s", kind[1], disp[1]));
+            } else {
+                g_free(tk);
+            }
+            *sum += tiv;
+        }
         if (!ids[0] || !ids[1]) {
             if ((!ids[0] && codes_sipri_name(names[0])) || (!ids[1] && codes_sipri_name(names[1]))) {
                 report_add(rep, "deliveries from or to an unknown party (skipped)", 1, NULL);
@@ -201,11 +226,30 @@ clout_status_t import_sipri(clout_dataset_t *ds, const char *path,
             dupes++;
         g_free(note);
     }
+    /* The totals, sorted by recipient and year so that the order of the
+     * file does not matter. */
+    GList *keys = g_list_sort(g_hash_table_get_keys(totals), (GCompareFunc)strcmp);
+    long n_totals = 0;
+    int world = keys ? clout_dataset_add_actor(ds, CLOUT_WORLD, "World", "world") : -1;
+    for (GList *k = keys; k; k = k->next) {
+        char **parts = g_strsplit(k->data, "\x1f", 2);
+        char **kv = g_strsplit(g_hash_table_lookup(kinds, parts[0]), "\x1f", 2);
+        int a = clout_dataset_add_actor(ds, parts[0], kv[1], kv[0]);
+        int year = atoi(parts[1]);
+        n_totals += clout_dataset_add_tie(ds, world, a, rel,
+                                          *(double *)g_hash_table_lookup(totals, k->data), year,
+                                          year, source_ref, "total from all suppliers");
+        g_strfreev(kv);
+        g_strfreev(parts);
+    }
+    g_list_free(keys);
+    import_cover(ds, rel, opts, first, last);
     report_add(rep, "delivery rows read", rows, path);
     report_add(rep, "arms_transfer ties added (one per supplier and recipient and year)", added, NULL);
+    report_add(rep, "recipients' totals from all suppliers (ties with WORLD)", n_totals, NULL);
     report_add(rep, "ties already present", dupes, NULL);
     report_add(rep, "rows without a TIV (skipped)", no_tiv, NULL);
-    report_add(rep, "rows outside --from/--to", outside, NULL);
+    report_add(rep, "rows outside --from/--until", outside, NULL);
 done:
     for (guint i = 0; i < dl->len; i++) {
         g_free(g_array_index(dl, delivery_t, i).supplier);
@@ -214,6 +258,7 @@ done:
     g_array_free(dl, TRUE);
     g_hash_table_destroy(ix);
     g_hash_table_destroy(kinds);
+    g_hash_table_destroy(totals);
     clout_csv_close(csv);
     g_free(generated);
     g_free(source_ref);

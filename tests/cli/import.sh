@@ -37,12 +37,15 @@ check() {
 # cow-igo: excerpt rows 704 (UZB) and 705 (KAZ), 1996-2014, columns csto, sco, cis.
 # csto -1 until 2001 (no CSTO yet), UZB 1 in 2002-2011 and 0 from 2012; KAZ 1 from 2002;
 # sco UZB 1 from 2001, KAZ 1 from 1996; cis 1 throughout.
-check cow-igo cow-igo "$EX/cow-igo-excerpt.csv" "KAZ,CIS,member_political,,1996,2014
-KAZ,CSTO,member_security,,2002,2014
-KAZ,SCO,member_security,,1996,2014
-UZB,CIS,member_political,,1996,2014
-UZB,CSTO,member_security,,2002,2011
-UZB,SCO,member_security,,2001,2014"
+check cow-igo cow-igo "$EX/cow-igo-excerpt.csv" "KAZ,CIS,cow_member_political,,1996,2014
+KAZ,CSTO,cow_member_security,,2002,2014
+KAZ,SCO,cow_member_security,,1996,2014
+UZB,CIS,cow_member_political,,1996,2014
+UZB,CSTO,cow_member_security,,2002,2011
+UZB,SCO,cow_member_security,,2001,2014"
+# The excerpt's years are the relations' coverage, and each is in its layer's group.
+grep -q '^cow_member_security,security,no,state,max,1,member_security,,1996-2014$' "$T/cow-igo/relations.csv"
+tap $? "cow-igo: relation with group member_LAYER and coverage 1996-2014" "$(cat "$T/cow-igo/relations.csv")"
 
 # atop: 365<->705 defense, nonagg, consul 1995-2004 in both directions; 705<->710 nonagg
 # 1995-2004 and consul from 2001.
@@ -68,18 +71,43 @@ KGZ,KAZ,cow_entente,,2000,2004"
 # cow-trade: flow1 = imports of ccode1 from ccode2, so a tie ccode2 -> ccode1.
 # 365,705,2000,2197,2439: KAZ->RUS 2197, RUS->KAZ 2439; and so on.  The two 701,781 rows
 # (flow1 0, flow2 NA) add nothing.
-check cow-trade cow-trade "$EX/cow-trade-excerpt.csv" "KAZ,RUS,trade,2197,2000,
-RUS,KAZ,trade,2439,2000,
-KAZ,RUS,trade,1834,2001,
-RUS,KAZ,trade,2892,2001,
-KAZ,RUS,trade,1943,2002,
-RUS,KAZ,trade,2549,2002,
-CHN,KAZ,trade,152,2000,
-KAZ,CHN,trade,959,2000,
-CHN,KAZ,trade,173,2001,
-KAZ,CHN,trade,964,2001,
-CHN,KAZ,trade,313,2002,
-KAZ,CHN,trade,1355,2002,"
+check cow-trade cow-trade "$EX/cow-trade-excerpt.csv" "KAZ,RUS,cow_trade,2197,2000,
+RUS,KAZ,cow_trade,2439,2000,
+KAZ,RUS,cow_trade,1834,2001,
+RUS,KAZ,cow_trade,2892,2001,
+KAZ,RUS,cow_trade,1943,2002,
+RUS,KAZ,cow_trade,2549,2002,
+CHN,KAZ,cow_trade,152,2000,
+KAZ,CHN,cow_trade,959,2000,
+CHN,KAZ,cow_trade,173,2001,
+KAZ,CHN,cow_trade,964,2001,
+CHN,KAZ,cow_trade,313,2002,
+KAZ,CHN,cow_trade,1355,2002,"
+grep -q '^cow_trade,economic,yes,flow,share,1,trade,both,1993-2002$' "$T/cow-trade/relations.csv"
+tap $? "cow-trade: a flow counted both ways, group trade, coverage 1993-2002 (the rows read)" "$(cat "$T/cow-trade/relations.csv")"
+# The national totals: exports go to WORLD, imports come from it (values as the file has
+# them, to 12 significant digits); the Bahamas' 1965 imports are NA (skipped) and the
+# Bahamas are outside --actors anyway.
+run "$CLOUT" import cow-trade "$EX/cow-trade-excerpt.csv" "$EX/cow-trade-national-excerpt.csv" \
+    -o "$T/trade3" --actors RUS,KAZ,CHN -q
+expect_rc 0 "cow-trade with the national totals file"
+ties "$T/trade3" | grep WORLD >"$T/got"
+printf '%s\n' "CHN,WORLD,cow_trade,454001.6875,2000," "CHN,WORLD,cow_trade,459096.21875,2001," \
+    "CHN,WORLD,cow_trade,528433.375,2002," "KAZ,WORLD,cow_trade,9880.0267,2000," \
+    "KAZ,WORLD,cow_trade,9085.4587,2001," "KAZ,WORLD,cow_trade,9670.8018,2002," \
+    "RUS,WORLD,cow_trade,103002.295526,2000," "RUS,WORLD,cow_trade,82538.5365897,2001," \
+    "RUS,WORLD,cow_trade,107224.383653,2002," "WORLD,CHN,cow_trade,440758,2000," \
+    "WORLD,CHN,cow_trade,447428.0625,2001," "WORLD,CHN,cow_trade,505993.5625,2002," \
+    "WORLD,KAZ,cow_trade,5055.5526,2000," "WORLD,KAZ,cow_trade,6493.0709,2001," \
+    "WORLD,KAZ,cow_trade,6595.4532,2002," "WORLD,RUS,cow_trade,33853.0036908,2000," \
+    "WORLD,RUS,cow_trade,36888.6976078,2001," "WORLD,RUS,cow_trade,45507.4789448,2002," |
+    sort >"$T/want"
+diff -u "$T/want" "$T/got" >"$T/diff"
+tap $? "cow-trade: the national file's totals as ties with WORLD" "$(cat "$T/diff")"
+grep -q '^WORLD,World,world,,' "$T/trade3/actors.csv"
+tap $? "cow-trade: WORLD is an actor of kind world" "$(cat "$T/trade3/actors.csv")"
+run "$CLOUT" validate "$T/trade3"
+expect_rc 0 "cow-trade with totals validates"
 run "$CLOUT" import cow-trade "$EX/cow-trade-excerpt.csv" -o "$T/trade2" --format csv
 grep -q '^flows missing in the data (NA or -9; skipped),2,' "$T/out" &&
     grep -q '^flows of zero (skipped),2,' "$T/out"
@@ -88,12 +116,23 @@ tap $? "cow-trade: the report counts 2 missing and 2 zero flows" "$(cat "$T/out"
 # sipri: lines 13-27 of the excerpt.  RUS->KAZ 2014: 14 + 0.7 + 14.5; 2015: 28.5 + 220 +
 # 85 + 80 + 29; CHN->KAZ 2016: 9 + 2; CHN->TJK 2018: 1.5 + 1.4; the group-to-group and
 # state-to-organisation rows as they are; the unknown supplier's row is skipped.
+# Each recipient's total from every supplier, the unknown supplier's 17.4 to Afghanistan in
+# 2008 included, goes in a tie from WORLD.
 check sipri sipri "$EX/sipri-excerpt.csv" "RUS,KAZ,arms_transfer,29.2,2014,
 RUS,KAZ,arms_transfer,442.5,2015,
 CHN,KAZ,arms_transfer,11,2016,
 CHN,TJK,arms_transfer,2.9,2018,
 Libya HoR,Darfur rebels (Sudan),arms_transfer,0.28,2016,
-ZAF,African Union,arms_transfer,7.2,2022,"
+ZAF,African Union,arms_transfer,7.2,2022,
+WORLD,KAZ,arms_transfer,29.2,2014,
+WORLD,KAZ,arms_transfer,442.5,2015,
+WORLD,KAZ,arms_transfer,11,2016,
+WORLD,TJK,arms_transfer,2.9,2018,
+WORLD,AFG,arms_transfer,17.4,2008,
+WORLD,Darfur rebels (Sudan),arms_transfer,0.28,2016,
+WORLD,African Union,arms_transfer,7.2,2022,"
+grep -q '^arms_transfer,security,yes,flow,share,1,,in,2008-2022$' "$T/sipri/relations.csv"
+tap $? "sipri: counts in, coverage the years of the register read" "$(cat "$T/sipri/relations.csv")"
 grep -q '^"Darfur rebels (Sudan)",\|^Darfur rebels (Sudan),Darfur rebels (Sudan),group,' "$T/sipri/actors.csv"
 tap $? "sipri: a starred name becomes a group actor" "$(cat "$T/sipri/actors.csv")"
 grep -q '^African Union,African Union,organisation,' "$T/sipri/actors.csv"
@@ -155,7 +194,7 @@ print(round(sum(float(r["TIV delivery values"]) for r in csv.DictReader(lines)
     want=$("$PY" -c 'import csv,sys
 print(round(sum(float(r["flow2"]) for r in csv.DictReader(open(sys.argv[1]))
             if r["ccode1"] == "365" and r["ccode2"] == "710" and r["flow2"] not in ("NA", "-9")), 6))' "$SHARED/trade/cow_trade4_dyadic_focus.csv")
-    got=$(sumties "$T/full/ties.csv" RUS CHN trade)
+    got=$(sumties "$T/full/ties.csv" RUS CHN cow_trade)
     [ "$got" = "$want" ]
     tap $? "full COW trade: RUS->CHN (flow2 of 365,710) equals the raw file's sum ($want)" "got $got"
 
@@ -179,7 +218,7 @@ r = [row for row in csv.DictReader(gzip.open(sys.argv[1], "rt")) if row["ccode"]
 print(sum(1 for k in ("csto", "sco", "cis", "cica", "eco") if r[k] == "1"))' "$SHARED/cow-igo/state_year_formatv3.csv.gz")
     got=$("$PY" -c 'import csv,sys
 print(sum(1 for r in csv.DictReader(open(sys.argv[1])) if r["source"] == "KAZ" and r["target"] in ("CSTO","SCO","CIS","CICA","ECO")
-          and r["relation"].startswith("member_") and int(r["start"]) <= 2014 <= int(r["end"] or 9999) and r["value"] in ("", "1")))' "$T/full/ties.csv")
+          and r["relation"].startswith("cow_member_") and int(r["start"]) <= 2014 <= int(r["end"] or 9999) and r["value"] in ("", "1")))' "$T/full/ties.csv")
     [ "$got" = "$want" ]
     tap $? "full COW IGO: KAZ's full memberships of CSTO, SCO, CIS, CICA, ECO in 2014 ($want)" "got $got"
 
