@@ -6,113 +6,77 @@
 #include <glib.h>
 #include "../clout.h"
 
-/* Every option clout knows; a command lists the ones it takes. */
+/* Every option clout knows (options.h); a command lists the ones it takes. */
+#define CLI_OPTION(id, field, name, shrt, kind, metavar, help, deflt) OPT_##id,
 typedef enum {
-    OPT_AT = 1,
-    OPT_WINDOW,
-    OPT_LAYERS,
-    OPT_RELATIONS,
-    OPT_DIRECTED,
-    OPT_SEED,
-    OPT_FORMAT,
-    OPT_OUTPUT,
-    OPT_QUIET,
-    OPT_PROGRESS,
-    OPT_TO,
-    OPT_ACTORS,
-    OPT_FROM_YEAR,
-    OPT_TO_YEAR,
-    OPT_IGOS,
-    OPT_MEASURES,
-    OPT_DISTANCE,
-    OPT_NORMALIZED,
-    OPT_UNWEIGHTED,
-    OPT_GROUPS,
-    OPT_KATZ_ALPHA,
-    OPT_CUTOFF,
-    OPT_SAMPLE,
-    OPT_TOLERANCE,
-    OPT_METHOD,
-    OPT_RESOLUTION,
-    OPT_RUNS,
-    OPT_COMPARE,
-    OPT_POLES,
-    OPT_FOCUS,
-    OPT_BOOTSTRAP,
-    OPT_NOISE,
-    OPT_JOBS,
-    OPT_TABLE,
-    OPT_LAYOUT,
-    OPT_COLOR,
-    OPT_SIZE,
-    OPT_PIN,
-    OPT_SAVE_LAYOUT,
-    OPT_LABELS,
-    OPT_TITLE,
-    OPT_NO_SOURCE,
-    OPT_WIDTH,
-    OPT_HEIGHT,
-    OPT_DPI,
-    OPT_OF,
-    OPT_LAYER,
-    OPT_PERMUTATIONS,
-    OPT_SAFE_CSV,
-    OPT_HELP
+    OPT_NONE = 0, /* ends a command's list */
+#include "options.h"
+    OPT_COUNT
 } cli_opt_id_t;
+#undef CLI_OPTION
 
+/* --at Y1,Y2,...: every year given, in order. */
 typedef struct {
-    int year;
-    int window;
-    char **layers, **relations;
-    bool directed;
-    long seed;
-    int format; /* -1 = not given */
-    const char *output;
-    bool quiet, progress;
-    int to; /* -1 = not given */
-    char **actors, **igos;
-    int from_year, to_year;
-    char **measures;
-    int distance;
-    bool normalized, unweighted;
-    const char *groups;
-    double katz_alpha;
-    double cutoff;    /* 0 = not given */
-    int sample;       /* 0 = not given */
-    double tolerance; /* NAN = not given */
-    int method; /* -1 = not given */
-    double resolution; /* NAN = not given */
-    int runs;
-    const char *compare;
-    char **poles, **focus;
-    int bootstrap;
-    double noise;
-    int jobs;
-    const char *table;
-    int *at_years; /* --at Y1,Y2,...: every year given */
-    int n_at;
-    const char *layout, *color, *size, *pin, *save_layout, *labels, *title;
-    bool no_source;
-    const char *width, *height; /* lengths as given: "180mm", "7in", "500pt" */
-    double dpi;
-    const char *of, *layer;
-    int permutations;
-    bool safe_csv;
+    int *years;
+    int n;
+} cli_years_t;
+
+/* What an option of each kind stores (options.h says what the kinds mean). */
+#define CLI_FLAG bool
+#define CLI_INT(lo, hi) int
+#define CLI_NUMBER_ABOVE(x) double
+#define CLI_NUMBER_FROM(x) double
+#define CLI_YEAR int
+#define CLI_YEARS cli_years_t
+#define CLI_STRING const char *
+#define CLI_LIST char **
+#define CLI_ENUM(from_name, names) int
+#define CLI_LENGTH double
+#define CLI_OPTION(id, field, name, shrt, kind, metavar, help, deflt) kind field;
+
+/* The parsed command line: one field per option, set only when the option
+ * was given (given[OPT_ID]); clout.c frees the lists they own. */
+typedef struct {
+#include "options.h"
+    bool given[OPT_COUNT];
 } cli_opts_t;
+
+#undef CLI_OPTION
+#undef CLI_FLAG
+#undef CLI_INT
+#undef CLI_NUMBER_ABOVE
+#undef CLI_NUMBER_FROM
+#undef CLI_YEAR
+#undef CLI_YEARS
+#undef CLI_STRING
+#undef CLI_LIST
+#undef CLI_ENUM
+#undef CLI_LENGTH
+
+/* Whether the user gave the option: only then does its value replace the
+ * library's default. */
+static inline bool cli_given(const cli_opts_t *o, cli_opt_id_t id)
+{
+    return o->given[id];
+}
+
+/* PNG resolution of render and chart when --dpi is not given. */
+#define CLI_PNG_DPI 300
 
 typedef struct cli_command {
     const char *name;
     const char *usage; /* after "clout " */
     const char *summary;
     const char *description;
-    const cli_opt_id_t *options; /* 0-terminated */
+    const cli_opt_id_t *options; /* ends with OPT_NONE */
     int min_args, max_args;
     int (*run)(const struct cli_command *cmd, cli_opts_t *o, int argc, char **argv);
+    bool at_list; /* --at takes several years */
 } cli_command_t;
 
 extern const cli_command_t cli_cmd_validate, cli_cmd_info, cli_cmd_build, cli_cmd_import,
-    cli_cmd_measure, cli_cmd_communities, cli_cmd_influence, cli_cmd_render, cli_cmd_chart, cli_cmd_diff,
-    cli_cmd_report;
+    cli_cmd_measure, cli_cmd_communities, cli_cmd_influence, cli_cmd_render, cli_cmd_chart,
+    cli_cmd_diff, cli_cmd_report;
 
 extern const char *cli_command_line;
 
@@ -120,10 +84,15 @@ extern const char *cli_command_line;
 int cli_report(clout_error_t *err);
 /* "clout: message" on stderr; returns code. */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Influence options from the parsed command line, on top of the library's defaults. */
+/* Influence options: the library's defaults, and what the command line gave. */
 void cli_influence_opts(const cli_opts_t *o, clout_influence_opts_t *io);
-/* Snapshot options from the parsed command line. */
+/* Snapshot options: the library's defaults, and what the command line gave. */
 clout_snapshot_opts_t cli_snapshot_opts(const cli_opts_t *o);
+/* --measures as clout_measure_opts_t takes it: NULL (every measure) when
+ * not given or "all"; the list stays o's. */
+char **cli_measures(const cli_opts_t *o);
+/* --distance's names, in clout_distance_t order; -1 if none. */
+int cli_distance_from_name(const char *name);
 /* The table format: --format, else -o's extension, else table on a terminal, else csv. */
 clout_format_t cli_table_format(const cli_opts_t *o);
 /* Writes tables to -o (atomically) or stdout; returns an exit code. */

@@ -4,7 +4,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,83 +20,96 @@ static const cli_command_t *const COMMANDS[] = {
     &cli_cmd_communities, &cli_cmd_influence, &cli_cmd_diff,   &cli_cmd_render,
     &cli_cmd_chart,       &cli_cmd_report,    &cli_cmd_import, NULL};
 
+/* How an option's value is read and checked (options.h). */
+typedef enum {
+    KIND_FLAG,
+    KIND_INT,
+    KIND_NUMBER,
+    KIND_YEAR,
+    KIND_YEARS,
+    KIND_STRING,
+    KIND_LIST,
+    KIND_ENUM,
+    KIND_LENGTH
+} kind_t;
+
+/* The library's defaults, as its init functions give them, for -h. */
 typedef struct {
-    cli_opt_id_t id;
-    const char *lng;
+    clout_snapshot_opts_t snapshot;
+    clout_measure_opts_t measure;
+    clout_community_opts_t community;
+    clout_influence_opts_t influence;
+    clout_diff_opts_t diff;
+    int png_dpi;
+} cli_defaults_t;
+
+typedef struct {
+    const char *name;
     char shrt;
-    const char *arg; /* NULL for a flag */
+    kind_t kind;
+    long lo, hi;                    /* KIND_INT */
+    double min;                     /* KIND_NUMBER: the least value ... */
+    bool above;                     /* ... or the value it must exceed */
+    int (*from_name)(const char *); /* KIND_ENUM */
+    const char *names;              /* KIND_ENUM: "a, b or c", for messages */
+    const char *metavar;            /* NULL for a flag */
     const char *help;
+    char def;      /* the default's type: 'i'nt, 'u'nsigned long, 'd'ouble, 0 */
+    size_t def_at; /* its offset in cli_defaults_t */
+    size_t at;     /* the value's offset in cli_opts_t */
 } option_spec_t;
 
-static const option_spec_t OPTIONS[] = {
-    {OPT_AT, "at", 0, "YEAR", "snapshot year (DATASET@YEAR says the same); render, chart: a list"},
-    {OPT_WINDOW, "window", 0, "N", "years of flows summed into a snapshot (default 5)"},
-    {OPT_LAYERS, "layers", 0, "LIST", "keep only these layers (comma-separated)"},
-    {OPT_RELATIONS, "relations", 0, "LIST", "keep only these relations (comma-separated)"},
-    {OPT_DIRECTED, "directed", 0, NULL, "read an edge-list CSV as directed"},
-    {OPT_SEED, "seed", 0, "N", "seed of every random step (default 1)"},
-    {OPT_FORMAT, "format", 0, "FORMAT",
-     "csv, tsv, json, md, tex or table (default: table on a terminal, else csv)"},
-    {OPT_TO, "to", 0, "FORMAT",
-     "graphml (default), gml, dot, pajek, edgelist or csv; else from -o's extension"},
-    {OPT_ACTORS, "actors", 0, "LIST", "keep only ties among these actor ids (comma-separated)"},
-    {OPT_FROM_YEAR, "from", 0, "YEAR", "keep only ties that reach YEAR or later"},
-    {OPT_TO_YEAR, "to", 0, "YEAR", "keep only ties that start in YEAR or earlier"},
-    {OPT_IGOS, "igos", 0, "LIST", "cow-igo: these IGO columns (default: all in the code table)"},
-    {OPT_MEASURES, "measures", 0, "LIST",
-     "the measures to compute, comma-separated, or all (default)"},
-    {OPT_DISTANCE, "distance", 0, "HOW",
-     "path length from a weight: inverse (1/w, default), log (-log w) or none (w)"},
-    {OPT_NORMALIZED, "normalized", 0, NULL, "normalised betweenness, closeness and harmonic"},
-    {OPT_UNWEIGHTED, "unweighted", 0, NULL, "ignore weights: every tie counts 1"},
-    {OPT_GROUPS, "groups", 0, "ATTR",
-     "brokerage roles over this actor attribute (kind, role, ...)"},
-    {OPT_KATZ_ALPHA, "katz-alpha", 0, "A", "Katz attenuation (default 0.9 / largest eigenvalue)"},
-    {OPT_CUTOFF, "cutoff", 0, "D",
-     "betweenness, closeness, harmonic: only paths of length D or less (default: all)"},
-    {OPT_SAMPLE, "sample", 0, "K", "betweenness estimated from K random sources (default: exact)"},
-    {OPT_TOLERANCE, "tolerance", 0, "T",
-     "leiden: stop when an iteration gains less than T (default 1e-4; 0: when stable)"},
-    {OPT_METHOD, "method", 0, "NAME",
-     "leiden (default), leiden-cpm, louvain, infomap, walktrap, labelprop, fastgreedy, spinglass"},
-    {OPT_RESOLUTION, "resolution", 0, "R",
-     "resolution of leiden, louvain and spinglass (default 1)"},
-    {OPT_RUNS, "runs", 0, "N", "runs with seeds SEED..SEED+N-1, combined by consensus (default 1)"},
-    {OPT_COMPARE, "compare", 0, "FILE", "compare with a partition in FILE (CSV: id,community)"},
-    {OPT_POLES, "poles", 0, "LIST", "the poles, in balance order (default: role pole; RUS,CHN)"},
-    {OPT_FOCUS, "focus", 0, "LIST", "the focus actors (default: role focus)"},
-    {OPT_BOOTSTRAP, "bootstrap", 0, "N", "bootstrap replicates for 95% intervals (default 0)"},
-    {OPT_NOISE, "noise", 0, "SD", "log-normal noise on flow values in the bootstrap (default 0.1)"},
-    {OPT_JOBS, "jobs", 'j', "N", "processes for the bootstrap (default: the cores)"},
-    {OPT_TABLE, "table", 0, "NAME", "which table to print"},
-    {OPT_LAYOUT, "layout", 0, "NAME", "neato (default), fdp, sfdp, dot, circo, twopi or geo"},
-    {OPT_COLOR, "color", 0, "BY", "fill by balance (default), community, kind, layer or none"},
-    {OPT_SIZE, "size", 0, "MEASURE", "node area by this measure (pagerank, degree, ...)"},
-    {OPT_PIN, "pin", 0, "FILE", "reuse positions from FILE (CSV: id,x,y)"},
-    {OPT_SAVE_LAYOUT, "save-layout", 0, "FILE", "write the positions to FILE (CSV: id,x,y)"},
-    {OPT_LABELS, "labels", 0, "WHICH", "label all (default), focus, poles or none"},
-    {OPT_TITLE, "title", 0, "TEXT", "the figure's title ('' for none)"},
-    {OPT_NO_SOURCE, "no-source", 0, NULL, "leave out the source line under the figure"},
-    {OPT_WIDTH, "width", 0, "LEN", "figure width: 180mm (default), 7in, 500pt"},
-    {OPT_HEIGHT, "height", 0, "LEN", "figure height (default: from the width)"},
-    {OPT_DPI, "dpi", 0, "N", "PNG resolution (default 300)"},
-    {OPT_OF, "of", 0, "WHAT", "slope, trend: balance (default) or a measure or pole"},
-    {OPT_LAYER, "layer", 0, "LAYER", "charts: the layer to show (default all)"},
-    {OPT_PERMUTATIONS, "permutations", 0, "N", "QAP permutations (default 1000)"},
-    {OPT_SAFE_CSV, "spreadsheet-safe", 0, NULL,
-     "prefix CSV/TSV text cells that start with = + - @ with ' (no formulas)"},
-    {OPT_OUTPUT, "output", 'o', "FILE", "write to FILE (atomically) instead of standard output"},
-    {OPT_QUIET, "quiet", 'q', NULL, "say nothing on success"},
-    {OPT_PROGRESS, "progress", 0, NULL, "report progress on standard error"},
-    {OPT_HELP, "help", 'h', NULL, "show this help"},
-    {0, NULL, 0, NULL, NULL}};
+#define CLI_FLAG .kind = KIND_FLAG
+#define CLI_INT(l, h) .kind = KIND_INT, .lo = (l), .hi = (h)
+#define CLI_NUMBER_ABOVE(x) .kind = KIND_NUMBER, .min = (x), .above = true
+#define CLI_NUMBER_FROM(x) .kind = KIND_NUMBER, .min = (x)
+#define CLI_YEAR .kind = KIND_YEAR
+#define CLI_YEARS .kind = KIND_YEARS
+#define CLI_STRING .kind = KIND_STRING
+#define CLI_LIST .kind = KIND_LIST
+#define CLI_ENUM(fn, choices) .kind = KIND_ENUM, .from_name = (fn), .names = (choices)
+#define CLI_LENGTH .kind = KIND_LENGTH
+#define CLI_NO_DEFAULT .def = 0
+#define CLI_DEFAULT_INT(m) .def = 'i', .def_at = offsetof(cli_defaults_t, m)
+#define CLI_DEFAULT_ULONG(m) .def = 'u', .def_at = offsetof(cli_defaults_t, m)
+#define CLI_DEFAULT_NUMBER(m) .def = 'd', .def_at = offsetof(cli_defaults_t, m)
+#define CLI_OPTION(id, field, nm, sh, kind, mv, hl, deflt)                                         \
+    [OPT_##id] = {.name = nm,                                                                      \
+                  .shrt = sh,                                                                      \
+                  kind,                                                                            \
+                  .metavar = mv,                                                                   \
+                  .help = hl,                                                                      \
+                  deflt,                                                                           \
+                  .at = offsetof(cli_opts_t, field)},
 
-static const option_spec_t *spec_of(cli_opt_id_t id)
+/* Indexed by cli_opt_id_t. */
+static const option_spec_t OPTIONS[OPT_COUNT] = {
+#include "options.h"
+};
+
+#undef CLI_OPTION
+#undef CLI_FLAG
+#undef CLI_INT
+#undef CLI_NUMBER_ABOVE
+#undef CLI_NUMBER_FROM
+#undef CLI_YEAR
+#undef CLI_YEARS
+#undef CLI_STRING
+#undef CLI_LIST
+#undef CLI_ENUM
+#undef CLI_LENGTH
+#undef CLI_NO_DEFAULT
+#undef CLI_DEFAULT_INT
+#undef CLI_DEFAULT_ULONG
+#undef CLI_DEFAULT_NUMBER
+
+int cli_distance_from_name(const char *name)
 {
-    for (const option_spec_t *s = OPTIONS; s->id; s++)
-        if (s->id == id)
-            return s;
-    return NULL;
+    static const char *const names[] = {"inverse", "log", "none", NULL};
+    for (int i = 0; name && names[i]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
 }
 
 int cli_fail(int code, const char *fmt, ...)
@@ -120,18 +133,38 @@ int cli_report(clout_error_t *err)
     return st ? st : 1;
 }
 
+/* " (default X)" from the library's defaults, or "". */
+static char *default_text(const option_spec_t *s)
+{
+    cli_defaults_t d;
+    clout_snapshot_opts_init(&d.snapshot);
+    clout_measure_opts_init(&d.measure);
+    clout_community_opts_init(&d.community);
+    clout_influence_opts_init(&d.influence);
+    clout_diff_opts_init(&d.diff);
+    d.png_dpi = CLI_PNG_DPI;
+    const char *at = (const char *)&d + s->def_at;
+    switch (s->def) {
+    case 'i': return g_strdup_printf(" (default %d)", *(const int *)at);
+    case 'u': return g_strdup_printf(" (default %lu)", *(const unsigned long *)at);
+    case 'd': return g_strdup_printf(" (default %g)", *(const double *)at);
+    default: return g_strdup("");
+    }
+}
+
 static void print_help(const cli_command_t *c, FILE *f)
 {
     fprintf(f, "usage: clout %s\n\n%s\n", c->usage, c->description);
     if (c->options[0])
         fputs("\noptions:\n", f);
     for (const cli_opt_id_t *id = c->options; *id; id++) {
-        const option_spec_t *s = spec_of(*id);
-        char *left = s->shrt ? g_strdup_printf("-%c, --%s%s%s", s->shrt, s->lng, s->arg ? " " : "",
-                                               s->arg ? s->arg : "")
-                             : g_strdup_printf("    --%s%s%s", s->lng, s->arg ? " " : "",
-                                               s->arg ? s->arg : "");
-        fprintf(f, "  %-22s %s\n", left, s->help);
+        const option_spec_t *s = &OPTIONS[*id];
+        const char *sep = s->metavar ? " " : "", *mv = s->metavar ? s->metavar : "";
+        char *left = s->shrt ? g_strdup_printf("-%c, --%s%s%s", s->shrt, s->name, sep, mv)
+                             : g_strdup_printf("    --%s%s%s", s->name, sep, mv);
+        char *def = default_text(s);
+        fprintf(f, "  %-22s %s%s\n", left, s->help, def);
+        g_free(def);
         g_free(left);
     }
 }
@@ -179,237 +212,197 @@ static const cli_command_t *find_command(const char *name, int *code)
     return NULL;
 }
 
-static bool parse_int_arg(const char *opt, const char *s, long lo, long hi, long *v)
+/* "a positive number", "a number of 0 or more", ...: what a KIND_NUMBER takes. */
+static char *number_range(const option_spec_t *s)
 {
-    char *end;
-    errno = 0;
-    long x = strtol(s, &end, 10);
-    if (!*s || *end || errno || x < lo || x > hi) {
-        cli_fail(2, "--%s: '%s' is not a whole number from %ld to %ld", opt, s, lo, hi);
-        return false;
+    if (s->above)
+        return s->min == 0 ? g_strdup("a positive number")
+                           : g_strdup_printf("a number above %g", s->min);
+    return g_strdup_printf("a number of %g or more", s->min);
+}
+
+static bool parse_year(const char *s, int *year)
+{
+    return strlen(s) == 4 && clout_parse_year(s, year);
+}
+
+/* --at Y1,Y2,...: every item a year, at least one. */
+static bool parse_years(const option_spec_t *s, const char *arg, cli_years_t *v)
+{
+    char **items = clout_split_list(arg, ',');
+    g_free(v->years);
+    v->n = (int)g_strv_length(items);
+    v->years = g_new0(int, v->n + 1);
+    bool ok = v->n > 0;
+    if (!ok)
+        cli_fail(2, "--%s: no year given", s->name);
+    for (int k = 0; ok && k < v->n; k++)
+        if (!(ok = parse_year(items[k], &v->years[k])))
+            cli_fail(2, "--%s: '%s' is not a year from %d to %d", s->name, items[k], CLOUT_YEAR_MIN,
+                     CLOUT_YEAR_MAX);
+    g_strfreev(items);
+    return ok;
+}
+
+/* Reads arg as option s wants it into its field of o; false (and a message
+ * that names the option) if the value is not of its kind. */
+static bool set_value(const option_spec_t *s, const char *arg, cli_opts_t *o)
+{
+    void *at = (char *)o + s->at;
+    gint64 i;
+    double d;
+    int k;
+    switch (s->kind) {
+    case KIND_FLAG: *(bool *)at = true; return true;
+    case KIND_STRING: *(const char **)at = arg; return true;
+    case KIND_LIST:
+        g_strfreev(*(char ***)at);
+        *(char ***)at = clout_split_list(arg, ',');
+        return true;
+    case KIND_YEARS: return parse_years(s, arg, at);
+    case KIND_INT:
+        if (!g_ascii_string_to_signed(arg, 10, s->lo, s->hi, &i, NULL))
+            break;
+        *(int *)at = (int)i;
+        return true;
+    case KIND_NUMBER:
+        if (!clout_parse_number(arg, &d) || (s->above ? !(d > s->min) : !(d >= s->min)))
+            break;
+        *(double *)at = d;
+        return true;
+    case KIND_YEAR:
+        if (!parse_year(arg, &k))
+            break;
+        *(int *)at = k;
+        return true;
+    case KIND_ENUM:
+        if ((k = s->from_name(arg)) < 0)
+            break;
+        *(int *)at = k;
+        return true;
+    case KIND_LENGTH:
+        if (!clout_parse_length(arg, &d))
+            break;
+        *(double *)at = d;
+        return true;
     }
-    *v = x;
-    return true;
+    char *what = s->kind == KIND_INT
+                     ? g_strdup_printf("a whole number from %ld to %ld", s->lo, s->hi)
+                 : s->kind == KIND_NUMBER ? number_range(s)
+                 : s->kind == KIND_YEAR
+                     ? g_strdup_printf("a year from %d to %d", CLOUT_YEAR_MIN, CLOUT_YEAR_MAX)
+                 : s->kind == KIND_ENUM ? g_strdup(s->names)
+                                        : g_strdup("a length (180mm, 7in, 18cm, 500pt)");
+    cli_fail(2, "--%s: '%s' is not %s", s->name, arg, what);
+    g_free(what);
+    return false;
+}
+
+/* Frees what the options own: lists and years. */
+static void release_options(cli_opts_t *o)
+{
+    for (int id = 1; id < OPT_COUNT; id++) {
+        void *at = (char *)o + OPTIONS[id].at;
+        if (OPTIONS[id].kind == KIND_LIST)
+            g_strfreev(*(char ***)at);
+        else if (OPTIONS[id].kind == KIND_YEARS)
+            g_free(((cli_years_t *)at)->years);
+    }
+}
+
+/* getopt_long's view of the options c takes: long options answer
+ * LONG_BASE + their id, short ones their letter. */
+#define LONG_BASE 256
+static struct option *getopt_tables(const cli_command_t *c, GString *shorts)
+{
+    GArray *longs = g_array_new(TRUE, TRUE, sizeof(struct option));
+    g_string_assign(shorts, ":"); /* ':' for a missing value */
+    for (const cli_opt_id_t *id = c->options; *id; id++) {
+        const option_spec_t *s = &OPTIONS[*id];
+        int has_arg = s->kind == KIND_FLAG ? no_argument : required_argument;
+        struct option lo = {s->name, has_arg, NULL, LONG_BASE + (int)*id};
+        g_array_append_val(longs, lo);
+        if (s->shrt) {
+            g_string_append_c(shorts, s->shrt);
+            if (has_arg == required_argument)
+                g_string_append_c(shorts, ':');
+        }
+    }
+    return (struct option *)g_array_free(longs, FALSE);
+}
+
+static cli_opt_id_t id_of_short(const cli_command_t *c, int ch)
+{
+    for (const cli_opt_id_t *id = c->options; *id; id++)
+        if (OPTIONS[*id].shrt == ch)
+            return *id;
+    return OPT_NONE;
+}
+
+/* An option getopt did not accept: unknown to clout, or not one of c's. */
+static int bad_option(const cli_command_t *c, const char *arg, int letter)
+{
+    /* "-x", or "--name" without "=value" */
+    char *shown = letter ? g_strdup_printf("-%c", letter) : g_strdup(arg);
+    shown[strcspn(shown, "=")] = '\0';
+    bool known = false;
+    for (int id = 1; id < OPT_COUNT; id++)
+        known |= letter ? OPTIONS[id].shrt == letter : strcmp(OPTIONS[id].name, shown + 2) == 0;
+    int code =
+        known ? cli_fail(2, "%s: %s is not an option of %s; see 'clout %s -h'", c->name, shown,
+                         c->name, c->name)
+              : cli_fail(2, "%s: unknown option '%s'; see 'clout %s -h'", c->name, shown, c->name);
+    g_free(shown);
+    return code;
+}
+
+static int several_years(const cli_command_t *c)
+{
+    GString *s = g_string_new(NULL);
+    for (int i = 0; COMMANDS[i]; i++)
+        if (COMMANDS[i]->at_list)
+            g_string_append_printf(s, " %s", COMMANDS[i]->name);
+    int code = cli_fail(2, "%s: --at takes one year here; several for:%s", c->name, s->str);
+    g_string_free(s, TRUE);
+    return code;
 }
 
 /* Parses the options a command takes; returns -1 to go on, else an exit code. */
 static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char ***argv)
 {
-    GArray *longs = g_array_new(TRUE, TRUE, sizeof(struct option));
     GString *shorts = g_string_new(NULL);
-    for (const cli_opt_id_t *id = c->options; *id; id++) {
-        const option_spec_t *s = spec_of(*id);
-        struct option lo = {s->lng, s->arg ? required_argument : no_argument, NULL, (int)s->id};
-        g_array_append_val(longs, lo);
-        if (s->shrt) {
-            g_string_append_c(shorts, s->shrt);
-            if (s->arg)
-                g_string_append_c(shorts, ':');
-        }
-    }
+    struct option *longs = getopt_tables(c, shorts);
     int code = -1;
     opterr = 0;
     optind = 1;
     int ch;
-    while (code < 0 && (ch = getopt_long(*argc, *argv, shorts->str, (struct option *)longs->data,
-                                         NULL)) != -1) {
-        long v;
-        if (ch == 'o')
-            ch = OPT_OUTPUT;
-        else if (ch == 'j')
-            ch = OPT_JOBS;
-        else if (ch == 'q')
-            ch = OPT_QUIET;
-        else if (ch == 'h')
-            ch = OPT_HELP;
-        switch (ch) {
-        case OPT_AT: {
-            char **ys = clout_split_list(optarg, ',');
-            g_free(o->at_years);
-            o->n_at = (int)g_strv_length(ys);
-            o->at_years = g_new0(int, o->n_at + 1);
-            for (int k = 0; k < o->n_at && code < 0; k++)
-                if (strlen(ys[k]) != 4 || !clout_parse_year(ys[k], &o->at_years[k]))
-                    code = cli_fail(2, "--at: '%s' is not a year (%d..%d)", ys[k], CLOUT_YEAR_MIN,
-                                    CLOUT_YEAR_MAX);
-            g_strfreev(ys);
-            if (code < 0 && o->n_at == 0)
-                code = cli_fail(2, "--at: no year given");
-            if (code < 0)
-                o->year = o->at_years[0];
-            break;
-        }
-        case OPT_WINDOW:
-            if (!parse_int_arg("window", optarg, 1, 1000, &v))
-                code = 2;
-            o->window = (int)v;
-            break;
-        case OPT_LAYERS:
-            g_strfreev(o->layers);
-            o->layers = clout_split_list(optarg, ',');
-            break;
-        case OPT_RELATIONS:
-            g_strfreev(o->relations);
-            o->relations = clout_split_list(optarg, ',');
-            break;
-        case OPT_DIRECTED: o->directed = true; break;
-        case OPT_SEED:
-            if (!parse_int_arg("seed", optarg, 0, 2147483647L, &o->seed))
-                code = 2;
-            break;
-        case OPT_FORMAT:
-            o->format = clout_format_from_name(optarg);
-            if (o->format < 0)
-                code =
-                    cli_fail(2, "--format: '%s' is not csv, tsv, json, md, tex or table", optarg);
-            break;
-        case OPT_TO:
-            o->to = clout_netformat_from_name(optarg);
-            if (o->to < 0)
-                code = cli_fail(2, "--to: '%s' is not graphml, gml, dot, pajek, edgelist or csv",
-                                optarg);
-            break;
-        case OPT_ACTORS:
-            g_strfreev(o->actors);
-            o->actors = clout_split_list(optarg, ',');
-            break;
-        case OPT_IGOS:
-            g_strfreev(o->igos);
-            o->igos = clout_split_list(optarg, ',');
-            break;
-        case OPT_FROM_YEAR:
-        case OPT_TO_YEAR: {
-            int y;
-            if (strlen(optarg) != 4 || !clout_parse_year(optarg, &y))
-                code = cli_fail(2, "--%s: '%s' is not a year (%d..%d)",
-                                ch == OPT_FROM_YEAR ? "from" : "to", optarg, CLOUT_YEAR_MIN,
-                                CLOUT_YEAR_MAX);
-            else if (ch == OPT_FROM_YEAR)
-                o->from_year = y;
-            else
-                o->to_year = y;
-            break;
-        }
-        case OPT_MEASURES:
-            g_strfreev(o->measures);
-            o->measures = clout_split_list(optarg, ',');
-            if (o->measures[0] && strcmp(o->measures[0], "all") == 0 && !o->measures[1]) {
-                g_strfreev(o->measures);
-                o->measures = NULL;
-            }
-            break;
-        case OPT_DISTANCE: {
-            static const char *names[] = {"inverse", "log", "none", NULL};
-            o->distance = -1;
-            for (int i = 0; names[i]; i++)
-                if (strcmp(optarg, names[i]) == 0)
-                    o->distance = i;
-            if (o->distance < 0)
-                code = cli_fail(2, "--distance: '%s' is not inverse, log or none", optarg);
-            break;
-        }
-        case OPT_NORMALIZED: o->normalized = true; break;
-        case OPT_UNWEIGHTED: o->unweighted = true; break;
-        case OPT_GROUPS: o->groups = optarg; break;
-        case OPT_KATZ_ALPHA:
-            if (!clout_parse_number(optarg, &o->katz_alpha) || o->katz_alpha <= 0)
-                code = cli_fail(2, "--katz-alpha: '%s' is not a positive number", optarg);
-            break;
-        case OPT_CUTOFF:
-            if (!clout_parse_number(optarg, &o->cutoff) || !(o->cutoff > 0) || isinf(o->cutoff))
-                code = cli_fail(2, "--cutoff: '%s' is not a positive path length", optarg);
-            break;
-        case OPT_SAMPLE:
-            if (!parse_int_arg("sample", optarg, 1, 2147483647L, &v))
-                code = 2;
-            o->sample = (int)v;
-            break;
-        case OPT_TOLERANCE:
-            if (!clout_parse_number(optarg, &o->tolerance) || !(o->tolerance >= 0) ||
-                isinf(o->tolerance))
-                code = cli_fail(2, "--tolerance: '%s' is not a number of 0 or more", optarg);
-            break;
-        case OPT_METHOD:
-            o->method = clout_cmethod_from_name(optarg);
-            if (o->method < 0)
-                code = cli_fail(2,
-                                "--method: '%s' is not leiden, leiden-cpm, louvain, infomap, "
-                                "walktrap, labelprop, fastgreedy or spinglass",
-                                optarg);
-            break;
-        case OPT_RESOLUTION:
-            if (!clout_parse_number(optarg, &o->resolution) || o->resolution <= 0)
-                code = cli_fail(2, "--resolution: '%s' is not a positive number", optarg);
-            break;
-        case OPT_RUNS:
-            if (!parse_int_arg("runs", optarg, 1, 100000, &v))
-                code = 2;
-            o->runs = (int)v;
-            break;
-        case OPT_COMPARE: o->compare = optarg; break;
-        case OPT_POLES:
-            g_strfreev(o->poles);
-            o->poles = clout_split_list(optarg, ',');
-            break;
-        case OPT_FOCUS:
-            g_strfreev(o->focus);
-            o->focus = clout_split_list(optarg, ',');
-            break;
-        case OPT_BOOTSTRAP:
-            if (!parse_int_arg("bootstrap", optarg, 0, 1000000, &v))
-                code = 2;
-            o->bootstrap = (int)v;
-            break;
-        case OPT_NOISE:
-            if (!clout_parse_number(optarg, &o->noise) || o->noise < 0)
-                code = cli_fail(2, "--noise: '%s' is not a number of 0 or more", optarg);
-            break;
-        case OPT_JOBS:
-            if (!parse_int_arg("jobs", optarg, 1, 1024, &v))
-                code = 2;
-            o->jobs = (int)v;
-            break;
-        case OPT_TABLE: o->table = optarg; break;
-        case OPT_LAYOUT: o->layout = optarg; break;
-        case OPT_COLOR: o->color = optarg; break;
-        case OPT_SIZE: o->size = optarg; break;
-        case OPT_PIN: o->pin = optarg; break;
-        case OPT_SAVE_LAYOUT: o->save_layout = optarg; break;
-        case OPT_LABELS: o->labels = optarg; break;
-        case OPT_TITLE: o->title = optarg; break;
-        case OPT_NO_SOURCE: o->no_source = true; break;
-        case OPT_WIDTH: o->width = optarg; break;
-        case OPT_HEIGHT: o->height = optarg; break;
-        case OPT_DPI:
-            if (!parse_int_arg("dpi", optarg, 10, 2400, &v))
-                code = 2;
-            o->dpi = (double)v;
-            break;
-        case OPT_OF: o->of = optarg; break;
-        case OPT_LAYER: o->layer = optarg; break;
-        case OPT_SAFE_CSV: o->safe_csv = true; break;
-        case OPT_PERMUTATIONS:
-            if (!parse_int_arg("permutations", optarg, 0, 10000000, &v))
-                code = 2;
-            o->permutations = (int)v;
-            break;
-        case OPT_OUTPUT: o->output = optarg; break;
-        case OPT_QUIET: o->quiet = true; break;
-        case OPT_PROGRESS: o->progress = true; break;
-        case OPT_HELP:
-            print_help(c, stdout);
-            code = 0;
-            break;
-        case ':':
+    while (code < 0 && (ch = getopt_long(*argc, *argv, shorts->str, longs, NULL)) != -1) {
+        if (ch == ':') {
             code = cli_fail(2, "%s: option '%s' needs a value; see 'clout %s -h'", c->name,
                             (*argv)[optind - 1], c->name);
             break;
-        default:
-            code = cli_fail(2, "%s: unknown option '%s'; see 'clout %s -h'", c->name,
-                            (*argv)[optind - 1], c->name);
+        }
+        cli_opt_id_t id = ch >= LONG_BASE ? (cli_opt_id_t)(ch - LONG_BASE) : id_of_short(c, ch);
+        if (ch == '?' && optopt >= LONG_BASE) { /* --flag=VALUE */
+            code = cli_fail(2, "%s: option '--%s' takes no value; see 'clout %s -h'", c->name,
+                            OPTIONS[optopt - LONG_BASE].name, c->name);
+            break;
+        }
+        if (ch == '?' || id == OPT_NONE) {
+            code = bad_option(c, (*argv)[optind - 1], optopt);
+            break;
+        }
+        if (!set_value(&OPTIONS[id], optarg, o)) {
+            code = 2;
+            break;
+        }
+        o->given[id] = true;
+        if (id == OPT_HELP) {
+            print_help(c, stdout);
+            code = 0;
         }
     }
-    g_array_free(longs, TRUE);
+    g_free(longs);
     g_string_free(shorts, TRUE);
     if (code >= 0)
         return code;
@@ -417,38 +410,56 @@ static int parse_options(const cli_command_t *c, cli_opts_t *o, int *argc, char 
     *argv += optind;
     if (*argc < c->min_args || *argc > c->max_args)
         return cli_fail(2, "usage: clout %s", c->usage);
+    if (cli_given(o, OPT_AT) && o->at.n > 1 && !c->at_list)
+        return several_years(c);
     return -1;
 }
 
 void cli_influence_opts(const cli_opts_t *o, clout_influence_opts_t *io)
 {
     clout_influence_opts_init(io);
-    io->poles = o->poles;
-    io->focus = o->focus;
-    io->bootstrap = o->bootstrap;
-    if (!isnan(o->noise))
+    if (cli_given(o, OPT_POLES))
+        io->poles = o->poles;
+    if (cli_given(o, OPT_FOCUS))
+        io->focus = o->focus;
+    if (cli_given(o, OPT_BOOTSTRAP))
+        io->bootstrap = o->bootstrap;
+    if (cli_given(o, OPT_NOISE))
         io->noise = o->noise;
-    io->jobs = o->jobs;
-    io->seed = (unsigned long)o->seed;
+    if (cli_given(o, OPT_JOBS))
+        io->jobs = o->jobs;
+    if (cli_given(o, OPT_SEED))
+        io->seed = (unsigned long)o->seed;
 }
 
 clout_snapshot_opts_t cli_snapshot_opts(const cli_opts_t *o)
 {
     clout_snapshot_opts_t s;
     clout_snapshot_opts_init(&s);
-    if (o->year)
-        s.year = o->year;
-    if (o->window)
+    if (cli_given(o, OPT_AT))
+        s.year = o->at.years[0];
+    if (cli_given(o, OPT_WINDOW))
         s.window = o->window;
-    s.layers = o->layers;
-    s.relations = o->relations;
-    s.directed = o->directed;
+    if (cli_given(o, OPT_LAYERS))
+        s.layers = o->layers;
+    if (cli_given(o, OPT_RELATIONS))
+        s.relations = o->relations;
+    if (cli_given(o, OPT_DIRECTED))
+        s.directed = o->directed;
     return s;
+}
+
+char **cli_measures(const cli_opts_t *o)
+{
+    if (!cli_given(o, OPT_MEASURES))
+        return NULL;
+    char **m = o->measures;
+    return m[0] && strcmp(m[0], "all") == 0 && !m[1] ? NULL : m;
 }
 
 clout_format_t cli_table_format(const cli_opts_t *o)
 {
-    if (o->format >= 0)
+    if (cli_given(o, OPT_FORMAT))
         return (clout_format_t)o->format;
     if (o->output && strcmp(o->output, "-") != 0) {
         const char *dot = strrchr(o->output, '.');
@@ -512,29 +523,12 @@ static int run(int argc, char **argv)
     if (!c)
         return code;
     cli_opts_t o = {0};
-    o.format = -1;
-    o.to = -1;
-    o.seed = 1;
-    o.method = -1;
-    o.resolution = NAN;
-    o.tolerance = NAN;
-    o.noise = NAN;
     argc--;
     argv++;
     code = parse_options(c, &o, &argc, &argv);
-    if (code < 0 && o.n_at > 1 && c != &cli_cmd_render && c != &cli_cmd_chart &&
-        c != &cli_cmd_report)
-        code = cli_fail(2, "%s: --at takes one year here (render and chart take several)", c->name);
     if (code < 0)
         code = c->run(c, &o, argc, argv);
-    g_strfreev(o.layers);
-    g_strfreev(o.relations);
-    g_strfreev(o.actors);
-    g_strfreev(o.igos);
-    g_free(o.at_years);
-    g_strfreev(o.measures);
-    g_strfreev(o.poles);
-    g_strfreev(o.focus);
+    release_options(&o);
     return code;
 }
 

@@ -4,13 +4,11 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {OPT_TO,       OPT_AT,     OPT_WINDOW, OPT_LAYERS, OPT_RELATIONS,
-                                    OPT_DIRECTED, OPT_OUTPUT, OPT_QUIET,  OPT_HELP,   0};
+                                    OPT_DIRECTED, OPT_OUTPUT, OPT_QUIET,  OPT_HELP,   OPT_NONE};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
-    int fmt = o->to;
-    if (fmt < 0)
-        fmt = clout_netformat_from_path(o->output);
+    int fmt = cli_given(o, OPT_TO) ? o->to : clout_netformat_from_path(o->output);
     if (fmt < 0)
         fmt = CLOUT_NET_GRAPHML;
     clout_error_t *err = clout_error_new(100);
@@ -36,15 +34,18 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 }
 
 const cli_command_t cli_cmd_build = {
-    "build",
-    "build INPUT [--to FORMAT] [--at YEAR] [--window N] [--layers LIST] [--relations LIST] [-o "
-    "FILE]",
-    "write the network of INPUT as graphml, gml, dot, pajek, edgelist or csv",
-    "Builds the network of INPUT (a snapshot of a dataset, or a network file) and\n"
-    "writes it for other tools: GraphML for Gephi, NetworkX and igraph; GML; DOT for\n"
-    "Graphviz; Pajek; an edge list (source,target,weight); or a CSV edge table with\n"
-    "layers and relations.  Without -o it writes to standard output.",
-    OPTS,
-    1,
-    1,
-    run};
+    .name = "build",
+    .usage =
+        "build INPUT [--to FORMAT] [--at YEAR] [--window N] [--layers LIST] [--relations LIST] [-o "
+        "FILE]",
+    .summary = "write the network of INPUT as graphml, gml, dot, pajek, edgelist or csv",
+    .description =
+        "Builds the network of INPUT (a snapshot of a dataset, or a network file) and\n"
+        "writes it for other tools: GraphML for Gephi, NetworkX and igraph; GML; DOT for\n"
+        "Graphviz; Pajek; an edge list (source,target,weight); or a CSV edge table with\n"
+        "layers and relations.  Without -o it writes to standard output.",
+    .options = OPTS,
+    .min_args = 1,
+    .max_args = 1,
+    .run = run,
+};

@@ -9,10 +9,10 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_LAYER,    OPT_OF,         OPT_AT,       OPT_BOOTSTRAP, OPT_POLES,  OPT_FOCUS,
-    OPT_NOISE,    OPT_JOBS,       OPT_SEED,     OPT_WINDOW,    OPT_LAYERS, OPT_RELATIONS,
-    OPT_DISTANCE, OPT_NORMALIZED, OPT_TITLE, OPT_NO_SOURCE, OPT_WIDTH,     OPT_HEIGHT, OPT_DPI,
-    OPT_OUTPUT,   OPT_QUIET,      OPT_PROGRESS, OPT_HELP,      0};
+    OPT_LAYER,    OPT_OF,         OPT_AT,    OPT_BOOTSTRAP, OPT_POLES,  OPT_FOCUS,
+    OPT_NOISE,    OPT_JOBS,       OPT_SEED,  OPT_WINDOW,    OPT_LAYERS, OPT_RELATIONS,
+    OPT_DISTANCE, OPT_NORMALIZED, OPT_TITLE, OPT_NO_SOURCE, OPT_WIDTH,  OPT_HEIGHT,
+    OPT_DPI,      OPT_OUTPUT,     OPT_QUIET, OPT_PROGRESS,  OPT_HELP,   OPT_NONE};
 
 /* The balance chart always shows intervals: without --bootstrap, this many. */
 #define BALANCE_BOOTSTRAP 200
@@ -42,7 +42,7 @@ static void progress(int done, int total, void *data)
 /* The dataset's poles (role pole, in actors.csv order) unless --poles. */
 static char **poles_of(const cli_opts_t *o, const clout_dataset_t *ds)
 {
-    if (o->poles)
+    if (cli_given(o, OPT_POLES))
         return g_strdupv(o->poles);
     GPtrArray *v = g_ptr_array_new();
     for (int i = 0; ds && i < clout_dataset_n_actors(ds); i++) {
@@ -91,8 +91,10 @@ static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, 
         clout_measure_opts_t mo;
         clout_measure_opts_init(&mo);
         mo.measures = only;
-        mo.distance = (clout_distance_t)o->distance;
-        mo.normalized = o->normalized;
+        if (cli_given(o, OPT_DISTANCE))
+            mo.distance = (clout_distance_t)o->distance;
+        if (cli_given(o, OPT_NORMALIZED))
+            mo.normalized = o->normalized;
         if (clout_measures(net, &mo, &sn->measures, err) != CLOUT_OK)
             code = cli_report(err);
     } else if (!ds) {
@@ -122,8 +124,11 @@ static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, 
 
 /* The chart's source line: the datasets by title, the years, what computed it. */
 static char *source_line(const snap_t *sn, int n, kind_t kind, const char *measure, int bootstrap,
-                         const cli_opts_t *o, int window)
+                         const cli_opts_t *o)
 {
+    clout_influence_opts_t io;
+    cli_influence_opts(o, &io);
+    int window = cli_snapshot_opts(o).window;
     char **titles = g_new0(char *, n + 1);
     int *years = g_new(int, n), ny = 0;
     for (int i = 0; i < n; i++) {
@@ -134,7 +139,7 @@ static char *source_line(const snap_t *sn, int n, kind_t kind, const char *measu
     char *what = measure ? g_strdup_printf("measure (%s)", measure) : g_strdup("influence");
     bool intervals = bootstrap > 0 && (kind == K_BALANCE || kind == K_TREND);
     char *s = clout_chart_source_line(titles, n, years, ny == n ? ny : 0, window, what,
-                                      intervals ? bootstrap : 0, (unsigned long)o->seed);
+                                      intervals ? bootstrap : 0, io.seed);
     g_free(what);
     g_free(years);
     g_free(titles);
@@ -149,152 +154,189 @@ static bool is_measure(const char *name)
     return false;
 }
 
+/* What the chart shows, from the command line. */
+typedef struct {
+    kind_t kind;
+    const char *measure; /* slope --of MEASURE; NULL: influence */
+    int bootstrap;       /* replicates for the intervals */
+    bool per_year;       /* one INPUT, one snapshot per --at year */
+    int n;               /* snapshots */
+} plan_t;
+
+/* --of: what each kind can show. */
+static int check_of(plan_t *p, const cli_opts_t *o)
+{
+    if (!cli_given(o, OPT_OF))
+        return 0;
+    const char *of = o->of;
+    if (p->kind == K_SLOPE) {
+        if (strcmp(of, "balance") == 0)
+            return 0;
+        if (!is_measure(of))
+            return cli_fail(2,
+                            "chart slope --of: '%s' is not balance or a measure "
+                            "(pagerank, betweenness, degree, strength, ...)",
+                            of);
+        p->measure = of;
+    } else if (p->kind == K_SHARES || p->kind == K_BALANCE) {
+        return cli_fail(2, "chart %s: --of is for trend, slope and heatmap", KINDS[p->kind]);
+    } else if (p->kind == K_HEATMAP && strcmp(of, "layers") != 0 && strcmp(of, "index") != 0 &&
+               strcmp(of, "direct") != 0 && strcmp(of, "reach") != 0 &&
+               strcmp(of, "alignment") != 0) {
+        return cli_fail(
+            2, "chart heatmap --of: '%s' is not index, direct, reach, alignment or layers", of);
+    }
+    return 0;
+}
+
+/* What p->kind shows and its snapshots: one per --at year of a single
+ * INPUT, else one per INPUT.  Returns 0, else an exit code. */
+static int plan_chart(plan_t *p, const cli_command_t *cmd, const cli_opts_t *o, int argc,
+                      char **argv)
+{
+    kind_t kind = p->kind;
+    int code = check_of(p, o);
+    if (code)
+        return code;
+    int n_in = argc - 1, n_at = cli_given(o, OPT_AT) ? o->at.n : 0;
+    if (n_in < 1)
+        return cli_fail(2, "usage: clout %s", cmd->usage);
+    p->per_year = n_in == 1 && n_at > 1;
+    if (p->per_year && strchr(argv[1], '@') && !g_file_test(argv[1], G_FILE_TEST_EXISTS))
+        return cli_fail(2, "chart %s: give the years either as %s or with --at, not both",
+                        KINDS[kind], argv[1]);
+    if (n_in > 1 && n_at > 1)
+        return cli_fail(2, "chart %s: --at takes a list only with one INPUT", KINDS[kind]);
+    p->n = p->per_year ? n_at : n_in;
+    if ((kind == K_SHARES || kind == K_BALANCE || kind == K_HEATMAP) && p->n != 1)
+        return cli_fail(2, "chart %s: takes one INPUT and one year", KINDS[kind]);
+    if (kind == K_SLOPE && p->n != 2)
+        return cli_fail(2, "chart slope: takes two snapshots: INPUT_A INPUT_B, or one DATASET "
+                           "with --at YEAR_A,YEAR_B");
+    /* The balance chart always shows intervals; the trend's are asked for. */
+    clout_influence_opts_t io;
+    cli_influence_opts(o, &io);
+    if (kind == K_BALANCE)
+        p->bootstrap = io.bootstrap > 0 ? io.bootstrap : BALANCE_BOOTSTRAP;
+    else if (kind == K_TREND)
+        p->bootstrap = io.bootstrap;
+    return 0;
+}
+
+/* The chart's scene from the snapshots' tables. */
+static clout_status_t draw(const plan_t *p, const snap_t *sn, const clout_chart_opts_t *co,
+                           clout_scene_t **scene, clout_error_t *err)
+{
+    switch (p->kind) {
+    case K_SHARES: return clout_chart_shares(sn[0].shares, co, scene, err);
+    case K_BALANCE: return clout_chart_balance(sn[0].balance, co, scene, err);
+    case K_HEATMAP:
+        return clout_chart_heatmap(
+            co->of && strcmp(co->of, "layers") == 0 ? sn[0].balance : sn[0].shares, co, scene, err);
+    case K_SLOPE:
+        return p->measure ? clout_chart_slope(sn[0].measures, sn[1].measures, sn[0].label,
+                                              sn[1].label, co, scene, err)
+                          : clout_chart_slope(sn[0].balance, sn[1].balance, sn[0].label,
+                                              sn[1].label, co, scene, err);
+    case K_TREND: break;
+    }
+    bool bal = !co->of || strcmp(co->of, "balance") == 0;
+    clout_table_t **t = g_new(clout_table_t *, p->n);
+    int *years = g_new(int, p->n);
+    for (int i = 0; i < p->n; i++) {
+        t[i] = bal ? sn[i].balance : sn[i].shares;
+        years[i] = sn[i].got_year;
+    }
+    clout_status_t st = clout_chart_trend(t, years, p->n, co, scene, err);
+    g_free(t);
+    g_free(years);
+    return st;
+}
+
+/* CLOUT_SCENE_DUMP=FILE: the scene as text too (tests, debugging). */
+static int dump_scene(const clout_scene_t *scene)
+{
+    const char *dump = g_getenv("CLOUT_SCENE_DUMP");
+    if (!dump || !*dump)
+        return 0;
+    FILE *f = fopen(dump, "w");
+    if (!f)
+        return cli_fail(1, "cannot open '%s': %s", dump, g_strerror(errno));
+    clout_scene_dump(scene, f);
+    if (fclose(f) != 0)
+        return cli_fail(1, "cannot write '%s': %s", dump, g_strerror(errno));
+    return 0;
+}
+
+/* The chart's options: the library's defaults, the options given, and
+ * what the data say (poles, names, the source line). */
+static void chart_opts(clout_chart_opts_t *co, const plan_t *p, const snap_t *sn,
+                       const clout_dataset_t *ds, const cli_opts_t *o)
+{
+    clout_chart_opts_init(co);
+    if (cli_given(o, OPT_WIDTH))
+        co->width = o->width;
+    if (cli_given(o, OPT_HEIGHT))
+        co->height = o->height;
+    co->poles = poles_of(o, ds);
+    co->names = names_of(ds);
+    if (p->measure && cli_given(o, OPT_FOCUS))
+        co->actors = o->focus;
+    if (cli_given(o, OPT_LAYER))
+        co->layer = o->layer;
+    if (cli_given(o, OPT_OF))
+        co->of = o->of;
+    if (cli_given(o, OPT_TITLE))
+        co->title = o->title;
+    if (!cli_given(o, OPT_NO_SOURCE))
+        co->source = source_line(sn, p->n, p->kind, p->measure, p->bootstrap, o);
+    co->snapshot = sn[0].label;
+}
+
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
+    plan_t p = {0};
     int kind = -1;
     for (int i = 0; KINDS[i]; i++)
         if (strcmp(argv[0], KINDS[i]) == 0)
             kind = i;
     if (kind < 0)
         return cli_fail(2, "chart: '%s' is not shares, balance, trend, slope or heatmap", argv[0]);
-    if (!o->output || strcmp(o->output, "-") == 0)
+    p.kind = (kind_t)kind;
+    if (!cli_given(o, OPT_OUTPUT) || strcmp(o->output, "-") == 0)
         return cli_fail(2, "chart: give the figure's file with -o FIGURE.pdf, .svg or .png");
     int fmt = clout_imgformat_from_path(o->output);
     if (fmt < 0)
         return cli_fail(2, "chart: -o '%s': the figure's name must end in .pdf, .svg or .png",
                         o->output);
-    clout_chart_opts_t co;
-    clout_chart_opts_init(&co);
-    if (o->width && !clout_parse_length(o->width, &co.width))
-        return cli_fail(2, "--width: '%s' is not a length (180mm, 7in, 18cm, 500pt)", o->width);
-    if (o->height && !clout_parse_length(o->height, &co.height))
-        return cli_fail(2, "--height: '%s' is not a length (120mm, 5in, 12cm, 340pt)", o->height);
-
-    /* What is shown. */
-    const char *measure = NULL;
-    if (o->of) {
-        if (kind == K_SLOPE) {
-            if (strcmp(o->of, "balance") != 0) {
-                if (!is_measure(o->of))
-                    return cli_fail(2,
-                                    "chart slope --of: '%s' is not balance or a measure "
-                                    "(pagerank, betweenness, degree, strength, ...)",
-                                    o->of);
-                measure = o->of;
-            }
-        } else if (kind == K_SHARES || kind == K_BALANCE) {
-            return cli_fail(2, "chart %s: --of is for trend, slope and heatmap", KINDS[kind]);
-        } else if (kind == K_HEATMAP && strcmp(o->of, "layers") != 0 &&
-                   strcmp(o->of, "index") != 0 && strcmp(o->of, "direct") != 0 &&
-                   strcmp(o->of, "reach") != 0 && strcmp(o->of, "alignment") != 0) {
-            return cli_fail(2,
-                            "chart heatmap --of: '%s' is not index, direct, reach, "
-                            "alignment or layers",
-                            o->of);
-        }
-    }
-
-    /* The snapshots: one per --at year of a single INPUT, else one per INPUT. */
-    int n_in = argc - 1, n;
-    if (n_in < 1)
-        return cli_fail(2, "usage: clout %s", cmd->usage);
-    bool per_year = n_in == 1 && o->n_at > 1;
-    if (per_year && strchr(argv[1], '@') && !g_file_test(argv[1], G_FILE_TEST_EXISTS))
-        return cli_fail(2, "chart %s: give the years either as %s or with --at, not both",
-                        KINDS[kind], argv[1]);
-    if (n_in > 1 && o->n_at > 1)
-        return cli_fail(2, "chart %s: --at takes a list only with one INPUT", KINDS[kind]);
-    n = per_year ? o->n_at : n_in;
-    if ((kind == K_SHARES || kind == K_BALANCE || kind == K_HEATMAP) && n != 1)
-        return cli_fail(2, "chart %s: takes one INPUT and one year", KINDS[kind]);
-    if (kind == K_SLOPE && n != 2)
-        return cli_fail(2, "chart slope: takes two snapshots: INPUT_A INPUT_B, or one DATASET "
-                           "with --at YEAR_A,YEAR_B");
-    int bootstrap = kind == K_BALANCE ? (o->bootstrap > 0 ? o->bootstrap : BALANCE_BOOTSTRAP)
-                    : kind == K_TREND ? o->bootstrap
-                                      : 0;
+    int code = plan_chart(&p, cmd, o, argc, argv);
+    if (code)
+        return code;
 
     clout_error_t *err = clout_error_new(100);
-    snap_t *sn = g_new0(snap_t, n);
+    snap_t *sn = g_new0(snap_t, p.n);
     clout_dataset_t *ds = NULL;
     clout_scene_t *scene = NULL;
-    char *source = NULL, *snapshot = NULL;
-    int *years = NULL;
-    int code = 0;
-    for (int i = 0; i < n && !code; i++) {
-        sn[i].input = per_year ? argv[1] : argv[1 + i];
-        sn[i].year = per_year ? o->at_years[i] : CLOUT_NO_YEAR;
-        code = compute(&sn[i], (kind_t)kind, measure, bootstrap, o, &ds, err);
+    clout_chart_opts_t co = {0};
+    for (int i = 0; i < p.n && !code; i++) {
+        sn[i].input = p.per_year ? argv[1] : argv[1 + i];
+        sn[i].year = p.per_year ? o->at.years[i] : CLOUT_NO_YEAR;
+        code = compute(&sn[i], p.kind, p.measure, p.bootstrap, o, &ds, err);
     }
-    if (code)
-        goto done;
-
-    co.poles = poles_of(o, ds);
-    co.names = names_of(ds);
-    co.actors = measure ? o->focus : NULL;
-    co.layer = o->layer;
-    co.of = o->of;
-    co.title = o->title;
-    source = o->no_source ? NULL
-                         : source_line(sn, n, (kind_t)kind, measure, bootstrap, o,
-                                       cli_snapshot_opts(o).window);
-    co.source = source;
-    snapshot = g_strdup(sn[0].label);
-    co.snapshot = snapshot;
-    clout_status_t st = CLOUT_OK;
-    switch ((kind_t)kind) {
-    case K_SHARES: st = clout_chart_shares(sn[0].shares, &co, &scene, err); break;
-    case K_BALANCE: st = clout_chart_balance(sn[0].balance, &co, &scene, err); break;
-    case K_HEATMAP:
-        st = clout_chart_heatmap(
-            co.of && strcmp(co.of, "layers") == 0 ? sn[0].balance : sn[0].shares, &co, &scene, err);
-        break;
-    case K_SLOPE:
-        st = measure ? clout_chart_slope(sn[0].measures, sn[1].measures, sn[0].label, sn[1].label,
-                                         &co, &scene, err)
-                     : clout_chart_slope(sn[0].balance, sn[1].balance, sn[0].label, sn[1].label,
-                                         &co, &scene, err);
-        break;
-    case K_TREND: {
-        bool bal = !co.of || strcmp(co.of, "balance") == 0;
-        clout_table_t **t = g_new(clout_table_t *, n);
-        years = g_new(int, n);
-        for (int i = 0; i < n; i++) {
-            t[i] = bal ? sn[i].balance : sn[i].shares;
-            years[i] = sn[i].got_year;
-        }
-        st = clout_chart_trend(t, years, n, &co, &scene, err);
-        g_free(t);
-        break;
+    if (!code) {
+        chart_opts(&co, &p, sn, ds, o);
+        double dpi = cli_given(o, OPT_DPI) ? o->dpi : CLI_PNG_DPI;
+        if (draw(&p, sn, &co, &scene, err) != CLOUT_OK)
+            code = cli_report(err);
+        else if (!(code = dump_scene(scene)) &&
+                 clout_render_paint(scene, o->output, (clout_imgformat_t)fmt, dpi, err) != CLOUT_OK)
+            code = cli_report(err);
     }
-    }
-    if (st) {
-        code = cli_report(err);
-        goto done;
-    }
-    const char *dump = g_getenv("CLOUT_SCENE_DUMP");
-    if (dump && *dump) {
-        FILE *f = fopen(dump, "w");
-        if (!f) {
-            code = cli_fail(1, "cannot open '%s': %s", dump, g_strerror(errno));
-            goto done;
-        }
-        clout_scene_dump(scene, f);
-        if (fclose(f) != 0) {
-            code = cli_fail(1, "cannot write '%s': %s", dump, g_strerror(errno));
-            goto done;
-        }
-    }
-    if (clout_render_paint(scene, o->output, (clout_imgformat_t)fmt, o->dpi, err) != CLOUT_OK)
-        code = cli_report(err);
-done:
     clout_scene_free(scene);
-    g_free(source);
-    g_free(snapshot);
-    g_free(years);
+    g_free((char *)co.source);
     g_strfreev(co.poles);
     g_strfreev(co.names);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < p.n; i++) {
         g_free(sn[i].label);
         g_free(sn[i].shown);
         clout_table_free(sn[i].shares);
@@ -308,25 +350,29 @@ done:
 }
 
 const cli_command_t cli_cmd_chart = {
-    "chart",
-    "chart KIND INPUT... -o FIGURE [--layer L] [--of WHAT] [--at Y1,Y2,...] [--bootstrap N]",
-    "charts of influence and centrality: shares, balance, trend, slope, heatmap",
-    "Draws a chart of a dataset's influence tables (clout influence) or of a\n"
-    "centrality measure (clout measure) as PDF, SVG or PNG (from -o's extension).\n"
-    "KIND is one of:\n"
-    "  shares   INPUT: a stacked bar per focus actor of its direct shares by pole\n"
-    "  balance  INPUT: each focus actor's balance between the first two poles, with\n"
-    "           95% bootstrap intervals (--bootstrap N, default 200), sorted\n"
-    "  trend    DATASET --at Y1,Y2,...: balance (or --of POLE: that pole's index)\n"
-    "           over the snapshots; ribbons with --bootstrap N\n"
-    "  slope    INPUT_A INPUT_B: the change of balance (--of balance, the default)\n"
-    "           or of each actor's rank by a measure (--of pagerank, betweenness, ...)\n"
-    "  heatmap  INPUT: focus actors by poles of the index (--of index, direct, reach\n"
-    "           or alignment), or by layers of the balance (--of layers)\n"
-    "--layer picks the layer shown (default all).  The figure is 180 mm wide unless\n"
-    "--width says otherwise, and as tall as its content.  CLOUT_SCENE_DUMP=FILE also\n"
-    "writes the figure's scene as text.  doc/methods.md gives every formula.",
-    OPTS,
-    2,
-    1000,
-    run};
+    .name = "chart",
+    .usage =
+        "chart KIND INPUT... -o FIGURE [--layer L] [--of WHAT] [--at Y1,Y2,...] [--bootstrap N]",
+    .summary = "charts of influence and centrality: shares, balance, trend, slope, heatmap",
+    .description =
+        "Draws a chart of a dataset's influence tables (clout influence) or of a\n"
+        "centrality measure (clout measure) as PDF, SVG or PNG (from -o's extension).\n"
+        "KIND is one of:\n"
+        "  shares   INPUT: a stacked bar per focus actor of its direct shares by pole\n"
+        "  balance  INPUT: each focus actor's balance between the first two poles, with\n"
+        "           95% bootstrap intervals (--bootstrap N, default 200), sorted\n"
+        "  trend    DATASET --at Y1,Y2,...: balance (or --of POLE: that pole's index)\n"
+        "           over the snapshots; ribbons with --bootstrap N\n"
+        "  slope    INPUT_A INPUT_B: the change of balance (--of balance, the default)\n"
+        "           or of each actor's rank by a measure (--of pagerank, betweenness, ...)\n"
+        "  heatmap  INPUT: focus actors by poles of the index (--of index, direct, reach\n"
+        "           or alignment), or by layers of the balance (--of layers)\n"
+        "--layer picks the layer shown (default all).  The figure is 180 mm wide unless\n"
+        "--width says otherwise, and as tall as its content.  CLOUT_SCENE_DUMP=FILE also\n"
+        "writes the figure's scene as text.  doc/methods.md gives every formula.",
+    .options = OPTS,
+    .min_args = 2,
+    .max_args = 1000,
+    .run = run,
+    .at_list = true,
+};

@@ -1,4 +1,5 @@
-/* cmd-diff.c: clout diff: what changed between two snapshots or networks, and whether it is noise. */
+/* cmd-diff.c: clout diff: what changed between two snapshots or networks, and whether it is noise.
+ */
 #include <config.h>
 
 #include <string.h>
@@ -6,11 +7,11 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_TABLE,  OPT_PERMUTATIONS, OPT_BOOTSTRAP, OPT_NOISE,
-                                    OPT_JOBS,   OPT_SEED,         OPT_MEASURES,  OPT_DISTANCE,
-                                    OPT_POLES,  OPT_FOCUS,        OPT_WINDOW,    OPT_LAYERS,
-                                    OPT_RELATIONS, OPT_DIRECTED,  OPT_FORMAT, OPT_SAFE_CSV,    OPT_OUTPUT,
-                                    OPT_QUIET,  OPT_PROGRESS,     OPT_HELP,      0};
+static const cli_opt_id_t OPTS[] = {
+    OPT_TABLE,     OPT_PERMUTATIONS, OPT_BOOTSTRAP, OPT_NOISE,    OPT_JOBS,   OPT_SEED,
+    OPT_MEASURES,  OPT_DISTANCE,     OPT_POLES,     OPT_FOCUS,    OPT_WINDOW, OPT_LAYERS,
+    OPT_RELATIONS, OPT_DIRECTED,     OPT_FORMAT,    OPT_SAFE_CSV, OPT_OUTPUT, OPT_QUIET,
+    OPT_PROGRESS,  OPT_HELP,         OPT_NONE};
 
 static void progress(int done, int total, void *data)
 {
@@ -39,12 +40,13 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         st = clout_input_open(&net[i], &ds[i], argv[i], &so, err);
     clout_diff_opts_t d;
     clout_diff_opts_init(&d);
-    if (o->permutations > 0)
+    if (cli_given(o, OPT_PERMUTATIONS))
         d.permutations = o->permutations;
-    d.seed = (unsigned long)o->seed;
-    d.measures.measures = o->measures;
-    d.measures.distance = (clout_distance_t)o->distance;
-    d.communities.seed = (unsigned long)o->seed;
+    if (cli_given(o, OPT_SEED))
+        d.seed = d.communities.seed = (unsigned long)o->seed;
+    d.measures.measures = cli_measures(o);
+    if (cli_given(o, OPT_DISTANCE))
+        d.measures.distance = (clout_distance_t)o->distance;
     cli_influence_opts(o, &d.influence);
     clout_table_t *t[2] = {NULL, NULL};
     int nt = 1;
@@ -63,7 +65,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
                                      "(DATASET@YEAR), not network files");
                 break;
             }
-            if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) && o->bootstrap > 0)
+            if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) && d.influence.bootstrap > 0)
                 d.influence.on_progress = progress;
             {
                 clout_snapshot_opts_t sa = so, sb = so;
@@ -87,17 +89,21 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 }
 
 const cli_command_t cli_cmd_diff = {
-    "diff",
-    "diff INPUT_A INPUT_B [--table ties|measures|communities|influence|summary] [--permutations N] [--bootstrap N]",
-    "what changed between two snapshots: ties, measures, communities, influence, summary",
-    "Compares two snapshots (DATASET@YEAR) or network files.  --table chooses what:\n"
-    "ties (added, removed, reweighted), measures (values and ranks in A and B),\n"
-    "communities (NMI, VI, ARI, split-join, and the actors that moved), influence (the\n"
-    "balance in A and B, the change, its 95% interval and the share of bootstrap\n"
-    "replicates that agree on its sign; needs --bootstrap N), or summary (the default:\n"
-    "sizes, density, modularity, tie turnover, and the correlation of the two weighted\n"
-    "adjacency matrices with a QAP permutation p-value).",
-    OPTS,
-    2,
-    2,
-    run};
+    .name = "diff",
+    .usage = "diff INPUT_A INPUT_B [--table ties|measures|communities|influence|summary] "
+             "[--permutations N] [--bootstrap N]",
+    .summary =
+        "what changed between two snapshots: ties, measures, communities, influence, summary",
+    .description =
+        "Compares two snapshots (DATASET@YEAR) or network files.  --table chooses what:\n"
+        "ties (added, removed, reweighted), measures (values and ranks in A and B),\n"
+        "communities (NMI, VI, ARI, split-join, and the actors that moved), influence (the\n"
+        "balance in A and B, the change, its 95% interval and the share of bootstrap\n"
+        "replicates that agree on its sign; needs --bootstrap N), or summary (the default:\n"
+        "sizes, density, modularity, tie turnover, and the correlation of the two weighted\n"
+        "adjacency matrices with a QAP permutation p-value).",
+    .options = OPTS,
+    .min_args = 2,
+    .max_args = 2,
+    .run = run,
+};

@@ -5,8 +5,8 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_OUTPUT, OPT_ACTORS, OPT_FROM_YEAR, OPT_TO_YEAR, OPT_IGOS,
-                                    OPT_FORMAT, OPT_SAFE_CSV, OPT_QUIET,  OPT_HELP,      0};
+static const cli_opt_id_t OPTS[] = {OPT_OUTPUT, OPT_ACTORS,   OPT_FROM,  OPT_UNTIL, OPT_IGOS,
+                                    OPT_FORMAT, OPT_SAFE_CSV, OPT_QUIET, OPT_HELP,  OPT_NONE};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
@@ -16,11 +16,12 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     for (int i = 0; clout_import_sources[i]; i++)
         known |= strcmp(clout_import_sources[i], argv[0]) == 0;
     if (!known)
-        return cli_fail(2, "import: '%s' is not a source (cow-igo, atop, cow-alliance, cow-trade, "
-                           "sipri, clout)",
+        return cli_fail(2,
+                        "import: '%s' is not a source (cow-igo, atop, cow-alliance, cow-trade, "
+                        "sipri, clout)",
                         argv[0]);
-    if (o->from_year && o->to_year && o->to_year < o->from_year)
-        return cli_fail(2, "import: --to %d is before --from %d", o->to_year, o->from_year);
+    if (cli_given(o, OPT_FROM) && cli_given(o, OPT_UNTIL) && o->until < o->from)
+        return cli_fail(2, "import: --until %d is before --from %d", o->until, o->from);
     clout_error_t *err = clout_error_new(100);
     clout_dataset_t *ds = NULL;
     clout_status_t st = CLOUT_OK;
@@ -35,10 +36,14 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (!st) {
         clout_import_opts_t io;
         clout_import_opts_init(&io);
-        io.actors = o->actors;
-        io.igos = o->igos;
-        io.from = o->from_year;
-        io.to = o->to_year;
+        if (cli_given(o, OPT_ACTORS))
+            io.actors = o->actors;
+        if (cli_given(o, OPT_IGOS))
+            io.igos = o->igos;
+        if (cli_given(o, OPT_FROM))
+            io.from = o->from;
+        if (cli_given(o, OPT_UNTIL))
+            io.to = o->until;
         st = clout_import(ds, argv[0], argv + 1, argc - 1, &io, &report, err);
     }
     if (!st)
@@ -56,16 +61,19 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 }
 
 const cli_command_t cli_cmd_import = {
-    "import",
-    "import SOURCE FILE... -o DATASET [--actors LIST] [--from YEAR] [--to YEAR] [--igos LIST]",
-    "turn COW IGO, ATOP, COW alliance, COW trade or SIPRI files into a dataset",
-    "Reads standard datasets as their maintainers publish them and writes (or adds to)\n"
-    "the dataset folder DATASET.  SOURCE is cow-igo (state-year format, plain or gzip),\n"
-    "atop (directed dyad-year), cow-alliance (dyad-year), cow-trade (dyadic), sipri\n"
-    "(the trade register as SIPRI's website exports it) or clout (another dataset\n"
-    "folder, merged).  Every tie's source_ref names the dataset and its version.\n"
-    "Prints a table of what was read, added and skipped, and why.",
-    OPTS,
-    2,
-    1000,
-    run};
+    .name = "import",
+    .usage = "import SOURCE FILE... -o DATASET [--actors LIST] [--from YEAR] [--until YEAR] "
+             "[--igos LIST]",
+    .summary = "turn COW IGO, ATOP, COW alliance, COW trade or SIPRI files into a dataset",
+    .description =
+        "Reads standard datasets as their maintainers publish them and writes (or adds to)\n"
+        "the dataset folder DATASET.  SOURCE is cow-igo (state-year format, plain or gzip),\n"
+        "atop (directed dyad-year), cow-alliance (dyad-year), cow-trade (dyadic), sipri\n"
+        "(the trade register as SIPRI's website exports it) or clout (another dataset\n"
+        "folder, merged).  Every tie's source_ref names the dataset and its version.\n"
+        "Prints a table of what was read, added and skipped, and why.",
+    .options = OPTS,
+    .min_args = 2,
+    .max_args = 1000,
+    .run = run,
+};

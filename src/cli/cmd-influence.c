@@ -9,7 +9,7 @@
 static const cli_opt_id_t OPTS[] = {
     OPT_POLES,    OPT_FOCUS,  OPT_BOOTSTRAP, OPT_NOISE,    OPT_JOBS,      OPT_SEED,
     OPT_TABLE,    OPT_AT,     OPT_WINDOW,    OPT_LAYERS,   OPT_RELATIONS, OPT_FORMAT,
-    OPT_SAFE_CSV, OPT_OUTPUT, OPT_QUIET,     OPT_PROGRESS, OPT_HELP,      0};
+    OPT_SAFE_CSV, OPT_OUTPUT, OPT_QUIET,     OPT_PROGRESS, OPT_HELP,      OPT_NONE};
 
 static void progress(int done, int total, void *data)
 {
@@ -47,7 +47,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     clout_influence_opts_t io;
     cli_influence_opts(o, &io);
     /* Progress on a terminal by default, or when asked for. */
-    if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) && o->bootstrap > 0)
+    if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) && io.bootstrap > 0)
         io.on_progress = progress;
     clout_table_t *t[2] = {NULL, NULL};
     if (clout_influence(ds, &so, &io, &t[0], &t[1], err) != CLOUT_OK)
@@ -64,17 +64,20 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 }
 
 const cli_command_t cli_cmd_influence = {
-    "influence",
-    "influence INPUT [--poles a,b] [--focus LIST] [--bootstrap N] [-j N] [--table shares|balance]",
-    "each pole's influence on each focus actor, per layer, with 95% intervals",
-    "Quantifies how much each pole weighs on each focus actor of a dataset snapshot,\n"
-    "per layer and over all layers: direct share, reach (personalised PageRank),\n"
-    "brokerage, alignment (shared communities), their index, and the balance between\n"
-    "the first two poles (-1 all the first, +1 all the second).  --bootstrap N\n"
-    "resamples ties (and adds noise to flow values) for 95% percentile intervals, in\n"
-    "-j processes; the result is the same for any -j.  doc/methods.md gives\n"
-    "every formula.",
-    OPTS,
-    1,
-    1,
-    run};
+    .name = "influence",
+    .usage = "influence INPUT [--poles a,b] [--focus LIST] [--bootstrap N] [-j N] [--table "
+             "shares|balance]",
+    .summary = "each pole's influence on each focus actor, per layer, with 95% intervals",
+    .description =
+        "Quantifies how much each pole weighs on each focus actor of a dataset snapshot,\n"
+        "per layer and over all layers: direct share, reach (personalised PageRank),\n"
+        "brokerage, alignment (shared communities), their index, and the balance between\n"
+        "the first two poles (-1 all the first, +1 all the second).  --bootstrap N\n"
+        "resamples ties (and adds noise to flow values) for 95% percentile intervals, in\n"
+        "-j processes; the result is the same for any -j.  doc/methods.md gives\n"
+        "every formula.",
+    .options = OPTS,
+    .min_args = 1,
+    .max_args = 1,
+    .run = run,
+};

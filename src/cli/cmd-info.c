@@ -3,8 +3,9 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_AT,     OPT_WINDOW, OPT_LAYERS, OPT_RELATIONS, OPT_DIRECTED,
-                                    OPT_FORMAT, OPT_SAFE_CSV, OPT_OUTPUT, OPT_QUIET,  OPT_HELP,      0};
+static const cli_opt_id_t OPTS[] = {OPT_AT,       OPT_WINDOW, OPT_LAYERS,   OPT_RELATIONS,
+                                    OPT_DIRECTED, OPT_FORMAT, OPT_SAFE_CSV, OPT_OUTPUT,
+                                    OPT_QUIET,    OPT_HELP,   OPT_NONE};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
@@ -35,14 +36,16 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 }
 
 const cli_command_t cli_cmd_info = {
-    "info",
-    "info INPUT [--at YEAR] [--window N] [--layers LIST] [--relations LIST] [--format FORMAT] [-o "
-    "FILE]",
-    "describe a network: actors, edges, layers, relations and their years",
-    "Describes the network of INPUT: its size, density and components, actors by kind\n"
-    "and role, edges by layer and, for a dataset, each relation's ties, the years it\n"
-    "covers, the years that have real amounts, and the flow totals in the window.",
-    OPTS,
-    1,
-    1,
-    run};
+    .name = "info",
+    .usage = "info INPUT [--at YEAR] [--window N] [--layers LIST] [--relations LIST] [--format "
+             "FORMAT] [-o FILE]",
+    .summary = "describe a network: actors, edges, layers, relations and their years",
+    .description =
+        "Describes the network of INPUT: its size, density and components, actors by kind\n"
+        "and role, edges by layer and, for a dataset, each relation's ties, the years it\n"
+        "covers, the years that have real amounts, and the flow totals in the window.",
+    .options = OPTS,
+    .min_args = 1,
+    .max_args = 1,
+    .run = run,
+};

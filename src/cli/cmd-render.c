@@ -7,9 +7,10 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_OUTPUT, OPT_LAYOUT, OPT_COLOR,     OPT_SIZE,     OPT_LABELS, OPT_PIN,  OPT_SAVE_LAYOUT,
-    OPT_TITLE, OPT_NO_SOURCE, OPT_WIDTH,  OPT_HEIGHT,    OPT_DPI,      OPT_AT,     OPT_SEED, OPT_POLES,
-    OPT_WINDOW, OPT_LAYERS, OPT_RELATIONS, OPT_DIRECTED, OPT_QUIET,  OPT_HELP, 0};
+    OPT_OUTPUT,      OPT_LAYOUT, OPT_COLOR,     OPT_SIZE,   OPT_LABELS, OPT_PIN,
+    OPT_SAVE_LAYOUT, OPT_TITLE,  OPT_NO_SOURCE, OPT_WIDTH,  OPT_HEIGHT, OPT_DPI,
+    OPT_AT,          OPT_SEED,   OPT_POLES,     OPT_WINDOW, OPT_LAYERS, OPT_RELATIONS,
+    OPT_DIRECTED,    OPT_QUIET,  OPT_HELP,      OPT_NONE};
 
 /* CLOUT_SCENE_DUMP=FILE: the scene as text too (tests, debugging). */
 static clout_status_t dump_scene(const clout_scene_t *s, const char *path, clout_error_t *err)
@@ -22,6 +23,51 @@ static clout_status_t dump_scene(const clout_scene_t *s, const char *path, clout
     return clout_output_commit(out, err);
 }
 
+/* The layout of the networks: the library's defaults, and the options given. */
+static clout_status_t lay_out(clout_layout_t **out, clout_network_t *const *nets, int n_nets,
+                              const clout_dataset_t *ds, const clout_layout_t *pin,
+                              const cli_opts_t *o, clout_error_t *err)
+{
+    clout_layout_opts_t lo;
+    clout_layout_opts_init(&lo);
+    if (cli_given(o, OPT_LAYOUT))
+        lo.engine = (clout_layout_engine_t)o->layout;
+    if (cli_given(o, OPT_SEED))
+        lo.seed = (unsigned long)o->seed;
+    lo.pin = pin;
+    lo.ds = ds;
+    return clout_layout_compute(out, nets, n_nets, &lo, err);
+}
+
+/* The diagram's scene: the library's defaults, and the options given. */
+static clout_status_t draw(clout_scene_t **out, clout_network_t *const *nets, int n_nets,
+                           const clout_dataset_t *ds, const clout_layout_t *layout,
+                           const clout_snapshot_opts_t *so, const cli_opts_t *o, clout_error_t *err)
+{
+    clout_diagram_opts_t d;
+    clout_diagram_opts_init(&d);
+    if (cli_given(o, OPT_COLOR))
+        d.fill = (clout_fill_t)o->color;
+    if (cli_given(o, OPT_SIZE))
+        d.size = o->size;
+    if (cli_given(o, OPT_LABELS))
+        d.labels = (clout_labels_t)o->labels;
+    if (cli_given(o, OPT_TITLE))
+        d.title = o->title;
+    if (cli_given(o, OPT_NO_SOURCE))
+        d.no_source = o->no_source;
+    if (cli_given(o, OPT_WIDTH))
+        d.width = o->width;
+    if (cli_given(o, OPT_HEIGHT))
+        d.height = o->height;
+    if (cli_given(o, OPT_SEED))
+        d.communities.seed = d.influence.seed = (unsigned long)o->seed;
+    if (cli_given(o, OPT_POLES))
+        d.influence.poles = o->poles;
+    d.snap = so;
+    return clout_diagram(out, nets, n_nets, ds, layout, &d, err);
+}
+
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
     if (!o->output || strcmp(o->output, "-") == 0)
@@ -32,26 +78,10 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
                         "-o: '%s': the format comes from the extension, which must be .pdf, "
                         ".svg or .png",
                         o->output);
-    int engine = clout_layout_engine_from_name(o->layout ? o->layout : "neato");
-    if (engine < 0)
-        return cli_fail(2, "--layout: '%s' is not neato, fdp, sfdp, dot, circo, twopi or geo",
-                        o->layout);
-    int fill = clout_fill_from_name(o->color ? o->color : "balance");
-    if (fill < 0)
-        return cli_fail(2, "--color: '%s' is not balance, community, kind, layer or none",
-                        o->color);
-    int labels = clout_labels_from_name(o->labels ? o->labels : "all");
-    if (labels < 0)
-        return cli_fail(2, "--labels: '%s' is not all, focus, poles or none", o->labels);
-    double width = 0, height = 0;
-    if (o->width && !clout_parse_length(o->width, &width))
-        return cli_fail(2, "--width: '%s' is not a length (180mm, 18cm, 7in, 500pt)", o->width);
-    if (o->height && !clout_parse_length(o->height, &height))
-        return cli_fail(2, "--height: '%s' is not a length (120mm, 12cm, 5in, 340pt)", o->height);
 
     clout_error_t *err = clout_error_new(100);
     clout_snapshot_opts_t so = cli_snapshot_opts(o);
-    int n_nets = o->n_at > 1 ? o->n_at : 1;
+    int n_nets = cli_given(o, OPT_AT) ? o->at.n : 1;
     clout_network_t **nets = g_new0(clout_network_t *, n_nets);
     clout_dataset_t *ds = NULL;
     clout_layout_t *pin = NULL, *layout = NULL;
@@ -67,51 +97,32 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
                             argv[0]);
             goto done;
         }
-        if (nets[0]->year != o->at_years[0]) {
+        if (nets[0]->year != o->at.years[0]) {
             code = cli_fail(2, "render: give the years either as DATASET@YEAR or with --at, "
                                "not both");
             goto done;
         }
         for (int k = 1; k < n_nets; k++) {
-            so.year = o->at_years[k];
+            so.year = o->at.years[k];
             if (clout_snapshot(&nets[k], ds, &so, err) != CLOUT_OK)
                 goto report;
         }
-        so.year = o->at_years[0];
+        so.year = o->at.years[0];
     }
-    if (o->pin && clout_layout_read(&pin, o->pin, err) != CLOUT_OK)
+    if (cli_given(o, OPT_PIN) && clout_layout_read(&pin, o->pin, err) != CLOUT_OK)
         goto report;
-    clout_layout_opts_t lo;
-    clout_layout_opts_init(&lo);
-    lo.engine = (clout_layout_engine_t)engine;
-    lo.seed = (unsigned long)o->seed;
-    lo.pin = pin;
-    lo.ds = ds;
-    if (clout_layout_compute(&layout, nets, n_nets, &lo, err) != CLOUT_OK)
+    if (lay_out(&layout, nets, n_nets, ds, pin, o, err) != CLOUT_OK)
         goto report;
-    if (o->save_layout && clout_layout_write(layout, o->save_layout, err) != CLOUT_OK)
+    if (cli_given(o, OPT_SAVE_LAYOUT) &&
+        clout_layout_write(layout, o->save_layout, err) != CLOUT_OK)
         goto report;
-    clout_diagram_opts_t dopt;
-    clout_diagram_opts_init(&dopt);
-    dopt.fill = (clout_fill_t)fill;
-    dopt.size = o->size;
-    dopt.labels = (clout_labels_t)labels;
-    dopt.title = o->title;
-    dopt.no_source = o->no_source;
-    if (width > 0)
-        dopt.width = width;
-    dopt.height = height;
-    dopt.communities.seed = (unsigned long)o->seed;
-    dopt.influence.seed = (unsigned long)o->seed;
-    dopt.influence.poles = o->poles;
-    dopt.snap = &so;
-    if (clout_diagram(&scene, nets, n_nets, ds, layout, &dopt, err) != CLOUT_OK)
+    if (draw(&scene, nets, n_nets, ds, layout, &so, o, err) != CLOUT_OK)
         goto report;
     const char *dump = getenv("CLOUT_SCENE_DUMP");
     if (dump && *dump && dump_scene(scene, dump, err) != CLOUT_OK)
         goto report;
-    if (clout_render_paint(scene, o->output, (clout_imgformat_t)fmt, o->dpi > 0 ? o->dpi : 300,
-                           err) != CLOUT_OK)
+    double dpi = cli_given(o, OPT_DPI) ? o->dpi : CLI_PNG_DPI;
+    if (clout_render_paint(scene, o->output, (clout_imgformat_t)fmt, dpi, err) != CLOUT_OK)
         goto report;
     goto done;
 report:
@@ -130,19 +141,23 @@ done:
 }
 
 const cli_command_t cli_cmd_render = {
-    "render",
-    "render INPUT -o FIGURE [--layout NAME] [--color BY] [--size MEASURE] [--at Y1,Y2,...] "
-    "[--pin FILE]",
-    "draw a network diagram as PDF, SVG or PNG",
-    "Draws the network of INPUT: node shape by kind (state circle, bloc square,\n"
-    "company diamond, others triangle), fill by --color (the balance of influence\n"
-    "between the first two poles, by default), area by --size, tie width by weight\n"
-    "and colour by layer, with a legend, a title and a source line.  Graphviz\n"
-    "places the actors (neato by default, start=SEED, so a seed gives one layout);\n"
-    "--layout geo uses lat/lon from actors.csv.  --at Y1,Y2,... draws one panel per\n"
-    "year side by side, all in one layout, so every actor keeps its place.  The\n"
-    "format comes from -o's extension; the same command gives the same bytes.",
-    OPTS,
-    1,
-    1,
-    run};
+    .name = "render",
+    .usage =
+        "render INPUT -o FIGURE [--layout NAME] [--color BY] [--size MEASURE] [--at Y1,Y2,...] "
+        "[--pin FILE]",
+    .summary = "draw a network diagram as PDF, SVG or PNG",
+    .description =
+        "Draws the network of INPUT: node shape by kind (state circle, bloc square,\n"
+        "company diamond, others triangle), fill by --color (the balance of influence\n"
+        "between the first two poles, by default), area by --size, tie width by weight\n"
+        "and colour by layer, with a legend, a title and a source line.  Graphviz\n"
+        "places the actors (neato by default, start=SEED, so a seed gives one layout);\n"
+        "--layout geo uses lat/lon from actors.csv.  --at Y1,Y2,... draws one panel per\n"
+        "year side by side, all in one layout, so every actor keeps its place.  The\n"
+        "format comes from -o's extension; the same command gives the same bytes.",
+    .options = OPTS,
+    .min_args = 1,
+    .max_args = 1,
+    .run = run,
+    .at_list = true,
+};

@@ -5,8 +5,8 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_AT,   OPT_WINDOW, OPT_BOOTSTRAP, OPT_JOBS,    OPT_SEED,
-                                    OPT_OUTPUT, OPT_QUIET, OPT_PROGRESS,  OPT_HELP,    0};
+static const cli_opt_id_t OPTS[] = {OPT_AT,     OPT_WINDOW, OPT_BOOTSTRAP, OPT_JOBS, OPT_SEED,
+                                    OPT_OUTPUT, OPT_QUIET,  OPT_PROGRESS,  OPT_HELP, OPT_NONE};
 
 static void say(const char *what, void *data)
 {
@@ -20,14 +20,18 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     const char *dir = o->output ? o->output : "out";
     clout_report_opts_t ro;
     clout_report_opts_init(&ro);
-    ro.years = o->at_years;
-    ro.n_years = o->n_at;
-    if (o->window > 0)
+    if (cli_given(o, OPT_AT)) {
+        ro.years = o->at.years;
+        ro.n_years = o->at.n;
+    }
+    if (cli_given(o, OPT_WINDOW))
         ro.window = o->window;
-    if (o->bootstrap > 0)
+    if (cli_given(o, OPT_BOOTSTRAP))
         ro.bootstrap = o->bootstrap;
-    ro.jobs = o->jobs;
-    ro.seed = (unsigned long)o->seed;
+    if (cli_given(o, OPT_JOBS))
+        ro.jobs = o->jobs;
+    if (cli_given(o, OPT_SEED))
+        ro.seed = (unsigned long)o->seed;
     ro.command = cli_command_line;
     /* A report takes seconds to minutes: progress by default, -q for none. */
     if (!o->quiet)
@@ -43,18 +47,21 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 }
 
 const cli_command_t cli_cmd_report = {
-    "report",
-    "report [DATASET] [--at Y1,Y2,...] [-o DIR]",
-    "the main job: every table and figure of a dataset, and one page that shows them",
-    "Writes DIR (default out/): index.html, one page (its images are the files of\n"
-    "figures/, so keep the folder together) with the dataset's\n"
-    "coverage and sources, per snapshot the network diagram, the shares and balance\n"
-    "charts and the top actors, across snapshots the small multiples, the trend, the\n"
-    "diffs of consecutive snapshots with their significance, the communities and their\n"
-    "stability, and the methods; figures/ (PDF, SVG, PNG); tables/ (CSV); and\n"
-    "provenance.json.  DATASET defaults to graphs/central-asia; the snapshots to the\n"
-    "dataset's metadata.csv, else its latest year.",
-    OPTS,
-    0,
-    1,
-    run};
+    .name = "report",
+    .usage = "report [DATASET] [--at Y1,Y2,...] [-o DIR]",
+    .summary = "the main job: every table and figure of a dataset, and one page that shows them",
+    .description =
+        "Writes DIR (default out/): index.html, one page (its images are the files of\n"
+        "figures/, so keep the folder together) with the dataset's\n"
+        "coverage and sources, per snapshot the network diagram, the shares and balance\n"
+        "charts and the top actors, across snapshots the small multiples, the trend, the\n"
+        "diffs of consecutive snapshots with their significance, the communities and their\n"
+        "stability, and the methods; figures/ (PDF, SVG, PNG); tables/ (CSV); and\n"
+        "provenance.json.  DATASET defaults to graphs/central-asia; the snapshots to the\n"
+        "dataset's metadata.csv, else its latest year.",
+    .options = OPTS,
+    .min_args = 0,
+    .max_args = 1,
+    .run = run,
+    .at_list = true,
+};

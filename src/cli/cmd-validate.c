@@ -5,7 +5,7 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_QUIET, OPT_HELP, 0};
+static const cli_opt_id_t OPTS[] = {OPT_QUIET, OPT_HELP, OPT_NONE};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
@@ -26,13 +26,15 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 }
 
 const cli_command_t cli_cmd_validate = {
-    "validate",
-    "validate DATASET",
-    "check a dataset folder and report every problem",
-    "Checks actors.csv, relations.csv and ties.csv in DATASET against the data format\n"
-    "(man clout-validate, doc/data-format.md) and reports every problem found, up to 100,\n"
-    "as FILE:LINE:COL: message.  Exit status 3 when there is any.",
-    OPTS,
-    1,
-    1,
-    run};
+    .name = "validate",
+    .usage = "validate DATASET",
+    .summary = "check a dataset folder and report every problem",
+    .description =
+        "Checks actors.csv, relations.csv and ties.csv in DATASET against the data format\n"
+        "(man clout-validate, doc/data-format.md) and reports every problem found, up to 100,\n"
+        "as FILE:LINE:COL: message.  Exit status 3 when there is any.",
+    .options = OPTS,
+    .min_args = 1,
+    .max_args = 1,
+    .run = run,
+};

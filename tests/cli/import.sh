@@ -144,8 +144,8 @@ grep -q 'trade register generated 3 Jan 2025' "$T/sipri/ties.csv"
 tap $? "sipri: source_ref carries the export date"
 
 # Filters and merging.
-run "$CLOUT" import atop "$EX/atop-excerpt.csv" -o "$T/f" --actors RUS,KAZ --from 2000 --to 2001
-expect_rc 0 "import with --actors, --from and --to"
+run "$CLOUT" import atop "$EX/atop-excerpt.csv" -o "$T/f" --actors RUS,KAZ --from 2000 --until 2001
+expect_rc 0 "import with --actors, --from and --until"
 [ "$(ties "$T/f" | wc -l)" -eq 6 ] && ! grep -q CHN "$T/f/ties.csv"
 tap $? "--actors RUS,KAZ keeps the 6 RUS-KAZ ties and no CHN" "$(ties "$T/f")"
 run "$CLOUT" import cow-alliance "$EX/cow-alliance-excerpt.csv" -o "$T/f" -q

@@ -130,7 +130,7 @@ cp "$T/out" "$T/cut.csv"
 for bad in 0 -1 abc inf; do
     run "$CLOUT" measure "$TINY@2022" --cutoff "$bad"
     expect_rc 2 "--cutoff $bad"
-    grep -q "^clout: --cutoff: '$bad' is not a positive path length$" "$T/err"
+    grep -q "^clout: --cutoff: '$bad' is not a positive number$" "$T/err"
     tap $? "--cutoff $bad: the value is named" "$(cat "$T/err")"
 done
 
