@@ -5,7 +5,7 @@
 
 /* Byte 0 of the input picks the source and the options; the rest is the file.
  *   bits 0-1: cow-trade, cow-igo, atop, cow-alliance
- *   bit 2:    --from 1990 --to 2010
+ *   bit 2:    --from 1990 --until 2010
  *   bit 3:    --actors RUS,KAZ,UZB,CHN
  *   bit 4:    --igos csto,cis (cow-igo; a column missing from the file is an error) */
 static const char *const SOURCES[] = {"cow-trade", "cow-igo", "atop", "cow-alliance"};
