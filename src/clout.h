@@ -220,7 +220,17 @@ typedef struct {
     int window;       /* years of flows summed into the snapshot, 1 or more */
     char **layers;    /* NULL-terminated list to keep, or NULL for all */
     char **relations; /* NULL-terminated list to keep, or NULL for all */
+    char **exclude;   /* relations (or groups) to leave out, or NULL: like-with-like
+                         comparisons leave out what is not covered at every year */
     bool directed;    /* edge-list CSV input: read as directed */
+    /* A relation whose source ends before the snapshot is "no data" there;
+     * with carry_forward N > 0 a relation whose coverage ended at most N
+     * years before YEAR counts with its last covered window instead, and
+     * every output marks it as carried forward.  0: never. */
+    int carry_forward;
+    /* Events count over the window, each weighted 0.5^((YEAR - its year) /
+     * half_life); 0: no decay (each counts 1). */
+    double half_life;
 } clout_snapshot_opts_t;
 
 #define CLOUT_DEFAULT_WINDOW 5
@@ -237,6 +247,16 @@ clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
                               const clout_snapshot_opts_t *opts, clout_error_t *err);
 
 void clout_network_free(clout_network_t *net);
+
+/* The year a snapshot takes when none is named: the latest year that every
+ * selected flow relation's source covers (the dataset's latest year when it
+ * has no flows), so that no amount is extrapolated. */
+int clout_snapshot_default_year(const clout_dataset_t *ds, const clout_snapshot_opts_t *o);
+/* CLOUT_EDATA, naming the years the sources cover, when no selected
+ * relation covers year (with o->carry_forward). */
+clout_status_t clout_snapshot_check_year(const clout_dataset_t *ds,
+                                         const clout_snapshot_opts_t *o, int year,
+                                         clout_error_t *err);
 
 /* Reads a network file: GraphML (.graphml, .xml), GML (.gml) or an edge-list
  * CSV (.csv, .txt: source,target[,weight]).  Missing attributes are filled

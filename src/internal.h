@@ -156,6 +156,61 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
                                       const clout_tie_t *ties, long n_ties,
                                       const clout_snapshot_opts_t *o, clout_error_t *err);
 
+/* ---- dependence (dependence.c): the units a snapshot is made of ---- */
+
+/* How a relation's source covers a snapshot: every year of the window (a
+ * state relation: the year), some of them, none but a recent end carried
+ * forward (--carry-forward), or none ("no data"). */
+typedef enum { CL_COVER_FULL = 0, CL_COVER_PARTIAL, CL_COVER_CARRIED, CL_COVER_NONE } cl_cover_t;
+
+typedef struct {
+    int relation;
+    cl_cover_t cover;
+    int first, last; /* the years whose ties count (a state relation: last alone) */
+} cl_member_t;
+
+/* A group of relations that count once, or a relation alone. */
+typedef struct {
+    const char *name; /* the group's, else the relation's */
+    const char *layer;
+    double weight;
+    clout_mode_t mode;
+    clout_scale_t scale;
+    bool directed; /* some member is */
+    cl_member_t *member;
+    int n_member;
+    cl_cover_t cover; /* the best of its members' */
+} cl_unit_t;
+
+/* dst's dependence on src through one unit: a strength in (0, 1]. */
+typedef struct {
+    int unit, src, dst; /* actor indices of the dataset */
+    double strength;
+} cl_dep_t;
+
+typedef struct {
+    int year, window;
+    int n_units;
+    cl_unit_t *units;
+    GArray *deps; /* cl_dep_t, sorted by unit, dst, src */
+    /* Shares: per unit and actor (units x actors), what the actor's shares
+     * are of: 'w' its total with the world (ties with WORLD), 'd' the sum
+     * over the dataset's actors, 0 when it has none. */
+    char *denominator;
+} cl_deps_t;
+
+/* The years relation r counts in the snapshot of year (window years for
+ * flows and events), and how its source covers them. */
+cl_cover_t cl_member_years(const clout_dataset_t *ds, int r, int year, int window,
+                           int carry_forward, int *first, int *last);
+/* The dependences of a snapshot from the given ties (doc/methods.md): the
+ * selected relations grouped into units, each tie's amount in its years,
+ * directions by counts, scaled, a group's largest per pair. */
+clout_status_t cl_deps_compute(const clout_dataset_t *ds, const clout_tie_t *ties, long nt,
+                               const clout_snapshot_opts_t *o, int year, cl_deps_t *d,
+                               clout_error_t *err);
+void cl_deps_release(cl_deps_t *d);
+
 /* Whether a tie counts in the snapshot of year (flows: in the window). */
 bool clout_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window);
 
