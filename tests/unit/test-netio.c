@@ -66,7 +66,7 @@ static clout_network_t *tiny_snapshot(int year, const char *relations)
     if (clout_snapshot(&net, ds, &o, err))
         g_error("snapshot: %s", clout_error_message(err, 0));
     if (rels)
-        clout_strv_free(rels);
+        g_strfreev(rels);
     clout_dataset_free(ds);
     clout_error_free(err);
     g_free(dir);
