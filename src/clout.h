@@ -83,8 +83,8 @@ typedef struct {
     clout_role_t role;
     int *lead; /* indices of the lead poles */
     int n_lead;
-    double lat, lon; /* NAN when absent */
-    int start, end;  /* CLOUT_NO_YEAR when absent */
+    double lat, lon;                   /* NAN when absent */
+    int start, end;                    /* CLOUT_NO_YEAR when absent */
     const char *start_text, *end_text; /* as written ("2015-08-12"), "" when absent */
 } clout_actor_t;
 
@@ -114,9 +114,9 @@ typedef struct {
 #define CLOUT_WORLD "WORLD"
 
 typedef struct {
-    int source, target, relation; /* indices into actors and relations */
-    double value;                 /* 1 when the file left it empty */
-    int start, end;               /* years; end CLOUT_NO_YEAR = ongoing */
+    int source, target, relation;      /* indices into actors and relations */
+    double value;                      /* 1 when the file left it empty */
+    int start, end;                    /* years; end CLOUT_NO_YEAR = ongoing */
     const char *start_text, *end_text; /* as written, "" when absent */
     const char *source_ref, *note;
     long line; /* line in ties.csv, for later messages */
@@ -160,9 +160,8 @@ int clout_dataset_latest_year(const clout_dataset_t *ds);
 void clout_dataset_coverage(const clout_dataset_t *ds, int r, int *first, int *last);
 
 /* Splits "a,b,c" at sep into a NULL-terminated vector, trimming spaces and
- * dropping empty items.  Free it with clout_strv_free(). */
+ * dropping empty items.  Free it with g_strfreev(). */
 char **clout_split_list(const char *s, char sep);
-void clout_strv_free(char **v);
 
 /* ---- Building and writing datasets (importers, merges) ---- */
 
@@ -182,9 +181,8 @@ int clout_dataset_add_relation(clout_dataset_t *ds, const clout_relation_t *def)
 /* Adds a tie unless an identical one (ends, relation, value, years, source)
  * is there already; returns true when it was added.  start_text/end_text
  * may be NULL (the years are then written as years). */
-bool clout_dataset_add_tie(clout_dataset_t *ds, int source, int target, int relation,
-                           double value, int start, int end, const char *source_ref,
-                           const char *note);
+bool clout_dataset_add_tie(clout_dataset_t *ds, int source, int target, int relation, double value,
+                           int start, int end, const char *source_ref, const char *note);
 /* Merges every actor, relation and tie of src into ds (see add_*); returns
  * CLOUT_EDATA naming the relation when two definitions disagree. */
 clout_status_t clout_dataset_merge(clout_dataset_t *ds, const clout_dataset_t *src,
@@ -192,8 +190,7 @@ clout_status_t clout_dataset_merge(clout_dataset_t *ds, const clout_dataset_t *s
 /* Writes actors.csv, relations.csv and ties.csv into dir (created if
  * missing), each atomically.  The output is a function of the contents
  * only, so the same data gives the same bytes. */
-clout_status_t clout_dataset_write(const clout_dataset_t *ds, const char *dir,
-                                   clout_error_t *err);
+clout_status_t clout_dataset_write(const clout_dataset_t *ds, const char *dir, clout_error_t *err);
 
 /* Parses a finite number (the whole string, no spaces); false if invalid. */
 bool clout_parse_number(const char *s, double *v);
@@ -376,8 +373,8 @@ extern const char *const clout_import_sources[];
  * file that is not what the source expects is CLOUT_EDATA, with file, line
  * and column. */
 clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files,
-                            int n_files, const clout_import_opts_t *opts,
-                            clout_table_t **report, clout_error_t *err);
+                            int n_files, const clout_import_opts_t *opts, clout_table_t **report,
+                            clout_error_t *err);
 
 /* ---------------------------------------------------------------------------
  * Analyses
@@ -394,12 +391,12 @@ typedef enum {
 } clout_distance_t;
 
 typedef struct {
-    char **measures;           /* NULL-terminated names, or NULL for all */
+    char **measures; /* NULL-terminated names, or NULL for all */
     clout_distance_t distance;
-    bool normalized;           /* betweenness, closeness, harmonic: normalised forms */
-    bool unweighted;           /* ignore weights (every tie counts 1) */
-    const char *groups;        /* brokerage: a vertex attribute (kind, role...), or NULL */
-    double katz_alpha;         /* 0 = 0.9 / the largest eigenvalue */
+    bool normalized;    /* betweenness, closeness, harmonic: normalised forms */
+    bool unweighted;    /* ignore weights (every tie counts 1) */
+    const char *groups; /* brokerage: a vertex attribute (kind, role...), or NULL */
+    double katz_alpha;  /* 0 = 0.9 / the largest eigenvalue */
     /* Betweenness, closeness and harmonic: only paths of this length or
      * less count (in path-length units, after distance); 0 or negative (the
      * default): every path.  doc/methods.md says what a cutoff means with
@@ -445,8 +442,8 @@ int clout_cmethod_from_name(const char *name);
 
 typedef struct {
     clout_cmethod_t method;
-    double resolution;   /* 1 for modularity methods, by default */
-    int runs;            /* 1 or more: seeds seed..seed+runs-1, then consensus */
+    double resolution; /* 1 for modularity methods, by default */
+    int runs;          /* 1 or more: seeds seed..seed+runs-1, then consensus */
     unsigned long seed;
     /* leiden, leiden-cpm: iterate igraph's Leiden from the last partition
      * until it no longer changes, or until an iteration raises the quality
@@ -478,9 +475,9 @@ void clout_partition_destroy(clout_partition_t *p);
  * modularity and, when compare_path names a CSV with columns id and
  * community, nmi, vi, ari, split_join_a, split_join_b against it). */
 clout_status_t clout_partition_tables(const clout_network_t *net, const clout_partition_t *p,
-                                      const clout_community_opts_t *opts,
-                                      const char *compare_path, clout_table_t **members,
-                                      clout_table_t **summary, clout_error_t *err);
+                                      const clout_community_opts_t *opts, const char *compare_path,
+                                      clout_table_t **members, clout_table_t **summary,
+                                      clout_error_t *err);
 
 /* NMI, VI, ARI and the two split-join distances of two partitions. */
 typedef struct {
@@ -493,18 +490,18 @@ clout_status_t clout_partition_compare(const igraph_vector_int_t *a, const igrap
 /* ---- Influence (influence.c) ---- */
 
 typedef struct {
-    char **poles;     /* NULL: the actors whose role is pole, in dataset order */
-    char **focus;     /* NULL: the actors whose role is focus */
-    int bootstrap;    /* replicates; 0 = no intervals */
-    double noise;     /* sd of log-normal noise on flow values */
-    int jobs;         /* processes for the bootstrap: this one and jobs - 1 forked
-                       * workers; 0 = the cores.  No effect on the result */
+    char **poles;  /* NULL: the actors whose role is pole, in dataset order */
+    char **focus;  /* NULL: the actors whose role is focus */
+    int bootstrap; /* replicates; 0 = no intervals */
+    double noise;  /* sd of log-normal noise on flow values */
+    int jobs;      /* processes for the bootstrap: this one and jobs - 1 forked
+                    * workers; 0 = the cores.  No effect on the result */
     unsigned long seed;
-    int align_runs;   /* community runs for alignment */
-    bool all_only;    /* only the layer "all" (every selected layer together): no
-                       * per-layer rows and no per-layer passes; a figure's
-                       * balance fill needs no more */
-    bool progress;    /* report replicates through the callback */
+    int align_runs; /* community runs for alignment */
+    bool all_only;  /* only the layer "all" (every selected layer together): no
+                     * per-layer rows and no per-layer passes; a figure's
+                     * balance fill needs no more */
+    bool progress;  /* report replicates through the callback */
     void (*on_progress)(int done, int total, void *data);
     void *progress_data;
 } clout_influence_opts_t;
@@ -544,7 +541,7 @@ void clout_balance_samples_destroy(clout_balance_samples_t *s);
 /* ---- Comparing two networks (diff.c) ---- */
 
 typedef struct {
-    int permutations;       /* QAP permutations */
+    int permutations; /* QAP permutations */
     unsigned long seed;
     clout_measure_opts_t measures;
     clout_community_opts_t communities;

@@ -285,62 +285,59 @@ static igraph_error_t run_once(const igraph_t *g, const igraph_vector_t *w, clou
 
 /* Spinglass needs a connected graph; the consensus graph D need not be one,
  * so there it runs on each component (a community never spans two). */
-static igraph_error_t run_by_component(const igraph_t *g, clout_cmethod_t method, double resolution,
-                                       double tolerance, igraph_vector_int_t *memb)
+static clout_status_t run_by_component(const igraph_t *g, clout_cmethod_t method, double resolution,
+                                       double tolerance, igraph_vector_int_t *memb,
+                                       clout_error_t *err)
 {
+    const char *what = method_names[method];
+    clout_status_t st = CLOUT_OK;
     igraph_integer_t n = igraph_vcount(g), nc = 0;
-    igraph_vector_int_t comp, csize, verts, invmap;
-    IGRAPH_CHECK(igraph_vector_int_init(&comp, 0));
-    igraph_vector_int_init(&csize, 0);
-    igraph_vector_int_init(&verts, 0);
-    igraph_vector_int_init(&invmap, 0);
-    igraph_error_t e = igraph_connected_components(g, &comp, &csize, &nc, IGRAPH_WEAK);
-    if (!e)
-        e = igraph_vector_int_resize(memb, n);
+    igraph_vector_int_t comp = {0}, csize = {0}, verts = {0}, invmap = {0}, sm = {0};
+    igraph_vector_t sw = {0};
+    igraph_t sub;
+    bool have_sub = false;
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&comp, 0), what);
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&csize, 0), what);
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&verts, 0), what);
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&invmap, 0), what);
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&sm, 0), what);
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&sw, 0), what);
+    CLOUT_IGRAPH_TRY(igraph_connected_components(g, &comp, &csize, &nc, IGRAPH_WEAK), what);
+    CLOUT_IGRAPH_TRY(igraph_vector_int_resize(memb, n), what);
     igraph_integer_t next = 0; /* first unused label */
-    for (igraph_integer_t c = 0; c < nc && !e; c++) {
+    for (igraph_integer_t c = 0; c < nc; c++) {
         igraph_vector_int_clear(&verts);
-        for (igraph_integer_t v = 0; v < n && !e; v++)
+        for (igraph_integer_t v = 0; v < n; v++)
             if (VECTOR(comp)[v] == c)
-                e = igraph_vector_int_push_back(&verts, v);
-        if (e)
-            break;
+                CLOUT_IGRAPH_TRY(igraph_vector_int_push_back(&verts, v), what);
         if (VECTOR(csize)[c] == 1) {
             VECTOR(*memb)[VECTOR(verts)[0]] = next++;
             continue;
         }
-        igraph_t sub;
-        e = igraph_induced_subgraph_map(g, &sub, igraph_vss_vector(&verts), IGRAPH_SUBGRAPH_AUTO,
-                                        NULL, &invmap);
-        if (e)
-            break;
-        igraph_vector_t sw;
-        igraph_vector_int_t sm;
-        e = igraph_vector_init(&sw, 0);
-        if (!e) {
-            e = igraph_vector_int_init(&sm, 0);
-            if (!e) {
-                e = igraph_cattribute_EANV(&sub, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID),
-                                           &sw);
-                if (!e)
-                    e = run_once(&sub, &sw, method, resolution, tolerance, &sm);
-                if (!e) {
-                    igraph_integer_t k = relabel(&sm);
-                    for (igraph_integer_t i = 0; i < igraph_vector_int_size(&sm); i++)
-                        VECTOR(*memb)[VECTOR(invmap)[i]] = next + VECTOR(sm)[i];
-                    next += k;
-                }
-                igraph_vector_int_destroy(&sm);
-            }
-            igraph_vector_destroy(&sw);
-        }
+        CLOUT_IGRAPH_TRY(igraph_induced_subgraph_map(g, &sub, igraph_vss_vector(&verts),
+                                                     IGRAPH_SUBGRAPH_AUTO, NULL, &invmap),
+                         what);
+        have_sub = true;
+        CLOUT_IGRAPH_TRY(
+            igraph_cattribute_EANV(&sub, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &sw), what);
+        CLOUT_IGRAPH_TRY(run_once(&sub, &sw, method, resolution, tolerance, &sm), what);
+        igraph_integer_t k = relabel(&sm);
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&sm); i++)
+            VECTOR(*memb)[VECTOR(invmap)[i]] = next + VECTOR(sm)[i];
+        next += k;
         igraph_destroy(&sub);
+        have_sub = false;
     }
+out:
+    if (have_sub)
+        igraph_destroy(&sub);
+    igraph_vector_destroy(&sw);
+    igraph_vector_int_destroy(&sm);
     igraph_vector_int_destroy(&invmap);
     igraph_vector_int_destroy(&verts);
     igraph_vector_int_destroy(&csize);
     igraph_vector_int_destroy(&comp);
-    return e;
+    return st;
 }
 
 /* ---- consensus (Lancichinetti & Fortunato 2012) ---- */
@@ -362,28 +359,33 @@ static bool runs_agree(const runs_t *R)
     return true;
 }
 
-/* Runs method k times on g with seeds seed, seed+1, ...; into R. */
+/* Runs method k times on g with seeds seed, seed+1, ...; into R.  The
+ * methods draw from igraph's default generator, which each run seeds. */
 static clout_status_t run_many(const igraph_t *g, const igraph_vector_t *w, clout_cmethod_t method,
                                double resolution, double tolerance, bool by_component,
                                unsigned long seed, runs_t *R, clout_error_t *err)
 {
-    igraph_vector_int_t memb;
-    if (igraph_vector_int_init(&memb, 0))
-        return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
+    const char *what = method_names[method];
+    clout_status_t st = CLOUT_OK;
+    igraph_vector_int_t memb = {0};
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&memb, 0), what);
     for (int r = 0; r < R->k; r++) {
-        igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)(seed + (unsigned long)r));
-        igraph_error_t e = by_component ? run_by_component(g, method, resolution, tolerance, &memb)
-                                        : run_once(g, w, method, resolution, tolerance, &memb);
-        if (e) {
-            igraph_vector_int_destroy(&memb);
-            return clout_igraph_error(err, e, method_names[method]);
+        CLOUT_IGRAPH_TRY(
+            igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)(seed + (unsigned long)r)), what);
+        if (by_component) {
+            st = run_by_component(g, method, resolution, tolerance, &memb, err);
+            if (st)
+                goto out;
+        } else {
+            CLOUT_IGRAPH_TRY(run_once(g, w, method, resolution, tolerance, &memb), what);
         }
         relabel(&memb);
         for (igraph_integer_t v = 0; v < R->n; v++)
             R->lab[v * R->k + r] = (gint32)VECTOR(memb)[v];
     }
+out:
     igraph_vector_int_destroy(&memb);
-    return CLOUT_OK;
+    return st;
 }
 
 /* The co-classification graph: an edge i-j of weight D_ij, the share of runs
@@ -499,8 +501,12 @@ static clout_status_t check_input(const clout_network_t *net, const clout_commun
             opts->runs, n, CONSENSUS_MAX_VERTICES);
     bool signed_ok = opts->method == CLOUT_CM_SPINGLASS;
     igraph_vector_t wv;
-    if (igraph_vector_init(&wv, 0) || edge_weights(g, &wv))
+    if (igraph_vector_init(&wv, 0))
         return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
+    if (edge_weights(g, &wv)) {
+        igraph_vector_destroy(&wv);
+        return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "out of memory");
+    }
     for (igraph_integer_t i = 0; i < igraph_ecount(g); i++) {
         double w = VECTOR(wv)[i];
         if (!isfinite(w) || (!signed_ok && w <= 0)) {

@@ -9,8 +9,7 @@
 
 #include "internal.h"
 
-int clout_dataset_add_actor(clout_dataset_t *ds, const char *id, const char *name,
-                            const char *kind)
+int clout_dataset_add_actor(clout_dataset_t *ds, const char *id, const char *name, const char *kind)
 {
     int i = clout_dataset_find_actor(ds, id);
     if (i >= 0)
@@ -77,12 +76,10 @@ int clout_dataset_add_relation(clout_dataset_t *ds, const clout_relation_t *def)
 static char *tie_key(const clout_dataset_t *ds, const clout_tie_t *t)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    return g_strdup_printf("%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%d\x1f%s",
-                           clout_dataset_actor(ds, t->source)->id,
-                           clout_dataset_actor(ds, t->target)->id,
-                           clout_dataset_relation(ds, t->relation)->name,
-                           g_ascii_formatd(buf, sizeof buf, "%.17g", t->value), t->start, t->end,
-                           t->source_ref);
+    return g_strdup_printf(
+        "%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%d\x1f%s", clout_dataset_actor(ds, t->source)->id,
+        clout_dataset_actor(ds, t->target)->id, clout_dataset_relation(ds, t->relation)->name,
+        g_ascii_formatd(buf, sizeof buf, "%.17g", t->value), t->start, t->end, t->source_ref);
 }
 
 static bool add_tie(clout_dataset_t *ds, const clout_tie_t *in)
@@ -114,9 +111,8 @@ static bool add_tie(clout_dataset_t *ds, const clout_tie_t *in)
     return true;
 }
 
-bool clout_dataset_add_tie(clout_dataset_t *ds, int source, int target, int relation,
-                           double value, int start, int end, const char *source_ref,
-                           const char *note)
+bool clout_dataset_add_tie(clout_dataset_t *ds, int source, int target, int relation, double value,
+                           int start, int end, const char *source_ref, const char *note)
 {
     clout_tie_t t = {0};
     t.source = source;
@@ -185,22 +181,6 @@ clout_status_t clout_dataset_merge(clout_dataset_t *ds, const clout_dataset_t *s
 
 /* ---- writing ---- */
 
-static void csv_cell(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n") && s[0] != '#' && s[0] != ' ' &&
-        !(s[0] && s[strlen(s) - 1] == ' ')) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            fputc('"', f);
-        fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
 static void num_cell(FILE *f, double v)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -251,16 +231,17 @@ static void write_actors(const clout_dataset_t *ds, FILE *f)
     fputs("id,name,kind,role,lead,lat,lon,start,end\n", f);
     for (int i = 0; i < clout_dataset_n_actors(ds); i++) {
         const clout_actor_t *a = clout_dataset_actor(ds, i);
-        csv_cell(f, a->id);
+        clout_write_csv_cell(f, a->id, false);
         fputc(',', f);
-        csv_cell(f, a->name);
+        clout_write_csv_cell(f, a->name, false);
         fputc(',', f);
-        csv_cell(f, a->kind);
+        clout_write_csv_cell(f, a->kind, false);
         fprintf(f, ",%s,", ROLES[a->role]);
         GString *lead = g_string_new(NULL);
         for (int k = 0; k < a->n_lead; k++)
-            g_string_append_printf(lead, "%s%s", k ? ";" : "", clout_dataset_actor(ds, a->lead[k])->id);
-        csv_cell(f, lead->str);
+            g_string_append_printf(lead, "%s%s", k ? ";" : "",
+                                   clout_dataset_actor(ds, a->lead[k])->id);
+        clout_write_csv_cell(f, lead->str, false);
         g_string_free(lead, TRUE);
         fputc(',', f);
         num_cell(f, a->lat);
@@ -291,14 +272,14 @@ static void write_relations(const clout_dataset_t *ds, FILE *f)
           f);
     for (int i = 0; i < clout_dataset_n_relations(ds); i++) {
         const clout_relation_t *r = clout_dataset_relation(ds, i);
-        csv_cell(f, r->name);
+        clout_write_csv_cell(f, r->name, false);
         fputc(',', f);
-        csv_cell(f, r->layer);
+        clout_write_csv_cell(f, r->layer, false);
         fprintf(f, ",%s,%s,%s,", r->directed ? "yes" : "no", MODES[r->mode], SCALES[r->scale]);
         num_cell(f, r->weight);
         if (extra) {
             fputc(',', f);
-            csv_cell(f, r->group);
+            clout_write_csv_cell(f, r->group, false);
             /* counts means something only for a directed relation */
             fprintf(f, ",%s,", r->directed ? COUNTS[r->counts] : "");
             if (r->cover_given)
@@ -317,11 +298,11 @@ static void write_ties(const clout_dataset_t *ds, FILE *f)
     for (guint i = 0; i < sorted->len; i++) {
         const clout_tie_t *t = &g_array_index(sorted, clout_tie_t, i);
         const clout_relation_t *r = clout_dataset_relation(ds, t->relation);
-        csv_cell(f, clout_dataset_actor(ds, t->source)->id);
+        clout_write_csv_cell(f, clout_dataset_actor(ds, t->source)->id, false);
         fputc(',', f);
-        csv_cell(f, clout_dataset_actor(ds, t->target)->id);
+        clout_write_csv_cell(f, clout_dataset_actor(ds, t->target)->id, false);
         fputc(',', f);
-        csv_cell(f, r->name);
+        clout_write_csv_cell(f, r->name, false);
         fputc(',', f);
         /* A state tie of value 1 is the common case; its cell stays empty. */
         if (!(r->mode == CLOUT_MODE_STATE && t->value == 1))
@@ -332,16 +313,15 @@ static void write_ties(const clout_dataset_t *ds, FILE *f)
         if (r->mode == CLOUT_MODE_STATE || (t->end_text && *t->end_text))
             year_cell(f, t->end_text, t->end);
         fputc(',', f);
-        csv_cell(f, t->source_ref);
+        clout_write_csv_cell(f, t->source_ref, false);
         fputc(',', f);
-        csv_cell(f, t->note);
+        clout_write_csv_cell(f, t->note, false);
         fputc('\n', f);
     }
     g_array_free(sorted, TRUE);
 }
 
-clout_status_t clout_dataset_write(const clout_dataset_t *ds, const char *dir,
-                                   clout_error_t *err)
+clout_status_t clout_dataset_write(const clout_dataset_t *ds, const char *dir, clout_error_t *err)
 {
     if (g_mkdir_with_parents(dir, 0777) != 0)
         return clout_error_set(err, CLOUT_EFAIL, dir, 0, 0, "cannot create the folder: %s",
@@ -361,8 +341,8 @@ clout_status_t clout_dataset_write(const clout_dataset_t *ds, const char *dir,
             FILE *f = clout_output_file(o[k]);
             writers[k](ds, f);
             if (fflush(f) != 0 || ferror(f))
-                st = clout_error_set(err, CLOUT_EFAIL, dir, 0, 0, "cannot write %s: %s",
-                                     files[k], g_strerror(errno));
+                st = clout_error_set(err, CLOUT_EFAIL, dir, 0, 0, "cannot write %s: %s", files[k],
+                                     g_strerror(errno));
         }
     }
     for (int k = 0; k < 3; k++) {

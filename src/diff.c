@@ -1,4 +1,5 @@
-/* diff.c: what changed between two networks: ties, measures, communities, influence, and a summary with QAP. */
+/* diff.c: what changed between two networks: ties, measures, communities, influence, and a summary
+ * with QAP. */
 #include <config.h>
 
 #include <math.h>
@@ -10,8 +11,8 @@
 
 /* The union of the two networks' actor ids, A's order first. */
 typedef struct {
-    GPtrArray *ids;       /* char * (owned by the networks) */
-    GHashTable *ix;       /* id -> index + 1 */
+    GPtrArray *ids;            /* char * (owned by the networks) */
+    GHashTable *ix;            /* id -> index + 1 */
     igraph_integer_t *va, *vb; /* union index -> vertex in A / B, or -1 */
 } actors_t;
 
@@ -123,7 +124,8 @@ clout_status_t clout_diff_ties(const clout_network_t *a, const clout_network_t *
             if (k == 1 && other)
                 continue; /* already reported from A */
             double wa = k ? NAN : EAN(g, "weight", e), wb = k ? EAN(g, "weight", e) : NAN;
-            const char *la = k ? "" : clout_estr(g, "layer", e), *lb = k ? clout_estr(g, "layer", e) : "";
+            const char *la = k ? "" : clout_estr(g, "layer", e),
+                       *lb = k ? clout_estr(g, "layer", e) : "";
             if (k == 0 && other) {
                 igraph_integer_t eo = GPOINTER_TO_INT(other) - 1;
                 wb = EAN(&b->graph, "weight", eo);
@@ -143,7 +145,10 @@ clout_status_t clout_diff_ties(const clout_network_t *a, const clout_network_t *
             }
             clout_table_set_str(t, r, 0, s1);
             clout_table_set_str(t, r, 1, s2);
-            clout_table_set_str(t, r, 2, isnan(wa) ? "added" : isnan(wb) ? "removed" : "reweighted");
+            clout_table_set_str(t, r, 2,
+                                isnan(wa)   ? "added"
+                                : isnan(wb) ? "removed"
+                                            : "reweighted");
             clout_table_set_str(t, r, 3, la);
             clout_table_set_str(t, r, 4, lb);
             clout_table_set_num(t, r, 5, isnan(wa) ? 0 : wa);
@@ -160,32 +165,38 @@ clout_status_t clout_diff_ties(const clout_network_t *a, const clout_network_t *
 
 /* ---- measures and ranks ---- */
 
+/* Orders indices into x by decreasing value. */
+static gint by_value_desc(gconstpointer a, gconstpointer b, gpointer data)
+{
+    const double *x = data;
+    double u = x[*(const int *)a], v = x[*(const int *)b];
+    return (u < v) - (u > v);
+}
+
 /* Ranks of x[0..n-1] (NAN = no rank): 1 for the largest; tied values share
  * the mean of their ranks (the convention of Spearman's rho). */
 static void ranks(const double *x, int n, double *rank)
 {
-    int *ord = g_new(int, n > 0 ? n : 1), m = 0;
+    GArray *ord = g_array_sized_new(FALSE, FALSE, sizeof(int), (guint)MAX(n, 0));
     for (int i = 0; i < n; i++) {
         rank[i] = NAN;
         if (isfinite(x[i]))
-            ord[m++] = i;
+            g_array_append_val(ord, i);
     }
-    for (int i = 1; i < m; i++) /* insertion sort, descending */
-        for (int j = i; j > 0 && x[ord[j - 1]] < x[ord[j]]; j--) {
-            int t = ord[j];
-            ord[j] = ord[j - 1];
-            ord[j - 1] = t;
-        }
+    /* Tied values share a rank, so their order among themselves is moot. */
+    g_array_sort_with_data(ord, by_value_desc, (gpointer)x);
+    const int *o = (const int *)(void *)ord->data;
+    int m = (int)ord->len;
     for (int i = 0; i < m;) {
         int j = i;
-        while (j + 1 < m && x[ord[j + 1]] == x[ord[i]])
+        while (j + 1 < m && x[o[j + 1]] == x[o[i]])
             j++;
         double r = (i + j) / 2.0 + 1;
         for (int k = i; k <= j; k++)
-            rank[ord[k]] = r;
+            rank[o[k]] = r;
         i = j + 1;
     }
-    g_free(ord);
+    g_array_free(ord, TRUE);
 }
 
 clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network_t *b,
@@ -193,15 +204,13 @@ clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network
                                    clout_error_t *err)
 {
     *out = NULL;
-    clout_table_t *ma, *mb;
+    g_autoptr(clout_table_t) ma = NULL;
+    g_autoptr(clout_table_t) mb = NULL;
     clout_status_t st = clout_measures(a, &o->measures, &ma, err);
+    if (!st)
+        st = clout_measures(b, &o->measures, &mb, err);
     if (st)
         return st;
-    st = clout_measures(b, &o->measures, &mb, err);
-    if (st) {
-        clout_table_free(ma);
-        return st;
-    }
     actors_t u;
     actors_init(&u, &a->graph, &b->graph);
     int n = (int)u.ids->len;
@@ -245,8 +254,6 @@ clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network
     g_free(ra);
     g_free(rb);
     actors_free(&u);
-    clout_table_free(ma);
-    clout_table_free(mb);
     *out = t;
     return CLOUT_OK;
 }
@@ -269,14 +276,16 @@ clout_status_t clout_diff_communities(const clout_network_t *a, const clout_netw
     }
     actors_t u;
     actors_init(&u, &a->graph, &b->graph);
-    igraph_vector_int_t ca, cb;
-    igraph_vector_int_init(&ca, 0);
-    igraph_vector_int_init(&cb, 0);
+    igraph_vector_int_t ca = {0}, cb = {0};
     GArray *common = g_array_new(FALSE, FALSE, sizeof(int));
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&ca, 0), "comparing communities");
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&cb, 0), "comparing communities");
     for (guint i = 0; i < u.ids->len; i++)
         if (u.va[i] >= 0 && u.vb[i] >= 0) {
-            igraph_vector_int_push_back(&ca, VECTOR(pa.membership)[u.va[i]]);
-            igraph_vector_int_push_back(&cb, VECTOR(pb.membership)[u.vb[i]]);
+            CLOUT_IGRAPH_TRY(igraph_vector_int_push_back(&ca, VECTOR(pa.membership)[u.va[i]]),
+                             "comparing communities");
+            CLOUT_IGRAPH_TRY(igraph_vector_int_push_back(&cb, VECTOR(pb.membership)[u.vb[i]]),
+                             "comparing communities");
             int k = (int)i;
             g_array_append_val(common, k);
         }
@@ -285,17 +294,32 @@ clout_status_t clout_diff_communities(const clout_network_t *a, const clout_netw
         st = clout_partition_compare(&ca, &cb, &d, err);
     if (!st) {
         clout_table_t *p = clout_table_new("partitions");
-        static const char *cols[] = {"actors_compared", "communities_a", "communities_b",
-                                     "modularity_a",    "modularity_b",  "nmi",
-                                     "vi",              "ari",           "split_join_a",
+        static const char *cols[] = {"actors_compared",
+                                     "communities_a",
+                                     "communities_b",
+                                     "modularity_a",
+                                     "modularity_b",
+                                     "nmi",
+                                     "vi",
+                                     "ari",
+                                     "split_join_a",
                                      "split_join_b"};
         for (int k = 0; k < 10; k++)
             clout_table_add_column(p, cols[k], CLOUT_COL_NUM);
         int r = clout_table_add_row(p);
-        igraph_integer_t ka = igraph_vector_int_size(&pa.membership) ? igraph_vector_int_max(&pa.membership) + 1 : 0;
-        igraph_integer_t kb = igraph_vector_int_size(&pb.membership) ? igraph_vector_int_max(&pb.membership) + 1 : 0;
-        double v[10] = {(double)common->len, (double)ka, (double)kb, pa.modularity,
-                        pb.modularity, d.nmi, d.vi, d.ari, (double)d.split_join_a,
+        igraph_integer_t ka =
+            igraph_vector_int_size(&pa.membership) ? igraph_vector_int_max(&pa.membership) + 1 : 0;
+        igraph_integer_t kb =
+            igraph_vector_int_size(&pb.membership) ? igraph_vector_int_max(&pb.membership) + 1 : 0;
+        double v[10] = {(double)common->len,
+                        (double)ka,
+                        (double)kb,
+                        pa.modularity,
+                        pb.modularity,
+                        d.nmi,
+                        d.vi,
+                        d.ari,
+                        (double)d.split_join_a,
                         (double)d.split_join_b};
         for (int k = 0; k < 10; k++)
             clout_table_set_num(p, r, k, common->len || k < 5 ? v[k] : NAN);
@@ -303,7 +327,7 @@ clout_status_t clout_diff_communities(const clout_network_t *a, const clout_netw
          * (ties: the lower label); an actor moved if its B community is not the
          * match of its A community. */
         igraph_integer_t na = ka > 0 ? ka : 1, nb2 = kb > 0 ? kb : 1;
-        int *overlap = g_new0(int, (size_t)na * nb2);
+        int *overlap = g_new0(int, (size_t)na *nb2);
         for (igraph_integer_t i = 0; i < igraph_vector_int_size(&ca); i++)
             overlap[VECTOR(ca)[i] * nb2 + VECTOR(cb)[i]]++;
         int *match = g_new(int, na);
@@ -337,6 +361,7 @@ clout_status_t clout_diff_communities(const clout_network_t *a, const clout_netw
         *partitions = p;
         *moved = m;
     }
+out:
     g_array_free(common, TRUE);
     igraph_vector_int_destroy(&ca);
     igraph_vector_int_destroy(&cb);
@@ -366,8 +391,8 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
     clout_table_t *t = clout_table_new("influence");
     clout_table_add_column(t, "focus", CLOUT_COL_STR);
     clout_table_add_column(t, "layer", CLOUT_COL_STR);
-    static const char *ncol[] = {"balance_a", "balance_b", "delta", "delta_lo", "delta_hi",
-                                 "sign_agreement"};
+    static const char *ncol[] = {"balance_a", "balance_b", "delta",
+                                 "delta_lo",  "delta_hi",  "sign_agreement"};
     for (int k = 0; k < 6; k++)
         clout_table_add_column(t, ncol[k], CLOUT_COL_NUM);
     int ns = MIN(A.n_samples, B.n_samples);
@@ -397,8 +422,10 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
             for (int l = 0; l < B.n_layers; l++)
                 if (strcmp(B.layers[l], layer) == 0)
                     lb = l;
-            const double *va = la >= 0 ? &A.values[((size_t)f * A.n_layers + la) * A.n_samples] : NULL;
-            const double *vb = fb >= 0 && lb >= 0 ? &B.values[((size_t)fb * B.n_layers + lb) * B.n_samples] : NULL;
+            const double *va =
+                la >= 0 ? &A.values[((size_t)f * A.n_layers + la) * A.n_samples] : NULL;
+            const double *vb =
+                fb >= 0 && lb >= 0 ? &B.values[((size_t)fb * B.n_layers + lb) * B.n_samples] : NULL;
             double ba = va ? va[0] : NAN, bb = vb ? vb[0] : NAN, delta = bb - ba;
             int r = clout_table_add_row(t);
             clout_table_set_str(t, r, 0, A.focus[f]);
@@ -415,24 +442,15 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
                     if (!isfinite(x))
                         continue;
                     d[m++] = x;
-                    if (isfinite(delta) && ((x > 0 && delta > 0) || (x < 0 && delta < 0) ||
-                                            (x == 0 && delta == 0)))
+                    if (isfinite(delta) &&
+                        ((x > 0 && delta > 0) || (x < 0 && delta < 0) || (x == 0 && delta == 0)))
                         agree++;
                 }
                 if (m > 0) {
-                    for (int i = 1; i < m; i++)
-                        for (int j = i; j > 0 && d[j - 1] > d[j]; j--) {
-                            double tmp = d[j];
-                            d[j] = d[j - 1];
-                            d[j - 1] = tmp;
-                        }
-                    double q[2] = {0.025, 0.975};
-                    for (int k = 0; k < 2; k++) {
-                        double h = (m - 1) * q[k];
-                        int i = (int)floor(h);
-                        double v = i + 1 < m ? d[i] + (h - i) * (d[i + 1] - d[i]) : d[i];
-                        clout_table_set_num(t, r, 5 + k, v);
-                    }
+                    double lo, hi;
+                    clout_interval95(d, m, 1, &lo, &hi);
+                    clout_table_set_num(t, r, 5, lo);
+                    clout_table_set_num(t, r, 6, hi);
                     clout_table_set_num(t, r, 7, (double)agree / m);
                 }
             }
@@ -453,7 +471,7 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
 static double *adjacency(const actors_t *u, const igraph_t *g)
 {
     int n = (int)u->ids->len;
-    double *m = g_new0(double, (size_t)n * n);
+    double *m = g_new0(double, (size_t)n *n);
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         int i = GPOINTER_TO_INT(g_hash_table_lookup(u->ix, VAS(g, "id", IGRAPH_FROM(g, e)))) - 1;
         int j = GPOINTER_TO_INT(g_hash_table_lookup(u->ix, VAS(g, "id", IGRAPH_TO(g, e)))) - 1;
@@ -467,8 +485,8 @@ static double *adjacency(const actors_t *u, const igraph_t *g)
 
 /* Pearson correlation of the off-diagonal cells (upper triangle if
  * undirected), B's rows and columns taken through perm. */
-static double cell_correlation(const double *ma, const double *mb, int n, const int *perm,
-                               bool directed)
+static double cell_correlation(const double *ma, const double *mb, int n,
+                               const igraph_integer_t *perm, bool directed)
 {
     double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
     long cnt = 0;
@@ -493,6 +511,7 @@ static double cell_correlation(const double *ma, const double *mb, int n, const 
 clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, int permutations,
                          unsigned long seed, double *r, double *p, clout_error_t *err)
 {
+    clout_init();
     clout_status_t st = same_kind(a, b, err);
     if (st)
         return st;
@@ -501,34 +520,36 @@ clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, int
     int n = (int)u.ids->len;
     bool directed = igraph_is_directed(&a->graph);
     double *ma = adjacency(&u, &a->graph), *mb = adjacency(&u, &b->graph);
-    int *perm = g_new(int, n > 0 ? n : 1);
-    for (int i = 0; i < n; i++)
-        perm[i] = i;
-    *r = cell_correlation(ma, mb, n, perm, directed);
+    igraph_vector_int_t perm = {0};
+    clout_rng_scope_t rng;
+    bool have_rng = false;
     *p = NAN;
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init_range(&perm, 0, n), "QAP");
+    *r = cell_correlation(ma, mb, n, VECTOR(perm), directed);
     if (isfinite(*r) && permutations > 0) {
-        GRand *rng = g_rand_new_with_seed((guint32)seed);
+        /* igraph_vector_int_shuffle draws from igraph's default generator:
+         * a private one seeded with seed stands in for it meanwhile. */
+        CLOUT_IGRAPH_TRY(clout_rng_scope_begin(&rng, seed), "QAP");
+        have_rng = true;
         int extreme = 0;
         for (int k = 0; k < permutations; k++) {
-            for (int i = n - 1; i > 0; i--) { /* Fisher-Yates */
-                int j = g_rand_int_range(rng, 0, i + 1), t = perm[i];
-                perm[i] = perm[j];
-                perm[j] = t;
-            }
-            double rp = cell_correlation(ma, mb, n, perm, directed);
+            CLOUT_IGRAPH_TRY(igraph_vector_int_shuffle(&perm), "QAP");
+            double rp = cell_correlation(ma, mb, n, VECTOR(perm), directed);
             /* a relative tolerance, so that permutations that give the same
              * matrix (automorphisms) count as as extreme as the data */
             if (isfinite(rp) && fabs(rp) >= fabs(*r) * (1 - 1e-12))
                 extreme++;
         }
-        g_rand_free(rng);
         *p = (1.0 + extreme) / (1.0 + permutations);
     }
-    g_free(perm);
+out:
+    if (have_rng)
+        clout_rng_scope_end(&rng);
+    igraph_vector_int_destroy(&perm);
     g_free(ma);
     g_free(mb);
     actors_free(&u);
-    return CLOUT_OK;
+    return st;
 }
 
 clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_t *b,
@@ -561,7 +582,7 @@ clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_
     for (int k = 0; k < 2 && !st; k++) {
         igraph_real_t d = NAN;
         if (igraph_vcount(&nets[k]->graph) > 1)
-            igraph_density(&nets[k]->graph, &d, false);
+            CLOUT_IGRAPH_TRY(igraph_density(&nets[k]->graph, &d, false), "density");
         dens[k] = d;
         mod[k] = NAN;
         if (igraph_ecount(&nets[k]->graph) > 0) {
@@ -573,6 +594,7 @@ clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_
             }
         }
     }
+out:
     if (st)
         return st;
     clout_table_t *t = clout_table_new("summary");

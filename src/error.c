@@ -109,7 +109,10 @@ static char last_reason[512];
 
 static void error_keep(const char *reason, const char *file, int line, igraph_error_t code)
 {
-    g_strlcpy(last_reason, reason ? reason : "", sizeof last_reason);
+    /* IGRAPH_CHECK passes an error on with an empty reason as it unwinds:
+     * the first, specific reason is the one to keep. */
+    if (reason && *reason)
+        g_strlcpy(last_reason, reason, sizeof last_reason);
     /* Still unwinds igraph's FINALLY stack, so the failed call frees its memory. */
     igraph_error_handler_ignore(reason, file, line, code);
 }
@@ -127,6 +130,13 @@ clout_status_t clout_igraph_error(clout_error_t *err, igraph_error_t code, const
         r = clout_error_set(err, st, NULL, 0, 0, "%s: %s", what, igraph_strerror(code));
     last_reason[0] = 0;
     return r;
+}
+
+void clout_strvector_release(igraph_strvector_t *sv)
+{
+    if (sv->stor_begin)
+        igraph_strvector_destroy(sv);
+    sv->stor_begin = NULL;
 }
 
 /* igraph's default handlers print and abort; the library must do neither. */

@@ -168,8 +168,13 @@ static clout_status_t layer_network(const plan_t *pl, int l, const clout_tie_t *
  * ties, which a directed network holds in both directions) that comes from
  * pole p itself, from blocs p leads and from companies p owns; a bloc with
  * several leads counts for each of them equally.  The rest is "other". */
-static void direct_shares(const plan_t *pl, const igraph_t *g, int l, indices_t *x)
+static clout_status_t direct_shares(const plan_t *pl, const igraph_t *g, int l, indices_t *x,
+                                    clout_error_t *err)
 {
+    clout_status_t st = CLOUT_OK;
+    igraph_vector_int_t inc = {0};
+    double *by = g_new(double, pl->n_poles + 1);
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&inc, 0), "direct shares");
     for (int f = 0; f < pl->n_focus; f++) {
         double *row = &DIRECT(pl, x, l, f, 0);
         for (int p = 0; p <= pl->n_poles; p++)
@@ -177,11 +182,9 @@ static void direct_shares(const plan_t *pl, const igraph_t *g, int l, indices_t 
         igraph_integer_t vf = vertex_of(g, clout_dataset_actor(pl->ds, pl->focus[f])->id);
         if (vf < 0)
             continue;
-        igraph_vector_int_t inc;
-        igraph_vector_int_init(&inc, 0);
-        igraph_incident(g, &inc, vf, IGRAPH_IN);
+        CLOUT_IGRAPH_TRY(igraph_incident(g, &inc, vf, IGRAPH_IN), "direct shares");
         double total = 0;
-        double *by = g_new0(double, pl->n_poles + 1);
+        memset(by, 0, sizeof(double) * (size_t)(pl->n_poles + 1));
         for (igraph_integer_t k = 0; k < igraph_vector_int_size(&inc); k++) {
             igraph_integer_t e = VECTOR(inc)[k];
             igraph_integer_t v = IGRAPH_OTHER(g, e, vf);
@@ -209,12 +212,14 @@ static void direct_shares(const plan_t *pl, const igraph_t *g, int l, indices_t 
                 by[q >= 0 ? q : pl->n_poles] += w / act->n_lead;
             }
         }
-        igraph_vector_int_destroy(&inc);
         if (total > 0)
             for (int p = 0; p <= pl->n_poles; p++)
                 row[p] = by[p] / total;
-        g_free(by);
     }
+out:
+    igraph_vector_int_destroy(&inc);
+    g_free(by);
+    return st;
 }
 
 /* Reach: personalised PageRank restarting at each pole, read at each focus
@@ -222,34 +227,31 @@ static void direct_shares(const plan_t *pl, const igraph_t *g, int l, indices_t 
 static clout_status_t reach(const plan_t *pl, const igraph_t *g, int l, indices_t *x,
                             clout_error_t *err)
 {
+    clout_status_t st = CLOUT_OK;
     int np = pl->n_poles;
     double *raw = g_new0(double, (size_t)np * pl->n_focus);
     igraph_integer_t *vf = g_new(igraph_integer_t, pl->n_focus);
     for (int f = 0; f < pl->n_focus; f++)
         vf[f] = vertex_of(g, clout_dataset_actor(pl->ds, pl->focus[f])->id);
-    igraph_vector_t pr, w;
-    igraph_vector_init(&pr, 0);
-    igraph_vector_init(&w, 0);
-    igraph_error_t e = igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &w);
-    for (int p = 0; p < np && !e; p++) {
+    igraph_vector_t pr = {0}, w = {0};
+    int threads = clout_openmp_serial_begin();
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&pr, 0), "personalised PageRank");
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&w, 0), "personalised PageRank");
+    CLOUT_IGRAPH_TRY(igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &w),
+                     "personalised PageRank");
+    for (int p = 0; p < np; p++) {
         igraph_integer_t vp = vertex_of(g, clout_dataset_actor(pl->ds, pl->pole[p])->id);
         for (int f = 0; f < pl->n_focus; f++)
             raw[(size_t)f * np + p] = NAN;
         if (vp < 0 || igraph_ecount(g) == 0)
             continue;
-        e = igraph_personalized_pagerank_vs(g, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL,
-                                            igraph_vss_all(), true, PAGERANK_DAMPING,
-                                            igraph_vss_1(vp), &w, NULL);
-        for (int f = 0; f < pl->n_focus && !e; f++)
+        CLOUT_IGRAPH_TRY(igraph_personalized_pagerank_vs(g, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL,
+                                                         igraph_vss_all(), true, PAGERANK_DAMPING,
+                                                         igraph_vss_1(vp), &w, NULL),
+                         "personalised PageRank");
+        for (int f = 0; f < pl->n_focus; f++)
             if (vf[f] >= 0)
                 raw[(size_t)f * np + p] = VECTOR(pr)[vf[f]];
-    }
-    igraph_vector_destroy(&pr);
-    igraph_vector_destroy(&w);
-    g_free(vf);
-    if (e) {
-        g_free(raw);
-        return clout_igraph_error(err, e, "personalised PageRank");
     }
     for (int f = 0; f < pl->n_focus; f++) {
         double sum = 0;
@@ -261,8 +263,13 @@ static clout_status_t reach(const plan_t *pl, const igraph_t *g, int l, indices_
             REACH(pl, x, l, f, p) = isnan(r) ? NAN : sum > 0 ? r / sum : NAN;
         }
     }
+out:
+    clout_openmp_serial_end(threads);
+    igraph_vector_destroy(&pr);
+    igraph_vector_destroy(&w);
+    g_free(vf);
     g_free(raw);
-    return CLOUT_OK;
+    return st;
 }
 
 /* Direct share and reach for every layer, from the given ties. */
@@ -270,13 +277,12 @@ static clout_status_t compute_indices(const plan_t *pl, const clout_tie_t *ties,
                                       indices_t *x, clout_error_t *err)
 {
     for (int l = 0; l < pl->n_layers; l++) {
-        clout_network_t *net;
+        g_autoptr(clout_network_t) net = NULL;
         clout_status_t st = layer_network(pl, l, ties, nt, &net, err);
-        if (st)
-            return st;
-        direct_shares(pl, &net->graph, l, x);
-        st = reach(pl, &net->graph, l, x, err);
-        clout_network_free(net);
+        if (!st)
+            st = direct_shares(pl, &net->graph, l, x, err);
+        if (!st)
+            st = reach(pl, &net->graph, l, x, err);
         if (st)
             return st;
     }
@@ -289,40 +295,40 @@ static clout_status_t compute_indices(const plan_t *pl, const clout_tie_t *ties,
  * through p, over all ordered (directed) or unordered (undirected) pairs. */
 static clout_status_t brokerage(const plan_t *pl, const igraph_t *g, double *k, clout_error_t *err)
 {
+    clout_status_t st = CLOUT_OK;
     for (int p = 0; p < pl->n_poles; p++)
         k[p] = NAN;
-    igraph_vector_int_t fv;
-    igraph_vector_int_init(&fv, 0);
+    igraph_vector_int_t fv = {0};
+    igraph_vector_t len = {0}, res = {0};
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&fv, 0), "brokerage");
     for (int f = 0; f < pl->n_focus; f++) {
         igraph_integer_t v = vertex_of(g, clout_dataset_actor(pl->ds, pl->focus[f])->id);
         if (v >= 0)
-            igraph_vector_int_push_back(&fv, v);
+            CLOUT_IGRAPH_TRY(igraph_vector_int_push_back(&fv, v), "brokerage");
     }
     igraph_integer_t nf = igraph_vector_int_size(&fv);
-    if (nf < 2 || igraph_ecount(g) == 0) {
-        igraph_vector_int_destroy(&fv);
-        return CLOUT_OK;
-    }
+    if (nf < 2 || igraph_ecount(g) == 0)
+        goto out;
     /* Path lengths are 1 / weight: a strong tie is a short one. */
-    igraph_vector_t len, res;
-    igraph_vector_init(&len, igraph_ecount(g));
-    igraph_vector_init(&res, 0);
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&len, igraph_ecount(g)), "brokerage");
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&res, 0), "brokerage");
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
         VECTOR(len)[e] = 1.0 / EAN(g, "weight", e);
-    igraph_error_t e = igraph_betweenness_subset(
-        g, &res, igraph_vss_all(), true, igraph_vss_vector(&fv), igraph_vss_vector(&fv), &len);
-    if (!e) {
-        double pairs = igraph_is_directed(g) ? (double)nf * (nf - 1) : (double)nf * (nf - 1) / 2;
-        for (int p = 0; p < pl->n_poles; p++) {
-            igraph_integer_t v = vertex_of(g, clout_dataset_actor(pl->ds, pl->pole[p])->id);
-            if (v >= 0)
-                k[p] = VECTOR(res)[v] / pairs;
-        }
+    CLOUT_IGRAPH_TRY(igraph_betweenness_subset(g, &res, igraph_vss_all(), true,
+                                               igraph_vss_vector(&fv), igraph_vss_vector(&fv),
+                                               &len),
+                     "brokerage");
+    double pairs = igraph_is_directed(g) ? (double)nf * (nf - 1) : (double)nf * (nf - 1) / 2;
+    for (int p = 0; p < pl->n_poles; p++) {
+        igraph_integer_t v = vertex_of(g, clout_dataset_actor(pl->ds, pl->pole[p])->id);
+        if (v >= 0)
+            k[p] = VECTOR(res)[v] / pairs;
     }
+out:
     igraph_vector_destroy(&len);
     igraph_vector_destroy(&res);
     igraph_vector_int_destroy(&fv);
-    return e ? clout_igraph_error(err, e, "brokerage") : CLOUT_OK;
+    return st;
 }
 
 /* Alignment A(p,f): the share of community-detection runs (Leiden,
@@ -368,37 +374,51 @@ static clout_status_t alignment(const plan_t *pl, const clout_network_t *net, in
 /* ---- the bootstrap ---- */
 
 /* One replicate: the ties active in the snapshot, resampled with replacement
- * within each relation, flows multiplied by exp(noise * Z).  The random
- * stream depends on (seed, replicate) only, so the result does not depend
- * on which worker computes which replicate. */
-static clout_tie_t *replicate_ties(const plan_t *pl, GPtrArray *const *by_rel, int n_rel,
-                                   unsigned long seed, int rep, double noise, long *n_out)
+ * within each relation, flows multiplied by exp(noise * Z), Z a standard
+ * normal.  The draws come from a generator of the replicate's own (igraph's
+ * PCG32, not its global default one) seeded from (seed, replicate) alone,
+ * so the result does not depend on which worker computes which replicate,
+ * nor on what else drew random numbers before. */
+static clout_status_t replicate_ties(const plan_t *pl, GPtrArray *const *by_rel, int n_rel,
+                                     unsigned long seed, int rep, double noise,
+                                     clout_tie_t **ties_out, long *n_out, clout_error_t *err)
 {
-    guint32 s[2] = {(guint32)seed, (guint32)rep};
-    GRand *rng = g_rand_new_with_seed_array(s, 2);
+    clout_status_t st = CLOUT_OK;
+    *ties_out = NULL;
+    *n_out = 0;
+    igraph_rng_t rng;
+    bool have_rng = false;
+    CLOUT_IGRAPH_TRY(igraph_rng_init(&rng, &igraph_rngtype_pcg32), "bootstrap");
+    have_rng = true;
+    /* PCG32 takes the seed as its stream number, of 63 bits: the 32 of the
+     * seed above the 31 of the replicate, so that no two (seed, replicate)
+     * pairs share a stream. */
+    G_STATIC_ASSERT(sizeof(igraph_uint_t) >= 8);
+    CLOUT_IGRAPH_TRY(
+        igraph_rng_seed(&rng, ((igraph_uint_t)(guint32)seed << 31) | (igraph_uint_t)rep),
+        "bootstrap");
     long total = 0;
     for (int r = 0; r < n_rel; r++)
         total += (long)by_rel[r]->len;
     clout_tie_t *out = g_new(clout_tie_t, total > 0 ? total : 1);
     long k = 0;
     for (int r = 0; r < n_rel; r++) {
-        guint n = by_rel[r]->len;
+        igraph_integer_t n = by_rel[r]->len;
         bool flow = clout_dataset_relation(pl->ds, r)->mode == CLOUT_MODE_FLOW;
-        for (guint i = 0; i < n; i++) {
-            guint j = (guint)g_rand_int_range(rng, 0, (gint32)n);
+        for (igraph_integer_t i = 0; i < n; i++) {
+            igraph_integer_t j = igraph_rng_get_integer(&rng, 0, n - 1);
             out[k] = *(const clout_tie_t *)g_ptr_array_index(by_rel[r], j);
-            if (flow && noise > 0) {
-                /* Box-Muller: a standard normal from two uniforms in (0, 1]. */
-                double u1 = 1.0 - g_rand_double(rng), u2 = g_rand_double(rng);
-                double z = sqrt(-2.0 * log(u1)) * cos(2 * G_PI * u2);
-                out[k].value *= exp(noise * z);
-            }
+            if (flow && noise > 0)
+                out[k].value *= exp(noise * igraph_rng_get_normal(&rng, 0, 1));
             k++;
         }
     }
-    g_rand_free(rng);
+    *ties_out = out;
     *n_out = k;
-    return out;
+out:
+    if (have_rng)
+        igraph_rng_destroy(&rng);
+    return st;
 }
 
 /* The replicates are shared out in chunks from a counter in memory that
@@ -449,8 +469,11 @@ static clout_status_t boot_work(boot_t *b, bool progress, clout_error_t *err)
         int hi = MIN(b->n, lo + b->chunk);
         for (int rep = lo; rep < hi && !st; rep++) {
             long nt;
-            clout_tie_t *ties =
-                replicate_ties(b->pl, b->by_rel, b->n_rel, b->o->seed, rep, b->o->noise, &nt);
+            clout_tie_t *ties;
+            st = replicate_ties(b->pl, b->by_rel, b->n_rel, b->o->seed, rep, b->o->noise, &ties,
+                                &nt, err);
+            if (st)
+                break;
             double *row = b->rows + (size_t)rep * b->width;
             indices_t x = {row, row + nd};
             st = compute_indices(b->pl, ties, nt, &x, err);
@@ -602,36 +625,6 @@ static void free_ties_by_relation(const plan_t *pl, GPtrArray **lists)
     g_free(lists);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* The 2.5th and 97.5th percentiles (linear interpolation, R's type 7) of the
- * finite values among v[0], v[stride], ... */
-static void interval(const double *v, int n, size_t stride, double *lo, double *hi)
-{
-    double *x = g_new(double, n > 0 ? n : 1);
-    int m = 0;
-    for (int i = 0; i < n; i++)
-        if (isfinite(v[(size_t)i * stride]))
-            x[m++] = v[(size_t)i * stride];
-    *lo = *hi = NAN;
-    if (m > 0) {
-        /* Equal values may change places, which changes no result: two
-         * zeros of either sign interpolate to +0. */
-        qsort(x, (size_t)m, sizeof *x, cmp_double);
-        double q[2] = {0.025, 0.975}, *outp[2] = {lo, hi};
-        for (int k = 0; k < 2; k++) {
-            double h = (m - 1) * q[k];
-            int i = (int)floor(h);
-            *outp[k] = i + 1 < m ? x[i] + (h - i) * (x[i + 1] - x[i]) : x[i];
-        }
-    }
-    g_free(x);
-}
-
 static double balance_of(double ia, double ib)
 {
     return (ia + ib) > 0 ? (ib - ia) / (ia + ib) : NAN;
@@ -679,14 +672,12 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
     if (!st)
         st = compute_indices(&pl, ties, nt, &x, err);
     for (int l = 0; l < nl && !st; l++) {
-        clout_network_t *net;
+        g_autoptr(clout_network_t) net = NULL;
         st = layer_network(&pl, l, ties, nt, &net, err);
-        if (st)
-            break;
-        st = brokerage(&pl, &net->graph, kb + (size_t)l * np, err);
+        if (!st)
+            st = brokerage(&pl, &net->graph, kb + (size_t)l * np, err);
         if (!st)
             st = alignment(&pl, net, runs, opts->seed, al + (size_t)l * nf * np, err);
-        clout_network_free(net);
     }
     if (!st && n > 0) {
         all = g_new(double, (size_t)n *width);
@@ -738,7 +729,7 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
                             tmp[i] = index_of(DIRECT(&pl, &y, l, f, p), REACH(&pl, &y, l, f, p));
                         }
                         double lo, hi;
-                        interval(tmp, n, 1, &lo, &hi);
+                        clout_interval95(tmp, n, 1, &lo, &hi);
                         clout_table_set_num(s, r, 8, lo);
                         clout_table_set_num(s, r, 9, hi);
                     }
@@ -763,7 +754,7 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
                                 index_of(DIRECT(&pl, &y, l, f, 1), REACH(&pl, &y, l, f, 1)));
                         }
                         double lo, hi;
-                        interval(tmp, n, 1, &lo, &hi);
+                        clout_interval95(tmp, n, 1, &lo, &hi);
                         clout_table_set_num(b, r, 3, lo);
                         clout_table_set_num(b, r, 4, hi);
                     }

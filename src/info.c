@@ -236,30 +236,40 @@ static clout_table_t *flows_table(const clout_network_t *net, const clout_datase
     return tb;
 }
 
+/* Density (NAN below two actors), weak components and isolates. */
+static clout_status_t structure(const igraph_t *g, double *density, igraph_integer_t *ncomp,
+                                long *isolates, clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    igraph_vector_int_t deg = {0};
+    *density = NAN;
+    *ncomp = 0;
+    *isolates = 0;
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&deg, 0), "describing the network");
+    if (igraph_vcount(g) > 1)
+        CLOUT_IGRAPH_TRY(igraph_density(g, density, false), "describing the network");
+    CLOUT_IGRAPH_TRY(igraph_connected_components(g, NULL, NULL, ncomp, IGRAPH_WEAK),
+                     "describing the network");
+    CLOUT_IGRAPH_TRY(igraph_degree(g, &deg, igraph_vss_all(), IGRAPH_ALL, false),
+                     "describing the network");
+    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+        *isolates += VECTOR(deg)[v] == 0;
+out:
+    igraph_vector_int_destroy(&deg);
+    return st;
+}
+
 clout_status_t clout_info(const clout_network_t *net, const clout_dataset_t *ds,
                           clout_table_t ***tables, int *n_tables, clout_error_t *err)
 {
     const igraph_t *g = &net->graph;
     igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
-    igraph_real_t density = NAN;
-    igraph_integer_t ncomp = 0;
-    igraph_vector_int_t deg;
-    igraph_vector_int_init(&deg, 0);
-    igraph_error_t e = IGRAPH_SUCCESS;
-    if (n > 1)
-        e = igraph_density(g, &density, false);
-    if (!e)
-        e = igraph_connected_components(g, NULL, NULL, &ncomp, IGRAPH_WEAK);
-    if (!e)
-        e = igraph_degree(g, &deg, igraph_vss_all(), IGRAPH_ALL, false);
-    if (e) {
-        igraph_vector_int_destroy(&deg);
-        return clout_igraph_error(err, e, "describing the network");
-    }
-    long isolates = 0;
-    for (igraph_integer_t v = 0; v < n; v++)
-        isolates += VECTOR(deg)[v] == 0;
-    igraph_vector_int_destroy(&deg);
+    double density;
+    igraph_integer_t ncomp;
+    long isolates;
+    clout_status_t st = structure(g, &density, &ncomp, &isolates, err);
+    if (st)
+        return st;
     double total_w = 0;
     for (igraph_integer_t i = 0; i < m; i++)
         total_w += clout_enum(g, "weight", i, 1);

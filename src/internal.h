@@ -63,6 +63,31 @@ bool clout_parse_long(const char *s, long *v);
  * leaves to printf: zero, non-finite, extreme exponents, near-ties. */
 bool clout_format_g(char *buf, size_t size, double v, int prec);
 
+/* The 2.5th and 97.5th percentiles (linear interpolation, R's type 7) of
+ * the finite values among v[0], v[stride], ..., v[(n - 1) * stride]; NAN
+ * when there are none. */
+void clout_interval95(const double *v, int n, size_t stride, double *lo, double *hi);
+
+/* igraph's shuffles and samples draw from its default generator, which is
+ * global.  A scope makes a private PCG32 generator seeded with seed the
+ * default until clout_rng_scope_end, which gives the caller's back: the
+ * draws depend on seed alone, and the caller's stream is left as it was. */
+typedef struct {
+    igraph_rng_t rng, saved;
+} clout_rng_scope_t;
+igraph_error_t clout_rng_scope_begin(clout_rng_scope_t *sc, unsigned long seed);
+void clout_rng_scope_end(clout_rng_scope_t *sc);
+
+/* PRPACK, igraph's PageRank solver, sums under OpenMP in an order that
+ * changes with the thread schedule, so the same PageRank differed in the
+ * 12th digit from run to run.  Around each PageRank call the library sets
+ * OpenMP's thread count to one (begin returns the caller's count) and then
+ * restores it (end), so that PageRank repeats byte for byte for every
+ * caller, whatever its OMP_NUM_THREADS.  Both do nothing when the process
+ * has no OpenMP. */
+int clout_openmp_serial_begin(void);
+void clout_openmp_serial_end(int saved);
+
 /* ---- name maps (util.c): name -> index, for the hot loops of readers ----
  * Open addressing; a slot holds a name of up to 23 bytes itself, as three
  * zero-padded words, so that a lookup hashes and compares words and touches
@@ -98,8 +123,11 @@ void clout_names_prefetch(const clout_names_t *x, const char *s, size_t len);
  * human), "" for NaN, "inf"/"-inf".  Returns buf or a constant. */
 const char *clout_number_text(char *buf, double v, bool is_int, bool human);
 /* One CSV cell, quoted when a reader would misread it (alone: the only cell
- * of its row). */
+ * of its row).  Every CSV writer of the library writes its cells with it. */
 void clout_write_csv_cell(FILE *f, const char *s, bool alone);
+/* Appends s to out as a JSON string: quoted, with '"', '\\' and control
+ * characters escaped (\n, \r, \t, else \u00XX).  s must be UTF-8. */
+void clout_json_string(GString *out, const char *s);
 
 typedef struct {
     int first, last;
@@ -141,6 +169,11 @@ struct clout_dataset {
 clout_status_t clout_dataset_load_snapshot(clout_dataset_t **out, const char *dir, int year,
                                            int window, clout_error_t *err);
 
+/* The type of a vertex or edge attribute (IGRAPH_ATTRIBUTE_UNSPECIFIED when
+ * the graph has none of that name). */
+clout_status_t clout_attr_type(const igraph_t *g, igraph_attribute_elemtype_t elem,
+                               const char *name, igraph_attribute_type_t *type, clout_error_t *err);
+
 /* The attribute accessors tolerate missing attributes. */
 const char *clout_vstr(const igraph_t *g, const char *attr, igraph_integer_t v);
 const char *clout_estr(const igraph_t *g, const char *attr, igraph_integer_t e);
@@ -148,6 +181,38 @@ double clout_enum(const igraph_t *g, const char *attr, igraph_integer_t e, doubl
 
 /* Translates the last igraph error code into err. */
 clout_status_t clout_igraph_error(clout_error_t *err, igraph_error_t code, const char *what);
+
+/* Runs an igraph call; when it fails, records the reason in err through
+ * clout_igraph_error (what: the step, as messages name it), sets st to the
+ * status and jumps to the function's `out:` label, which releases
+ * everything.  The function must have `clout_error_t *err`,
+ * `clout_status_t st` and that label, and everything released at `out:`
+ * must be released safely before its first use (igraph vectors zeroed,
+ * pointers NULL):
+ *
+ *     CLOUT_IGRAPH_TRY(igraph_vector_int_init(&inc, 0), "incident edges");
+ *
+ * Unlike IGRAPH_CHECK it does not pass through igraph's error handler
+ * again, so the reason igraph gave is the one recorded. */
+#define CLOUT_IGRAPH_TRY(call, what)                                                               \
+    do {                                                                                           \
+        igraph_error_t clout_try_code_ = (call);                                                   \
+        if (G_UNLIKELY(clout_try_code_ != IGRAPH_SUCCESS)) {                                       \
+            st = clout_igraph_error(err, clout_try_code_, (what));                                 \
+            goto out;                                                                              \
+        }                                                                                          \
+    } while (0)
+
+/* Releases a string vector that igraph_strvector_init made, and does
+ * nothing to a zeroed one (igraph's destroy asserts on it): cleanup code
+ * after CLOUT_IGRAPH_TRY. */
+void clout_strvector_release(igraph_strvector_t *sv);
+
+/* g_autoptr() for clout's own types. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(clout_error_t, clout_error_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(clout_network_t, clout_network_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(clout_table_t, clout_table_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(clout_dataset_t, clout_dataset_free)
 
 clout_network_t *clout_network_new(const char *source);
 

@@ -98,29 +98,6 @@ static clout_status_t parse_measures(char **names, bool want[M_COUNT], clout_err
     return CLOUT_OK;
 }
 
-/* The type of a vertex attribute, or IGRAPH_ATTRIBUTE_UNSPECIFIED if absent. */
-static igraph_attribute_type_t vattr_type(const igraph_t *g, const char *name)
-{
-    if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, name))
-        return IGRAPH_ATTRIBUTE_UNSPECIFIED;
-    igraph_strvector_t names;
-    igraph_vector_int_t types;
-    igraph_attribute_type_t t = IGRAPH_ATTRIBUTE_UNSPECIFIED;
-    if (igraph_strvector_init(&names, 0))
-        return t;
-    if (igraph_vector_int_init(&types, 0)) {
-        igraph_strvector_destroy(&names);
-        return t;
-    }
-    if (!igraph_cattribute_list(g, NULL, NULL, &names, &types, NULL, NULL))
-        for (igraph_integer_t i = 0; i < igraph_strvector_size(&names); i++)
-            if (strcmp(igraph_strvector_get(&names, i), name) == 0)
-                t = (igraph_attribute_type_t)VECTOR(types)[i];
-    igraph_strvector_destroy(&names);
-    igraph_vector_int_destroy(&types);
-    return t;
-}
-
 /* ---- weights and lengths ---- */
 
 /* Strengths from the "weight" attribute: above 0 and finite, or an error
@@ -205,27 +182,15 @@ static bool has_cutoff(const ctx_t *c)
 }
 
 /* The sources of sampled betweenness: k distinct vertices drawn uniformly
- * (a partial Fisher-Yates shuffle) with a generator of clout's own, seeded by
- * opts->seed, so the draw does not depend on what else used igraph's
- * default generator; sorted, so that the sums run in vertex order. */
+ * and sorted (igraph_random_sample), so that the sums run in vertex order.
+ * The draw comes from a generator seeded by opts->seed alone, whatever
+ * else used igraph's default one. */
 static igraph_error_t draw_sources(ctx_t *c, igraph_integer_t k, igraph_vector_int_t *src)
 {
-    igraph_rng_t rng;
-    IGRAPH_CHECK(igraph_rng_init(&rng, &igraph_rngtype_pcg32));
-    igraph_error_t e = igraph_rng_seed(&rng, (igraph_uint_t)c->o->seed);
-    if (!e)
-        e = igraph_vector_int_range(src, 0, c->n);
-    for (igraph_integer_t i = 0; i < k && !e; i++) {
-        igraph_integer_t j = igraph_rng_get_integer(&rng, i, c->n - 1);
-        igraph_integer_t t = VECTOR(*src)[i];
-        VECTOR(*src)[i] = VECTOR(*src)[j];
-        VECTOR(*src)[j] = t;
-    }
-    if (!e)
-        e = igraph_vector_int_resize(src, k);
-    if (!e)
-        igraph_vector_int_sort(src);
-    igraph_rng_destroy(&rng);
+    clout_rng_scope_t sc;
+    IGRAPH_CHECK(clout_rng_scope_begin(&sc, c->o->seed));
+    igraph_error_t e = igraph_random_sample(src, 0, c->n - 1, k);
+    clout_rng_scope_end(&sc);
     return e;
 }
 
@@ -301,8 +266,11 @@ static igraph_error_t m_eigenvector(ctx_t *c, igraph_vector_t *res)
 
 static igraph_error_t m_pagerank(ctx_t *c, igraph_vector_t *res)
 {
-    return igraph_pagerank(c->g, IGRAPH_PAGERANK_ALGO_PRPACK, res, NULL, igraph_vss_all(), true,
-                           PAGERANK_DAMPING, c->w, NULL);
+    int threads = clout_openmp_serial_begin(); /* internal.h says why */
+    igraph_error_t e = igraph_pagerank(c->g, IGRAPH_PAGERANK_ALGO_PRPACK, res, NULL,
+                                       igraph_vss_all(), true, PAGERANK_DAMPING, c->w, NULL);
+    clout_openmp_serial_end(threads);
+    return e;
 }
 
 static igraph_error_t m_hits(ctx_t *c, igraph_vector_t *hub, igraph_vector_t *auth)
@@ -358,60 +326,58 @@ static igraph_error_t largest_eigenvalue(ctx_t *c, double *lambda)
 static clout_status_t katz_solve(ctx_t *c, double alpha, igraph_vector_t *res)
 {
     const igraph_t *g = c->g;
+    clout_error_t *err = c->err;
+    clout_status_t st = CLOUT_OK;
     igraph_sparsemat_t trip, mat;
-    igraph_vector_t next;
-    igraph_error_t e = igraph_sparsemat_init(&trip, c->n, c->n, c->directed ? c->m : 2 * c->m);
-    if (e)
-        return clout_igraph_error(c->err, e, "katz");
-    for (igraph_integer_t i = 0; i < c->m && !e; i++) {
+    bool have_trip = false, have_mat = false;
+    igraph_vector_t next = {0};
+    CLOUT_IGRAPH_TRY(igraph_sparsemat_init(&trip, c->n, c->n, c->directed ? c->m : 2 * c->m),
+                     "katz");
+    have_trip = true;
+    for (igraph_integer_t i = 0; i < c->m; i++) {
         igraph_integer_t from = IGRAPH_FROM(g, i), to = IGRAPH_TO(g, i);
         double a = alpha * (c->w ? VECTOR(*c->w)[i] : 1.0);
-        e = igraph_sparsemat_entry(&trip, to, from, a);
-        if (!e && !c->directed)
-            e = igraph_sparsemat_entry(&trip, from, to, a);
+        CLOUT_IGRAPH_TRY(igraph_sparsemat_entry(&trip, to, from, a), "katz");
+        if (!c->directed)
+            CLOUT_IGRAPH_TRY(igraph_sparsemat_entry(&trip, from, to, a), "katz");
     }
-    if (!e)
-        e = igraph_sparsemat_compress(&trip, &mat);
-    igraph_sparsemat_destroy(&trip);
-    if (e)
-        return clout_igraph_error(c->err, e, "katz");
-    e = igraph_vector_init(&next, c->n);
-    if (e) {
-        igraph_sparsemat_destroy(&mat);
-        return clout_igraph_error(c->err, e, "katz");
-    }
+    CLOUT_IGRAPH_TRY(igraph_sparsemat_compress(&trip, &mat), "katz");
+    have_mat = true;
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&next, c->n), "katz");
     igraph_vector_fill(res, 1.0);
     bool done = c->n == 0;
-    int iter = 0;
-    for (; !done && iter < KATZ_MAX_ITER && !e; iter++) {
+    for (int iter = 0; !done && iter < KATZ_MAX_ITER; iter++) {
         igraph_vector_fill(&next, 1.0);
-        e = igraph_sparsemat_gaxpy(&mat, res, &next);
+        CLOUT_IGRAPH_TRY(igraph_sparsemat_gaxpy(&mat, res, &next), "katz");
         double change = 0;
-        for (igraph_integer_t v = 0; v < c->n && !e; v++) {
+        for (igraph_integer_t v = 0; v < c->n; v++) {
             double d = fabs(VECTOR(next)[v] - VECTOR(*res)[v]) / fabs(VECTOR(next)[v]);
             if (d > change)
                 change = d;
         }
-        if (!e)
-            igraph_vector_swap(&next, res);
+        CLOUT_IGRAPH_TRY(igraph_vector_swap(&next, res), "katz");
         done = change < KATZ_TOL;
     }
-    igraph_vector_destroy(&next);
-    igraph_sparsemat_destroy(&mat);
-    if (e)
-        return clout_igraph_error(c->err, e, "katz");
-    if (!done)
-        return clout_error_set(c->err, CLOUT_EFAIL, NULL, 0, 0,
-                               "katz: no convergence in %d iterations with alpha %g; choose a "
-                               "smaller alpha (--katz-alpha)",
-                               KATZ_MAX_ITER, alpha);
+    if (!done) {
+        st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
+                             "katz: no convergence in %d iterations with alpha %g; choose a "
+                             "smaller alpha (--katz-alpha)",
+                             KATZ_MAX_ITER, alpha);
+        goto out;
+    }
     /* Unit Euclidean norm, as NetworkX's katz_centrality(normalized=True). */
     double norm = 0;
     for (igraph_integer_t v = 0; v < c->n; v++)
         norm += VECTOR(*res)[v] * VECTOR(*res)[v];
     if (norm > 0)
         igraph_vector_scale(res, 1.0 / sqrt(norm));
-    return CLOUT_OK;
+out:
+    igraph_vector_destroy(&next);
+    if (have_mat)
+        igraph_sparsemat_destroy(&mat);
+    if (have_trip)
+        igraph_sparsemat_destroy(&trip);
+    return st;
 }
 
 static clout_status_t m_katz(ctx_t *c, igraph_vector_t *res)
@@ -448,6 +414,10 @@ static clout_status_t m_katz(ctx_t *c, igraph_vector_t *res)
 static clout_status_t brokerage(ctx_t *c, const char *attr, double *counts /* [R_COUNT][n] */)
 {
     const igraph_t *g = c->g;
+    clout_error_t *err = c->err;
+    clout_status_t st = CLOUT_OK;
+    igraph_adjlist_t out_adj, in_adj;
+    bool have_out = false, have_in = false;
     GHashTable *ix = g_hash_table_new(g_str_hash, g_str_equal);
     int *grp = g_new(int, c->n > 0 ? c->n : 1);
     for (igraph_integer_t v = 0; v < c->n; v++) {
@@ -459,27 +429,22 @@ static clout_status_t brokerage(ctx_t *c, const char *attr, double *counts /* [R
         }
         grp[v] = GPOINTER_TO_INT(hit);
     }
-    g_hash_table_destroy(ix);
-    igraph_adjlist_t out, in;
-    igraph_error_t e =
-        igraph_adjlist_init(g, &out, IGRAPH_OUT, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE);
-    if (e) {
-        g_free(grp);
-        return clout_igraph_error(c->err, e, "brokerage");
-    }
-    e = igraph_adjlist_init(g, &in, IGRAPH_IN, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE);
-    if (e) {
-        igraph_adjlist_destroy(&out);
-        g_free(grp);
-        return clout_igraph_error(c->err, e, "brokerage");
-    }
+    CLOUT_IGRAPH_TRY(
+        igraph_adjlist_init(g, &out_adj, IGRAPH_OUT, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE),
+        "brokerage");
+    have_out = true;
+    CLOUT_IGRAPH_TRY(
+        igraph_adjlist_init(g, &in_adj, IGRAPH_IN, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE),
+        "brokerage");
+    have_in = true;
     memset(counts, 0, sizeof(double) * R_COUNT * (size_t)c->n);
     for (igraph_integer_t b = 0; b < c->n; b++) {
-        igraph_vector_int_t *ins = igraph_adjlist_get(&in, b), *outs = igraph_adjlist_get(&out, b);
+        igraph_vector_int_t *ins = igraph_adjlist_get(&in_adj, b),
+                            *outs = igraph_adjlist_get(&out_adj, b);
         for (igraph_integer_t i = 0; i < igraph_vector_int_size(ins); i++) {
             igraph_integer_t a = VECTOR(*ins)[i];
             /* igraph's adjacency lists are sorted, so a -> c is a binary search. */
-            igraph_vector_int_t *a_out = igraph_adjlist_get(&out, a);
+            igraph_vector_int_t *a_out = igraph_adjlist_get(&out_adj, a);
             for (igraph_integer_t j = 0; j < igraph_vector_int_size(outs); j++) {
                 igraph_integer_t cc = VECTOR(*outs)[j];
                 if (cc == a || igraph_vector_int_binsearch2(a_out, cc))
@@ -497,10 +462,14 @@ static clout_status_t brokerage(ctx_t *c, const char *attr, double *counts /* [R
             }
         }
     }
-    igraph_adjlist_destroy(&out);
-    igraph_adjlist_destroy(&in);
+out:
+    if (have_out)
+        igraph_adjlist_destroy(&out_adj);
+    if (have_in)
+        igraph_adjlist_destroy(&in_adj);
+    g_hash_table_destroy(ix);
     g_free(grp);
-    return CLOUT_OK;
+    return st;
 }
 
 /* ---- the table ---- */
@@ -628,7 +597,10 @@ static clout_status_t check_opts(const clout_network_t *net, const clout_measure
                                    "brokerage roles (--groups %s) need a directed network; "
                                    "this one is undirected",
                                    o->groups);
-        igraph_attribute_type_t ty = vattr_type(g, o->groups);
+        igraph_attribute_type_t ty;
+        clout_status_t st = clout_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, o->groups, &ty, err);
+        if (st)
+            return st;
         if (ty == IGRAPH_ATTRIBUTE_UNSPECIFIED)
             return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
                                    "--groups: the actors have no attribute '%s'", o->groups);
@@ -682,31 +654,23 @@ clout_status_t clout_measures(const clout_network_t *net, const clout_measure_op
             st = make_lengths(&c);
     }
 
-    clout_table_t *t = clout_table_new("measures");
+    g_autoptr(clout_table_t) t = clout_table_new("measures");
     static const char *idcols[] = {"id", "name", "kind", "role"};
     for (int k = 0; k < 4; k++)
         clout_table_add_column(t, idcols[k], CLOUT_COL_STR);
     if (!st) {
-        /* igraph 0.10 copies the generator given to igraph_rng_set_default
-         * into its default one, so the caller's is saved by value. */
-        igraph_rng_t rng, saved = *igraph_rng_default();
-        igraph_error_t e = igraph_rng_init(&rng, &igraph_rngtype_pcg32);
+        clout_rng_scope_t sc;
+        igraph_error_t e = clout_rng_scope_begin(&sc, ARPACK_SEED);
         if (e) {
             st = clout_igraph_error(err, e, "random generator");
         } else {
-            igraph_rng_seed(&rng, ARPACK_SEED);
-            igraph_rng_set_default(&rng);
             st = run(&c, want, t);
-            igraph_rng_set_default(&saved);
-            igraph_rng_destroy(&rng);
+            clout_rng_scope_end(&sc);
         }
     }
     igraph_vector_destroy(&c.wv);
     igraph_vector_destroy(&c.lv);
-    if (st) {
-        clout_table_free(t);
-        return st;
-    }
-    *out = t;
-    return CLOUT_OK;
+    if (!st)
+        *out = g_steal_pointer(&t);
+    return st;
 }

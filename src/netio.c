@@ -10,26 +10,28 @@
 
 /* ---- attribute access ---- */
 
-static igraph_attribute_type_t attr_type(const igraph_t *g, igraph_attribute_elemtype_t elem,
-                                         const char *name)
+clout_status_t clout_attr_type(const igraph_t *g, igraph_attribute_elemtype_t elem,
+                               const char *name, igraph_attribute_type_t *type, clout_error_t *err)
 {
+    clout_status_t st = CLOUT_OK;
+    *type = IGRAPH_ATTRIBUTE_UNSPECIFIED;
     if (!igraph_cattribute_has_attr(g, elem, name))
-        return IGRAPH_ATTRIBUTE_UNSPECIFIED;
-    igraph_strvector_t names;
-    igraph_vector_int_t types;
-    igraph_strvector_init(&names, 0);
-    igraph_vector_int_init(&types, 0);
-    igraph_cattribute_list(g, NULL, NULL, elem == IGRAPH_ATTRIBUTE_VERTEX ? &names : NULL,
-                           elem == IGRAPH_ATTRIBUTE_VERTEX ? &types : NULL,
-                           elem == IGRAPH_ATTRIBUTE_EDGE ? &names : NULL,
-                           elem == IGRAPH_ATTRIBUTE_EDGE ? &types : NULL);
-    igraph_attribute_type_t t = IGRAPH_ATTRIBUTE_UNSPECIFIED;
+        return CLOUT_OK;
+    igraph_strvector_t names = {0};
+    igraph_vector_int_t types = {0};
+    bool v = elem == IGRAPH_ATTRIBUTE_VERTEX;
+    CLOUT_IGRAPH_TRY(igraph_strvector_init(&names, 0), "attribute types");
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&types, 0), "attribute types");
+    CLOUT_IGRAPH_TRY(igraph_cattribute_list(g, NULL, NULL, v ? &names : NULL, v ? &types : NULL,
+                                            v ? NULL : &names, v ? NULL : &types),
+                     "attribute types");
     for (igraph_integer_t i = 0; i < igraph_strvector_size(&names); i++)
         if (strcmp(igraph_strvector_get(&names, i), name) == 0)
-            t = (igraph_attribute_type_t)VECTOR(types)[i];
-    igraph_strvector_destroy(&names);
+            *type = (igraph_attribute_type_t)VECTOR(types)[i];
+out:
+    clout_strvector_release(&names);
     igraph_vector_int_destroy(&types);
-    return t;
+    return st;
 }
 
 const char *clout_vstr(const igraph_t *g, const char *attr, igraph_integer_t v)
@@ -55,16 +57,17 @@ double clout_enum(const igraph_t *g, const char *attr, igraph_integer_t e, doubl
 
 /* Makes a vertex or edge attribute a string attribute, converting numbers
  * and booleans: a file may give any attribute any type. */
-static igraph_error_t attr_as_string(igraph_t *g, igraph_attribute_elemtype_t elem,
-                                     const char *name)
+static clout_status_t attr_as_string(igraph_t *g, igraph_attribute_elemtype_t elem,
+                                     const char *name, const char *path, clout_error_t *err)
 {
-    igraph_attribute_type_t t = attr_type(g, elem, name);
-    if (t == IGRAPH_ATTRIBUTE_STRING || t == IGRAPH_ATTRIBUTE_UNSPECIFIED)
-        return IGRAPH_SUCCESS;
+    igraph_attribute_type_t t;
+    clout_status_t st = clout_attr_type(g, elem, name, &t, err);
+    if (st || t == IGRAPH_ATTRIBUTE_STRING || t == IGRAPH_ATTRIBUTE_UNSPECIFIED)
+        return st;
     bool v = elem == IGRAPH_ATTRIBUTE_VERTEX;
     igraph_integer_t n = v ? igraph_vcount(g) : igraph_ecount(g);
-    igraph_strvector_t sv;
-    igraph_strvector_init(&sv, n);
+    igraph_strvector_t sv = {0};
+    CLOUT_IGRAPH_TRY(igraph_strvector_init(&sv, n), path);
     for (igraph_integer_t i = 0; i < n; i++) {
         char buf[64];
         if (t == IGRAPH_ATTRIBUTE_NUMERIC)
@@ -73,24 +76,20 @@ static igraph_error_t attr_as_string(igraph_t *g, igraph_attribute_elemtype_t el
             g_strlcpy(buf, (v ? VAB(g, name, i) : EAB(g, name, i)) ? "true" : "false", sizeof buf);
         else
             buf[0] = 0;
-        igraph_strvector_set(&sv, i, buf);
+        CLOUT_IGRAPH_TRY(igraph_strvector_set(&sv, i, buf), path);
     }
     if (v)
         igraph_cattribute_remove_v(g, name);
     else
         igraph_cattribute_remove_e(g, name);
-    igraph_error_t e =
-        v ? igraph_cattribute_VAS_setv(g, name, &sv) : igraph_cattribute_EAS_setv(g, name, &sv);
-    igraph_strvector_destroy(&sv);
-    return e;
+    CLOUT_IGRAPH_TRY(v ? igraph_cattribute_VAS_setv(g, name, &sv)
+                       : igraph_cattribute_EAS_setv(g, name, &sv),
+                     path);
+out:
+    clout_strvector_release(&sv);
+    return st;
 }
 
-static igraph_error_t vattr_as_string(igraph_t *g, const char *name)
-{
-    return attr_as_string(g, IGRAPH_ATTRIBUTE_VERTEX, name);
-}
-
-/* Fills in the attributes clout relies on, from what the file had. */
 /* Numeric character references that igraph's readers leave in strings.
  * libxml2 hands GraphML attribute values (node ids) over with '&' as "&#38;".
  * igraph's GML reader decodes named entities but not numeric ones, which the
@@ -124,124 +123,128 @@ static char *decode_refs(const char *s)
     return g_string_free(out, FALSE);
 }
 
-static igraph_error_t decode_attr(igraph_t *g, igraph_attribute_elemtype_t elem, const char *name)
+static clout_status_t decode_attr(igraph_t *g, igraph_attribute_elemtype_t elem, const char *name,
+                                  const char *path, clout_error_t *err)
 {
-    if (attr_type(g, elem, name) != IGRAPH_ATTRIBUTE_STRING)
-        return IGRAPH_SUCCESS;
-    igraph_integer_t n = elem == IGRAPH_ATTRIBUTE_VERTEX ? igraph_vcount(g) : igraph_ecount(g);
-    igraph_error_t e = IGRAPH_SUCCESS;
-    for (igraph_integer_t i = 0; i < n && !e; i++) {
-        const char *v = elem == IGRAPH_ATTRIBUTE_VERTEX ? VAS(g, name, i) : EAS(g, name, i);
-        char *d = decode_refs(v);
+    igraph_attribute_type_t t;
+    clout_status_t st = clout_attr_type(g, elem, name, &t, err);
+    if (st || t != IGRAPH_ATTRIBUTE_STRING)
+        return st;
+    bool vertex = elem == IGRAPH_ATTRIBUTE_VERTEX;
+    igraph_integer_t n = vertex ? igraph_vcount(g) : igraph_ecount(g);
+    for (igraph_integer_t i = 0; i < n; i++) {
+        g_autofree char *d = decode_refs(vertex ? VAS(g, name, i) : EAS(g, name, i));
         if (d)
-            e = elem == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS_set(g, name, i, d)
-                                                : igraph_cattribute_EAS_set(g, name, i, d);
-        g_free(d);
+            CLOUT_IGRAPH_TRY(vertex ? igraph_cattribute_VAS_set(g, name, i, d)
+                                    : igraph_cattribute_EAS_set(g, name, i, d),
+                             path);
     }
-    return e;
+out:
+    return st;
 }
 
 /* A string attribute of count vertices or edges, all "".  Setting one
  * element of a new attribute gives every other element "" (igraph's
  * cattribute handler); setv would copy a whole vector of "". */
-static igraph_error_t add_empty_attr(igraph_t *g, igraph_attribute_elemtype_t elem,
-                                     const char *name, igraph_integer_t count)
+static clout_status_t add_empty_attr(igraph_t *g, igraph_attribute_elemtype_t elem,
+                                     const char *name, igraph_integer_t count, const char *path,
+                                     clout_error_t *err)
 {
+    clout_status_t st = CLOUT_OK;
     bool vertex = elem == IGRAPH_ATTRIBUTE_VERTEX;
-    if (count > 0)
-        return vertex ? igraph_cattribute_VAS_set(g, name, 0, "")
-                      : igraph_cattribute_EAS_set(g, name, 0, "");
-    igraph_strvector_t empty;
-    IGRAPH_CHECK(igraph_strvector_init(&empty, 0));
-    igraph_error_t e = vertex ? igraph_cattribute_VAS_setv(g, name, &empty)
-                              : igraph_cattribute_EAS_setv(g, name, &empty);
-    igraph_strvector_destroy(&empty);
-    return e;
+    igraph_strvector_t empty = {0};
+    if (count > 0) {
+        CLOUT_IGRAPH_TRY(vertex ? igraph_cattribute_VAS_set(g, name, 0, "")
+                                : igraph_cattribute_EAS_set(g, name, 0, ""),
+                         path);
+        goto out;
+    }
+    CLOUT_IGRAPH_TRY(igraph_strvector_init(&empty, 0), path);
+    CLOUT_IGRAPH_TRY(vertex ? igraph_cattribute_VAS_setv(g, name, &empty)
+                            : igraph_cattribute_EAS_setv(g, name, &empty),
+                     path);
+out:
+    clout_strvector_release(&empty);
+    return st;
 }
 
-static clout_status_t normalise(clout_network_t *net, const char *path, int kind,
-                                clout_error_t *err)
+/* Text attributes as clout reads them: numeric references decoded (see
+ * decode_refs), and every attribute clout reads as text made text.  *id_from
+ * is the attribute that holds the ids: GraphML node ids arrive as a string
+ * "id"; GML ids are numbers, and the name a person gave a node is its
+ * "label"; a GML file with numeric ids and no labels keeps its ids, as
+ * text.  NULL: none. */
+static clout_status_t text_attrs(igraph_t *g, const char *path, int kind, const char **id_from,
+                                 clout_error_t *err)
 {
-    igraph_t *g = &net->graph;
-    igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
-    igraph_error_t e = IGRAPH_SUCCESS;
-    /* GraphML node ids arrive as a string "id"; GML ids are numbers, and the
-     * name a person gave a node is its "label". */
-    const char *id_from =
-        attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "id") == IGRAPH_ATTRIBUTE_STRING ? "id"
-        : igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "label")      ? "label"
-                                                                               : NULL;
     static const char *vattrs[] = {"id", "label", "name", "kind", "role"};
     static const char *eattrs[] = {"layer", "relations"};
+    igraph_attribute_type_t id_type;
+    clout_status_t st = clout_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "id", &id_type, err);
+    *id_from = id_type == IGRAPH_ATTRIBUTE_STRING                                ? "id"
+               : igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "label") ? "label"
+                                                                                 : NULL;
     if (kind == CLOUT_NET_GML) {
-        for (size_t k = 0; k < G_N_ELEMENTS(vattrs) && !e; k++)
-            e = decode_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vattrs[k]);
-        for (size_t k = 0; k < G_N_ELEMENTS(eattrs) && !e; k++)
-            e = decode_attr(g, IGRAPH_ATTRIBUTE_EDGE, eattrs[k]);
-    } else if (kind == CLOUT_NET_GRAPHML) {
-        e = decode_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "id");
+        for (size_t k = 0; k < G_N_ELEMENTS(vattrs) && !st; k++)
+            st = decode_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vattrs[k], path, err);
+        for (size_t k = 0; k < G_N_ELEMENTS(eattrs) && !st; k++)
+            st = decode_attr(g, IGRAPH_ATTRIBUTE_EDGE, eattrs[k], path, err);
+    } else if (kind == CLOUT_NET_GRAPHML && !st) {
+        st = decode_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "id", path, err);
     }
-    /* A GML file with numeric ids and no labels keeps its ids, as text. */
-    if (!id_from && attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "id") == IGRAPH_ATTRIBUTE_NUMERIC) {
-        if (!e)
-            e = vattr_as_string(g, "id");
-        id_from = "id";
+    if (!*id_from && id_type == IGRAPH_ATTRIBUTE_NUMERIC) {
+        if (!st)
+            st = attr_as_string(g, IGRAPH_ATTRIBUTE_VERTEX, "id", path, err);
+        *id_from = "id";
     }
     /* A file may give any attribute any type; clout reads these as text. */
-    if (!e)
-        e = attr_as_string(g, IGRAPH_ATTRIBUTE_EDGE, "layer");
-    if (!e)
-        e = attr_as_string(g, IGRAPH_ATTRIBUTE_EDGE, "relations");
-    if (!e)
-        e = vattr_as_string(g, "label");
-    if (!e)
-        e = vattr_as_string(g, "name");
-    if (!e)
-        e = vattr_as_string(g, "kind");
-    if (!e)
-        e = vattr_as_string(g, "role");
-    igraph_strvector_t ids, names;
-    igraph_strvector_init(&ids, n);
-    igraph_strvector_init(&names, n);
-    for (igraph_integer_t v = 0; v < n && !e; v++) {
+    for (size_t k = 0; k < G_N_ELEMENTS(eattrs) && !st; k++)
+        st = attr_as_string(g, IGRAPH_ATTRIBUTE_EDGE, eattrs[k], path, err);
+    for (size_t k = 1; k < G_N_ELEMENTS(vattrs) && !st; k++)
+        st = attr_as_string(g, IGRAPH_ATTRIBUTE_VERTEX, vattrs[k], path, err);
+    return st;
+}
+
+/* The vertex attributes "id" (from id_from, else the vertex index) and
+ * "name" (else the label, else the id). */
+static clout_status_t set_ids(igraph_t *g, const char *id_from, const char *path,
+                              clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    igraph_integer_t n = igraph_vcount(g);
+    igraph_strvector_t ids = {0}, names = {0};
+    CLOUT_IGRAPH_TRY(igraph_strvector_init(&ids, n), path);
+    CLOUT_IGRAPH_TRY(igraph_strvector_init(&names, n), path);
+    for (igraph_integer_t v = 0; v < n; v++) {
         char buf[32];
         const char *id = id_from ? VAS(g, id_from, v) : NULL;
         if (!id || !*id) {
             g_snprintf(buf, sizeof buf, "%" IGRAPH_PRId, v);
             id = buf;
         }
-        igraph_strvector_set(&ids, v, id);
+        CLOUT_IGRAPH_TRY(igraph_strvector_set(&ids, v, id), path);
         const char *name = clout_vstr(g, "name", v);
         if (!*name)
             name = clout_vstr(g, "label", v);
-        igraph_strvector_set(&names, v, *name ? name : id);
+        CLOUT_IGRAPH_TRY(igraph_strvector_set(&names, v, *name ? name : id), path);
     }
     if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "id"))
         igraph_cattribute_remove_v(g, "id");
-    if (!e)
-        e = igraph_cattribute_VAS_setv(g, "id", &ids);
-    if (!e)
-        e = igraph_cattribute_VAS_setv(g, "name", &names);
-    igraph_strvector_destroy(&ids);
-    igraph_strvector_destroy(&names);
-    /* Missing attributes are set whole, in one call: igraph looks an
-     * attribute up by name on every single-element set (a tenth of the time
-     * of reading a million-edge list, doc/performance.md). */
-    static const char *vs[] = {"kind", "role"};
-    static const char *es[] = {"layer", "relations"};
-    bool filled[2] = {false, false}; /* es[k] was set to "" here */
-    for (int k = 0; k < 2 && !e; k++)
-        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k]))
-            e = add_empty_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k], n);
-    for (int k = 0; k < 2 && !e; k++)
-        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k])) {
-            e = add_empty_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k], m);
-            filled[k] = true;
-        }
-    if (e)
-        return clout_igraph_error(err, e, path);
-    /* Every string must be UTF-8 (JSON, XML and Pango need it) and every id
-     * unique (actors are found by id). */
+    CLOUT_IGRAPH_TRY(igraph_cattribute_VAS_setv(g, "id", &ids), path);
+    CLOUT_IGRAPH_TRY(igraph_cattribute_VAS_setv(g, "name", &names), path);
+out:
+    clout_strvector_release(&ids);
+    clout_strvector_release(&names);
+    return st;
+}
+
+/* Every string must be UTF-8 (JSON, XML and Pango need it) and every id
+ * unique (actors are found by id).  filled[k]: the edge attribute es[k] was
+ * set to "" here, so it needs no look. */
+static clout_status_t check_strings(const igraph_t *g, const char *path, const char *const es[2],
+                                    const bool filled[2], clout_error_t *err)
+{
+    igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
     static const char *vs_all[] = {"id", "name", "kind", "role"};
     for (size_t k = 0; k < G_N_ELEMENTS(vs_all); k++)
         for (igraph_integer_t v = 0; v < n; v++)
@@ -255,21 +258,27 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
                 return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
                                        "edge %" IGRAPH_PRId ": attribute '%s' is not valid UTF-8",
                                        i + 1, es[k]);
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    clout_status_t dup = CLOUT_OK;
-    for (igraph_integer_t v = 0; v < n && !dup; v++) {
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (igraph_integer_t v = 0; v < n; v++) {
         const char *id = VAS(g, "id", v);
         if (!g_hash_table_add(seen, (gpointer)id))
-            dup = clout_error_set(err, CLOUT_EDATA, path, 0, 0,
-                                  "node id '%s' is used twice (node %" IGRAPH_PRId ")", id, v + 1);
+            return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+                                   "node id '%s' is used twice (node %" IGRAPH_PRId ")", id, v + 1);
     }
-    g_hash_table_destroy(seen);
-    if (dup)
-        return dup;
-    igraph_attribute_type_t wt = attr_type(g, IGRAPH_ATTRIBUTE_EDGE, "weight");
+    return CLOUT_OK;
+}
+
+/* The edge weights: 1 when the file has none; else numbers, every one finite. */
+static clout_status_t check_weights(igraph_t *g, const char *path, clout_error_t *err)
+{
+    igraph_integer_t m = igraph_ecount(g);
+    igraph_attribute_type_t wt;
+    clout_status_t st = clout_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, "weight", &wt, err);
+    if (st)
+        return st;
     if (wt == IGRAPH_ATTRIBUTE_UNSPECIFIED) {
-        for (igraph_integer_t i = 0; i < m && !e; i++)
-            e = igraph_cattribute_EAN_set(g, "weight", i, 1.0);
+        for (igraph_integer_t i = 0; i < m; i++)
+            CLOUT_IGRAPH_TRY(igraph_cattribute_EAN_set(g, "weight", i, 1.0), path);
     } else if (wt != IGRAPH_ATTRIBUTE_NUMERIC) {
         return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
                                "edge attribute 'weight' is not numeric");
@@ -286,12 +295,130 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
                                        igraph_is_directed(g) ? "->" : "--",
                                        VAS(g, "id", IGRAPH_TO(g, i)), EAN(g, "weight", i));
     }
-    if (e)
-        return clout_igraph_error(err, e, path);
-    return CLOUT_OK;
+out:
+    return st;
+}
+
+/* Fills in the attributes clout relies on, from what the file had. */
+static clout_status_t normalise(clout_network_t *net, const char *path, int kind,
+                                clout_error_t *err)
+{
+    igraph_t *g = &net->graph;
+    const char *id_from;
+    clout_status_t st = text_attrs(g, path, kind, &id_from, err);
+    if (!st)
+        st = set_ids(g, id_from, path, err);
+    /* Missing attributes are set whole, in one call: igraph looks an
+     * attribute up by name on every single-element set (a tenth of the time
+     * of reading a million-edge list, doc/performance.md). */
+    static const char *vs[] = {"kind", "role"};
+    static const char *const es[] = {"layer", "relations"};
+    bool filled[2] = {false, false}; /* es[k] was set to "" here */
+    for (int k = 0; k < 2 && !st; k++)
+        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k]))
+            st = add_empty_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k], igraph_vcount(g), path, err);
+    for (int k = 0; k < 2 && !st; k++)
+        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k])) {
+            st = add_empty_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k], igraph_ecount(g), path, err);
+            filled[k] = true;
+        }
+    if (!st)
+        st = check_strings(g, path, es, filled, err);
+    if (!st)
+        st = check_weights(g, path, err);
+    return st;
 }
 
 /* ---- readers ---- */
+
+/* What an edge-list CSV holds so far: ids in order of appearance, and the
+ * edges as pairs of their indices, with weights. */
+typedef struct {
+    clout_names_t ix;
+    GPtrArray *ids; /* owned strings */
+    igraph_vector_int_t ev;
+    igraph_vector_t wv;
+} edgelist_t;
+
+/* The header row "source,target[,weight]", when the first row is one:
+ * *skip tells the caller to skip it. */
+static clout_status_t edgelist_header(clout_csv_t *csv, const char *path, bool *skip,
+                                      clout_error_t *err)
+{
+    int nf = clout_csv_n_fields(csv);
+    *skip = nf >= 2 && strcmp(clout_csv_field(csv, 0), "source") == 0 &&
+            strcmp(clout_csv_field(csv, 1), "target") == 0;
+    if (*skip && (nf > 3 || (nf == 3 && strcmp(clout_csv_field(csv, 2), "weight") != 0)))
+        return clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, 2),
+                               clout_csv_field_col(csv, 2),
+                               "an edge list has the columns source,target[,weight]");
+    return CLOUT_OK;
+}
+
+/* One row of an edge list: its two ids (new ones numbered) and its weight. */
+static clout_status_t edgelist_row(edgelist_t *el, clout_csv_t *csv, const char *path,
+                                   gint64 last[2], clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    int nf = clout_csv_n_fields(csv);
+    if (nf < 2 || nf > 3)
+        return clout_error_set(err, CLOUT_EDATA, path, clout_csv_line(csv), 1,
+                               "row has %d fields; an edge list has source,target[,weight]", nf);
+    double w = 1;
+    if (nf == 3 && !clout_parse_double(clout_csv_field(csv, 2), &w))
+        return clout_error_set(
+            err, CLOUT_EDATA, path, clout_csv_field_line(csv, 2), clout_csv_field_col(csv, 2),
+            "column 'weight': '%s' is not a finite number", clout_csv_field(csv, 2));
+    for (int k = 0; k < 2; k++) { /* the next row's ids, into the cache */
+        const char *next;
+        size_t len;
+        if (clout_csv_peek(csv, k, &next, &len))
+            clout_names_prefetch(&el->ix, next, len);
+    }
+    for (int k = 0; k < 2; k++) {
+        const char *id = clout_csv_field(csv, k);
+        if (!*id)
+            return clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, k),
+                                   clout_csv_field_col(csv, k), "column '%s': empty actor id",
+                                   k ? "target" : "source");
+        int hit = clout_names_find(&el->ix, &last[k], id) + 1;
+        if (!hit && el->ids->len >= CLOUT_MAX_ACTORS)
+            return clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, k),
+                                   clout_csv_field_col(csv, k), "more than %d actors",
+                                   CLOUT_MAX_ACTORS);
+        if (!hit) {
+            char *copy = g_strdup(id);
+            g_ptr_array_add(el->ids, copy);
+            hit = (int)el->ids->len;
+            clout_names_add(&el->ix, copy, hit - 1);
+        }
+        CLOUT_IGRAPH_TRY(igraph_vector_int_push_back(&el->ev, hit - 1), path);
+    }
+    if (igraph_vector_size(&el->wv) >= CLOUT_MAX_TIES)
+        return clout_error_set(err, CLOUT_EDATA, path, clout_csv_line(csv), 1,
+                               "more than %ld edges", CLOUT_MAX_TIES);
+    CLOUT_IGRAPH_TRY(igraph_vector_push_back(&el->wv, w), path);
+out:
+    return st;
+}
+
+/* The graph of an edge list, with its ids and weights. */
+static clout_status_t edgelist_graph(clout_network_t *net, const edgelist_t *el, bool directed,
+                                     const char *path, clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    igraph_strvector_t sv = {0};
+    CLOUT_IGRAPH_TRY(igraph_strvector_init(&sv, (igraph_integer_t)el->ids->len), path);
+    for (guint i = 0; i < el->ids->len; i++)
+        CLOUT_IGRAPH_TRY(igraph_strvector_set(&sv, i, g_ptr_array_index(el->ids, i)), path);
+    CLOUT_IGRAPH_TRY(igraph_create(&net->graph, &el->ev, (igraph_integer_t)el->ids->len, directed),
+                     path);
+    CLOUT_IGRAPH_TRY(igraph_cattribute_VAS_setv(&net->graph, "id", &sv), path);
+    CLOUT_IGRAPH_TRY(igraph_cattribute_EAN_setv(&net->graph, "weight", &el->wv), path);
+out:
+    clout_strvector_release(&sv);
+    return st;
+}
 
 static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool directed,
                                     clout_error_t *err)
@@ -300,109 +427,37 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
     clout_status_t st = clout_csv_open(&csv, path, path, err);
     if (st)
         return st;
-    clout_names_t ix;
-    clout_names_init(&ix, 1024);
+    edgelist_t el = {.ids = g_ptr_array_new_with_free_func(g_free)};
+    clout_names_init(&el.ix, 1024);
     gint64 last[2] = {-1, -1};
-    GPtrArray *ids = g_ptr_array_new();
-    igraph_vector_int_t ev;
-    igraph_vector_t wv;
-    igraph_vector_int_init(&ev, 0);
-    igraph_vector_init(&wv, 0);
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&el.ev, 0), path);
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&el.wv, 0), path);
     bool first = true;
     int r;
     while ((r = clout_csv_next(csv, err)) > 0) {
-        int nf = clout_csv_n_fields(csv);
         if (first) {
+            bool skip;
             first = false;
-            if (nf >= 2 && strcmp(clout_csv_field(csv, 0), "source") == 0 &&
-                strcmp(clout_csv_field(csv, 1), "target") == 0) {
-                if (nf > 3 || (nf == 3 && strcmp(clout_csv_field(csv, 2), "weight") != 0)) {
-                    st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, 2),
-                                         clout_csv_field_col(csv, 2),
-                                         "an edge list has the columns source,target[,weight]");
-                    break;
-                }
+            st = edgelist_header(csv, path, &skip, err);
+            if (st)
+                goto out;
+            if (skip)
                 continue;
-            }
         }
-        if (nf < 2 || nf > 3) {
-            st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_line(csv), 1,
-                                 "row has %d fields; an edge list has source,target[,weight]", nf);
-            break;
-        }
-        double w = 1;
-        if (nf == 3 && !clout_parse_double(clout_csv_field(csv, 2), &w)) {
-            st = clout_error_set(
-                err, CLOUT_EDATA, path, clout_csv_field_line(csv, 2), clout_csv_field_col(csv, 2),
-                "column 'weight': '%s' is not a finite number", clout_csv_field(csv, 2));
-            break;
-        }
-        for (int k = 0; k < 2; k++) { /* the next row's ids, into the cache */
-            const char *next;
-            size_t len;
-            if (clout_csv_peek(csv, k, &next, &len))
-                clout_names_prefetch(&ix, next, len);
-        }
-        for (int k = 0; k < 2; k++) {
-            const char *id = clout_csv_field(csv, k);
-            if (!*id) {
-                st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, k),
-                                     clout_csv_field_col(csv, k), "column '%s': empty actor id",
-                                     k ? "target" : "source");
-                break;
-            }
-            int hit = clout_names_find(&ix, &last[k], id) + 1;
-            if (!hit && ids->len >= CLOUT_MAX_ACTORS) {
-                st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, k),
-                                     clout_csv_field_col(csv, k), "more than %d actors",
-                                     CLOUT_MAX_ACTORS);
-                break;
-            }
-            if (!hit) {
-                char *copy = g_strdup(id);
-                g_ptr_array_add(ids, copy);
-                hit = (int)ids->len;
-                clout_names_add(&ix, copy, hit - 1);
-            }
-            igraph_vector_int_push_back(&ev, hit - 1);
-        }
+        st = edgelist_row(&el, csv, path, last, err);
         if (st)
-            break;
-        if (igraph_vector_size(&wv) >= CLOUT_MAX_TIES) {
-            st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_line(csv), 1,
-                                 "more than %ld edges", CLOUT_MAX_TIES);
-            break;
-        }
-        igraph_vector_push_back(&wv, w);
+            goto out;
     }
     if (r < 0)
         st = clout_error_status(err);
+    if (!st)
+        st = edgelist_graph(net, &el, directed, path, err);
+out:
     clout_csv_close(csv);
-    igraph_error_t e = IGRAPH_SUCCESS;
-    if (!st) {
-        e = igraph_empty(&net->graph, (igraph_integer_t)ids->len, directed);
-        if (!e) {
-            e = igraph_add_edges(&net->graph, &ev, NULL);
-            igraph_strvector_t sv;
-            igraph_strvector_init(&sv, (igraph_integer_t)ids->len);
-            for (guint i = 0; i < ids->len; i++)
-                igraph_strvector_set(&sv, i, g_ptr_array_index(ids, i));
-            if (!e)
-                e = igraph_cattribute_VAS_setv(&net->graph, "id", &sv);
-            if (!e)
-                e = igraph_cattribute_EAN_setv(&net->graph, "weight", &wv);
-            igraph_strvector_destroy(&sv);
-            if (e)
-                igraph_destroy(&net->graph);
-        }
-        if (e)
-            st = clout_igraph_error(err, e, path);
-    }
-    g_ptr_array_set_free_func(ids, g_free);
-    g_ptr_array_free(ids, TRUE);
-    clout_names_clear(&ix);
-    igraph_vector_int_destroy(&ev);
-    igraph_vector_destroy(&wv);
+    g_ptr_array_free(el.ids, TRUE);
+    clout_names_clear(&el.ix);
+    igraph_vector_int_destroy(&el.ev);
+    igraph_vector_destroy(&el.wv);
     return st;
 }
 
@@ -429,7 +484,7 @@ clout_status_t clout_network_read(clout_network_t **out, const char *path, bool 
     if (kind < 0)
         return clout_error_set(err, CLOUT_EUSAGE, path, 0, 0,
                                "cannot tell the format (want .graphml, .gml or .csv)");
-    clout_network_t *net = clout_network_new(path);
+    g_autoptr(clout_network_t) net = clout_network_new(path);
     clout_status_t st = CLOUT_OK;
     if (kind == CLOUT_NET_EDGELIST) {
         st = read_edgelist(net, path, directed, err);
@@ -451,18 +506,11 @@ clout_status_t clout_network_read(clout_network_t **out, const char *path, bool 
             }
         }
     }
-    if (st) {
-        g_free(net->source);
-        g_free(net);
-        return st;
-    }
-    st = normalise(net, path, kind, err);
-    if (st) {
-        clout_network_free(net);
-        return st;
-    }
-    *out = net;
-    return CLOUT_OK;
+    if (!st)
+        st = normalise(net, path, kind, err);
+    if (!st)
+        *out = g_steal_pointer(&net);
+    return st;
 }
 
 /* ---- INPUT ---- */
@@ -589,6 +637,10 @@ static void num_text(FILE *f, double v)
     fputs(g_ascii_formatd(buf, sizeof buf, "%.17g", v), f);
 }
 
+/* clout's own writer, not igraph_write_graph_graphml: igraph 0.10.2 names
+ * nodes n0, n1, ... and keeps the ids as data, so NetworkX keys the network
+ * by n0, n1 (tests/unit/test-netio.c /netio/write/igraph-graphml,
+ * tests/cli/python-compat.sh). */
 static void write_graphml(const igraph_t *g, FILE *f)
 {
     bool dir = igraph_is_directed(g);
@@ -635,7 +687,10 @@ static void write_graphml(const igraph_t *g, FILE *f)
 }
 
 /* GML strings cannot hold a double quote; igraph and NetworkX read the
- * entities written here back as characters. */
+ * entities written here back as characters.  clout's own writer, not
+ * igraph_write_graph_gml: igraph 0.10.2 drops the string ids and writes
+ * characters outside ASCII as they are, which NetworkX refuses
+ * (/netio/write/igraph-gml, tests/cli/python-compat.sh). */
 static void gml_string(FILE *f, const char *s)
 {
     /* GML is ASCII: every other character, every control character, '"' and
@@ -706,6 +761,10 @@ static void dot_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* clout's own writer, not igraph_write_graph_dot: igraph 0.10.2 names
+ * nodes by index with no label, and writes weights with %g, unquoted
+ * (1234567 as 1.23457e+06, and an exponent is not a DOT numeral)
+ * (/netio/write/igraph-dot). */
 static void write_dot(const igraph_t *g, FILE *f)
 {
     bool dir = igraph_is_directed(g);
@@ -739,7 +798,10 @@ static void write_dot(const igraph_t *g, FILE *f)
     fputs("}\n", f);
 }
 
-/* Pajek labels are quoted with no escape, so quotes become apostrophes. */
+/* Pajek labels are quoted with no escape, so quotes become apostrophes.
+ * clout's own writer, not igraph_write_graph_pajek: igraph 0.10.2 writes a
+ * quote as \", which its own reader takes literally, and a newline as it
+ * is, which splits the line (/netio/write/igraph-pajek). */
 static void write_pajek(const igraph_t *g, FILE *f)
 {
     fprintf(f, "*Vertices %" IGRAPH_PRId "\n", igraph_vcount(g));
@@ -785,55 +847,59 @@ static void put_cell(FILE *f, const char *s)
 
 /* The edge list as CSV: source,target,weight[,layer,relations].  Rows go
  * straight to the file, cells as clout's table writer writes them: a
- * snapshot of millions of edges needs no table of copied strings. */
-static void write_edge_csv(const igraph_t *g, FILE *f, bool full)
+ * snapshot of millions of edges needs no table of copied strings.  igraph
+ * has no CSV writer: igraph_write_graph_edgelist writes vertex indices
+ * without ids or weights, and igraph_write_graph_ncol names unquoted, so a
+ * space or newline in one breaks its line (/netio/write/igraph-edgelist,
+ * /netio/write/igraph-ncol). */
+static clout_status_t write_edge_csv(const igraph_t *g, FILE *f, bool full, clout_error_t *err)
 {
-    fputs(full ? "source,target,weight,layer,relations\n" : "source,target,weight\n", f);
-    igraph_strvector_t ids, layer, rels;
-    igraph_vector_t w;
-    igraph_strvector_init(&ids, 0);
-    igraph_strvector_init(&layer, 0);
-    igraph_strvector_init(&rels, 0);
-    igraph_vector_init(&w, 0);
+    clout_status_t st = CLOUT_OK;
+    igraph_strvector_t ids = {0}, layer = {0}, rels = {0};
+    igraph_vector_t w = {0};
     igraph_integer_t ne = igraph_ecount(g);
-    bool have_id = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "id");
-    bool have_w = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight");
-    bool have_l = full && igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "layer");
-    bool have_r = full && igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "relations");
-    /* Each copy is checked: a failed one (memory) falls back to the slow
-     * accessors, which return "" and 1 for what is missing. */
-    have_id = have_id && !igraph_cattribute_VASV(g, "id", igraph_vss_all(), &ids);
-    have_w =
-        have_w && !igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &w);
-    have_l =
-        have_l && !igraph_cattribute_EASV(g, "layer", igraph_ess_all(IGRAPH_EDGEORDER_ID), &layer);
-    have_r = have_r &&
-             !igraph_cattribute_EASV(g, "relations", igraph_ess_all(IGRAPH_EDGEORDER_ID), &rels);
+    igraph_es_t all = igraph_ess_all(IGRAPH_EDGEORDER_ID);
+    /* One attribute lookup each, not one per edge; what is missing is ""
+     * (and weight 1), as the accessors clout_vstr and clout_enum give. */
+    CLOUT_IGRAPH_TRY(igraph_strvector_init(&ids, igraph_vcount(g)), "writing the network");
+    CLOUT_IGRAPH_TRY(igraph_strvector_init(&layer, full ? ne : 0), "writing the network");
+    CLOUT_IGRAPH_TRY(igraph_strvector_init(&rels, full ? ne : 0), "writing the network");
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&w, ne), "writing the network");
+    igraph_vector_fill(&w, 1);
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "id"))
+        CLOUT_IGRAPH_TRY(igraph_cattribute_VASV(g, "id", igraph_vss_all(), &ids),
+                         "writing the network");
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        CLOUT_IGRAPH_TRY(igraph_cattribute_EANV(g, "weight", all, &w), "writing the network");
+    if (full && igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "layer"))
+        CLOUT_IGRAPH_TRY(igraph_cattribute_EASV(g, "layer", all, &layer), "writing the network");
+    if (full && igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "relations"))
+        CLOUT_IGRAPH_TRY(igraph_cattribute_EASV(g, "relations", all, &rels), "writing the network");
+    fputs(full ? "source,target,weight,layer,relations\n" : "source,target,weight\n", f);
     /* One lock for the whole table instead of one per call. */
     flockfile(f);
     for (igraph_integer_t e = 0; e < ne; e++) {
-        igraph_integer_t u = IGRAPH_FROM(g, e), v = IGRAPH_TO(g, e);
         char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        put_cell(f, have_id ? igraph_strvector_get(&ids, u) : clout_vstr(g, "id", u));
+        put_cell(f, igraph_strvector_get(&ids, IGRAPH_FROM(g, e)));
         putc_unlocked(',', f);
-        put_cell(f, have_id ? igraph_strvector_get(&ids, v) : clout_vstr(g, "id", v));
+        put_cell(f, igraph_strvector_get(&ids, IGRAPH_TO(g, e)));
         putc_unlocked(',', f);
-        put_str(clout_number_text(buf, have_w ? VECTOR(w)[e] : clout_enum(g, "weight", e, 1), false,
-                                  false),
-                f);
+        put_str(clout_number_text(buf, VECTOR(w)[e], false, false), f);
         if (full) {
             putc_unlocked(',', f);
-            put_cell(f, have_l ? igraph_strvector_get(&layer, e) : clout_estr(g, "layer", e));
+            put_cell(f, igraph_strvector_get(&layer, e));
             putc_unlocked(',', f);
-            put_cell(f, have_r ? igraph_strvector_get(&rels, e) : clout_estr(g, "relations", e));
+            put_cell(f, igraph_strvector_get(&rels, e));
         }
         putc_unlocked('\n', f);
     }
     funlockfile(f);
-    igraph_strvector_destroy(&ids);
-    igraph_strvector_destroy(&layer);
-    igraph_strvector_destroy(&rels);
+out:
+    clout_strvector_release(&ids);
+    clout_strvector_release(&layer);
+    clout_strvector_release(&rels);
     igraph_vector_destroy(&w);
+    return st;
 }
 
 clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_netformat_t fmt,
@@ -847,7 +913,7 @@ clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_ne
     case CLOUT_NET_DOT: write_dot(g, f); break;
     case CLOUT_NET_PAJEK: write_pajek(g, f); break;
     case CLOUT_NET_EDGELIST:
-    case CLOUT_NET_CSV: write_edge_csv(g, f, fmt == CLOUT_NET_CSV); break;
+    case CLOUT_NET_CSV: st = write_edge_csv(g, f, fmt == CLOUT_NET_CSV, err); break;
     }
     if (!st && ferror(f))
         st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot write the network");

@@ -6,15 +6,10 @@
 
 #include "internal.h"
 
-/* One actor pair of one relation, with its raw amount in the snapshot. */
+/* One unit's contribution to one edge (a unit: a group of relations, or a
+ * relation alone; dependence.c). */
 typedef struct {
-    int a, b;
-    double value;
-} pairval_t;
-
-/* One relation's contribution to one edge. */
-typedef struct {
-    int edge, relation;
+    int edge, unit;
 } contrib_t;
 
 typedef struct {
@@ -99,14 +94,6 @@ static gint32 *pairmap_slot(pairmap_t *m, guint64 key)
     return &m->val[i];
 }
 
-static bool in_list(char **list, const char *s)
-{
-    for (char **p = list; *p; p++)
-        if (strcmp(*p, s) == 0)
-            return true;
-    return false;
-}
-
 /* Checks the names in --layers and --relations against the dataset. */
 static clout_status_t check_filters(const clout_dataset_t *ds, const clout_snapshot_opts_t *o,
                                     clout_error_t *err)
@@ -159,38 +146,11 @@ static char *join_sorted(GPtrArray *names)
     return g_string_free(s, FALSE);
 }
 
-static double strength(const clout_relation_t *r, double v, double max, double total)
-{
-    switch (r->scale) {
-    case CLOUT_SCALE_BINARY: return v > 0 ? 1 : 0;
-    case CLOUT_SCALE_MAX: return max > 0 ? v / max : 0;
-    case CLOUT_SCALE_LOG: return max > 0 ? log1p(v) / log1p(max) : 0;
-    case CLOUT_SCALE_SHARE: return total > 0 ? v / total : 0;
-    }
-    return 0;
-}
-
 bool clout_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window)
 {
-    if (clout_dataset_relation(ds, t->relation)->mode != CLOUT_MODE_STATE)
+    if (clout_dataset_relation(ds, t->relation)->mode == CLOUT_MODE_FLOW)
         return t->start <= year && t->start > year - window;
     return t->start <= year && (!t->end || t->end >= year);
-}
-
-/* One stable counting sort of the edges in (the identity when NULL) by v
- * (or u): out[k] = the k-th edge.  cnt has nv + 1 slots. */
-static void counting_pass(const edge_t *ed, int ne, int nv, int *cnt, const int *in, int *out,
-                          bool by_u)
-{
-    memset(cnt, 0, sizeof(int) * (size_t)(nv + 1));
-    for (int e = 0; e < ne; e++)
-        cnt[(by_u ? ed[e].u : ed[e].v) + 1]++;
-    for (int k = 0; k < nv; k++)
-        cnt[k + 1] += cnt[k];
-    for (int k = 0; k < ne; k++) {
-        int e = in ? in[k] : k;
-        out[cnt[by_u ? ed[e].u : ed[e].v]++] = e;
-    }
 }
 
 clout_network_t *clout_network_new(const char *source)
@@ -205,7 +165,11 @@ void clout_network_free(clout_network_t *net)
 {
     if (!net)
         return;
-    igraph_destroy(&net->graph);
+    /* A network whose graph was never made (a failed read or build) has
+     * it zeroed: igraph_create and the readers leave `from` allocated
+     * only when they succeed. */
+    if (net->graph.from.stor_begin)
+        igraph_destroy(&net->graph);
     g_free(net->source);
     g_free(net);
 }
@@ -222,282 +186,264 @@ clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
                                   clout_dataset_n_ties(ds), o, err);
 }
 
-clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
-                                      const clout_tie_t *ties, long nt,
-                                      const clout_snapshot_opts_t *o, clout_error_t *err)
+/* What a snapshot is built from, and what each step leaves for the next. */
+typedef struct {
+    const clout_dataset_t *ds;
+    const clout_tie_t *ties;
+    long nt;
+    int year, window, na, nr;
+    int nv;           /* vertices: the actors alive or tied in the snapshot */
+    bool directed;    /* the network: directed when a kept relation is */
+    gint *vertex;     /* [actor]: vertex index, or -1 */
+    cl_deps_t deps;   /* who depends on whom, unit by unit */
+    GArray *edges;    /* edge_t */
+    GArray *contribs; /* contrib_t, by edge once sorted */
+} build_t;
+
+static void build_release(build_t *b)
 {
-    clout_init();
-    *out = NULL;
+    cl_deps_release(&b->deps);
+    if (b->edges)
+        g_array_free(b->edges, TRUE);
+    if (b->contribs)
+        g_array_free(b->contribs, TRUE);
+    g_free(b->vertex);
+}
+
+/* The year and window of the snapshot, checked against the dataset. */
+static clout_status_t check_request(build_t *b, const clout_snapshot_opts_t *o, clout_error_t *err)
+{
+    const clout_dataset_t *ds = b->ds;
     clout_status_t st = check_filters(ds, o, err);
     if (st)
         return st;
-    int year = o->year ? o->year : clout_dataset_latest_year(ds);
-    int window = o->window;
-    if (window < 1)
+    b->year = o->year ? o->year : clout_snapshot_default_year(ds, o);
+    b->window = o->window;
+    if (b->window < 1)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                               "a window of %d years: it must be 1 or more", window);
-    if (year == CLOUT_NO_YEAR)
+                               "a window of %d years: it must be 1 or more", b->window);
+    if (b->year == CLOUT_NO_YEAR)
         return clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
                                "the dataset has no ties, so it has no latest year: name one "
                                "with DATASET@YEAR");
-    if (ds->only_year && (year != ds->only_year || window != ds->only_window))
+    if (ds->only_year && (b->year != ds->only_year || b->window != ds->only_window))
         return clout_error_set(err, CLOUT_EUSAGE, clout_dataset_path(ds), 0, 0,
                                "loaded for the snapshot of %d (window %d), not of %d (window %d)",
-                               ds->only_year, ds->only_window, year, window);
-    int na = clout_dataset_n_actors(ds), nr = clout_dataset_n_relations(ds);
+                               ds->only_year, ds->only_window, b->year, b->window);
+    return clout_snapshot_check_year(ds, o, b->year, err);
+}
 
-    bool *sel = g_new0(bool, nr);
-    bool directed = false;
-    for (int r = 0; r < nr; r++) {
-        const clout_relation_t *rel = clout_dataset_relation(ds, r);
-        sel[r] = (!o->layers || in_list(o->layers, rel->layer)) &&
-                 (!o->relations || in_list(o->relations, rel->name));
-        if (sel[r] && rel->directed)
-            directed = true;
-    }
-
-    /* 1. Raw amounts per relation and pair: flows summed over the window;
-     * state ties that overlap count once, at their largest value. */
-    GArray **pairs = g_new0(GArray *, nr);
-    pairmap_t *pix = g_new0(pairmap_t, nr);
-    gint *vertex = g_new(gint, na);
-    for (int a = 0; a < na; a++) {
+/* Step 1: who depends on whom (dependence.c), and the vertices: the actors
+ * alive in the year (WORLD never) and those a dependence touches, in the
+ * order of actors.csv.  The network is directed when a selected relation is. */
+static clout_status_t collect(build_t *b, const clout_snapshot_opts_t *o, clout_error_t *err)
+{
+    const clout_dataset_t *ds = b->ds;
+    clout_status_t st = cl_deps_compute(ds, b->ties, b->nt, o, b->year, &b->deps, err);
+    if (st)
+        return st;
+    for (int u = 0; u < b->deps.n_units; u++)
+        b->directed |= b->deps.units[u].directed;
+    b->vertex = g_new(gint, b->na);
+    for (int a = 0; a < b->na; a++) {
         const clout_actor_t *act = clout_dataset_actor(ds, a);
-        bool alive = (!act->start || act->start <= year) && (!act->end || act->end >= year);
-        vertex[a] = alive && strcmp(act->id, CLOUT_WORLD) != 0 ? 0 : -1;
+        bool alive = (!act->start || act->start <= b->year) && (!act->end || act->end >= b->year);
+        b->vertex[a] = alive && strcmp(act->id, CLOUT_WORLD) != 0 ? 0 : -1;
     }
-    /* Sizes first: maps that never grow cost half as much as maps that
-     * double from small (a 5 million-tie file has 1.5 million pairs). */
-    long *per_rel = g_new0(long, nr);
-    for (long i = 0; i < nt; i++)
-        per_rel[ties[i].relation]++;
-    long n_pairs_max = 0;
-    int world = clout_dataset_find_actor(ds, CLOUT_WORLD);
-    for (long i = 0; i < nt; i++) {
-        const clout_tie_t *t = &ties[i];
-        if (!sel[t->relation] || t->source == world || t->target == world)
-            continue;
-        const clout_relation_t *rel = clout_dataset_relation(ds, t->relation);
-        if (!clout_tie_in_snapshot(ds, t, year, window))
-            continue;
-        int a = t->source, b = t->target;
-        if (!rel->directed && a > b) {
-            int x = a;
-            a = b;
-            b = x;
-        }
-        if (!pairs[t->relation]) {
-            pairs[t->relation] = g_array_sized_new(FALSE, FALSE, sizeof(pairval_t),
-                                                   (guint)MIN(per_rel[t->relation], 1 << 20));
-            pairmap_init(&pix[t->relation], map_size(per_rel[t->relation]));
-            n_pairs_max += per_rel[t->relation];
-        }
-        gint32 *hit = pairmap_slot(&pix[t->relation], pair_key(a, b));
-        if (*hit) {
-            pairval_t *pv = &g_array_index(pairs[t->relation], pairval_t, *hit - 1);
-            if (rel->mode == CLOUT_MODE_FLOW)
-                pv->value += t->value;
-            else if (t->value > pv->value)
-                pv->value = t->value;
-        } else {
-            pairval_t pv = {a, b, t->value};
-            g_array_append_val(pairs[t->relation], pv);
-            *hit = (gint32)pairs[t->relation]->len;
-        }
-        vertex[t->source] = vertex[t->target] = 0;
-    }
+    const cl_dep_t *dp = (const cl_dep_t *)(void *)b->deps.deps->data;
+    for (guint i = 0; i < b->deps.deps->len; i++)
+        b->vertex[dp[i].src] = b->vertex[dp[i].dst] = 0;
+    for (int a = 0; a < b->na; a++)
+        if (b->vertex[a] == 0)
+            b->vertex[a] = b->nv++;
+    return CLOUT_OK;
+}
 
-    /* Vertices keep the order of actors.csv. */
-    int nv = 0;
-    for (int a = 0; a < na; a++)
-        if (vertex[a] == 0)
-            vertex[a] = nv++;
-
-    /* 2. Scale each relation and add weight x strength to the edges. */
-    GArray *edges = g_array_new(FALSE, FALSE, sizeof(edge_t));
-    GArray *contribs = g_array_new(FALSE, FALSE, sizeof(contrib_t));
-    g_free(per_rel);
+/* Step 2: each dependence adds the unit's weight x its strength to the edge
+ * src -> dst.  In an undirected network the edge of a pair gets the mean of
+ * its two directions (the same for all but shares, whose denominators are
+ * each end's own). */
+static void make_edges(build_t *b)
+{
+    b->edges = g_array_new(FALSE, FALSE, sizeof(edge_t));
+    b->contribs = g_array_new(FALSE, FALSE, sizeof(contrib_t));
     pairmap_t eix;
-    pairmap_init(&eix, map_size(n_pairs_max));
-    double *total = g_new0(double, na);
-    for (int r = 0; r < nr; r++) {
-        if (!pairs[r])
+    pairmap_init(&eix, map_size((long)b->deps.deps->len));
+    const cl_dep_t *dp = (const cl_dep_t *)(void *)b->deps.deps->data;
+    for (guint i = 0; i < b->deps.deps->len; i++) {
+        double w = b->deps.units[dp[i].unit].weight * dp[i].strength;
+        if (!b->directed)
+            w /= 2;
+        if (!(w > 0))
             continue;
-        const clout_relation_t *rel = clout_dataset_relation(ds, r);
-        double max = 0;
-        /* total[] is all zeros here: each relation clears what it touched, so
-         * that many relations cost their ties, not relations x actors. */
-        for (guint i = 0; i < pairs[r]->len; i++) {
-            pairval_t *pv = &g_array_index(pairs[r], pairval_t, i);
-            max = MAX(max, pv->value);
-            total[pv->b] += pv->value;
-            if (!rel->directed)
-                total[pv->a] += pv->value;
+        int u = b->vertex[dp[i].src], v = b->vertex[dp[i].dst];
+        if (!b->directed && u > v) {
+            int x = u;
+            u = v;
+            v = x;
         }
-        for (guint i = 0; i < pairs[r]->len; i++) {
-            pairval_t *pv = &g_array_index(pairs[r], pairval_t, i);
-            /* Directions to add: the tie's own, and for an undirected relation
-             * in a directed network the reverse too.  A share is what the
-             * receiving end gets from the other, so each direction has its own;
-             * in an undirected network the two shares are averaged. */
-            int dirs[2][2] = {{pv->a, pv->b}, {pv->b, pv->a}};
-            int ndir = (directed && !rel->directed) ? 2 : 1;
-            for (int d = 0; d < ndir; d++) {
-                int s = dirs[d][0], t = dirs[d][1];
-                double w;
-                if (rel->scale == CLOUT_SCALE_SHARE && !directed)
-                    w = (strength(rel, pv->value, max, total[t]) +
-                         strength(rel, pv->value, max, total[s])) /
-                        2;
-                else
-                    w = strength(rel, pv->value, max, total[t]);
-                w *= rel->weight;
-                if (!(w > 0))
-                    continue;
-                int u = vertex[s], v = vertex[t];
-                if (!directed && u > v) {
-                    int x = u;
-                    u = v;
-                    v = x;
-                }
-                gint32 *hit = pairmap_slot(&eix, pair_key(u, v));
-                int e;
-                if (*hit) {
-                    e = *hit - 1;
-                    g_array_index(edges, edge_t, e).weight += w;
-                } else {
-                    edge_t ed = {u, v, w};
-                    g_array_append_val(edges, ed);
-                    e = (int)edges->len - 1;
-                    *hit = e + 1;
-                }
-                contrib_t c = {e, r};
-                g_array_append_val(contribs, c);
-            }
+        gint32 *hit = pairmap_slot(&eix, pair_key(u, v));
+        int e;
+        if (*hit) {
+            e = *hit - 1;
+            g_array_index(b->edges, edge_t, e).weight += w;
+        } else {
+            edge_t ed = {u, v, w};
+            g_array_append_val(b->edges, ed);
+            e = (int)b->edges->len - 1;
+            *hit = e + 1;
         }
-        for (guint i = 0; i < pairs[r]->len; i++) {
-            pairval_t *pv = &g_array_index(pairs[r], pairval_t, i);
-            total[pv->a] = total[pv->b] = 0;
-        }
+        contrib_t c = {e, dp[i].unit};
+        g_array_append_val(b->contribs, c);
     }
-    g_free(total);
-    for (int r = 0; r < nr; r++)
-        if (pairs[r]) {
-            g_array_free(pairs[r], TRUE);
-            pairmap_destroy(&pix[r]);
-        }
-    g_free(pairs);
-    g_free(pix);
     pairmap_destroy(&eix);
+}
 
-    /* 3. Edge order: by endpoints, so the output does not depend on the order
-     * of ties.csv.  Contributions follow their edges through the sort. */
-    int ne = (int)edges->len;
-    {
-        /* Two stable counting sorts, by v then by u, give (u, v) order in
-         * O(edges + vertices): a comparison sort of 1.6 million edges took
-         * a tenth of the ingest.  Edges are distinct pairs, so the order is
-         * the one the comparison sort gave. */
-        int *cnt = g_new(int, nv + 1);
-        int *by_v = g_new(int, ne > 0 ? ne : 1), *order = g_new(int, ne > 0 ? ne : 1);
-        const edge_t *ed = (const edge_t *)edges->data;
-        counting_pass(ed, ne, nv, cnt, NULL, by_v, false);
-        counting_pass(ed, ne, nv, cnt, by_v, order, true);
-        /* rank[old index] = new index, in by_v's memory */
-        int *rank = by_v;
-        for (int k = 0; k < ne; k++)
-            rank[order[k]] = k;
-        edge_t *sorted = g_new(edge_t, ne > 0 ? ne : 1);
-        for (int k = 0; k < ne; k++)
-            sorted[k] = ed[order[k]];
-        if (ne > 0) /* edges->data is NULL for none, and memcpy wants a pointer */
-            memcpy(edges->data, sorted, sizeof(edge_t) * (size_t)ne);
-        g_free(sorted);
-        /* Contributions were made relation by relation, so a stable sort by
-         * edge leaves each edge's relations in order. */
-        int nc = (int)contribs->len;
-        contrib_t *cs = (contrib_t *)contribs->data, *cso = g_new(contrib_t, nc > 0 ? nc : 1);
-        int *ccnt = g_new0(int, ne + 1);
-        for (int i = 0; i < nc; i++)
-            ccnt[rank[cs[i].edge] + 1]++;
-        for (int k = 0; k < ne; k++)
-            ccnt[k + 1] += ccnt[k];
-        for (int i = 0; i < nc; i++) {
-            contrib_t c = {rank[cs[i].edge], cs[i].relation};
-            cso[ccnt[c.edge]++] = c;
-        }
-        if (nc > 0)
-            memcpy(cs, cso, sizeof(contrib_t) * (size_t)nc);
-        g_free(cso);
-        g_free(ccnt);
-        g_free(cnt);
-        g_free(by_v);
-        g_free(order);
+/* Step 3: edges in (u, v) order, so that the output does not depend on the
+ * order of ties.csv, and contributions by edge, each edge's in relation
+ * order.  igraph_vector_int_pair_order is a radix sort: O(edges +
+ * vertices), where a comparison sort of 1.6 million edges took a tenth of
+ * the ingest.  Edges are distinct pairs, so their order is the one a
+ * comparison sort gives. */
+static clout_status_t sort_edges(build_t *b, clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    igraph_integer_t ne = (igraph_integer_t)b->edges->len, nc = (igraph_integer_t)b->contribs->len;
+    igraph_vector_int_t key1 = {0}, key2 = {0}, order = {0}, rank = {0};
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&key1, ne), "sorting the edges");
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&key2, ne), "sorting the edges");
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&order, 0), "sorting the edges");
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&rank, ne), "sorting the edges");
+    edge_t *ed = (edge_t *)(void *)b->edges->data;
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        VECTOR(key1)[e] = ed[e].u;
+        VECTOR(key2)[e] = ed[e].v;
     }
+    CLOUT_IGRAPH_TRY(igraph_vector_int_pair_order(&key1, &key2, &order, b->nv),
+                     "sorting the edges");
+    GArray *sorted = g_array_sized_new(FALSE, FALSE, sizeof(edge_t), (guint)ne);
+    for (igraph_integer_t k = 0; k < ne; k++) {
+        g_array_append_val(sorted, ed[VECTOR(order)[k]]);
+        VECTOR(rank)[VECTOR(order)[k]] = k; /* rank[old index] = new index */
+    }
+    g_array_free(b->edges, TRUE);
+    b->edges = sorted;
 
-    /* 4. The igraph graph and its attributes. */
-    char *source = g_strdup_printf("%s@%d", clout_dataset_path(ds), year);
-    clout_network_t *net = clout_network_new(source);
-    g_free(source);
-    net->year = year;
-    net->window = window;
-    igraph_vector_int_t ev;
-    igraph_vector_int_init(&ev, 2 * (igraph_integer_t)ne);
-    igraph_vector_t wv;
-    igraph_vector_init(&wv, ne);
-    for (int e = 0; e < ne; e++) {
-        edge_t *ed = &g_array_index(edges, edge_t, e);
+    /* Contributions by (new edge, relation): a relation gives an edge at
+     * most one contribution per direction, so this is the order in which
+     * they were made, relation by relation. */
+    contrib_t *cs = (contrib_t *)(void *)b->contribs->data;
+    CLOUT_IGRAPH_TRY(igraph_vector_int_resize(&key1, nc), "sorting the edges");
+    CLOUT_IGRAPH_TRY(igraph_vector_int_resize(&key2, nc), "sorting the edges");
+    for (igraph_integer_t i = 0; i < nc; i++) {
+        VECTOR(key1)[i] = VECTOR(rank)[cs[i].edge];
+        VECTOR(key2)[i] = cs[i].unit;
+    }
+    CLOUT_IGRAPH_TRY(
+        igraph_vector_int_pair_order(&key1, &key2, &order, MAX(ne, b->deps.n_units)),
+        "sorting the edges");
+    GArray *csorted = g_array_sized_new(FALSE, FALSE, sizeof(contrib_t), (guint)nc);
+    for (igraph_integer_t k = 0; k < nc; k++) {
+        igraph_integer_t i = VECTOR(order)[k];
+        contrib_t c = {(int)VECTOR(key1)[i], cs[i].unit};
+        /* both directions of a pair in an undirected network: one contribution */
+        if (csorted->len && g_array_index(csorted, contrib_t, csorted->len - 1).edge == c.edge &&
+            g_array_index(csorted, contrib_t, csorted->len - 1).unit == c.unit)
+            continue;
+        g_array_append_val(csorted, c);
+    }
+    g_array_free(b->contribs, TRUE);
+    b->contribs = csorted;
+out:
+    igraph_vector_int_destroy(&key1);
+    igraph_vector_int_destroy(&key2);
+    igraph_vector_int_destroy(&order);
+    igraph_vector_int_destroy(&rank);
+    return st;
+}
+
+/* Step 4: the igraph graph of the sorted edges. */
+static clout_status_t make_graph(clout_network_t *net, const build_t *b, clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    igraph_integer_t ne = (igraph_integer_t)b->edges->len;
+    igraph_vector_int_t ev = {0};
+    igraph_vector_t wv = {0};
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&ev, 2 * ne), "building the snapshot");
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&wv, ne), "building the snapshot");
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        const edge_t *ed = &g_array_index(b->edges, edge_t, e);
         VECTOR(ev)[2 * e] = ed->u;
         VECTOR(ev)[2 * e + 1] = ed->v;
         VECTOR(wv)[e] = ed->weight;
     }
-    igraph_error_t ie = igraph_empty(&net->graph, nv, directed);
-    bool have_graph = !ie;
-    if (!ie)
-        ie = igraph_add_edges(&net->graph, &ev, NULL);
-    igraph_strvector_t sv[4];
+    CLOUT_IGRAPH_TRY(igraph_create(&net->graph, &ev, b->nv, b->directed), "building the snapshot");
+    CLOUT_IGRAPH_TRY(igraph_cattribute_EAN_setv(&net->graph, "weight", &wv),
+                     "building the snapshot");
+out:
+    igraph_vector_int_destroy(&ev);
+    igraph_vector_destroy(&wv);
+    return st;
+}
+
+/* The vertex attributes id, name, kind and role, from actors.csv. */
+static clout_status_t set_vertex_attrs(clout_network_t *net, const build_t *b, clout_error_t *err)
+{
     static const char *vattr[4] = {"id", "name", "kind", "role"};
     static const char *roles[] = {"", "pole", "focus"};
+    clout_status_t st = CLOUT_OK;
+    igraph_strvector_t sv[4] = {{0}};
     for (int k = 0; k < 4; k++)
-        igraph_strvector_init(&sv[k], nv);
-    for (int a = 0; a < na; a++) {
-        if (vertex[a] < 0)
+        CLOUT_IGRAPH_TRY(igraph_strvector_init(&sv[k], b->nv), "building the snapshot");
+    for (int a = 0; a < b->na; a++) {
+        if (b->vertex[a] < 0)
             continue;
-        const clout_actor_t *act = clout_dataset_actor(ds, a);
-        igraph_strvector_set(&sv[0], vertex[a], act->id);
-        igraph_strvector_set(&sv[1], vertex[a], act->name);
-        igraph_strvector_set(&sv[2], vertex[a], act->kind);
-        igraph_strvector_set(&sv[3], vertex[a], roles[act->role]);
+        const clout_actor_t *act = clout_dataset_actor(b->ds, a);
+        const char *val[4] = {act->id, act->name, act->kind, roles[act->role]};
+        for (int k = 0; k < 4; k++)
+            CLOUT_IGRAPH_TRY(igraph_strvector_set(&sv[k], b->vertex[a], val[k]),
+                             "building the snapshot");
     }
-    for (int k = 0; k < 4 && !ie; k++)
-        ie = igraph_cattribute_VAS_setv(&net->graph, vattr[k], &sv[k]);
     for (int k = 0; k < 4; k++)
-        igraph_strvector_destroy(&sv[k]);
-    if (!ie)
-        ie = igraph_cattribute_EAN_setv(&net->graph, "weight", &wv);
-    igraph_strvector_t layers, rels;
-    igraph_strvector_init(&layers, ne);
-    igraph_strvector_init(&rels, ne);
+        CLOUT_IGRAPH_TRY(igraph_cattribute_VAS_setv(&net->graph, vattr[k], &sv[k]),
+                         "building the snapshot");
+out:
+    for (int k = 0; k < 4; k++)
+        clout_strvector_release(&sv[k]);
+    return st;
+}
+
+/* The edge strings "layer" and "relations": the sorted, distinct layers and
+ * names of each edge's units (a group's name, else the relation's), joined
+ * by ';'. */
+static clout_status_t set_edge_strings(clout_network_t *net, const build_t *b, clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    igraph_integer_t ne = (igraph_integer_t)b->edges->len;
+    igraph_strvector_t layers = {0}, rels = {0};
     GPtrArray *ln = g_ptr_array_new(), *rn = g_ptr_array_new();
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
     /* An edge's two strings depend only on its set of relations, and few
      * sets occur: with up to 63 relations a set is a bit mask, and its
      * strings are made once (index + 1 into names). */
     pairmap_t sets;
     pairmap_init(&sets, 64);
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    CLOUT_IGRAPH_TRY(igraph_strvector_init(&layers, ne), "building the snapshot");
+    CLOUT_IGRAPH_TRY(igraph_strvector_init(&rels, ne), "building the snapshot");
+    const GArray *contribs = b->contribs;
     for (guint i = 0; i < contribs->len;) {
         int e = g_array_index(contribs, contrib_t, i).edge;
         g_ptr_array_set_size(ln, 0);
         g_ptr_array_set_size(rn, 0);
         guint64 mask = 0;
         for (; i < contribs->len && g_array_index(contribs, contrib_t, i).edge == e; i++) {
-            int r = g_array_index(contribs, contrib_t, i).relation;
-            const clout_relation_t *rel = clout_dataset_relation(ds, r);
-            g_ptr_array_add(ln, (gpointer)rel->layer);
-            g_ptr_array_add(rn, (gpointer)rel->name);
+            int r = g_array_index(contribs, contrib_t, i).unit;
+            const cl_unit_t *un = &b->deps.units[r];
+            g_ptr_array_add(ln, (gpointer)un->layer);
+            g_ptr_array_add(rn, (gpointer)un->name);
             mask |= r < 63 ? (guint64)1 << r : (guint64)1 << 63;
         }
-        gint32 *hit = nr <= 63 ? pairmap_slot(&sets, mask) : NULL;
+        gint32 *hit = b->deps.n_units <= 63 ? pairmap_slot(&sets, mask) : NULL;
         if (!hit || !*hit) {
             g_ptr_array_add(names, join_sorted(ln));
             g_ptr_array_add(names, join_sorted(rn));
@@ -505,36 +451,58 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
                 *hit = (gint32)names->len - 1;
         }
         int k = hit ? *hit - 1 : (int)names->len - 2;
-        igraph_strvector_set(&layers, e, g_ptr_array_index(names, k));
-        igraph_strvector_set(&rels, e, g_ptr_array_index(names, k + 1));
+        CLOUT_IGRAPH_TRY(igraph_strvector_set(&layers, e, g_ptr_array_index(names, k)),
+                         "building the snapshot");
+        CLOUT_IGRAPH_TRY(igraph_strvector_set(&rels, e, g_ptr_array_index(names, k + 1)),
+                         "building the snapshot");
         if (!hit)
             g_ptr_array_set_size(names, 0);
     }
+    CLOUT_IGRAPH_TRY(igraph_cattribute_EAS_setv(&net->graph, "layer", &layers),
+                     "building the snapshot");
+    CLOUT_IGRAPH_TRY(igraph_cattribute_EAS_setv(&net->graph, "relations", &rels),
+                     "building the snapshot");
+out:
     pairmap_destroy(&sets);
     g_ptr_array_free(names, TRUE);
     g_ptr_array_free(ln, TRUE);
     g_ptr_array_free(rn, TRUE);
-    if (!ie)
-        ie = igraph_cattribute_EAS_setv(&net->graph, "layer", &layers);
-    if (!ie)
-        ie = igraph_cattribute_EAS_setv(&net->graph, "relations", &rels);
-    igraph_strvector_destroy(&layers);
-    igraph_strvector_destroy(&rels);
-    igraph_vector_int_destroy(&ev);
-    igraph_vector_destroy(&wv);
-    g_array_free(edges, TRUE);
-    g_array_free(contribs, TRUE);
-    g_free(vertex);
-    g_free(sel);
-    if (ie) {
-        if (have_graph) {
-            clout_network_free(net);
-        } else {
-            g_free(net->source);
-            g_free(net);
-        }
-        return clout_igraph_error(err, ie, "building the snapshot");
+    clout_strvector_release(&layers);
+    clout_strvector_release(&rels);
+    return st;
+}
+
+clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
+                                      const clout_tie_t *ties, long nt,
+                                      const clout_snapshot_opts_t *o, clout_error_t *err)
+{
+    clout_init();
+    *out = NULL;
+    build_t b = {.ds = ds,
+                 .ties = ties,
+                 .nt = nt,
+                 .na = clout_dataset_n_actors(ds),
+                 .nr = clout_dataset_n_relations(ds)};
+    clout_status_t st = check_request(&b, o, err);
+    if (st)
+        return st;
+    st = collect(&b, o, err);
+    if (!st) {
+        make_edges(&b);
+        st = sort_edges(&b, err);
     }
-    *out = net;
-    return CLOUT_OK;
+    g_autofree char *source = g_strdup_printf("%s@%d", clout_dataset_path(ds), b.year);
+    g_autoptr(clout_network_t) net = clout_network_new(source);
+    net->year = b.year;
+    net->window = b.window;
+    if (!st)
+        st = make_graph(net, &b, err);
+    if (!st)
+        st = set_vertex_attrs(net, &b, err);
+    if (!st)
+        st = set_edge_strings(net, &b, err);
+    build_release(&b);
+    if (!st)
+        *out = g_steal_pointer(&net);
+    return st;
 }

@@ -286,27 +286,35 @@ static void write_delimited(FILE *f, const clout_table_t *t, bool tsv, bool safe
     }
 }
 
-static void write_json_string(FILE *f, const char *s)
+void clout_json_string(GString *out, const char *s)
 {
-    fputc('"', f);
+    g_string_append_c(out, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
+        case '"': g_string_append(out, "\\\""); break;
+        case '\\': g_string_append(out, "\\\\"); break;
+        case '\n': g_string_append(out, "\\n"); break;
+        case '\r': g_string_append(out, "\\r"); break;
+        case '\t': g_string_append(out, "\\t"); break;
         default:
             if (*p < 0x20)
-                fprintf(f, "\\u%04x", *p);
+                g_string_append_printf(out, "\\u%04x", *p);
             else
-                fputc(*p, f);
+                g_string_append_c(out, (char)*p);
         }
     }
-    fputc('"', f);
+    g_string_append_c(out, '"');
 }
 
-static void write_json_table(FILE *f, const clout_table_t *t, const char *indent)
+/* A JSON string to f, through buf (the caller's, reused from cell to cell). */
+static void write_json_string(FILE *f, GString *buf, const char *s)
+{
+    g_string_truncate(buf, 0);
+    clout_json_string(buf, s);
+    fwrite(buf->str, 1, buf->len, f);
+}
+
+static void write_json_table(FILE *f, const clout_table_t *t, const char *indent, GString *buf)
 {
     int nc = clout_table_n_cols(t);
     fputs("[", f);
@@ -315,7 +323,7 @@ static void write_json_table(FILE *f, const clout_table_t *t, const char *indent
         for (int c = 0; c < nc; c++) {
             if (c)
                 fputs(", ", f);
-            write_json_string(f, col_at(t, c)->name);
+            write_json_string(f, buf, col_at(t, c)->name);
             fputs(": ", f);
             if (is_numeric(t, c)) {
                 /* JSON has no infinity or NaN: both are null. */
@@ -326,7 +334,7 @@ static void write_json_table(FILE *f, const clout_table_t *t, const char *indent
             } else {
                 const char *s = clout_table_get_str(t, r, c);
                 if (s)
-                    write_json_string(f, s);
+                    write_json_string(f, buf, s);
                 else
                     fputs("null", f);
             }
@@ -505,15 +513,16 @@ clout_status_t clout_tables_write_ex(FILE *f, clout_table_t *const *tables, int 
 {
     bool safe = (flags & CLOUT_WRITE_SPREADSHEET_SAFE) != 0;
     if (fmt == CLOUT_FMT_JSON) {
+        g_autoptr(GString) buf = g_string_new(NULL);
         if (n == 1) {
-            write_json_table(f, tables[0], "");
+            write_json_table(f, tables[0], "", buf);
         } else {
             fputs("{", f);
             for (int i = 0; i < n; i++) {
                 fprintf(f, "%s\n  ", i ? "," : "");
-                write_json_string(f, tables[i]->name);
+                write_json_string(f, buf, tables[i]->name);
                 fputs(": ", f);
-                write_json_table(f, tables[i], "  ");
+                write_json_table(f, tables[i], "  ", buf);
             }
             fputs("\n}", f);
         }

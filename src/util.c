@@ -1,6 +1,8 @@
-/* util.c: strict parsers for numbers, years and lists. */
+/* util.c: strict parsers for numbers, years and lists; name maps; percentiles; igraph's
+ * random generator and OpenMP threads held still for a call. */
 #include <config.h>
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -144,11 +146,6 @@ char **clout_split_list(const char *s, char sep)
     g_strfreev(parts);
     g_ptr_array_add(out, NULL);
     return (char **)g_ptr_array_free(out, FALSE);
-}
-
-void clout_strv_free(char **v)
-{
-    g_strfreev(v);
 }
 
 bool clout_parse_number(const char *s, double *v)
@@ -379,4 +376,101 @@ void clout_names_prefetch(const clout_names_t *x, const char *s, size_t len)
     memcpy(b, s, len);
     memcpy(w, b, sizeof b);
     __builtin_prefetch(&x->slot[words_hash(w) & x->mask]);
+}
+
+/* ---- percentiles ---- */
+
+static gint cmp_double(gconstpointer a, gconstpointer b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+void clout_interval95(const double *v, int n, size_t stride, double *lo, double *hi)
+{
+    GArray *x = g_array_sized_new(FALSE, FALSE, sizeof(double), (guint)MAX(n, 0));
+    for (int i = 0; i < n; i++)
+        if (isfinite(v[(size_t)i * stride]))
+            g_array_append_val(x, v[(size_t)i * stride]);
+    *lo = *hi = NAN;
+    int m = (int)x->len;
+    if (m > 0) {
+        /* Equal values may change places, which changes no result: two
+         * zeros of either sign interpolate to +0. */
+        g_array_sort(x, cmp_double);
+        const double *s = (const double *)(void *)x->data;
+        double q[2] = {0.025, 0.975}, *outp[2] = {lo, hi};
+        for (int k = 0; k < 2; k++) {
+            double h = (m - 1) * q[k];
+            int i = (int)floor(h);
+            *outp[k] = i + 1 < m ? s[i] + (h - i) * (s[i + 1] - s[i]) : s[i];
+        }
+    }
+    g_array_free(x, TRUE);
+}
+
+/* ---- igraph's default random generator, scoped ---- */
+
+igraph_error_t clout_rng_scope_begin(clout_rng_scope_t *sc, unsigned long seed)
+{
+    /* igraph 0.10 copies the generator given to igraph_rng_set_default
+     * into its default one, so the caller's is saved by value. */
+    sc->saved = *igraph_rng_default();
+    IGRAPH_CHECK(igraph_rng_init(&sc->rng, &igraph_rngtype_pcg32));
+    igraph_error_t e = igraph_rng_seed(&sc->rng, (igraph_uint_t)seed);
+    if (e) {
+        igraph_rng_destroy(&sc->rng);
+        return e;
+    }
+    igraph_rng_set_default(&sc->rng);
+    return IGRAPH_SUCCESS;
+}
+
+void clout_rng_scope_end(clout_rng_scope_t *sc)
+{
+    igraph_rng_set_default(&sc->saved);
+    igraph_rng_destroy(&sc->rng);
+}
+
+/* ---- OpenMP threads, one for a call ---- */
+
+typedef int (*omp_get_fn_t)(void);
+typedef void (*omp_set_fn_t)(int);
+
+/* libgomp's thread-count functions when the process has them (igraph
+ * brings libgomp when it is built with OpenMP), else NULL: looked up at run
+ * time so that libclout does not link OpenMP itself. */
+static void openmp_functions(omp_get_fn_t *get, omp_set_fn_t *set)
+{
+    static gsize done = 0;
+    static omp_get_fn_t g;
+    static omp_set_fn_t s;
+    if (g_once_init_enter(&done)) {
+        g = (omp_get_fn_t)dlsym(RTLD_DEFAULT, "omp_get_max_threads");
+        s = (omp_set_fn_t)dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+        g_once_init_leave(&done, 1);
+    }
+    *get = g;
+    *set = s;
+}
+
+int clout_openmp_serial_begin(void)
+{
+    omp_get_fn_t get;
+    omp_set_fn_t set;
+    openmp_functions(&get, &set);
+    if (!get || !set)
+        return 0;
+    int saved = get();
+    set(1);
+    return saved;
+}
+
+void clout_openmp_serial_end(int saved)
+{
+    omp_get_fn_t get;
+    omp_set_fn_t set;
+    openmp_functions(&get, &set);
+    if (set && saved > 0)
+        set(saved);
 }

@@ -9,8 +9,8 @@
 
 #include "import.h"
 
-const char *const clout_import_sources[] = {"cow-igo", "atop",  "cow-alliance", "cow-trade",
-                                            "sipri",   "clout", NULL};
+const char *const clout_import_sources[] = {"cow-igo", "atop", "cow-alliance", "cow-trade", "sipri",
+                                            "clout",   NULL};
 
 /* ---- report ---- */
 
@@ -42,8 +42,8 @@ void report_example(import_report_t *r, const char *item, const char *example)
     char *old = g_ptr_array_index(r->notes, i);
     if (strstr(old, example) || strlen(old) > 200)
         return;
-    g_ptr_array_index(r->notes, i) = *old ? g_strdup_printf("%s; %s", old, example)
-                                          : g_strdup_printf("e.g. %s", example);
+    g_ptr_array_index(r->notes, i) =
+        *old ? g_strdup_printf("%s; %s", old, example) : g_strdup_printf("e.g. %s", example);
     g_free(old);
 }
 
@@ -56,8 +56,8 @@ clout_status_t import_read_file(const char *path, GBytes **out, clout_error_t *e
     gsize len;
     GError *ge = NULL;
     if (!g_file_get_contents(path, &data, &len, &ge)) {
-        clout_status_t st = clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: %s",
-                                            ge->message);
+        clout_status_t st =
+            clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: %s", ge->message);
         g_error_free(ge);
         return st;
     }
@@ -78,8 +78,8 @@ clout_status_t import_read_file(const char *path, GBytes **out, clout_error_t *e
     g_object_unref(raw);
     g_object_unref(z);
     if (n < 0) {
-        clout_status_t st = clout_error_set(err, CLOUT_EDATA, path, 0, 0,
-                                            "cannot decompress: %s", ge->message);
+        clout_status_t st =
+            clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot decompress: %s", ge->message);
         g_error_free(ge);
         g_byte_array_free(buf, TRUE);
         return st;
@@ -294,8 +294,8 @@ static int next_data_year(const int *years, int n, int y)
 }
 
 long spans_emit(spans_t *s, clout_dataset_t *ds, const int *data_years, int n_data_years,
-                const clout_import_opts_t *opts, const char *source_ref, span_map_fn map,
-                void *ctx, long *dupes)
+                const clout_import_opts_t *opts, const char *source_ref, span_map_fn map, void *ctx,
+                long *dupes)
 {
     g_array_sort(s->recs, cmp_rec);
     long added = 0;
@@ -334,7 +334,7 @@ static clout_status_t import_clout(clout_dataset_t *ds, const char *path,
                                    clout_error_t *err)
 {
     (void)opts;
-    clout_dataset_t *src;
+    g_autoptr(clout_dataset_t) src = NULL;
     clout_status_t st = clout_dataset_load(&src, path, err);
     if (st)
         return st;
@@ -344,11 +344,10 @@ static clout_status_t import_clout(clout_dataset_t *ds, const char *path,
     if (!st) {
         report_add(rep, "ties read", clout_dataset_n_ties(src), path);
         report_add(rep, "ties added", clout_dataset_n_ties(ds) - before, NULL);
-        report_add(rep, "ties already present", clout_dataset_n_ties(src) -
-                                                    (clout_dataset_n_ties(ds) - before), NULL);
+        report_add(rep, "ties already present",
+                   clout_dataset_n_ties(src) - (clout_dataset_n_ties(ds) - before), NULL);
         report_add(rep, "actors added", clout_dataset_n_actors(ds) - actors_before, NULL);
     }
-    clout_dataset_free(src);
     return st;
 }
 
@@ -380,17 +379,20 @@ void clout_import_opts_init(clout_import_opts_t *o)
 }
 
 clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files,
-                            int n_files, const clout_import_opts_t *opts,
-                            clout_table_t **report, clout_error_t *err)
+                            int n_files, const clout_import_opts_t *opts, clout_table_t **report,
+                            clout_error_t *err)
 {
     clout_init();
     *report = NULL;
     static const struct {
         const char *name;
         importer_fn fn;
-    } table[] = {{"cow-igo", import_cow_igo},     {"atop", import_atop},
-                 {"cow-alliance", import_cow_alliance}, {"cow-trade", import_cow_trade},
-                 {"sipri", import_sipri},         {"clout", import_clout}};
+    } table[] = {{"cow-igo", import_cow_igo},
+                 {"atop", import_atop},
+                 {"cow-alliance", import_cow_alliance},
+                 {"cow-trade", import_cow_trade},
+                 {"sipri", import_sipri},
+                 {"clout", import_clout}};
     importer_fn fn = NULL;
     for (size_t i = 0; i < G_N_ELEMENTS(table); i++)
         if (strcmp(table[i].name, source) == 0)

@@ -1,4 +1,5 @@
-/* sipri.c: importer for the SIPRI Arms Transfers Database trade register, as SIPRI's web export writes it. */
+/* sipri.c: importer for the SIPRI Arms Transfers Database trade register, as SIPRI's web export
+ * writes it. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -45,38 +46,31 @@ static const char *sipri_actor(const char *name, const char **kind, char **displ
     return NULL; /* unknown supplier or recipient */
 }
 
-clout_status_t import_sipri(clout_dataset_t *ds, const char *path,
-                            const clout_import_opts_t *opts, import_report_t *rep,
-                            clout_error_t *err)
+/* The start of the table's first line: the name of its first column. */
+static const char head[] = "SIPRI AT Database ID,";
+
+/* Where SIPRI's table starts: its export puts a preamble of notes before
+ * the table, which starts at the line that begins with head.  *line: that
+ * line's number.  NULL when there is no such line. */
+static const char *table_start(const char *data, gsize len, long *line)
 {
-    GBytes *bytes;
-    clout_status_t st = import_read_file(path, &bytes, err);
-    if (st)
-        return st;
-    gsize len;
-    const char *data = g_bytes_get_data(bytes, &len);
-    /* SIPRI's export puts a preamble of notes before the table; the table
-     * starts at the line that begins with its first column's name. */
-    static const char head[] = "SIPRI AT Database ID,";
-    const char *start = NULL;
-    long line = 1;
+    *line = 1;
     for (const char *p = data; p < data + len;) {
-        if ((gsize)(data + len - p) >= sizeof head - 1 && memcmp(p, head, sizeof head - 1) == 0) {
-            start = p;
-            break;
-        }
+        if ((gsize)(data + len - p) >= sizeof head - 1 && memcmp(p, head, sizeof head - 1) == 0)
+            return p;
         const char *nl = memchr(p, '\n', (gsize)(data + len - p));
         if (!nl)
             break;
         p = nl + 1;
-        line++;
+        (*line)++;
     }
-    if (!start) {
-        g_bytes_unref(bytes);
-        return clout_error_set(err, CLOUT_EDATA, path, 1, 1,
-                               "not a SIPRI trade register: no line starts with '%s'", head);
-    }
-    /* "Data generated: 3 Jan 2025 ..." dates the export for the citation. */
+    return NULL;
+}
+
+/* The citation of the ties: "Data generated: 3 Jan 2025 ..." in the
+ * preamble dates the export. */
+static char *source_ref_of(const char *data, const char *start)
+{
     char *generated = NULL;
     const char *g = g_strstr_len(data, start - data, "Data generated: ");
     if (g) {
@@ -91,176 +85,242 @@ clout_status_t import_sipri(clout_dataset_t *ds, const char *path,
                                          : g_strdup("date unknown");
         g_strfreev(w);
     }
-    char *source_ref = g_strdup_printf("SIPRI Arms Transfers Database, trade register generated %s; "
-                                       "TIV delivered (millions)",
-                                       generated ? generated : "(date not stated)");
+    char *ref = g_strdup_printf("SIPRI Arms Transfers Database, trade register generated %s; "
+                                "TIV delivered (millions)",
+                                generated ? generated : "(date not stated)");
+    g_free(generated);
+    return ref;
+}
+
+/* The deliveries read so far, summed by supplier, recipient and year. */
+typedef struct {
+    GHashTable *ix;    /* "supplier\x1frecipient\x1fyear" -> index + 1 into dl */
+    GArray *dl;        /* delivery_t */
+    GHashTable *kinds; /* actor id -> "kind\x1fdisplay name" */
+    /* "recipient\x1fyear" -> its total from every supplier (a double), those
+     * outside --actors and unknown ones too: the denominator of its shares */
+    GHashTable *totals;
+    int first, last; /* the delivery years of the register */
+    long rows, no_tiv, outside;
+    int si, ri, yi, ti, ye, ne; /* columns; ye and ne may be -1 */
+} deliveries_t;
+
+static void deliveries_release(deliveries_t *d)
+{
+    for (guint i = 0; i < d->dl->len; i++) {
+        g_free(g_array_index(d->dl, delivery_t, i).supplier);
+        g_free(g_array_index(d->dl, delivery_t, i).recipient);
+    }
+    g_array_free(d->dl, TRUE);
+    g_hash_table_destroy(d->ix);
+    g_hash_table_destroy(d->kinds);
+    g_hash_table_destroy(d->totals);
+}
+
+/* Adds tiv to the delivery of ids[0] to ids[1] in year. */
+static void add_delivery(deliveries_t *d, clout_csv_t *csv, const char *const ids[2],
+                         const char *const kind[2], char *const disp[2], int year, double tiv)
+{
+    char *key = g_strdup_printf("%s\x1f%s\x1f%d", ids[0], ids[1], year);
+    gpointer hit = g_hash_table_lookup(d->ix, key);
+    if (!hit) {
+        delivery_t x = {g_strdup(ids[0]), g_strdup(ids[1]), year, 0, 0, 0};
+        g_array_append_val(d->dl, x);
+        hit = GINT_TO_POINTER(d->dl->len);
+        g_hash_table_insert(d->ix, key, hit);
+        for (int k = 0; k < 2; k++)
+            if (!g_hash_table_contains(d->kinds, ids[k]))
+                g_hash_table_insert(d->kinds, g_strdup(ids[k]),
+                                    g_strdup_printf("%s\x1f%s", kind[k], disp[k]));
+    } else {
+        g_free(key);
+    }
+    delivery_t *x = &g_array_index(d->dl, delivery_t, GPOINTER_TO_INT(hit) - 1);
+    x->tiv += tiv;
+    x->deliveries++;
+    bool est = (d->ye >= 0 && strcmp(clout_csv_field(csv, d->ye), "Yes") == 0) ||
+               (d->ne >= 0 && strcmp(clout_csv_field(csv, d->ne), "Yes") == 0);
+    x->estimated += est;
+}
+
+/* Adds tiv to recipient's total of year. */
+static void add_total(deliveries_t *d, const char *id, const char *kind, const char *disp,
+                      int year, double tiv)
+{
+    char *key = g_strdup_printf("%s\x1f%d", id, year);
+    double *sum = g_hash_table_lookup(d->totals, key);
+    if (!sum) {
+        sum = g_new0(double, 1);
+        g_hash_table_insert(d->totals, key, sum);
+        if (!g_hash_table_contains(d->kinds, id))
+            g_hash_table_insert(d->kinds, g_strdup(id), g_strdup_printf("%s\x1f%s", kind, disp));
+    } else {
+        g_free(key);
+    }
+    *sum += tiv;
+}
+
+/* Each recipient's totals as ties from WORLD, sorted by recipient and year
+ * so that the order of the file does not matter. */
+static void add_totals(clout_dataset_t *ds, const deliveries_t *d, int rel, const char *source_ref,
+                       import_report_t *rep)
+{
+    GList *keys = g_list_sort(g_hash_table_get_keys(d->totals), (GCompareFunc)strcmp);
+    long n = 0;
+    int world = keys ? clout_dataset_add_actor(ds, CLOUT_WORLD, "World", "world") : -1;
+    for (GList *k = keys; k; k = k->next) {
+        char **parts = g_strsplit(k->data, "\x1f", 2);
+        char **kv = g_strsplit(g_hash_table_lookup(d->kinds, parts[0]), "\x1f", 2);
+        int a = clout_dataset_add_actor(ds, parts[0], kv[1], kv[0]);
+        int year = atoi(parts[1]);
+        n += clout_dataset_add_tie(ds, world, a, rel, *(double *)g_hash_table_lookup(d->totals, k->data),
+                                   year, year, source_ref, "total from all suppliers");
+        g_strfreev(kv);
+        g_strfreev(parts);
+    }
+    g_list_free(keys);
+    report_add(rep, "recipients' totals from all suppliers (ties with WORLD)", n, NULL);
+}
+
+/* One row of the register.  Returns false after recording an error. */
+static bool read_row(deliveries_t *d, clout_csv_t *csv, const char *path,
+                     const clout_import_opts_t *opts, import_report_t *rep, clout_error_t *err)
+{
+    d->rows++;
+    const char *ys = clout_csv_field(csv, d->yi), *ts = clout_csv_field(csv, d->ti);
+    int year;
+    double tiv;
+    if (strlen(ys) != 4 || !clout_parse_year(ys, &year)) {
+        clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, d->yi),
+                        clout_csv_field_col(csv, d->yi),
+                        "column 'Delivery year': '%s' is not a year", ys);
+        return false;
+    }
+    d->first = d->first ? MIN(d->first, year) : year;
+    d->last = MAX(d->last, year);
+    if (!*ts) {
+        d->no_tiv++;
+        return true;
+    }
+    if (!clout_parse_double(ts, &tiv) || tiv < 0) {
+        clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, d->ti),
+                        clout_csv_field_col(csv, d->ti),
+                        "column 'TIV delivery values': '%s' is not an amount", ts);
+        return false;
+    }
+    if (!import_year_in(opts, year, year)) {
+        d->outside++;
+        return true;
+    }
+    const char *ids[2], *kind[2] = {NULL, NULL};
+    char *disp[2];
+    const char *names[2] = {clout_csv_field(csv, d->si), clout_csv_field(csv, d->ri)};
+    for (int k = 0; k < 2; k++)
+        ids[k] = sipri_actor(names[k], &kind[k], &disp[k], rep);
+    bool keep = ids[0] && ids[1] && import_actor_in(opts, ids[0]) && import_actor_in(opts, ids[1]);
+    if ((!ids[0] && codes_sipri_name(names[0])) || (!ids[1] && codes_sipri_name(names[1])))
+        report_add(rep, "deliveries from or to an unknown party (skipped)", 1, NULL);
+    if (keep)
+        add_delivery(d, csv, ids, kind, disp, year, tiv);
+    if (ids[1] && import_actor_in(opts, ids[1]))
+        add_total(d, ids[1], kind[1], disp[1], year, tiv);
+    for (int k = 0; k < 2; k++)
+        g_free(disp[k]);
+    return true;
+}
+
+/* One arms_transfer tie per supplier, recipient and year. */
+static void add_ties(clout_dataset_t *ds, const deliveries_t *d, int rel, const char *source_ref,
+                     import_report_t *rep)
+{
+    long added = 0, dupes = 0;
+    for (guint i = 0; i < d->dl->len; i++) {
+        delivery_t *x = &g_array_index(d->dl, delivery_t, i);
+        int a[2];
+        const char *ids[2] = {x->supplier, x->recipient};
+        for (int k = 0; k < 2; k++) {
+            char **kv = g_strsplit(g_hash_table_lookup(d->kinds, ids[k]), "\x1f", 2);
+            a[k] = clout_dataset_add_actor(ds, ids[k], kv[1], kv[0]);
+            g_strfreev(kv);
+        }
+        char *note =
+            g_strdup_printf("%d delivery record%s%s", x->deliveries, x->deliveries == 1 ? "" : "s",
+                            x->estimated ? "; some figures are SIPRI estimates" : "");
+        if (clout_dataset_add_tie(ds, a[0], a[1], rel, x->tiv, x->year, x->year, source_ref, note))
+            added++;
+        else
+            dupes++;
+        g_free(note);
+    }
+    report_add(rep, "arms_transfer ties added (one per supplier and recipient and year)", added,
+               NULL);
+    report_add(rep, "ties already present", dupes, NULL);
+}
+
+clout_status_t import_sipri(clout_dataset_t *ds, const char *path, const clout_import_opts_t *opts,
+                            import_report_t *rep, clout_error_t *err)
+{
+    GBytes *bytes;
+    clout_status_t st = import_read_file(path, &bytes, err);
+    if (st)
+        return st;
+    gsize len;
+    const char *data = g_bytes_get_data(bytes, &len);
+    long line;
+    const char *start = table_start(data, len, &line);
+    if (!start) {
+        g_bytes_unref(bytes);
+        return clout_error_set(err, CLOUT_EDATA, path, 1, 1,
+                               "not a SIPRI trade register: no line starts with '%s'", head);
+    }
+    char *source_ref = source_ref_of(data, start);
     clout_csv_t *csv = clout_csv_open_mem(start, len - (gsize)(start - data), path);
     clout_csv_set_line(csv, line);
-    GHashTable *ix = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    GArray *dl = g_array_new(FALSE, FALSE, sizeof(delivery_t));
-    GHashTable *kinds = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    GHashTable *totals = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    deliveries_t d = {.ix = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                      .dl = g_array_new(FALSE, FALSE, sizeof(delivery_t)),
+                      .kinds = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
+                      .totals = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
     int r = clout_csv_next(csv, err);
-    int si = import_column(csv, "Supplier", true, err), ri = import_column(csv, "Recipient", true, err),
-        yi = import_column(csv, "Delivery year", true, err),
-        ti = import_column(csv, "TIV delivery values", true, err),
-        ye = import_column(csv, "Delivery year is estimate", false, err),
-        ne = import_column(csv, "Numbers delivered is estimate", false, err);
-    if (r <= 0 || si < 0 || ri < 0 || yi < 0 || ti < 0) {
+    d.si = import_column(csv, "Supplier", true, err);
+    d.ri = import_column(csv, "Recipient", true, err);
+    d.yi = import_column(csv, "Delivery year", true, err);
+    d.ti = import_column(csv, "TIV delivery values", true, err);
+    d.ye = import_column(csv, "Delivery year is estimate", false, err);
+    d.ne = import_column(csv, "Numbers delivered is estimate", false, err);
+    if (r <= 0 || d.si < 0 || d.ri < 0 || d.yi < 0 || d.ti < 0) {
         st = CLOUT_EDATA;
         goto done;
     }
     /* Supplier -> recipient; a recipient's dependence is what it receives,
-     * as a share of all it receives (its totals below). */
+     * as a share of all it receives (its totals). */
     clout_relation_t def;
     clout_relation_init(&def, "arms_transfer", "security");
     def.directed = true;
     def.mode = CLOUT_MODE_FLOW;
     def.scale = CLOUT_SCALE_SHARE;
     def.counts = CLOUT_COUNTS_IN;
-    int rel, first = 0, last = 0;
+    int rel;
     st = import_relation(ds, &def, &rel, err);
     if (st)
         goto done;
-    long rows = 0, no_tiv = 0, outside = 0;
-    while ((r = clout_csv_next(csv, err)) > 0) {
-        rows++;
-        const char *ys = clout_csv_field(csv, yi), *ts = clout_csv_field(csv, ti);
-        int year;
-        double tiv;
-        if (strlen(ys) != 4 || !clout_parse_year(ys, &year)) {
-            clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, yi),
-                            clout_csv_field_col(csv, yi), "column 'Delivery year': '%s' is not a year", ys);
+    while ((r = clout_csv_next(csv, err)) > 0)
+        if (!read_row(&d, csv, path, opts, rep, err)) {
             r = -1;
             break;
         }
-        first = first ? MIN(first, year) : year;
-        last = MAX(last, year);
-        if (!*ts) {
-            no_tiv++;
-            continue;
-        }
-        if (!clout_parse_double(ts, &tiv) || tiv < 0) {
-            clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, ti),
-                            clout_csv_field_col(csv, ti),
-                            "column 'TIV delivery values': '%s' is not an amount", ts);
-            r = -1;
-            break;
-        }
-        if (!import_year_in(opts, year, year)) {
-            outside++;
-            continue;
-        }
-        const char *ids[2], *kind[2] = {NULL, NULL};
-        char *disp[2];
-        const char *names[2] = {clout_csv_field(csv, si), clout_csv_field(csv, ri)};
-        for (int k = 0; k < 2; k++)
-            ids[k] = sipri_actor(names[k], &kind[k], &disp[k], rep);
-        bool keep = ids[0] && ids[1] && import_actor_in(opts, ids[0]) && import_actor_in(opts, ids[1]);
-        /* A recipient's total counts every supplier, those outside --actors
-         * and unknown ones too: the denominator of its shares. */
-        if (ids[1] && import_actor_in(opts, ids[1])) {
-            char *tk = g_strdup_printf("%s\x1f%d", ids[1], year);
-            double *sum = g_hash_table_lookup(totals, tk);
-            if (!sum) {
-                sum = g_new0(double, 1);
-                g_hash_table_insert(totals, tk, sum);
-                if (!g_hash_table_contains(kinds, ids[1]))
-                    g_hash_table_insert(kinds, g_strdup(ids[1]),
-                                        g_strdup_printf("%s\x1f%s", kind[1], disp[1]));
-            } else {
-                g_free(tk);
-            }
-            *sum += tiv;
-        }
-        if (!ids[0] || !ids[1]) {
-            if ((!ids[0] && codes_sipri_name(names[0])) || (!ids[1] && codes_sipri_name(names[1]))) {
-                report_add(rep, "deliveries from or to an unknown party (skipped)", 1, NULL);
-            }
-        }
-        if (keep) {
-            char *key = g_strdup_printf("%s\x1f%s\x1f%d", ids[0], ids[1], year);
-            gpointer hit = g_hash_table_lookup(ix, key);
-            if (!hit) {
-                delivery_t d = {g_strdup(ids[0]), g_strdup(ids[1]), year, 0, 0, 0};
-                g_array_append_val(dl, d);
-                hit = GINT_TO_POINTER(dl->len);
-                g_hash_table_insert(ix, key, hit);
-                for (int k = 0; k < 2; k++)
-                    if (!g_hash_table_contains(kinds, ids[k]))
-                        g_hash_table_insert(kinds, g_strdup(ids[k]),
-                                            g_strdup_printf("%s\x1f%s", kind[k], disp[k]));
-            } else {
-                g_free(key);
-            }
-            delivery_t *d = &g_array_index(dl, delivery_t, GPOINTER_TO_INT(hit) - 1);
-            d->tiv += tiv;
-            d->deliveries++;
-            bool est = (ye >= 0 && strcmp(clout_csv_field(csv, ye), "Yes") == 0) ||
-                       (ne >= 0 && strcmp(clout_csv_field(csv, ne), "Yes") == 0);
-            d->estimated += est;
-        }
-        for (int k = 0; k < 2; k++)
-            g_free(disp[k]);
-    }
     if (r < 0) {
         st = clout_error_status(err);
         goto done;
     }
-    long added = 0, dupes = 0;
-    for (guint i = 0; i < dl->len; i++) {
-        delivery_t *d = &g_array_index(dl, delivery_t, i);
-        int a[2];
-        const char *ids[2] = {d->supplier, d->recipient};
-        for (int k = 0; k < 2; k++) {
-            char **kv = g_strsplit(g_hash_table_lookup(kinds, ids[k]), "\x1f", 2);
-            a[k] = clout_dataset_add_actor(ds, ids[k], kv[1], kv[0]);
-            g_strfreev(kv);
-        }
-        char *note = g_strdup_printf("%d delivery record%s%s", d->deliveries,
-                                     d->deliveries == 1 ? "" : "s",
-                                     d->estimated ? "; some figures are SIPRI estimates" : "");
-        if (clout_dataset_add_tie(ds, a[0], a[1], rel, d->tiv, d->year, d->year, source_ref, note))
-            added++;
-        else
-            dupes++;
-        g_free(note);
-    }
-    /* The totals, sorted by recipient and year so that the order of the
-     * file does not matter. */
-    GList *keys = g_list_sort(g_hash_table_get_keys(totals), (GCompareFunc)strcmp);
-    long n_totals = 0;
-    int world = keys ? clout_dataset_add_actor(ds, CLOUT_WORLD, "World", "world") : -1;
-    for (GList *k = keys; k; k = k->next) {
-        char **parts = g_strsplit(k->data, "\x1f", 2);
-        char **kv = g_strsplit(g_hash_table_lookup(kinds, parts[0]), "\x1f", 2);
-        int a = clout_dataset_add_actor(ds, parts[0], kv[1], kv[0]);
-        int year = atoi(parts[1]);
-        n_totals += clout_dataset_add_tie(ds, world, a, rel,
-                                          *(double *)g_hash_table_lookup(totals, k->data), year,
-                                          year, source_ref, "total from all suppliers");
-        g_strfreev(kv);
-        g_strfreev(parts);
-    }
-    g_list_free(keys);
-    import_cover(ds, rel, opts, first, last);
-    report_add(rep, "delivery rows read", rows, path);
-    report_add(rep, "arms_transfer ties added (one per supplier and recipient and year)", added, NULL);
-    report_add(rep, "recipients' totals from all suppliers (ties with WORLD)", n_totals, NULL);
-    report_add(rep, "ties already present", dupes, NULL);
-    report_add(rep, "rows without a TIV (skipped)", no_tiv, NULL);
-    report_add(rep, "rows outside --from/--until", outside, NULL);
+    report_add(rep, "delivery rows read", d.rows, path);
+    add_ties(ds, &d, rel, source_ref, rep);
+    add_totals(ds, &d, rel, source_ref, rep);
+    import_cover(ds, rel, opts, d.first, d.last);
+    report_add(rep, "rows without a TIV (skipped)", d.no_tiv, NULL);
+    report_add(rep, "rows outside --from/--until", d.outside, NULL);
 done:
-    for (guint i = 0; i < dl->len; i++) {
-        g_free(g_array_index(dl, delivery_t, i).supplier);
-        g_free(g_array_index(dl, delivery_t, i).recipient);
-    }
-    g_array_free(dl, TRUE);
-    g_hash_table_destroy(ix);
-    g_hash_table_destroy(kinds);
-    g_hash_table_destroy(totals);
+    deliveries_release(&d);
     clout_csv_close(csv);
-    g_free(generated);
     g_free(source_ref);
     g_bytes_unref(bytes);
     return st;

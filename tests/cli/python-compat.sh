@@ -20,7 +20,7 @@ cd "$T" || { echo "Bail out! cannot cd to $T"; exit 1; }
 CA=$SRC/graphs/central-asia@2024
 TINY=$SRC/graphs/examples/tiny@2022
 
-echo "1..13"
+echo "1..15"
 n=0
 
 # diag FILE...: the files' text as TAP diagnostics
@@ -177,6 +177,29 @@ def karate_back(graphml):
         assert got == d["weight"], (u, v, got, d["weight"])
 
 
+def igraph_graphml_loses_ids(graphml, csv_path, out):
+    """igraph's own GraphML writer (python-igraph's write_graphml is the C
+    library's igraph_write_graph_graphml) names nodes n0, n1, ...: NetworkX
+    then keys the network by those, not by the actors' ids, which is why
+    clout writes GraphML itself (src/netio.c)."""
+    igraph.Graph.Read_GraphML(graphml).write_graphml(out)
+    g = nx.read_graphml(out)
+    ids = {s for s, _, _ in edges_csv(csv_path)} | {t for _, t, _ in edges_csv(csv_path)}
+    assert set(g.nodes()) != ids and "n0" in g, sorted(g.nodes())[:5]
+
+
+def igraph_gml_unreadable(graphml, out):
+    """igraph's own GML writer writes "Türkiye" as it is, where GML is 7-bit
+    ASCII, and drops the string ids: NetworkX's read_gml refuses the file."""
+    igraph.Graph.Read_GraphML(graphml).write_gml(out)
+    try:
+        nx.read_gml(out, label="label")
+    except Exception as e:
+        print("networkx refuses it:", type(e).__name__, e)
+        return
+    raise AssertionError("networkx read igraph's GML of central-asia")
+
+
 globals()[sys.argv[1]](*sys.argv[2:])
 EOF
 
@@ -256,6 +279,14 @@ else
     skip "dot -Tcanon reads clout's DOT of tiny@2022" "no dot"
     skip "dot -Tcanon reads clout's DOT of central-asia@2024" "no dot"
 fi
+
+# ---- why clout writes GraphML and GML itself: igraph's own writers, read by NetworkX ----
+rc=0
+py igraph_graphml_loses_ids ca.graphml ca.csv ig.graphml >out 2>&1 || rc=$?
+tap "$rc" "igraph's GraphML writer names nodes n0, n1, ...: NetworkX loses the actors' ids" out
+rc=0
+py igraph_gml_unreadable ca.graphml ig.gml >out 2>&1 || rc=$?
+tap "$rc" "igraph's GML writer keeps non-ASCII and drops ids: NetworkX refuses it" out
 
 # ---- NetworkX -> clout ----
 rc=0

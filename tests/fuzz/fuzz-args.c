@@ -88,7 +88,7 @@ static void parse_values(const char *s)
         for (char **p = list; *p; p++)
             FUZZ_CHECK(**p && !strchr(*p, *sep) && !g_ascii_isspace(**p),
                        "list item '%s' from '%s'", *p, s);
-        clout_strv_free(list);
+        g_strfreev(list);
     }
     (void)clout_format_from_name(s);
     (void)clout_netformat_from_name(s);
@@ -147,8 +147,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         clout_dataset_free(ds);
         clout_error_free(err);
     }
-    clout_strv_free(o.layers);
-    clout_strv_free(o.relations);
+    g_strfreev(o.layers);
+    g_strfreev(o.relations);
     g_strfreev(lines);
     return 0;
 }

@@ -3,10 +3,13 @@
  */
 #include <config.h>
 
+#include <dlfcn.h>
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -566,6 +569,68 @@ static void test_repeatable(void)
     clout_network_free(net);
 }
 
+/* ---- PageRank repeats byte for byte ---- */
+
+/* OpenMP's thread count, through libgomp when the process has it (igraph
+ * brings it), else -1. */
+static int openmp_threads(void)
+{
+    int (*get)(void) = (int (*)(void))dlsym(RTLD_DEFAULT, "omp_get_max_threads");
+    return get ? get() : -1;
+}
+
+/* A random directed network of n actors and m weighted ties, drawn from a
+ * seeded generator. */
+static clout_network_t *random_network(igraph_integer_t n, igraph_integer_t m)
+{
+    clout_network_t *net = clout_network_new("random");
+    igraph_rng_seed(igraph_rng_default(), 20240611);
+    g_assert_cmpint(
+        igraph_erdos_renyi_game_gnm(&net->graph, n, m, IGRAPH_DIRECTED, IGRAPH_NO_LOOPS), ==,
+        IGRAPH_SUCCESS);
+    igraph_vector_t w;
+    g_assert_cmpint(igraph_vector_init(&w, m), ==, IGRAPH_SUCCESS);
+    for (igraph_integer_t e = 0; e < m; e++)
+        VECTOR(w)[e] = RNG_UNIF(0.05, 3.0);
+    g_assert_cmpint(igraph_cattribute_EAN_setv(&net->graph, "weight", &w), ==, IGRAPH_SUCCESS);
+    igraph_vector_destroy(&w);
+    return net;
+}
+
+/* PRPACK sums under OpenMP in an order that follows the thread schedule:
+ * with more than one thread, igraph's PageRank of this network differed
+ * from run to run in the 12th digit.  A library caller (not only the
+ * program, which once set one thread at start-up) gets the same doubles
+ * every time, and its own OpenMP thread count back.  main runs this with
+ * OMP_NUM_THREADS unset, so OpenMP uses every core. */
+static void test_pagerank_repeats(void)
+{
+    clout_network_t *net = random_network(5000, 50000);
+    char *list[] = {"pagerank", NULL};
+    clout_measure_opts_t o;
+    clout_measure_opts_init(&o);
+    o.measures = list;
+    int threads = openmp_threads();
+    clout_table_t *first = measure(net, &o);
+    g_assert_cmpint(openmp_threads(), ==, threads);
+    int c = clout_table_column(first, "pagerank");
+    g_assert_cmpint(c, >=, 0);
+    for (int run = 0; run < 10; run++) {
+        clout_table_t *t = measure(net, &o);
+        for (int r = 0; r < clout_table_n_rows(t); r++) {
+            double x = clout_table_get_num(first, r, c), y = clout_table_get_num(t, r, c);
+            if (memcmp(&x, &y, sizeof x) != 0) {
+                g_test_fail_printf("run %d, vertex %d: %.17g, then %.17g (%d OpenMP threads)",
+                                   run + 1, r, x, y, threads);
+                break;
+            }
+        }
+        clout_table_free(t);
+    }
+    clout_table_free(first);
+    clout_network_free(net);
+}
+
 /* ---- main ---- */
 
 static void remove_tmp_dir(void)
@@ -757,6 +822,13 @@ static void add_reference_tests(GPtrArray *cases)
 
 int main(int argc, char **argv)
 {
+    /* libgomp reads OMP_NUM_THREADS when it loads, before main: without
+     * it, PageRank's test runs with OpenMP's default, every core. */
+    if (g_getenv("OMP_NUM_THREADS")) {
+        g_unsetenv("OMP_NUM_THREADS");
+        execv("/proc/self/exe", argv);
+        g_error("cannot run again without OMP_NUM_THREADS: %s", g_strerror(errno));
+    }
     g_test_init(&argc, &argv, NULL);
     clout_init();
     tmp_dir = g_dir_make_tmp("clout-measures-XXXXXX", NULL);
@@ -778,6 +850,7 @@ int main(int argc, char **argv)
     g_test_add_func("/measures/sample/all-sources", test_sample_all);
     g_test_add_func("/measures/sample/unbiased", test_sample_unbiased);
     g_test_add_func("/measures/sample/repeatable", test_sample_repeatable);
+    g_test_add_func("/measures/pagerank/repeats", test_pagerank_repeats);
 
     int rc = g_test_run();
     g_ptr_array_free(cases, TRUE);

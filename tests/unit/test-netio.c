@@ -66,7 +66,7 @@ static clout_network_t *tiny_snapshot(int year, const char *relations)
     if (clout_snapshot(&net, ds, &o, err))
         g_error("snapshot: %s", clout_error_message(err, 0));
     if (rels)
-        clout_strv_free(rels);
+        g_strfreev(rels);
     clout_dataset_free(ds);
     clout_error_free(err);
     g_free(dir);
@@ -852,6 +852,224 @@ static void test_write_other_formats(void)
     clout_network_free(net);
 }
 
+/* ---- why clout keeps its own writers: igraph 0.10.2's, on clout's networks ---- */
+
+/* Three actors whose ids hold what breaks formats (a quote, '&', '<', a
+ * newline, Cyrillic) and two weights that printf's %g shortens or writes
+ * with an exponent. */
+static clout_network_t *awkward_network(void)
+{
+    char *path = write_tmp("awkward.csv", "source,target,weight\n"
+                                          "hub,\"dq\"\"x&<y\",1.5e-05\n"
+                                          "hub,\"Привет\nnl\",1234567\n");
+    clout_network_t *net = read_ok(path, true);
+    g_free(path);
+    return net;
+}
+
+typedef enum { IG_GRAPHML, IG_GML, IG_DOT, IG_PAJEK, IG_EDGELIST, IG_NCOL } igraph_writer_t;
+
+/* What igraph's own writer makes of net. */
+static char *igraph_text(const clout_network_t *net, igraph_writer_t w)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    g_assert_nonnull(f);
+    const igraph_t *g = &net->graph;
+    igraph_error_t e = IGRAPH_SUCCESS;
+    switch (w) {
+    case IG_GRAPHML: e = igraph_write_graph_graphml(g, f, true); break;
+    case IG_GML:
+        e = igraph_write_graph_gml(g, f, IGRAPH_WRITE_GML_DEFAULT_SW, NULL, "clout");
+        break;
+    case IG_DOT: e = igraph_write_graph_dot(g, f); break;
+    case IG_PAJEK: e = igraph_write_graph_pajek(g, f); break;
+    case IG_EDGELIST: e = igraph_write_graph_edgelist(g, f); break;
+    case IG_NCOL: e = igraph_write_graph_ncol(g, f, "id", "weight"); break;
+    }
+    g_assert_cmpint(e, ==, IGRAPH_SUCCESS);
+    g_assert_cmpint(fclose(f), ==, 0);
+    return buf;
+}
+
+/* The ids of a network read back, in vertex order, joined by '|'. */
+static char *ids_of(const clout_network_t *net)
+{
+    GString *s = g_string_new(NULL);
+    for (igraph_integer_t v = 0; v < igraph_vcount(&net->graph); v++)
+        g_string_append_printf(s, "%s%s", v ? "|" : "", clout_vstr(&net->graph, "id", v));
+    return g_string_free(s, FALSE);
+}
+
+/* Reads text as a network file named name. */
+static clout_network_t *read_text(const char *name, const char *text)
+{
+    char *path = write_tmp(name, text);
+    clout_network_t *net = read_ok(path, true);
+    g_free(path);
+    return net;
+}
+
+/* GraphML: igraph names its nodes n0, n1, ... and keeps the ids as data.
+ * igraph's reader (and so clout's) takes the ids from that data, but
+ * NetworkX keys nodes by node id: it reads nodes called n0, n1, and
+ * tests/cli/python-compat.sh, which checks NetworkX's edges by id, would
+ * fail (it shows this with python-igraph's write_graphml, the same C
+ * writer).  clout writes the ids as node ids. */
+static void test_igraph_graphml(void)
+{
+    clout_network_t *net = awkward_network();
+    char *theirs = igraph_text(net, IG_GRAPHML);
+    char *ours = write_to_string(net, CLOUT_NET_GRAPHML, "a.graphml");
+    g_assert_nonnull(strstr(theirs, "<node id=\"n0\">"));
+    g_assert_null(strstr(theirs, "<node id=\"hub\">"));
+    g_assert_nonnull(strstr(ours, "<node id=\"hub\">"));
+    g_assert_nonnull(strstr(ours, "<edge source=\"hub\" target=\"dq&quot;x&amp;&lt;y\">"));
+    clout_network_t *back = read_text("clout.graphml", ours);
+    char *want = ids_of(net), *got = ids_of(back);
+    g_assert_cmpstr(got, ==, want);
+    g_free(want);
+    g_free(got);
+    clout_network_free(back);
+    g_free(theirs);
+    g_free(ours);
+    clout_network_free(net);
+}
+
+/* GML: igraph drops a string "id" attribute (GML ids are numbers) and
+ * writes other characters than ASCII as they are, where GML is 7-bit ASCII
+ * and NetworkX's read_gml refuses anything else.  clout writes the ids as
+ * labels and every character outside ASCII as &#N;. */
+static void test_igraph_gml(void)
+{
+    clout_network_t *net = awkward_network();
+    char *theirs = igraph_text(net, IG_GML), *ours = write_to_string(net, CLOUT_NET_GML, "a.gml");
+    bool theirs_ascii = true, ours_ascii = true;
+    for (const char *p = theirs; *p; p++)
+        theirs_ascii &= (unsigned char)*p < 0x80;
+    for (const char *p = ours; *p; p++)
+        ours_ascii &= (unsigned char)*p < 0x80;
+    g_assert_false(theirs_ascii);
+    g_assert_true(ours_ascii);
+    g_assert_null(strstr(theirs, "label"));
+    clout_network_t *back_theirs = read_text("igraph.gml", theirs),
+                    *back_ours = read_text("clout.gml", ours);
+    char *want = ids_of(net), *got_theirs = ids_of(back_theirs), *got_ours = ids_of(back_ours);
+    g_assert_cmpstr(got_ours, ==, want);
+    g_assert_cmpstr(got_theirs, !=, want);
+    g_free(want);
+    g_free(got_theirs);
+    g_free(got_ours);
+    clout_network_free(back_theirs);
+    clout_network_free(back_ours);
+    g_free(theirs);
+    g_free(ours);
+    clout_network_free(net);
+}
+
+/* DOT: igraph names nodes by index without a label, so Graphviz draws 0, 1,
+ * 2; and prints weights with %g: 1234567 becomes 1.23457e+06 (digits lost)
+ * and both are written unquoted, where an exponent is not a DOT numeral
+ * (Graphviz stops at it).  clout names nodes by id, labels them by name and
+ * quotes weights written to 17 digits. */
+static void test_igraph_dot(void)
+{
+    clout_network_t *net = awkward_network();
+    char *theirs = igraph_text(net, IG_DOT), *ours = write_to_string(net, CLOUT_NET_DOT, "a.dot");
+    g_assert_nonnull(strstr(theirs, "  0 [\n"));
+    g_assert_null(strstr(theirs, "label="));
+    g_assert_nonnull(strstr(theirs, "weight=1.23457e+06\n"));
+    g_assert_nonnull(strstr(theirs, "weight=1.5e-05\n"));
+    g_assert_nonnull(strstr(ours, "\"hub\" [label=\"hub\""));
+    g_assert_nonnull(strstr(ours, "weight=\"1234567\""));
+    g_assert_nonnull(strstr(ours, "weight=\"1.5e-05\""));
+    g_free(theirs);
+    g_free(ours);
+    clout_network_free(net);
+}
+
+static int count_lines_until(const char *s, const char *stop)
+{
+    const char *end = strstr(s, stop);
+    int n = 0;
+    for (; *s && s != end; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* Pajek: igraph writes a newline in a label as it is, which breaks the
+ * vertex line in two (NetworkX reads Pajek line by line), and a quote as
+ * \", which Pajek's format has no escape for: igraph's own reader gets the
+ * label wrong.  clout writes control characters as spaces and '"' as an
+ * apostrophe, which every reader takes as written. */
+static void test_igraph_pajek(void)
+{
+    clout_network_t *net = awkward_network();
+    char *theirs = igraph_text(net, IG_PAJEK),
+         *ours = write_to_string(net, CLOUT_NET_PAJEK, "a.net");
+    /* "*Vertices 3" and one line per vertex before "*Arcs". */
+    g_assert_cmpint(count_lines_until(ours, "*Arcs"), ==, 1 + 3);
+    g_assert_cmpint(count_lines_until(theirs, "*Arcs"), >, 1 + 3);
+    igraph_t back;
+    FILE *f = fmemopen(ours, strlen(ours), "r");
+    g_assert_cmpint(igraph_read_graph_pajek(&back, f), ==, IGRAPH_SUCCESS);
+    fclose(f);
+    g_assert_cmpint(igraph_vcount(&back), ==, 3);
+    g_assert_cmpint(igraph_ecount(&back), ==, 2);
+    g_assert_cmpstr(VAS(&back, "id", 1), ==, "dq'x&<y");
+    g_assert_cmpfloat(EAN(&back, "weight", 1), ==, 1234567);
+    igraph_destroy(&back);
+    /* igraph's reader takes the label of igraph's own file with its quotes
+     * and backslash: "dq\"x&<y" arrives as the 10 characters "dq\"x&<y". */
+    f = fmemopen(theirs, strlen(theirs), "r");
+    g_assert_cmpint(igraph_read_graph_pajek(&back, f), ==, IGRAPH_SUCCESS);
+    fclose(f);
+    g_assert_cmpint(igraph_vcount(&back), ==, 3);
+    g_assert_cmpstr(VAS(&back, "id", 1), ==, "\"dq\\\"x&<y\"");
+    igraph_destroy(&back);
+    g_free(theirs);
+    g_free(ours);
+    clout_network_free(net);
+}
+
+/* Edge lists: igraph writes vertex indices ("0 1"), without ids or weights;
+ * clout's edge list is CSV: source,target,weight by id. */
+static void test_igraph_edgelist(void)
+{
+    clout_network_t *net = awkward_network();
+    char *theirs = igraph_text(net, IG_EDGELIST);
+    char *ours = write_to_string(net, CLOUT_NET_EDGELIST, "a-el.csv");
+    g_assert_cmpstr(theirs, ==, "0 1\n0 2\n");
+    g_assert_true(g_str_has_prefix(ours, "source,target,weight\nhub,\"dq\"\"x&<y\",1.5e-05\n"));
+    g_free(theirs);
+    g_free(ours);
+    clout_network_free(net);
+}
+
+/* CSV: igraph has no CSV writer.  Its nearest, NCOL (names and weights
+ * separated by spaces), writes names unquoted, so a name with a space or a
+ * newline breaks its line.  clout's CSV cells are quoted where they must
+ * be, and read back as they were. */
+static void test_igraph_ncol(void)
+{
+    clout_network_t *net = awkward_network();
+    char *theirs = igraph_text(net, IG_NCOL),
+         *ours = write_to_string(net, CLOUT_NET_EDGELIST, "b.csv");
+    g_assert_cmpint(count_lines(theirs), >, 2);
+    g_assert_cmpint(count_lines(ours), >, 1 + 2); /* a quoted newline */
+    clout_network_t *back = read_text("back.csv", ours);
+    char *want = ids_of(net), *got = ids_of(back);
+    g_assert_cmpstr(got, ==, want);
+    g_assert_cmpfloat(weight_of(back, "hub", "Привет\nnl"), ==, 1234567);
+    g_free(want);
+    g_free(got);
+    clout_network_free(back);
+    g_free(theirs);
+    g_free(ours);
+    clout_network_free(net);
+}
+
 /* ---- INPUT ---- */
 
 /* Opens input with opts->year = opts_year and no filters. */
@@ -1029,6 +1247,12 @@ int main(int argc, char **argv)
     g_test_add_func("/netio/format/from-name", test_format_names);
     g_test_add_func("/netio/format/from-path", test_format_paths);
     g_test_add_func("/netio/write/other-formats", test_write_other_formats);
+    g_test_add_func("/netio/write/igraph-graphml", test_igraph_graphml);
+    g_test_add_func("/netio/write/igraph-gml", test_igraph_gml);
+    g_test_add_func("/netio/write/igraph-dot", test_igraph_dot);
+    g_test_add_func("/netio/write/igraph-pajek", test_igraph_pajek);
+    g_test_add_func("/netio/write/igraph-edgelist", test_igraph_edgelist);
+    g_test_add_func("/netio/write/igraph-ncol", test_igraph_ncol);
     g_test_add_func("/netio/input/dir-at-year", test_input_dir_at_year);
     g_test_add_func("/netio/input/dir-latest", test_input_dir_latest);
     g_test_add_func("/netio/input/errors", test_input_errors);
