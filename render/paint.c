@@ -198,18 +198,12 @@ static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned
     return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* "2000-01-01T00:00:00Z", or SOURCE_DATE_EPOCH (reproducible builds), which
- * this cairo does not read by itself. */
+/* SOURCE_DATE_EPOCH (reproducible builds), which this cairo does not read
+ * by itself, else 2000-01-01T00:00:00Z. */
 static char *pdf_date(void)
 {
-    const char *env = getenv("SOURCE_DATE_EPOCH");
     gint64 t = 946684800; /* 2000-01-01T00:00:00Z */
-    if (env && *env) {
-        char *end;
-        gint64 v = g_ascii_strtoll(env, &end, 10);
-        if (!*end && v >= 0)
-            t = v;
-    }
+    clout_source_date(&t);
     GDateTime *d = g_date_time_new_from_unix_utc(t);
     char *s = g_date_time_format(d, "%Y-%m-%dT%H:%M:%SZ");
     g_date_time_unref(d);

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "clout.h"
+#include "../../src/internal.h"
 #include "pngdiff.h"
 
 /* Every file a test writes goes into this folder; main removes it. */
@@ -520,6 +521,41 @@ static void check_image(const clout_scene_t *s, const char *name, double dpi, in
 }
 
 /* Every item kind of the painter, without text: the strict comparison. */
+/* SOURCE_DATE_EPOCH: digits only, up to 9999-12-31T23:59:59Z. */
+static void test_source_date(void)
+{
+    static const struct {
+        const char *v;
+        bool ok;
+        gint64 t;
+    } cases[] = {{"1700000000", true, 1700000000},
+                 {"0", true, 0},
+                 {"253402300799", true, G_GINT64_CONSTANT(253402300799)},
+                 {"253402300800", false, 0},
+                 {"99999999999999999999999", false, 0},
+                 {"", false, 0},
+                 {"-1", false, 0},
+                 {"+5", false, 0},
+                 {" 5", false, 0},
+                 {"5 ", false, 0},
+                 {"12a", false, 0},
+                 {"1e9", false, 0}};
+    char *saved = g_strdup(g_getenv("SOURCE_DATE_EPOCH"));
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_setenv("SOURCE_DATE_EPOCH", cases[i].v, TRUE);
+        gint64 t = -7;
+        g_assert_cmpint(clout_source_date(&t), ==, cases[i].ok);
+        g_assert_cmpint(t, ==, cases[i].ok ? cases[i].t : -7);
+    }
+    g_unsetenv("SOURCE_DATE_EPOCH");
+    gint64 t = -7;
+    g_assert_false(clout_source_date(&t));
+    g_assert_cmpint(t, ==, -7);
+    if (saved)
+        g_setenv("SOURCE_DATE_EPOCH", saved, TRUE);
+    g_free(saved);
+}
+
 static void test_image_shapes(void)
 {
     clout_scene_t *s = clout_scene_new(120, 80);
@@ -592,6 +628,7 @@ int main(int argc, char **argv)
     g_test_add_func("/diagram/scene/encodings", test_scene_encodings);
     g_test_add_func("/diagram/scene/no-labels", test_scene_no_labels);
     g_test_add_func("/diagram/scene/errors", test_diagram_errors);
+    g_test_add_func("/diagram/paint/source-date", test_source_date);
     g_test_add_func("/diagram/image/shapes", test_image_shapes);
     g_test_add_func("/diagram/image/diagram", test_image_diagram);
 
