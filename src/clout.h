@@ -597,7 +597,15 @@ clout_status_t clout_render_paint(const clout_scene_t *s, const char *path, clou
  * categories (community, layer, kind), cycling. */
 clout_rgba_t clout_color_balance(double b);
 clout_rgba_t clout_color_category(int i);
-clout_rgba_t clout_color_hex(const char *hex); /* "#rrggbb" or "#rrggbbaa" */
+/* A colour as Pango reads it (pango_color_parse_with_alpha): "#rgb",
+ * "#rrggbb", "#rrggbbaa", "#rrrrggggbbbb", ... or a name ("white",
+ * "steelblue").  false (*c untouched) for anything else, NULL included. */
+bool clout_color_parse(const char *spec, clout_rgba_t *c);
+/* clout_color_parse for colours written in the code ("#rrggbb" constants):
+ * invalid input is a bug, which shows as opaque magenta (#ff00ff), a colour
+ * no palette of clout's uses, never as a plausible black.  Colours from
+ * users go through clout_color_parse. */
+clout_rgba_t clout_color_hex(const char *hex);
 
 /* A length for --width/--height: "180mm", "7in", "18cm", "500pt" or a bare
  * number (mm), in points; false if invalid or not positive. */
