@@ -731,7 +731,7 @@ clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, 
                              const clout_dataset_t *ds, const clout_layout_t *layout,
                              const clout_diagram_opts_t *opts, clout_error_t *err);
 
-/* ---- Charts (render/chart.c) ---- */
+/* ---- Charts (render/chart-*.c) ---- */
 
 /* Charts of analysis tables.  Each function reads tables as clout_influence
  * and clout_measures return them and builds a new scene (the caller frees it

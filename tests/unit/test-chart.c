@@ -1,4 +1,4 @@
-/* test-chart.c: unit tests of render/chart.c on hand-built influence and measure tables. */
+/* test-chart.c: unit tests of render/chart-*.c on hand-built influence and measure tables. */
 #include <config.h>
 
 #include <glib.h>
