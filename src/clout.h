@@ -668,9 +668,19 @@ void clout_layout_opts_init(clout_layout_opts_t *o);
  * that share a point on a small ring, and pins them.  *out places every
  * actor of the networks and every pinned one.  Errors: CLOUT_EUSAGE for geo
  * without a dataset, CLOUT_EFAIL when Graphviz cannot lay out (its plugins
- * missing: install the graphviz package).  Graphviz draws from the C
- * library's generators, which this reseeds (srand, srandom, srand48) with
- * opts->seed so that every call repeats.  Time: that of the engine. */
+ * missing: install the graphviz package).  Time: that of the engine.
+ *
+ * Random state: Graphviz draws from the C library's generators (drand48,
+ * and rand, which glibc draws from random's state), and sfdp draws before
+ * it seeds them, so this seeds them with opts->seed for the layout (every
+ * call then repeats) and gives the caller's states back when it returns:
+ * drand48's through seed48 (an lcong48 multiplier, if the caller set one,
+ * is reset to the default), random's through initstate and setstate, so
+ * the caller's sequences continue where they were.  On a C library where
+ * rand has a state of its own (not glibc), that state is reseeded and not
+ * restored: a caller that needs it draws its numbers before the call.
+ * Graphviz keeps global state, so layouts run in one thread at a time, and
+ * no other thread may use these generators meanwhile. */
 clout_status_t clout_layout_compute(clout_layout_t **out, clout_network_t *const *nets, int n_nets,
                                     const clout_layout_opts_t *opts, clout_error_t *err);
 

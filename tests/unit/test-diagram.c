@@ -183,6 +183,34 @@ static void test_layout_repeatable(void)
     clout_network_free(net);
 }
 
+/* Graphviz draws from the C library's generators; the caller's go on as if
+ * no layout had run, with every engine. */
+static void test_layout_keeps_random_state(void)
+{
+    clout_network_t *net = tiny(2022, NULL);
+    for (int e = CLOUT_LAYOUT_NEATO; e <= CLOUT_LAYOUT_TWOPI; e++) {
+        long want[6];
+        srand48(12345);
+        srandom(678);
+        for (int k = 0; k < 6; k += 3) {
+            want[k] = lrand48();
+            want[k + 1] = random();
+            want[k + 2] = rand();
+        }
+        srand48(12345);
+        srandom(678);
+        g_assert_cmpint(lrand48(), ==, want[0]);
+        g_assert_cmpint(random(), ==, want[1]);
+        g_assert_cmpint(rand(), ==, want[2]);
+        clout_layout_t *l = layout_of(&net, 1, e, NULL, NULL);
+        g_assert_cmpint(lrand48(), ==, want[3]);
+        g_assert_cmpint(random(), ==, want[4]);
+        g_assert_cmpint(rand(), ==, want[5]);
+        clout_layout_free(l);
+    }
+    clout_network_free(net);
+}
+
 static void test_layout_pin(void)
 {
     clout_network_t *net = tiny(2022, NULL);
@@ -620,6 +648,7 @@ int main(int argc, char **argv)
     g_test_add_func("/diagram/layout/file-roundtrip", test_layout_roundtrip);
     g_test_add_func("/diagram/layout/file-errors", test_layout_read_errors);
     g_test_add_func("/diagram/layout/repeatable", test_layout_repeatable);
+    g_test_add_func("/diagram/layout/keeps-random-state", test_layout_keeps_random_state);
     g_test_add_func("/diagram/layout/pin", test_layout_pin);
     g_test_add_func("/diagram/layout/union", test_layout_union);
     g_test_add_func("/diagram/layout/geo", test_layout_geo);
