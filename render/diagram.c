@@ -1,98 +1,33 @@
-/* diagram.c: the scene of a network diagram: shapes by kind, fills, areas, ties by layer, labels,
- * legend. */
+/* diagram.c: the scene of a network diagram: the networks read, nodes styled (shapes by kind,
+ * fills, areas), ties by layer, panels laid out with a title and a source line. */
 #include <config.h>
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
-
-/* Node radii in points (the radius of a circle of the node's area). */
-#define R_CONST 4.5 /* every node, without --size */
-#define R_MIN 2.0   /* --size: the smallest values are never drawn smaller */
-#define R_MAX 9.0   /* --size: the largest value */
-/* Tie widths in points, linear in weight over the weights drawn. */
-#define W_MIN 0.4
-#define W_MAX 3.0
-#define W_SAME 1.0     /* when every tie weighs the same */
-#define STROKE_GAP 0.4 /* between the strokes of a tie in several layers */
-#define NODE_LINE 0.5
+#include "diagram.h"
 
 #define MARGIN 8.0
 #define PANEL_GAP 10.0
 #define LABEL_SIZE 7.0
 #define LABEL_MIN 5.5 /* labels in narrow panels, never smaller */
-#define LABEL_GAP 1.5
-#define LEGEND_SIZE 7.0
-#define LEGEND_ROW 10.0
-#define LEGEND_BLOCK_GAP 12.0
 #define TITLE_SIZE 10.0
-#define PANEL_TITLE_SIZE 8.0
 #define SOURCE_SIZE 6.0
-#define MAX_COMMUNITY_COLORS 7
+
+const clout_rgba_t DIAGRAM_INK = {0x1a / 255.0, 0x1a / 255.0, 0x1a / 255.0, 1};
+const clout_rgba_t DIAGRAM_OUTLINE = {0x40 / 255.0, 0x40 / 255.0, 0x40 / 255.0, 1};
 
 /* Okabe-Ito colours for layers, in this order: blue and vermillion come
  * late because the balance scale uses blue and red for the poles. */
 static const int LAYER_COLOR_ORDER[] = {0, 2, 6, 1, 5, 4, 3};
 
-typedef enum { SHAPE_CIRCLE = 0, SHAPE_SQUARE, SHAPE_DIAMOND, SHAPE_TRIANGLE } shape_t;
-
-typedef struct {
-    const char *id, *name, *kind;
-    clout_role_t role;
-    shape_t shape;
-    double r;       /* radius of the circle of the same area */
-    double lx, ly;  /* layout position */
-    double x, y;    /* page position */
-    double value;   /* --size measure, NAN if none */
-    int community;  /* -1 if none */
-    double balance; /* NAN if none */
-    clout_rgba_t fill;
-} node_t;
-
-typedef struct {
-    int u, v;
-    bool directed, reciprocal;
-    double weight;
-    char **layers; /* NULL-terminated, at least one entry ("" when unknown) */
-    int index;     /* order in the network, to sort stably */
-} tie_t;
-
-typedef struct {
-    const clout_network_t *net;
-    node_t *nodes;
-    int n;
-    GArray *ties;          /* tie_t */
-    double px, py, pw, ph; /* the panel's rectangle on the page */
-    char *key;             /* the year, or the panel number */
-} panel_t;
-
-typedef struct {
-    const clout_diagram_opts_t *o;
-    const clout_dataset_t *ds;
-    clout_fill_t fill;
-    panel_t *panels;
-    int n_panels;
-    GPtrArray *layers; /* sorted distinct layer names */
-    GPtrArray *kinds;  /* kinds drawn, in legend order */
-    double wmin, wmax, vmax;
-    bool any_directed, any_multi, any_unknown_layer;
-    int n_communities; /* largest count over panels */
-    bool small_communities;
-    const char *pole_id[2], *pole_name[2];
-    double k;          /* node radii scale: narrow panels draw smaller nodes */
-    double label_size; /* of the node labels */
-    clout_error_t *err;
-} ctx_t;
-
 /* ---- names ---- */
 
 void clout_diagram_opts_init(clout_diagram_opts_t *o)
 {
-    *o = (clout_diagram_opts_t){.fill = CLOUT_FILL_BALANCE,
-                                .labels = CLOUT_LABELS_ALL,
-                                .width = CLOUT_DIAGRAM_WIDTH};
+    *o = (clout_diagram_opts_t){
+        .fill = CLOUT_FILL_BALANCE, .labels = CLOUT_LABELS_ALL, .width = CLOUT_DIAGRAM_WIDTH};
     clout_influence_opts_init(&o->influence);
     clout_community_opts_init(&o->communities);
 }
@@ -117,14 +52,14 @@ int clout_labels_from_name(const char *name)
 
 /* ---- colours ---- */
 
-static clout_rgba_t rgba(const char *hex, double alpha)
+clout_rgba_t diagram_rgba(const char *hex, double alpha)
 {
     clout_rgba_t c = clout_color_hex(hex);
     c.a = alpha;
     return c;
 }
 
-static clout_rgba_t layer_color(const ctx_t *c, const char *layer)
+clout_rgba_t diagram_layer_color(const ctx_t *c, const char *layer)
 {
     for (guint i = 0; i < c->layers->len; i++)
         if (strcmp(g_ptr_array_index(c->layers, i), layer) == 0) {
@@ -132,27 +67,25 @@ static clout_rgba_t layer_color(const ctx_t *c, const char *layer)
             k.a = 0.85;
             return k;
         }
-    return rgba("#666666", 0.85);
+    return diagram_rgba("#666666", 0.85);
 }
 
 /* Edges carry the layer colours unless the nodes already use Okabe-Ito:
  * one palette must not mean two things in one figure. */
-static bool edges_by_layer(const ctx_t *c)
+bool diagram_edges_by_layer(const ctx_t *c)
 {
     return c->fill != CLOUT_FILL_COMMUNITY && c->fill != CLOUT_FILL_KIND;
 }
 
 static int kind_index(const ctx_t *c, const char *kind)
 {
-    for (guint i = 0; i < c->kinds->len; i++)
-        if (strcmp(g_ptr_array_index(c->kinds, i), kind) == 0)
-            return (int)i;
-    return -1;
+    guint i;
+    return g_ptr_array_find_with_equal_func(c->kinds, kind, g_str_equal, &i) ? (int)i : -1;
 }
 
 /* ---- shapes: every shape has the area of a circle of radius r ---- */
 
-static shape_t shape_of(const char *kind)
+shape_t diagram_shape_of(const char *kind)
 {
     if (!*kind || strcmp(kind, "state") == 0)
         return SHAPE_CIRCLE;
@@ -191,7 +124,7 @@ static int shape_points(shape_t sh, double x, double y, double r, double *p)
 
 /* Half the width and height of the shape's bounding box, and how far its
  * top and bottom reach from the centre. */
-static void shape_box(shape_t sh, double r, double *half_w, double *top, double *bottom)
+void diagram_shape_box(shape_t sh, double r, double *half_w, double *top, double *bottom)
 {
     switch (sh) {
     case SHAPE_SQUARE: *half_w = *top = *bottom = r * sqrt(G_PI) / 2; break;
@@ -207,8 +140,8 @@ static void shape_box(shape_t sh, double r, double *half_w, double *top, double 
     }
 }
 
-static void draw_shape(clout_scene_t *s, shape_t sh, double x, double y, double r,
-                       const clout_rgba_t *fill, const clout_rgba_t *stroke, double lw)
+void diagram_draw_shape(clout_scene_t *s, shape_t sh, double x, double y, double r,
+                        const clout_rgba_t *fill, const clout_rgba_t *stroke, double lw)
 {
     double p[8];
     if (sh == SHAPE_CIRCLE) {
@@ -338,10 +271,7 @@ static int cmp_str(gconstpointer a, gconstpointer b)
 
 static bool ptr_array_has(GPtrArray *a, const char *s)
 {
-    for (guint i = 0; i < a->len; i++)
-        if (strcmp(g_ptr_array_index(a, i), s) == 0)
-            return true;
-    return false;
+    return g_ptr_array_find_with_equal_func(a, s, g_str_equal, NULL);
 }
 
 /* The measure for --size, by vertex. */
@@ -355,15 +285,12 @@ static clout_status_t read_measure(const ctx_t *c, panel_t *p)
     clout_status_t st = clout_measures(p->net, &mo, &t, c->err);
     if (st)
         return st;
-    int col = -1;
-    for (int k = 0; k < clout_table_n_cols(t); k++)
-        if (strcmp(clout_table_column_name(t, k), c->o->size) == 0)
-            col = k;
+    int col = clout_table_column(t, c->o->size), c_id = clout_table_column(t, "id");
     GHashTable *ix = g_hash_table_new(g_str_hash, g_str_equal);
     for (int i = 0; i < p->n; i++)
         g_hash_table_insert(ix, (gpointer)p->nodes[i].id, GINT_TO_POINTER(i + 1));
-    for (int r = 0; col >= 0 && r < clout_table_n_rows(t); r++) {
-        int i = GPOINTER_TO_INT(g_hash_table_lookup(ix, clout_table_get_str(t, r, 0))) - 1;
+    for (int r = 0; col >= 0 && c_id >= 0 && r < clout_table_n_rows(t); r++) {
+        int i = GPOINTER_TO_INT(g_hash_table_lookup(ix, clout_table_get_str(t, r, c_id))) - 1;
         if (i >= 0)
             p->nodes[i].value = clout_table_column_type(t, col) == CLOUT_COL_STR
                                     ? NAN
@@ -472,7 +399,7 @@ static clout_status_t read_panel(ctx_t *c, panel_t *p, const clout_layout_t *lay
         nd->name = clout_vstr(g, "name", i);
         nd->kind = clout_vstr(g, "kind", i);
         nd->role = role_of(clout_vstr(g, "role", i));
-        nd->shape = shape_of(nd->kind);
+        nd->shape = diagram_shape_of(nd->kind);
         nd->value = NAN;
         nd->balance = NAN;
         nd->community = -1;
@@ -493,9 +420,10 @@ static clout_status_t read_panel(ctx_t *c, panel_t *p, const clout_layout_t *lay
     return st;
 }
 
-/* ---- fills and sizes, once every panel is read ---- */
+/* ---- fills and sizes ---- */
 
-static void style_nodes(ctx_t *c)
+/* Weights, layers, values and communities over every panel. */
+static void scan_panels(ctx_t *c)
 {
     c->wmin = INFINITY;
     c->wmax = -INFINITY;
@@ -525,8 +453,23 @@ static void style_nodes(ctx_t *c)
         c->n_communities = MAX(c->n_communities, nc);
     }
     g_ptr_array_sort(c->layers, cmp_str);
+    if (!isfinite(c->wmin))
+        c->wmin = c->wmax = 1;
+}
 
-    /* Kinds in a fixed order: state, bloc, company, then the others sorted. */
+static bool kind_drawn(const ctx_t *c, const char *kind)
+{
+    for (int k = 0; k < c->n_panels; k++)
+        for (int i = 0; i < c->panels[k].n; i++)
+            if (strcmp(c->panels[k].nodes[i].kind, kind) == 0)
+                return true;
+    return false;
+}
+
+/* The kinds drawn in a fixed order: state, bloc, company, then the others
+ * sorted. */
+static void order_kinds(ctx_t *c)
+{
     static const char *const known[] = {"state", "bloc", "company", ""};
     GPtrArray *others = g_ptr_array_new();
     for (int k = 0; k < c->n_panels; k++)
@@ -539,19 +482,39 @@ static void style_nodes(ctx_t *c)
                 g_ptr_array_add(others, (gpointer)kind);
         }
     g_ptr_array_sort(others, cmp_str);
-    for (int j = 0; j < 4; j++) {
-        bool present = false;
-        for (int k = 0; k < c->n_panels && !present; k++)
-            for (int i = 0; i < c->panels[k].n && !present; i++)
-                present = strcmp(c->panels[k].nodes[i].kind, known[j]) == 0;
-        if (present)
+    for (int j = 0; j < 4; j++)
+        if (kind_drawn(c, known[j]))
             g_ptr_array_add(c->kinds, (gpointer)known[j]);
-    }
     for (guint j = 0; j < others->len; j++)
         g_ptr_array_add(c->kinds, g_ptr_array_index(others, j));
     g_ptr_array_free(others, TRUE);
+}
 
-    clout_rgba_t white = rgba("#ffffff", 1);
+static clout_rgba_t node_fill(ctx_t *c, const node_t *nd)
+{
+    switch (c->fill) {
+    case CLOUT_FILL_BALANCE:
+        if (strcmp(nd->id, c->pole_id[0]) == 0)
+            return clout_color_balance(-1);
+        if (strcmp(nd->id, c->pole_id[1]) == 0)
+            return clout_color_balance(1);
+        return clout_color_balance(nd->balance);
+    case CLOUT_FILL_COMMUNITY:
+        if (nd->community >= MAX_COMMUNITY_COLORS) {
+            c->small_communities = true;
+            return clout_color_category(-1);
+        }
+        return clout_color_category(nd->community);
+    case CLOUT_FILL_KIND: return clout_color_category(kind_index(c, nd->kind));
+    default: return (clout_rgba_t){1, 1, 1, 1};
+    }
+}
+
+/* Sizes and fills, once every panel is read. */
+static void style_nodes(ctx_t *c)
+{
+    scan_panels(c);
+    order_kinds(c);
     for (int k = 0; k < c->n_panels; k++) {
         panel_t *p = &c->panels[k];
         for (int i = 0; i < p->n; i++) {
@@ -561,89 +524,16 @@ static void style_nodes(ctx_t *c)
                 double v = isfinite(nd->value) && nd->value > 0 ? nd->value : 0;
                 nd->r = c->k * (c->vmax > 0 ? MAX(R_MIN, R_MAX * sqrt(v / c->vmax)) : R_MIN);
             }
-            switch (c->fill) {
-            case CLOUT_FILL_BALANCE:
-                if (strcmp(nd->id, c->pole_id[0]) == 0)
-                    nd->fill = clout_color_balance(-1);
-                else if (strcmp(nd->id, c->pole_id[1]) == 0)
-                    nd->fill = clout_color_balance(1);
-                else
-                    nd->fill = clout_color_balance(nd->balance);
-                break;
-            case CLOUT_FILL_COMMUNITY:
-                if (nd->community >= MAX_COMMUNITY_COLORS)
-                    c->small_communities = true;
-                nd->fill = nd->community >= MAX_COMMUNITY_COLORS
-                               ? clout_color_category(-1)
-                               : clout_color_category(nd->community);
-                break;
-            case CLOUT_FILL_KIND: nd->fill = clout_color_category(kind_index(c, nd->kind)); break;
-            default: nd->fill = white;
-            }
+            nd->fill = node_fill(c, nd);
         }
     }
-    if (!isfinite(c->wmin))
-        c->wmin = c->wmax = 1;
 }
 
-static double tie_width(const ctx_t *c, double w)
+double diagram_tie_width(const ctx_t *c, double w)
 {
     if (c->wmax - c->wmin < 1e-12)
         return W_SAME;
     return W_MIN + (W_MAX - W_MIN) * (w - c->wmin) / (c->wmax - c->wmin);
-}
-
-/* ---- text ---- */
-
-static const clout_rgba_t *ink(void)
-{
-    static clout_rgba_t c;
-    c = clout_color_hex("#1a1a1a");
-    return &c;
-}
-
-static double text_w(const char *s, double size, bool bold)
-{
-    double w, h;
-    clout_text_extent(s, size, bold, &w, &h);
-    return w;
-}
-
-static double text_h(const char *s, double size, bool bold)
-{
-    double w, h;
-    clout_text_extent(s, size, bold, &w, &h);
-    return h;
-}
-
-/* Breaks text into lines no wider than width, at spaces. */
-static GPtrArray *wrap(const char *text, double size, double width)
-{
-    GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
-    char **words = g_strsplit(text, " ", -1);
-    GString *cur = g_string_new(NULL);
-    for (char **w = words; *w; w++) {
-        if (!**w)
-            continue;
-        GString *tryit = g_string_new(cur->str);
-        if (tryit->len)
-            g_string_append_c(tryit, ' ');
-        g_string_append(tryit, *w);
-        if (cur->len && text_w(tryit->str, size, false) > width) {
-            g_ptr_array_add(lines, g_string_free(cur, FALSE));
-            cur = g_string_new(*w);
-            g_string_free(tryit, TRUE);
-        } else {
-            g_string_free(cur, TRUE);
-            cur = tryit;
-        }
-    }
-    if (cur->len)
-        g_ptr_array_add(lines, g_string_free(cur, FALSE));
-    else
-        g_string_free(cur, TRUE);
-    g_strfreev(words);
-    return lines;
 }
 
 /* ---- the source line ---- */
@@ -808,508 +698,11 @@ static char *source_text(const ctx_t *c)
     return g_string_free(s, FALSE);
 }
 
-/* ---- the legend: blocks of rows, laid out left to right ---- */
-
-typedef enum { ROW_SHAPE, ROW_LINE, ROW_MULTI, ROW_ARROW, ROW_BAR } row_kind_t;
-
-typedef struct {
-    row_kind_t kind;
-    shape_t shape;
-    double r, lw;
-    clout_rgba_t color, color2;
-    char *text;
-    char *left, *right; /* the balance bar's end labels */
-} row_t;
-
-typedef struct {
-    char *title;
-    GArray *rows; /* row_t */
-    double w, h, swatch_w;
-} block_t;
-
-#define BAR_W 90.0
-#define BAR_H 7.0
-
-static void row_clear(gpointer p)
-{
-    row_t *r = p;
-    g_free(r->text);
-    g_free(r->left);
-    g_free(r->right);
-}
-
-static block_t *block_new(GPtrArray *blocks, const char *title)
-{
-    block_t *b = g_new0(block_t, 1);
-    b->title = g_strdup(title);
-    b->rows = g_array_new(FALSE, TRUE, sizeof(row_t));
-    g_array_set_clear_func(b->rows, row_clear);
-    g_ptr_array_add(blocks, b);
-    return b;
-}
-
-static void block_free(gpointer p)
-{
-    block_t *b = p;
-    g_free(b->title);
-    g_array_free(b->rows, TRUE);
-    g_free(b);
-}
-
-static row_t *add_row(block_t *b, row_kind_t kind, const char *text)
-{
-    row_t r = {0};
-    r.kind = kind;
-    r.text = g_strdup(text);
-    r.r = 4;
-    r.lw = 1.5;
-    g_array_append_val(b->rows, r);
-    return &g_array_index(b->rows, row_t, b->rows->len - 1);
-}
-
-static double row_height(const row_t *r)
-{
-    if (r->kind == ROW_BAR)
-        return BAR_H + 2 + LEGEND_SIZE * 1.3;
-    if (r->kind == ROW_SHAPE) {
-        double hw, top, bottom;
-        shape_box(r->shape, r->r, &hw, &top, &bottom);
-        return MAX(LEGEND_ROW, top + bottom + 2);
-    }
-    return LEGEND_ROW;
-}
-
-static void measure_block(block_t *b)
-{
-    b->swatch_w = 16;
-    for (guint i = 0; i < b->rows->len; i++) {
-        const row_t *r = &g_array_index(b->rows, row_t, i);
-        if (r->kind == ROW_SHAPE) {
-            double hw, top, bottom;
-            shape_box(r->shape, r->r, &hw, &top, &bottom);
-            b->swatch_w = MAX(b->swatch_w, 2 * hw + 2);
-        }
-    }
-    b->w = text_w(b->title, LEGEND_SIZE, true);
-    b->h = text_h(b->title, LEGEND_SIZE, true) + 2;
-    for (guint i = 0; i < b->rows->len; i++) {
-        const row_t *r = &g_array_index(b->rows, row_t, i);
-        double w =
-            r->kind == ROW_BAR ? BAR_W : b->swatch_w + 4 + text_w(r->text, LEGEND_SIZE, false);
-        b->w = MAX(b->w, w);
-        b->h += row_height(r);
-    }
-}
-
-/* A legend value with as many decimals as the largest value needs; a
- * positive value that rounds to zero is shown as "< 0.01" (say). */
-static char *fmt_value(double v, double max)
-{
-    int dec = max >= 100 ? 0 : max >= 10 ? 1 : max >= 1 ? 2 : max >= 0.1 ? 3 : 4;
-    double unit = pow(10, -dec);
-    if (v > 0 && v < unit / 2)
-        return g_strdup_printf("< %.*f", dec, unit);
-    return g_strdup_printf("%.*f", dec, v);
-}
-
-static GPtrArray *legend_blocks(const ctx_t *c)
-{
-    GPtrArray *blocks = g_ptr_array_new_with_free_func(block_free);
-    clout_rgba_t white = rgba("#ffffff", 1), dark = rgba("#404040", 1);
-
-    /* Shapes by kind (and their fill, when the fill is the kind). */
-    block_t *b =
-        block_new(blocks, c->fill == CLOUT_FILL_KIND ? "Actor kind (shape, fill)" : "Actor kind");
-    for (guint i = 0; i < c->kinds->len; i++) {
-        const char *kind = g_ptr_array_index(c->kinds, i);
-        row_t *r = add_row(b, ROW_SHAPE, *kind ? kind : "actor (no kind given)");
-        r->shape = shape_of(kind);
-        r->color = c->fill == CLOUT_FILL_KIND ? clout_color_category((int)i) : white;
-    }
-
-    /* The fill. */
-    if (c->fill == CLOUT_FILL_BALANCE) {
-        b = block_new(blocks, "Balance of influence (focus actors)");
-        row_t *r = add_row(b, ROW_BAR, "");
-        r->left = g_strdup_printf("\u22121 %s", c->pole_name[0]);
-        r->right = g_strdup_printf("%s +1", c->pole_name[1]);
-        char *t = g_strdup_printf("poles %s, %s", c->pole_id[0], c->pole_id[1]);
-        r = add_row(b, ROW_SHAPE, t);
-        g_free(t);
-        r->shape = SHAPE_CIRCLE;
-        r->color = clout_color_balance(-1);
-        r->color2 = clout_color_balance(1);
-        r->r = 3.5;
-        r = add_row(b, ROW_SHAPE, "other actors");
-        r->shape = SHAPE_CIRCLE;
-        r->r = 3.5;
-        r->color = clout_color_balance(NAN);
-    } else if (c->fill == CLOUT_FILL_COMMUNITY) {
-        b = block_new(blocks,
-                      c->n_panels > 1 ? "Community (Leiden, per panel)" : "Community (Leiden)");
-        for (int k = 0; k < MIN(c->n_communities, MAX_COMMUNITY_COLORS); k++) {
-            /* Name a community by a few members, poles first. */
-            GString *s = g_string_new(NULL);
-            const panel_t *p = &c->panels[0];
-            int members = 0, shown = 0;
-            for (int pass = 0; pass < 2; pass++)
-                for (int i = 0; i < p->n; i++) {
-                    const node_t *nd = &p->nodes[i];
-                    if (nd->community != k || (pass == 0) != (nd->role == CLOUT_ROLE_POLE))
-                        continue;
-                    members++;
-                    if (shown < 3)
-                        g_string_append_printf(s, "%s%s", shown++ ? ", " : "", nd->id);
-                }
-            if (c->n_panels > 1)
-                g_string_printf(s, "%d", k + 1);
-            else if (members > shown)
-                g_string_append_printf(s, " +%d", members - shown);
-            row_t *r = add_row(b, ROW_SHAPE, s->str);
-            g_string_free(s, TRUE);
-            r->shape = SHAPE_CIRCLE;
-            r->r = 3.5;
-            r->color = clout_color_category(k);
-        }
-        if (c->small_communities) {
-            row_t *r = add_row(b, ROW_SHAPE, "smaller communities");
-            r->shape = SHAPE_CIRCLE;
-            r->r = 3.5;
-            r->color = clout_color_category(-1);
-        }
-    }
-
-    /* Ties: colour by layer, width by weight, arrows. */
-    if (edges_by_layer(c) && (c->layers->len || c->any_unknown_layer)) {
-        b = block_new(blocks, "Tie layer (colour)");
-        for (guint i = 0; i < c->layers->len; i++) {
-            row_t *r = add_row(b, ROW_LINE, g_ptr_array_index(c->layers, i));
-            r->color = layer_color(c, g_ptr_array_index(c->layers, i));
-            r->lw = 2;
-        }
-        if (c->any_unknown_layer) {
-            row_t *r = add_row(b, ROW_LINE, "layer not given");
-            r->color = layer_color(c, "");
-            r->lw = 2;
-        }
-        if (c->any_multi && c->layers->len >= 2) {
-            row_t *r = add_row(b, ROW_MULTI, "several layers");
-            r->color = layer_color(c, g_ptr_array_index(c->layers, 0));
-            r->color2 = layer_color(c, g_ptr_array_index(c->layers, 1));
-            r->lw = 1.2;
-        }
-    }
-    b = block_new(blocks, "Tie weight (width)");
-    double ws[3] = {c->wmin, (c->wmin + c->wmax) / 2, c->wmax};
-    int nw = c->wmax - c->wmin < 1e-12 ? 1 : 3;
-    for (int k = 0; k < nw; k++) {
-        char *t = fmt_value(nw == 1 ? c->wmax : ws[k], c->wmax);
-        row_t *r = add_row(b, ROW_LINE, t);
-        g_free(t);
-        r->color = dark;
-        r->lw = tie_width(c, nw == 1 ? c->wmax : ws[k]);
-    }
-    if (c->any_directed) {
-        row_t *r = add_row(b, ROW_ARROW, "directed tie");
-        r->color = dark;
-        r->lw = 0.8;
-    }
-
-    /* Node area. */
-    if (c->o->size) {
-        char *t = g_strdup_printf("Node area: %s", c->o->size);
-        b = block_new(blocks, t);
-        g_free(t);
-        double fr[3] = {1, 0.25, 1.0 / 16};
-        for (int k = 0; k < 3 && c->vmax > 0; k++) {
-            char *v = fmt_value(c->vmax * fr[k], c->vmax);
-            row_t *r = add_row(b, ROW_SHAPE, v);
-            g_free(v);
-            r->shape = SHAPE_CIRCLE;
-            r->r = c->k * MAX(R_MIN, R_MAX * sqrt(fr[k]));
-            r->color = white;
-        }
-    }
-    for (guint i = 0; i < blocks->len; i++)
-        measure_block(g_ptr_array_index(blocks, i));
-    return blocks;
-}
-
-/* Places the blocks in rows within width; returns the legend's height and
- * fills xs, ys (offsets of each block). */
-static double legend_place(GPtrArray *blocks, double width, double *xs, double *ys)
-{
-    double x = 0, y = 0, row_h = 0;
-    for (guint i = 0; i < blocks->len; i++) {
-        block_t *b = g_ptr_array_index(blocks, i);
-        if (x > 0 && x + b->w > width) {
-            x = 0;
-            y += row_h + 6;
-            row_h = 0;
-        }
-        xs[i] = x;
-        ys[i] = y;
-        x += b->w + LEGEND_BLOCK_GAP;
-        row_h = MAX(row_h, b->h);
-    }
-    return blocks->len ? y + row_h : 0;
-}
-
-static void draw_legend(clout_scene_t *s, GPtrArray *blocks, double x0, double y0, const double *xs,
-                        const double *ys)
-{
-    clout_rgba_t outline = rgba("#404040", 1);
-    for (guint i = 0; i < blocks->len; i++) {
-        const block_t *b = g_ptr_array_index(blocks, i);
-        double x = x0 + xs[i], y = y0 + ys[i];
-        clout_scene_text(s, x, y, b->title, LEGEND_SIZE, true, ink(), CLOUT_HALIGN_LEFT,
-                         CLOUT_VALIGN_TOP, 0);
-        y += text_h(b->title, LEGEND_SIZE, true) + 2;
-        for (guint k = 0; k < b->rows->len; k++) {
-            const row_t *r = &g_array_index(b->rows, row_t, k);
-            double h = row_height(r), cy = y + h / 2, tx = x + b->swatch_w + 4;
-            switch (r->kind) {
-            case ROW_BAR: {
-                int n = 21;
-                for (int j = 0; j < n; j++) {
-                    clout_rgba_t col = clout_color_balance(-1 + 2 * (j + 0.5) / n);
-                    clout_scene_rect(s, x + BAR_W * j / n, y, BAR_W / n + 0.05, BAR_H, &col, NULL,
-                                     0);
-                }
-                clout_scene_rect(s, x, y, BAR_W, BAR_H, NULL, &outline, 0.4);
-                double ly = y + BAR_H + 1.5;
-                clout_scene_text(s, x, ly, r->left, LEGEND_SIZE, false, ink(), CLOUT_HALIGN_LEFT,
-                                 CLOUT_VALIGN_TOP, 0);
-                clout_scene_text(s, x + BAR_W, ly, r->right, LEGEND_SIZE, false, ink(),
-                                 CLOUT_HALIGN_RIGHT, CLOUT_VALIGN_TOP, 0);
-                y += h;
-                continue;
-            }
-            case ROW_SHAPE:
-                if (r->color2.a > 0) {
-                    /* Two swatches side by side (the poles). */
-                    draw_shape(s, r->shape, x + b->swatch_w / 2 - r->r - 0.8, cy, r->r, &r->color,
-                               &outline, NODE_LINE);
-                    draw_shape(s, r->shape, x + b->swatch_w / 2 + r->r + 0.8, cy, r->r, &r->color2,
-                               &outline, NODE_LINE);
-                } else {
-                    draw_shape(s, r->shape, x + b->swatch_w / 2, cy, r->r, &r->color, &outline,
-                               NODE_LINE);
-                }
-                break;
-            case ROW_LINE:
-            case ROW_ARROW: {
-                double xy[4] = {x + 1, cy, x + b->swatch_w - 1, cy};
-                clout_scene_line(s, xy, 2, &r->color, r->lw, NULL, 0, r->kind == ROW_ARROW);
-                break;
-            }
-            case ROW_MULTI: {
-                double d = r->lw / 2 + STROKE_GAP / 2;
-                double a[4] = {x + 1, cy - d, x + b->swatch_w - 1, cy - d};
-                double c2[4] = {x + 1, cy + d, x + b->swatch_w - 1, cy + d};
-                clout_scene_line(s, a, 2, &r->color, r->lw, NULL, 0, false);
-                clout_scene_line(s, c2, 2, &r->color2, r->lw, NULL, 0, false);
-                break;
-            }
-            }
-            clout_scene_text(s, tx, cy, r->text, LEGEND_SIZE, false, ink(), CLOUT_HALIGN_LEFT,
-                             CLOUT_VALIGN_MIDDLE, 0);
-            y += h;
-        }
-    }
-}
-
 /* ---- panels ---- */
-
-typedef struct {
-    double x0, y0, x1, y1;
-} box_t;
-
-static double box_overlap_area(const box_t *a, const box_t *b)
-{
-    double w = MIN(a->x1, b->x1) - MAX(a->x0, b->x0), h = MIN(a->y1, b->y1) - MAX(a->y0, b->y0);
-    return w > 0 && h > 0 ? w * h : 0;
-}
-
-/* Boxes bucketed in a uniform grid, for the label search (an O(n^2) scan
- * of every placed box before).  A query lists, in increasing order and
- * each once, every box that touches a cell the query box touches: a
- * superset of the boxes that overlap it.  Summing box_overlap_area over
- * that list gives the same double, bit for bit, as summing over all boxes
- * in order, because the boxes left out add exactly +0.  Boxes that span
- * very many cells, or have no finite corners, are in every query. */
-#define GRID_MAX_CELLS 512 /* per axis */
-#define GRID_MAX_SPAN 64   /* cells a box may fill before it goes in "wide" */
-typedef struct {
-    double x0, y0, cell;
-    int nx, ny;
-    GArray **cells; /* int, ascending: the boxes that touch the cell */
-    GArray *wide;   /* int, ascending */
-    guint *seen;    /* by box: the query that last listed it */
-    guint n_seen, query;
-} grid_t;
-
-static void grid_init(grid_t *gr, const box_t *area, double cell)
-{
-    memset(gr, 0, sizeof *gr);
-    double w = area->x1 - area->x0, h = area->y1 - area->y0;
-    if (!(cell > 0) || !isfinite(w) || !isfinite(h))
-        cell = 1;
-    cell = MAX(cell, MAX(w, h) / GRID_MAX_CELLS);
-    gr->x0 = area->x0;
-    gr->y0 = area->y0;
-    gr->cell = cell;
-    gr->nx = isfinite(w) && w > 0 ? MIN(GRID_MAX_CELLS, (int)ceil(w / cell)) : 1;
-    gr->ny = isfinite(h) && h > 0 ? MIN(GRID_MAX_CELLS, (int)ceil(h / cell)) : 1;
-    gr->nx = MAX(gr->nx, 1);
-    gr->ny = MAX(gr->ny, 1);
-    gr->cells = g_new0(GArray *, (size_t)gr->nx * gr->ny);
-    gr->wide = g_array_new(FALSE, FALSE, sizeof(int));
-}
-
-static void grid_release(grid_t *gr)
-{
-    for (size_t k = 0; k < (size_t)gr->nx * gr->ny; k++)
-        if (gr->cells[k])
-            g_array_free(gr->cells[k], TRUE);
-    g_free(gr->cells);
-    g_array_free(gr->wide, TRUE);
-    g_free(gr->seen);
-}
-
-/* The cells [*a, *b] that [lo, hi] touches along one axis; points outside
- * the grid go to its border cells, which keeps any two touching boxes in a
- * common cell.  False for a box without finite ends. */
-static bool grid_span(double origin, double cell, int n, double lo, double hi, int *a, int *b)
-{
-    if (!isfinite(lo) || !isfinite(hi) || lo > hi)
-        return false;
-    double fa = floor((lo - origin) / cell), fb = floor((hi - origin) / cell);
-    *a = fa < 0 ? 0 : fa >= n ? n - 1 : (int)fa;
-    *b = fb < 0 ? 0 : fb >= n ? n - 1 : (int)fb;
-    return true;
-}
-
-/* Box i (boxes are added in increasing order of i). */
-static void grid_add(grid_t *gr, int i, const box_t *b)
-{
-    int ax, bx, ay, by;
-    if (!grid_span(gr->x0, gr->cell, gr->nx, b->x0, b->x1, &ax, &bx) ||
-        !grid_span(gr->y0, gr->cell, gr->ny, b->y0, b->y1, &ay, &by) ||
-        (double)(bx - ax + 1) * (by - ay + 1) > GRID_MAX_SPAN) {
-        g_array_append_val(gr->wide, i);
-        return;
-    }
-    for (int y = ay; y <= by; y++)
-        for (int x = ax; x <= bx; x++) {
-            GArray **c = &gr->cells[(size_t)y * gr->nx + x];
-            if (!*c)
-                *c = g_array_new(FALSE, FALSE, sizeof(int));
-            g_array_append_val(*c, i);
-        }
-}
-
-/* The boxes that may overlap q, into out (emptied first), each once, in no
- * particular order. */
-static void grid_query(grid_t *gr, int n_boxes, const box_t *q, GArray *out)
-{
-    g_array_set_size(out, 0);
-    if ((guint)n_boxes > gr->n_seen) {
-        gr->seen = g_renew(guint, gr->seen, n_boxes);
-        memset(gr->seen + gr->n_seen, 0, (n_boxes - gr->n_seen) * sizeof(guint));
-        gr->n_seen = (guint)n_boxes;
-    }
-    if (++gr->query == 0) { /* wrapped: forget every mark */
-        memset(gr->seen, 0, gr->n_seen * sizeof(guint));
-        gr->query = 1;
-    }
-    for (guint k = 0; k < gr->wide->len; k++) {
-        int i = g_array_index(gr->wide, int, k);
-        gr->seen[i] = gr->query;
-        g_array_append_val(out, i);
-    }
-    int ax, bx, ay, by;
-    if (!grid_span(gr->x0, gr->cell, gr->nx, q->x0, q->x1, &ax, &bx) ||
-        !grid_span(gr->y0, gr->cell, gr->ny, q->y0, q->y1, &ay, &by)) {
-        ax = ay = 0; /* no finite extent: every cell */
-        bx = gr->nx - 1;
-        by = gr->ny - 1;
-    }
-    for (int y = ay; y <= by; y++)
-        for (int x = ax; x <= bx; x++) {
-            GArray *c = gr->cells[(size_t)y * gr->nx + x];
-            for (guint k = 0; c && k < c->len; k++) {
-                int i = g_array_index(c, int, k);
-                if (gr->seen[i] != gr->query) {
-                    gr->seen[i] = gr->query;
-                    g_array_append_val(out, i);
-                }
-            }
-        }
-}
-
-typedef struct {
-    int i;
-    double area;
-} hit_t;
-
-static int cmp_hit(const void *a, const void *b)
-{
-    int x = ((const hit_t *)a)->i, y = ((const hit_t *)b)->i;
-    return (x > y) - (x < y);
-}
-
-/* sum plus the overlaps of q with boxes[j] for the j in near other than
- * skip, added in increasing order of j: the double that a loop over every
- * box would give, as the boxes left out add exactly +0.  Only the boxes
- * that do overlap are sorted.  When the sum is sure to reach bound (the
- * cost to beat), it returns INFINITY at once: the terms are not negative,
- * and a sum of n of them in any order is within a factor 1 +- n 2^-53 of
- * the exact one, far inside the margin of 1e-6. */
-static double overlap_sum(double sum, const box_t *q, const box_t *boxes, const GArray *near,
-                          int skip, double bound, GArray *hits)
-{
-    if (sum >= bound)
-        return INFINITY;
-    g_array_set_size(hits, 0);
-    double rough = sum;
-    for (guint k = 0; k < near->len; k++) {
-        int j = g_array_index(near, int, k);
-        double a = j == skip ? 0 : box_overlap_area(q, &boxes[j]);
-        if (a > 0) {
-            hit_t h = {j, a};
-            g_array_append_val(hits, h);
-            rough += a;
-            if (rough * (1 - 1e-6) > bound)
-                return INFINITY;
-        }
-    }
-    hit_t *h = (hit_t *)(void *)hits->data;
-    if (hits->len > 16)
-        qsort(h, hits->len, sizeof *h, cmp_hit);
-    else
-        for (guint k = 1; k < hits->len; k++)
-            for (guint m = k; m > 0 && h[m - 1].i > h[m].i; m--) {
-                hit_t t = h[m];
-                h[m] = h[m - 1];
-                h[m - 1] = t;
-            }
-    for (guint k = 0; k < hits->len; k++)
-        sum += h[k].area;
-    return sum;
-}
-
-static box_t node_box(const node_t *nd)
-{
-    double hw, top, bottom;
-    shape_box(nd->shape, nd->r, &hw, &top, &bottom);
-    box_t b = {nd->x - hw, nd->y - top, nd->x + hw, nd->y + bottom};
-    return b;
-}
 
 static void draw_ties(const ctx_t *c, clout_scene_t *s, const panel_t *p)
 {
-    clout_rgba_t grey = rgba("#8c8c8c", 0.7);
+    clout_rgba_t grey = diagram_rgba("#8c8c8c", 0.7);
     for (guint e = 0; e < p->ties->len; e++) {
         const tie_t *t = &g_array_index(p->ties, tie_t, e);
         const node_t *a = &p->nodes[t->u], *b = &p->nodes[t->v];
@@ -1317,9 +710,9 @@ static void draw_ties(const ctx_t *c, clout_scene_t *s, const panel_t *p)
         if (len < 1e-9)
             continue;
         double d[2] = {dx / len, dy / len}, nrm[2] = {-d[1], d[0]};
-        bool by_layer = edges_by_layer(c);
+        bool by_layer = diagram_edges_by_layer(c);
         int n = by_layer ? (int)g_strv_length(t->layers) : 1;
-        double w = tie_width(c, t->weight), sw = MAX(W_MIN, w / n);
+        double w = diagram_tie_width(c, t->weight), sw = MAX(W_MIN, w / n);
         double band = n * sw + (n - 1) * STROKE_GAP;
         /* Two arrows between one pair go side by side, each on its right. */
         double centre = t->reciprocal ? band / 2 + 0.6 : 0;
@@ -1337,181 +730,67 @@ static void draw_ties(const ctx_t *c, clout_scene_t *s, const panel_t *p)
                 continue;
             double xy[4] = {p0[0] + d[0] * ts, p0[1] + d[1] * ts, p0[0] + d[0] * te,
                             p0[1] + d[1] * te};
-            clout_rgba_t col = by_layer ? layer_color(c, t->layers[k]) : grey;
+            clout_rgba_t col = by_layer ? diagram_layer_color(c, t->layers[k]) : grey;
             clout_scene_line(s, xy, 2, &col, sw, NULL, 0, t->directed);
         }
     }
 }
 
-static bool labelled(const ctx_t *c, const node_t *nd)
+typedef struct {
+    int rank; /* poles 0, focus actors 1, others 2; all 0 when not by role */
+    double r;
+    int i;
+} node_order_t;
+
+static int cmp_node_order(const void *a, const void *b)
 {
-    switch (c->o->labels) {
-    case CLOUT_LABELS_ALL: return true;
-    case CLOUT_LABELS_FOCUS: return nd->role == CLOUT_ROLE_FOCUS;
-    case CLOUT_LABELS_POLES: return nd->role == CLOUT_ROLE_POLE;
-    default: return false;
+    const node_order_t *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank - y->rank;
+    if (x->r != y->r)
+        return x->r > y->r ? -1 : 1;
+    return x->i - y->i;
+}
+
+int *diagram_node_order(const panel_t *p, bool by_role)
+{
+    node_order_t *o = g_new(node_order_t, MAX(p->n, 1));
+    for (int i = 0; i < p->n; i++) {
+        const node_t *nd = &p->nodes[i];
+        int rank = nd->role == CLOUT_ROLE_POLE ? 0 : nd->role == CLOUT_ROLE_FOCUS ? 1 : 2;
+        o[i] = (node_order_t){by_role ? rank : 0, nd->r, i};
     }
-}
-
-/* Poles, then focus actors, then the larger nodes: the first placed get
- * the best places. */
-static int label_rank(const node_t *nd)
-{
-    return nd->role == CLOUT_ROLE_POLE ? 0 : nd->role == CLOUT_ROLE_FOCUS ? 1 : 2;
-}
-
-static const node_t *sort_nodes_base;
-static int cmp_label_order(const void *a, const void *b)
-{
-    const node_t *x = &sort_nodes_base[*(const int *)a], *y = &sort_nodes_base[*(const int *)b];
-    if (label_rank(x) != label_rank(y))
-        return label_rank(x) - label_rank(y);
-    if (x->r != y->r)
-        return x->r > y->r ? -1 : 1;
-    return *(const int *)a - *(const int *)b;
-}
-
-static int cmp_draw_order(const void *a, const void *b)
-{
-    const node_t *x = &sort_nodes_base[*(const int *)a], *y = &sort_nodes_base[*(const int *)b];
-    if (x->r != y->r)
-        return x->r > y->r ? -1 : 1;
-    return *(const int *)a - *(const int *)b;
-}
-
-static void draw_labels(const ctx_t *c, clout_scene_t *s, const panel_t *p)
-{
+    qsort(o, (size_t)p->n, sizeof *o, cmp_node_order);
     int *order = g_new(int, MAX(p->n, 1));
     for (int i = 0; i < p->n; i++)
-        order[i] = i;
-    sort_nodes_base = p->nodes;
-    qsort(order, (size_t)p->n, sizeof(int), cmp_label_order);
-    box_t *nodes = g_new(box_t, MAX(p->n, 1));
-    for (int i = 0; i < p->n; i++)
-        nodes[i] = node_box(&p->nodes[i]);
-    GArray *placed = g_array_new(FALSE, FALSE, sizeof(box_t));
-    box_t panel = {p->px, p->py, p->px + p->pw, p->py + p->ph};
-    /* Cells of about a label's height (a label is a few cells wide). */
-    grid_t node_grid, placed_grid;
-    grid_init(&node_grid, &panel, 2 * c->label_size);
-    grid_init(&placed_grid, &panel, 2 * c->label_size);
-    for (int i = 0; i < p->n; i++)
-        grid_add(&node_grid, i, &nodes[i]);
-    GArray *near = g_array_new(FALSE, FALSE, sizeof(int));
-    GArray *hits = g_array_new(FALSE, FALSE, sizeof(hit_t));
-    if (c->n_panels > 1) {
-        /* The panel's title is taken. */
-        double w, h;
-        clout_text_extent(p->key, PANEL_TITLE_SIZE, true, &w, &h);
-        box_t t = {p->px + 3, p->py + 2, p->px + 3 + w, p->py + 2 + h};
-        grid_add(&placed_grid, (int)placed->len, &t);
-        g_array_append_val(placed, t);
-    }
-    for (int oi = 0; oi < p->n; oi++) {
-        const node_t *nd = &p->nodes[order[oi]];
-        if (!labelled(c, nd))
-            continue;
-        bool bold = nd->role != CLOUT_ROLE_NONE;
-        double w, h, hw, top, bottom;
-        clout_text_extent(nd->id, c->label_size, bold, &w, &h);
-        shape_box(nd->shape, nd->r, &hw, &top, &bottom);
-        double g = LABEL_GAP, dg = 0.72; /* diagonals: just off the shape's corner */
-        double cand[8][2] = {
-            {nd->x + hw + g, nd->y - h / 2},                 /* right */
-            {nd->x - hw - g - w, nd->y - h / 2},             /* left */
-            {nd->x - w / 2, nd->y - top - g - h},            /* above */
-            {nd->x - w / 2, nd->y + bottom + g},             /* below */
-            {nd->x + hw * dg + g, nd->y - top * dg - h},     /* above right */
-            {nd->x + hw * dg + g, nd->y + bottom * dg},      /* below right */
-            {nd->x - hw * dg - g - w, nd->y - top * dg - h}, /* above left */
-            {nd->x - hw * dg - g - w, nd->y + bottom * dg},  /* below left */
-        };
-        int best = -1;
-        double best_cost = INFINITY;
-        for (int k = 0; k < 8; k++) {
-            box_t b = {cand[k][0], cand[k][1], cand[k][0] + w, cand[k][1] + h};
-            if (b.x0 < panel.x0 || b.x1 > panel.x1 || b.y0 < panel.y0 || b.y1 > panel.y1)
-                continue;
-            /* A label may touch what it names, not cover other nodes or labels. */
-            box_t tight = {b.x0 + 0.3, b.y0 + 0.3, b.x1 - 0.3, b.y1 - 0.3};
-            double cost = 0;
-            grid_query(&node_grid, p->n, &tight, near);
-            cost = overlap_sum(cost, &tight, nodes, near, order[oi], best_cost, hits);
-            if (cost < best_cost) {
-                grid_query(&placed_grid, (int)placed->len, &tight, near);
-                cost = overlap_sum(cost, &tight, (const box_t *)(void *)placed->data, near, -1,
-                                   best_cost, hits);
-            }
-            if (cost == 0) {
-                best = k;
-                break;
-            }
-            if (cost < best_cost) {
-                best_cost = cost;
-                best = k;
-            }
-        }
-        double x, y;
-        if (best >= 0) {
-            x = cand[best][0];
-            y = cand[best][1];
-        } else {
-            /* Nowhere inside the panel: the right side, pushed inside. */
-            x = CLAMP(cand[0][0], panel.x0, MAX(panel.x0, panel.x1 - w));
-            y = CLAMP(cand[0][1], panel.y0, MAX(panel.y0, panel.y1 - h));
-        }
-        box_t b = {x, y, x + w, y + h};
-        grid_add(&placed_grid, (int)placed->len, &b);
-        g_array_append_val(placed, b);
-        clout_scene_text(s, x, y, nd->id, c->label_size, bold, ink(), CLOUT_HALIGN_LEFT,
-                         CLOUT_VALIGN_TOP, 0);
-    }
-    g_array_free(near, TRUE);
-    g_array_free(hits, TRUE);
-    grid_release(&node_grid);
-    grid_release(&placed_grid);
-    g_array_free(placed, TRUE);
-    g_free(nodes);
-    g_free(order);
+        order[i] = o[i].i;
+    g_free(o);
+    return order;
 }
 
 static void draw_panel(const ctx_t *c, clout_scene_t *s, const panel_t *p)
 {
     bool multi = c->n_panels > 1;
-    char *name;
     if (multi) {
-        name = g_strdup_printf("panel %s", p->key);
-        clout_scene_group(s, name);
-        g_free(name);
-        clout_rgba_t frame = rgba("#d0d0d0", 1);
+        clout_scene_groupf(s, "panel %s", p->key);
+        clout_rgba_t frame = diagram_rgba("#d0d0d0", 1);
         clout_scene_rect(s, p->px, p->py, p->pw, p->ph, NULL, &frame, 0.5);
-        clout_scene_text(s, p->px + 3, p->py + 2, p->key, PANEL_TITLE_SIZE, true, ink(),
+        clout_scene_text(s, p->px + 3, p->py + 2, p->key, PANEL_TITLE_SIZE, true, &DIAGRAM_INK,
                          CLOUT_HALIGN_LEFT, CLOUT_VALIGN_TOP, 0);
     }
-    name = multi ? g_strdup_printf("edges %s", p->key) : g_strdup("edges");
-    clout_scene_group(s, name);
-    g_free(name);
+    clout_scene_groupf(s, "edges%s%s", multi ? " " : "", multi ? p->key : "");
     draw_ties(c, s, p);
-
-    int *order = g_new(int, MAX(p->n, 1));
-    for (int i = 0; i < p->n; i++)
-        order[i] = i;
-    sort_nodes_base = p->nodes;
-    qsort(order, (size_t)p->n, sizeof(int), cmp_draw_order);
-    clout_rgba_t outline = rgba("#404040", 1);
+    /* The larger nodes first, under the smaller ones. */
+    int *order = diagram_node_order(p, false);
     for (int k = 0; k < p->n; k++) {
         const node_t *nd = &p->nodes[order[k]];
-        name = g_strdup_printf("node %s", nd->id);
-        clout_scene_group(s, name);
-        g_free(name);
-        draw_shape(s, nd->shape, nd->x, nd->y, nd->r, &nd->fill, &outline, NODE_LINE);
+        clout_scene_groupf(s, "node %s", nd->id);
+        diagram_draw_shape(s, nd->shape, nd->x, nd->y, nd->r, &nd->fill, &DIAGRAM_OUTLINE,
+                           NODE_LINE);
     }
     g_free(order);
-
-    name = multi ? g_strdup_printf("labels %s", p->key) : g_strdup("labels");
-    clout_scene_group(s, name);
-    g_free(name);
-    draw_labels(c, s, p);
+    clout_scene_groupf(s, "labels%s%s", multi ? " " : "", multi ? p->key : "");
+    diagram_draw_labels(c, s, p);
 }
 
 /* ---- the whole figure ---- */
@@ -1537,12 +816,8 @@ static bool known_measure(const char *name)
     return false;
 }
 
-clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, int n_nets,
-                             const clout_dataset_t *ds, const clout_layout_t *layout,
-                             const clout_diagram_opts_t *opts, clout_error_t *err)
+static clout_status_t check_opts(int n_nets, const clout_diagram_opts_t *opts, clout_error_t *err)
 {
-    clout_init();
-    *out = NULL;
     if (n_nets < 1)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "a diagram needs a network");
     if ((int)opts->fill < 0 || opts->fill > CLOUT_FILL_NONE || (int)opts->labels < 0 ||
@@ -1556,11 +831,207 @@ clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, 
         g_free(all);
         return st;
     }
-    double W = opts->width;
-    if (W < 72)
+    if (opts->width < 72)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                               "a diagram %.0f pt wide is too narrow; give at least 1 in", W);
+                               "a diagram %.0f pt wide is too narrow; give at least 1 in",
+                               opts->width);
+    return CLOUT_OK;
+}
 
+/* --poles, for a balance fill: actors of the dataset, at least two. */
+static clout_status_t check_poles(const ctx_t *c, clout_error_t *err)
+{
+    char **poles = c->o->influence.poles;
+    if (c->fill != CLOUT_FILL_BALANCE || !c->ds || !poles)
+        return CLOUT_OK;
+    int k = 0;
+    for (; poles[k]; k++)
+        if (clout_dataset_find_actor(c->ds, poles[k]) < 0)
+            return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                   "--poles: '%s' is not an actor of '%s'", poles[k],
+                                   clout_dataset_path(c->ds));
+    if (k < 2)
+        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                               "--poles: a balance needs two poles, a,b");
+    return CLOUT_OK;
+}
+
+static clout_status_t read_panels(ctx_t *c, clout_network_t *const *nets,
+                                  const clout_layout_t *layout)
+{
+    clout_status_t st = CLOUT_OK;
+    for (int k = 0; k < c->n_panels && !st; k++) {
+        c->panels[k].net = nets[k];
+        c->panels[k].key = nets[k]->year != CLOUT_NO_YEAR ? g_strdup_printf("%d", nets[k]->year)
+                                                          : g_strdup_printf("%d", k + 1);
+        st = read_panel(c, &c->panels[k], layout);
+    }
+    return st;
+}
+
+/* The figure, top to bottom: title, panels (rows x cols, each pw x ph),
+ * legend, source line. */
+typedef struct {
+    int cols, rows;
+    double inner_w, pw, ph;
+    GPtrArray *title_lines, *source_lines;
+    double title_line_h, title_h, title_gap;
+    double source_line_h, source_h, source_gap;
+    diagram_legend_t *legend;
+    double panel_title_h;
+    double fixed; /* everything but the panels */
+    /* The layout's box over every actor drawn, the same for all panels,
+     * and the room around it for the largest node. */
+    double minx, miny, bw, bh, pad;
+} figure_t;
+
+static void figure_release(figure_t *f)
+{
+    if (f->title_lines)
+        g_ptr_array_free(f->title_lines, TRUE);
+    if (f->source_lines)
+        g_ptr_array_free(f->source_lines, TRUE);
+    diagram_legend_free(f->legend);
+}
+
+/* The title: opts->title, else the dataset's title (and the year of a
+ * single snapshot), else the network file's name. */
+static char *title_text(const ctx_t *c)
+{
+    if (c->o->title)
+        return g_strdup(c->o->title);
+    const clout_network_t *n0 = c->panels[0].net;
+    char *dsn = c->ds ? g_strdup(clout_dataset_title(c->ds)) : g_path_get_basename(n0->source);
+    char *title =
+        c->ds && c->n_panels == 1 ? g_strdup_printf("%s, %d", dsn, n0->year) : g_strdup(dsn);
+    g_free(dsn);
+    return title;
+}
+
+/* The title, the source line and the legend, measured. */
+static void figure_texts(figure_t *f, const ctx_t *c)
+{
+    char *title = title_text(c);
+    f->title_lines = clout_text_wrap(title, TITLE_SIZE, true, f->inner_w);
+    g_free(title);
+    f->title_line_h = clout_text_height("Ag", TITLE_SIZE, true);
+    f->title_h = f->title_lines->len * f->title_line_h;
+    f->title_gap = f->title_lines->len ? 6 : 0; /* --title '': no band at all */
+    char *source = c->o->no_source ? NULL : source_text(c);
+    f->source_lines = clout_text_wrap(source, SOURCE_SIZE, false, f->inner_w);
+    g_free(source);
+    f->source_line_h = clout_text_height("Ag", SOURCE_SIZE, false);
+    f->source_h = f->source_lines->len * f->source_line_h;
+    f->source_gap = f->source_lines->len ? 8 : 0;
+    f->legend = diagram_legend_new(c, f->inner_w);
+    f->panel_title_h = c->n_panels > 1 ? clout_text_height("0", PANEL_TITLE_SIZE, true) + 2 : 0;
+}
+
+static void layout_box(figure_t *f, const ctx_t *c)
+{
+    double minx = INFINITY, maxx = -INFINITY, miny = INFINITY, maxy = -INFINITY, pad = 0;
+    for (int k = 0; k < c->n_panels; k++)
+        for (int i = 0; i < c->panels[k].n; i++) {
+            const node_t *nd = &c->panels[k].nodes[i];
+            minx = MIN(minx, nd->lx);
+            maxx = MAX(maxx, nd->lx);
+            miny = MIN(miny, nd->ly);
+            maxy = MAX(maxy, nd->ly);
+            double hw, top, bottom;
+            diagram_shape_box(nd->shape, nd->r, &hw, &top, &bottom);
+            pad = MAX(pad, MAX(hw, MAX(top, bottom)));
+        }
+    if (!isfinite(minx))
+        minx = maxx = miny = maxy = 0;
+    f->minx = minx;
+    f->miny = miny;
+    f->pad = pad + 3;
+    f->bw = maxx - minx;
+    f->bh = maxy - miny;
+}
+
+/* The panels' height: what opts->height leaves, else the layout's aspect
+ * ratio (within limits) at the panels' width. */
+static clout_status_t panel_height(figure_t *f, const clout_diagram_opts_t *opts,
+                                   clout_error_t *err)
+{
+    int rows = f->rows;
+    double pad = f->pad, legend_h = diagram_legend_height(f->legend);
+    f->fixed = MARGIN + f->title_h + f->title_gap + rows * f->panel_title_h +
+               (rows - 1) * PANEL_GAP + 8 + legend_h + f->source_gap + f->source_h + MARGIN;
+    if (opts->height > 0) {
+        f->ph = (opts->height - f->fixed) / rows;
+        if (f->ph < 2 * pad + 20)
+            return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                   "a height of %.0f pt leaves no room for the network under the "
+                                   "title and above the legend; give at least %.0f pt",
+                                   opts->height, ceil(f->fixed + rows * (2 * pad + 20)));
+        return CLOUT_OK;
+    }
+    double aspect = f->bw > 0 ? f->bh / f->bw : 1;
+    aspect = CLAMP(aspect, 0.35, 0.9);
+    f->ph = (f->pw - 2 * pad) * aspect + 2 * pad;
+    return CLOUT_OK;
+}
+
+/* Places the panels from y down, the layout scaled into each, and draws
+ * them. */
+static void draw_panels(clout_scene_t *s, ctx_t *c, const figure_t *f, double y)
+{
+    double pw = f->pw, ph = f->ph, pad = f->pad, bw = f->bw, bh = f->bh;
+    double sx = bw > 0 ? (pw - 2 * pad) / bw : INFINITY,
+           sy = bh > 0 ? (ph - 2 * pad) / bh : INFINITY;
+    double scale = MIN(sx, sy);
+    if (!isfinite(scale))
+        scale = 1;
+    double offx = pad + ((pw - 2 * pad) - bw * scale) / 2;
+    double offy = pad + ((ph - 2 * pad) - bh * scale) / 2;
+    double panel_title_h = f->panel_title_h;
+    for (int k = 0; k < c->n_panels; k++) {
+        panel_t *p = &c->panels[k];
+        int row = k / f->cols, col = k % f->cols;
+        p->px = MARGIN + col * (pw + PANEL_GAP);
+        p->py = y + row * (panel_title_h + ph + PANEL_GAP) + panel_title_h;
+        p->pw = pw;
+        p->ph = ph;
+        for (int i = 0; i < p->n; i++) {
+            p->nodes[i].x = p->px + offx + (p->nodes[i].lx - f->minx) * scale;
+            p->nodes[i].y = p->py + offy + (p->nodes[i].ly - f->miny) * scale;
+        }
+        if (c->n_panels > 1)
+            p->py -= panel_title_h, p->ph += panel_title_h;
+        draw_panel(c, s, p);
+    }
+}
+
+static clout_scene_t *draw_figure(ctx_t *c, const figure_t *f, double W, double H)
+{
+    clout_scene_t *s = clout_scene_new(W, H);
+    clout_scene_group(s, "title");
+    clout_scene_lines(s, f->title_lines, MARGIN, MARGIN, f->title_line_h, TITLE_SIZE, true,
+                      &DIAGRAM_INK);
+    double y = MARGIN + f->title_h + f->title_gap;
+    draw_panels(s, c, f, y);
+    y += f->rows * (f->panel_title_h + f->ph) + (f->rows - 1) * PANEL_GAP + 8;
+    clout_scene_group(s, "legend");
+    diagram_legend_draw(s, f->legend, MARGIN, y);
+    y += diagram_legend_height(f->legend) + f->source_gap;
+    clout_scene_group(s, "source");
+    clout_rgba_t grey = diagram_rgba("#4d4d4d", 1);
+    clout_scene_lines(s, f->source_lines, MARGIN, y, f->source_line_h, SOURCE_SIZE, false, &grey);
+    return s;
+}
+
+clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, int n_nets,
+                             const clout_dataset_t *ds, const clout_layout_t *layout,
+                             const clout_diagram_opts_t *opts, clout_error_t *err)
+{
+    clout_init();
+    *out = NULL;
+    clout_status_t st = check_opts(n_nets, opts, err);
+    if (st)
+        return st;
+    double W = opts->width;
     ctx_t c = {0};
     c.o = opts;
     c.ds = ds;
@@ -1570,154 +1041,31 @@ clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, 
     c.kinds = g_ptr_array_new();
     c.n_panels = n_nets;
     c.panels = g_new0(panel_t, n_nets);
-    int cols = n_nets <= 3 ? n_nets : (int)ceil(sqrt(n_nets));
-    int rows = (n_nets + cols - 1) / cols;
-    double inner_w = W - 2 * MARGIN;
+    figure_t f = {0};
+    f.cols = n_nets <= 3 ? n_nets : (int)ceil(sqrt(n_nets));
+    f.rows = (n_nets + f.cols - 1) / f.cols;
+    f.inner_w = W - 2 * MARGIN;
     /* A whole number of tenths: panel origins then round like the nodes in
      * the scene dump, whose positions relative to a panel stay comparable. */
-    double pw = floor((inner_w - (cols - 1) * PANEL_GAP) / cols * 10) / 10;
+    f.pw = floor((f.inner_w - (f.cols - 1) * PANEL_GAP) / f.cols * 10) / 10;
     /* Panels narrower than 300 pt (small multiples) draw smaller nodes and labels. */
-    c.k = CLAMP(pw / 300, 0.65, 1);
+    c.k = CLAMP(f.pw / 300, 0.65, 1);
     c.label_size = MAX(LABEL_MIN, LABEL_SIZE * c.k);
-    char **poles = opts->influence.poles;
-    if (c.fill == CLOUT_FILL_BALANCE && ds && poles) {
-        int k = 0;
-        for (; poles[k]; k++)
-            if (clout_dataset_find_actor(ds, poles[k]) < 0) {
-                ctx_release(&c);
-                return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                                       "--poles: '%s' is not an actor of '%s'", poles[k],
-                                       clout_dataset_path(ds));
-            }
-        if (k < 2) {
-            ctx_release(&c);
-            return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                                   "--poles: a balance needs two poles, a,b");
-        }
-    }
+    st = check_poles(&c, err);
     /* Without a dataset, two poles and a focus actor there is no balance: kind. */
-    if (c.fill == CLOUT_FILL_BALANCE && (!ds || !find_poles(&c)))
+    if (!st && c.fill == CLOUT_FILL_BALANCE && (!ds || !find_poles(&c)))
         c.fill = CLOUT_FILL_KIND;
-    clout_status_t st = CLOUT_OK;
-    for (int k = 0; k < n_nets && !st; k++) {
-        c.panels[k].net = nets[k];
-        c.panels[k].key = nets[k]->year != CLOUT_NO_YEAR ? g_strdup_printf("%d", nets[k]->year)
-                                                         : g_strdup_printf("%d", k + 1);
-        st = read_panel(&c, &c.panels[k], layout);
-    }
-    if (st) {
-        ctx_release(&c);
-        return st;
-    }
-    style_nodes(&c);
-
-    /* Geometry: title, panels, legend, source line, top to bottom. */
-    char *title = opts->title ? g_strdup(opts->title) : NULL;
-    if (!title) {
-        char *dsn = ds ? g_strdup(clout_dataset_title(ds)) : g_path_get_basename(nets[0]->source);
-        title = ds && n_nets == 1 ? g_strdup_printf("%s, %d", dsn, nets[0]->year) : g_strdup(dsn);
-        g_free(dsn);
-    }
-    GPtrArray *title_lines = wrap(title, TITLE_SIZE, inner_w);
-    double title_line_h = text_h("Ag", TITLE_SIZE, true);
-    double title_h = title_lines->len * title_line_h;
-    double title_gap = title_lines->len ? 6 : 0; /* --title '': no band at all */
-    char *source = opts->no_source ? g_strdup("") : source_text(&c);
-    GPtrArray *source_lines = wrap(source, SOURCE_SIZE, inner_w);
-    double source_line_h = text_h("Ag", SOURCE_SIZE, false);
-    double source_h = source_lines->len * source_line_h;
-    double source_gap = source_lines->len ? 8 : 0;
-    GPtrArray *blocks = legend_blocks(&c);
-    double *bx = g_new0(double, blocks->len + 1), *by = g_new0(double, blocks->len + 1);
-    double legend_h = legend_place(blocks, inner_w, bx, by);
-    double panel_title_h = n_nets > 1 ? text_h("0", PANEL_TITLE_SIZE, true) + 2 : 0;
-
-    /* The layout's box over every actor drawn, the same for all panels. */
-    double minx = INFINITY, maxx = -INFINITY, miny = INFINITY, maxy = -INFINITY, pad = 0;
-    for (int k = 0; k < n_nets; k++)
-        for (int i = 0; i < c.panels[k].n; i++) {
-            const node_t *nd = &c.panels[k].nodes[i];
-            minx = MIN(minx, nd->lx);
-            maxx = MAX(maxx, nd->lx);
-            miny = MIN(miny, nd->ly);
-            maxy = MAX(maxy, nd->ly);
-            double hw, top, bottom;
-            shape_box(nd->shape, nd->r, &hw, &top, &bottom);
-            pad = MAX(pad, MAX(hw, MAX(top, bottom)));
-        }
-    if (!isfinite(minx))
-        minx = maxx = miny = maxy = 0;
-    pad += 3;
-    double bw = maxx - minx, bh = maxy - miny;
-    double fixed = MARGIN + title_h + title_gap + rows * panel_title_h + (rows - 1) * PANEL_GAP +
-                   8 + legend_h + source_gap + source_h + MARGIN;
-    double ph;
-    if (opts->height > 0) {
-        ph = (opts->height - fixed) / rows;
-        if (ph < 2 * pad + 20) {
-            st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                                 "a height of %.0f pt leaves no room for the network under the "
-                                 "title and above the legend; give at least %.0f pt",
-                                 opts->height, ceil(fixed + rows * (2 * pad + 20)));
-        }
-    } else {
-        double aspect = bw > 0 ? bh / bw : 1;
-        aspect = CLAMP(aspect, 0.35, 0.9);
-        ph = (pw - 2 * pad) * aspect + 2 * pad;
-    }
-    clout_scene_t *s = NULL;
+    if (!st)
+        st = read_panels(&c, nets, layout);
     if (!st) {
-        double H = opts->height > 0 ? opts->height : fixed + rows * ph;
-        s = clout_scene_new(W, H);
-        double sx = bw > 0 ? (pw - 2 * pad) / bw : INFINITY,
-               sy = bh > 0 ? (ph - 2 * pad) / bh : INFINITY;
-        double scale = MIN(sx, sy);
-        if (!isfinite(scale))
-            scale = 1;
-        double offx = pad + ((pw - 2 * pad) - bw * scale) / 2;
-        double offy = pad + ((ph - 2 * pad) - bh * scale) / 2;
-
-        clout_scene_group(s, "title");
-        for (guint i = 0; i < title_lines->len; i++)
-            clout_scene_text(s, MARGIN, MARGIN + i * title_line_h,
-                             g_ptr_array_index(title_lines, i), TITLE_SIZE, true, ink(),
-                             CLOUT_HALIGN_LEFT, CLOUT_VALIGN_TOP, 0);
-        double y = MARGIN + title_h + title_gap;
-        for (int k = 0; k < n_nets; k++) {
-            panel_t *p = &c.panels[k];
-            int row = k / cols, col = k % cols;
-            p->px = MARGIN + col * (pw + PANEL_GAP);
-            p->py = y + row * (panel_title_h + ph + PANEL_GAP) + panel_title_h;
-            p->pw = pw;
-            p->ph = ph;
-            for (int i = 0; i < p->n; i++) {
-                p->nodes[i].x = p->px + offx + (p->nodes[i].lx - minx) * scale;
-                p->nodes[i].y = p->py + offy + (p->nodes[i].ly - miny) * scale;
-            }
-            if (n_nets > 1)
-                p->py -= panel_title_h, p->ph += panel_title_h;
-            draw_panel(&c, s, p);
-        }
-        y += rows * (panel_title_h + ph) + (rows - 1) * PANEL_GAP + 8;
-        clout_scene_group(s, "legend");
-        draw_legend(s, blocks, MARGIN, y, bx, by);
-        y += legend_h + source_gap;
-        clout_scene_group(s, "source");
-        clout_rgba_t grey = rgba("#4d4d4d", 1);
-        for (guint i = 0; i < source_lines->len; i++)
-            clout_scene_text(s, MARGIN, y + i * source_line_h, g_ptr_array_index(source_lines, i),
-                             SOURCE_SIZE, false, &grey, CLOUT_HALIGN_LEFT, CLOUT_VALIGN_TOP, 0);
+        style_nodes(&c);
+        figure_texts(&f, &c);
+        layout_box(&f, &c);
+        st = panel_height(&f, opts, err);
     }
-    g_free(bx);
-    g_free(by);
-    g_ptr_array_free(blocks, TRUE);
-    g_ptr_array_free(title_lines, TRUE);
-    g_ptr_array_free(source_lines, TRUE);
-    g_free(title);
-    g_free(source);
+    if (!st)
+        *out = draw_figure(&c, &f, W, opts->height > 0 ? opts->height : f.fixed + f.rows * f.ph);
+    figure_release(&f);
     ctx_release(&c);
-    if (st)
-        return st;
-    *out = s;
-    return CLOUT_OK;
+    return st;
 }

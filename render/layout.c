@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -225,7 +226,10 @@ int clout_layout_engine_from_name(const char *name)
 #define GEO_RING 14.0
 
 /* Graphviz reports through agerr, which prints unless a handler takes the
- * messages; the library must not print, so they are kept here. */
+ * messages; the library must not print, so they are kept here.  The hook
+ * (agseterrf) takes no argument to say where, hence a static: like
+ * Graphviz's own globals, it makes a layout something that runs in one
+ * thread at a time. */
 static GString *gv_messages;
 
 static int gv_collect(char *msg)
@@ -291,6 +295,21 @@ static void union_free(union_t *u)
     g_array_free(u->pairs, TRUE);
 }
 
+/* The box {x0, y0, x1, y1} of the points i of xy whose in[i] is want;
+ * x0 is INFINITY when there is none. */
+static void bounds(const double *xy, int n, const bool *in, bool want, double *b)
+{
+    b[0] = b[1] = INFINITY;
+    b[2] = b[3] = -INFINITY;
+    for (int i = 0; i < n; i++)
+        if (in[i] == want) {
+            b[0] = MIN(b[0], xy[2 * i]);
+            b[1] = MIN(b[1], xy[2 * i + 1]);
+            b[2] = MAX(b[2], xy[2 * i]);
+            b[3] = MAX(b[3], xy[2 * i + 1]);
+        }
+}
+
 /* Geo positions: x = lon, y = -lat, scaled; actors at the same point as an
  * earlier one (dataset order) are spread on a ring around it. */
 static void geo_place(const union_t *u, const clout_dataset_t *ds, bool *placed, double *xy)
@@ -314,15 +333,9 @@ static void geo_place(const union_t *u, const clout_dataset_t *ds, bool *placed,
             }
     }
     /* The ring grows with the map, so that it stays visible once scaled. */
-    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
-    for (int i = 0; i < n; i++)
-        if (placed[i]) {
-            x0 = MIN(x0, xy[2 * i]);
-            x1 = MAX(x1, xy[2 * i]);
-            y0 = MIN(y0, xy[2 * i + 1]);
-            y1 = MAX(y1, xy[2 * i + 1]);
-        }
-    double ring = isfinite(x0) ? MAX(GEO_RING, 0.03 * MAX(x1 - x0, y1 - y0)) : GEO_RING;
+    double b[4];
+    bounds(xy, n, placed, true, b);
+    double ring = isfinite(b[0]) ? MAX(GEO_RING, 0.03 * MAX(b[2] - b[0], b[3] - b[1])) : GEO_RING;
     for (int j = 0; j < n; j++) {
         if (owner[j] != j)
             continue;
@@ -346,29 +359,55 @@ static void set_attr(void *obj, const char *name, const char *value)
     agsafeset(obj, (char *)name, (char *)value, "");
 }
 
-/* Runs engine on the union with the pinned actors fixed; fills xy of the
- * others.  Coordinates come back in points, y up; pinned ones go in the same
- * way (pos="x,y!" with inputscale=72). */
-static clout_status_t run_graphviz(const union_t *u, const char *engine, unsigned long seed,
-                                   const bool *pinned, const bool *skip, double *xy,
-                                   clout_error_t *err)
+/* ---- the C library's generators, which Graphviz draws from ---- */
+
+/* neato and fdp seed drand48 from start= themselves, but sfdp draws from
+ * rand() before it seeds it (coarsening), so a layout repeats only if the
+ * generators are seeded here.  The caller's generators are left as they
+ * were: seed48 and initstate hand back the state they replace, and
+ * seed48 and setstate put it back. */
+typedef struct {
+    unsigned short drand48[3]; /* the caller's drand48 state */
+    char *random;              /* the caller's random() state (glibc's rand() is random()) */
+    int32_t buf[32];           /* ours: 128 bytes, the size of the default state */
+} rng_t;
+
+static void rng_seed(rng_t *r, unsigned long seed)
+{
+    /* What srand48(seed) sets: the low 32 bits of seed over 0x330e. */
+    unsigned short xi[3] = {0x330e, (unsigned short)(seed & 0xffff),
+                            (unsigned short)((seed >> 16) & 0xffff)};
+    memcpy(r->drand48, seed48(xi), sizeof r->drand48);
+    /* Seeds as srandom(seed) does, in buf. */
+    r->random = initstate((unsigned)seed, (char *)r->buf, sizeof r->buf);
+#ifndef __GLIBC__
+    /* Where rand() keeps a state of its own, that state cannot be saved:
+     * it is seeded, and stays so. */
+    srand((unsigned)seed);
+#endif
+}
+
+static void rng_restore(const rng_t *r)
+{
+    setstate(r->random);
+    unsigned short xi[3];
+    memcpy(xi, r->drand48, sizeof xi);
+    seed48(xi);
+}
+
+/* ---- Graphviz ---- */
+
+/* The union as a Graphviz graph: fixed, label-free nodes (pinned ones at
+ * their positions, none for the skipped) and an edge per pair.  nodes[i]
+ * is actor i's node, or NULL. */
+static Agraph_t *gv_graph(const union_t *u, const char *engine, unsigned long seed,
+                          const bool *pinned, const bool *skip, const double *xy, Agnode_t **nodes)
 {
     int n = (int)u->ids->len;
     bool any_pinned = false;
     for (int i = 0; i < n; i++)
         any_pinned |= pinned[i];
     bool dot = strcmp(engine, "dot") == 0;
-
-    gv_messages = g_string_new(NULL);
-    agusererrf old_f = agseterrf(gv_collect);
-    agerrlevel_t old_level = agseterr(AGWARN);
-    clout_status_t st = CLOUT_OK;
-
-    /* One context for the process: each gvContext() of this Graphviz leaks
-     * its plugin configuration when freed. */
-    static GVC_t *gvc;
-    if (!gvc)
-        gvc = gvContext();
     Agraph_t *g = agopen((char *)"clout", u->directed && dot ? Agdirected : Agundirected, NULL);
     char buf[64];
     g_snprintf(buf, sizeof buf, "%lu", seed);
@@ -388,7 +427,6 @@ static clout_status_t run_graphviz(const union_t *u, const char *engine, unsigne
         }
         g_strfreev(kv);
     }
-    Agnode_t **nodes = g_new(Agnode_t *, MAX(n, 1));
     for (int i = 0; i < n; i++) {
         nodes[i] = NULL;
         if (skip[i])
@@ -412,57 +450,93 @@ static clout_status_t run_graphviz(const union_t *u, const char *engine, unsigne
     for (guint k = 0; k + 1 < u->pairs->len; k += 2)
         agedge(g, nodes[g_array_index(u->pairs, int, k)],
                nodes[g_array_index(u->pairs, int, k + 1)], NULL, 1);
+    return g;
+}
 
-    /* Some engines (sfdp) draw from the C library generators without seeding
-     * them from start=; seeding them here makes every call repeat. */
-    srand((unsigned)seed);
-    srand48((long)seed);
-    srandom((unsigned)seed);
-    if (gvLayout(gvc, g, engine) != 0) {
-        /* "Error: Layout type: "neato" not recognized. Use one of: ..." */
-        GString *m = g_string_new(NULL);
-        char **lines = g_strsplit(gv_messages->str, "\n", -1);
-        for (char **q = lines; *q; q++) {
-            char *line = g_strstrip(*q);
-            if (g_str_has_prefix(line, "Error:") || g_str_has_prefix(line, "Warning:"))
-                line = g_strstrip(strchr(line, ':') + 1);
-            char *cut = strstr(line, " Use one of:");
-            if (cut)
-                *cut = 0;
-            if (*line)
-                g_string_append_printf(m, "%s%s", m->len ? "; " : "", line);
+/* The error of a layout that failed, with what Graphviz said ("Error:
+ * Layout type: "neato" not recognized. Use one of: ..."). */
+static clout_status_t gv_failure(const char *engine, clout_error_t *err)
+{
+    GString *m = g_string_new(NULL);
+    char **lines = g_strsplit(gv_messages->str, "\n", -1);
+    for (char **q = lines; *q; q++) {
+        char *line = g_strstrip(*q);
+        if (g_str_has_prefix(line, "Error:") || g_str_has_prefix(line, "Warning:"))
+            line = g_strstrip(strchr(line, ':') + 1);
+        char *cut = strstr(line, " Use one of:");
+        if (cut)
+            *cut = 0;
+        if (*line)
+            g_string_append_printf(m, "%s%s", m->len ? "; " : "", line);
+    }
+    g_strfreev(lines);
+    while (m->len && strchr(".:; ", m->str[m->len - 1]))
+        g_string_truncate(m, m->len - 1);
+    if (m->len) {
+        g_string_prepend(m, " (");
+        g_string_append_c(m, ')');
+    }
+    clout_status_t st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
+                                        "Graphviz cannot lay out with %s%s; are its plugins "
+                                        "installed? (install the graphviz package: apt install "
+                                        "graphviz)",
+                                        engine, m->str);
+    g_string_free(m, TRUE);
+    return st;
+}
+
+/* The positions Graphviz gave the free nodes, in points, y down.  Graphviz
+ * translates the drawing; pinned actors give the shift back. */
+static void gv_positions(Agnode_t **nodes, int n, const bool *pinned, double *xy)
+{
+    double dx = 0, dy = 0;
+    int np = 0;
+    for (int i = 0; i < n; i++)
+        if (pinned[i] && nodes[i]) {
+            dx += xy[2 * i] - ND_coord(nodes[i]).x;
+            dy += -xy[2 * i + 1] - ND_coord(nodes[i]).y;
+            np++;
         }
-        g_strfreev(lines);
-        while (m->len && strchr(".:; ", m->str[m->len - 1]))
-            g_string_truncate(m, m->len - 1);
-        if (m->len) {
-            g_string_prepend(m, " (");
-            g_string_append_c(m, ')');
+    if (np) {
+        dx /= np;
+        dy /= np;
+    }
+    for (int i = 0; i < n; i++)
+        if (!pinned[i] && nodes[i]) {
+            xy[2 * i] = ND_coord(nodes[i]).x + dx;
+            xy[2 * i + 1] = -(ND_coord(nodes[i]).y + dy);
         }
-        st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0,
-                             "Graphviz cannot lay out with %s%s; are its plugins installed? "
-                             "(install the graphviz package: apt install graphviz)",
-                             engine, m->str);
-        g_string_free(m, TRUE);
+}
+
+/* Runs engine on the union with the pinned actors fixed; fills xy of the
+ * others.  Coordinates come back in points, y up; pinned ones go in the same
+ * way (pos="x,y!" with inputscale=72). */
+static clout_status_t run_graphviz(const union_t *u, const char *engine, unsigned long seed,
+                                   const bool *pinned, const bool *skip, double *xy,
+                                   clout_error_t *err)
+{
+    int n = (int)u->ids->len;
+    gv_messages = g_string_new(NULL);
+    agusererrf old_f = agseterrf(gv_collect);
+    agerrlevel_t old_level = agseterr(AGWARN);
+    clout_status_t st = CLOUT_OK;
+
+    /* One context for the process, made on first use and never freed: each
+     * gvContext() of this Graphviz leaks its plugin configuration when
+     * freed. */
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
+    Agnode_t **nodes = g_new(Agnode_t *, MAX(n, 1));
+    Agraph_t *g = gv_graph(u, engine, seed, pinned, skip, xy, nodes);
+    rng_t rng;
+    rng_seed(&rng, seed);
+    int failed = gvLayout(gvc, g, engine);
+    rng_restore(&rng);
+    if (failed) {
+        st = gv_failure(engine, err);
     } else {
-        /* Graphviz translates the drawing; pinned actors give the shift back. */
-        double dx = 0, dy = 0;
-        int np = 0;
-        for (int i = 0; i < n; i++)
-            if (pinned[i] && nodes[i]) {
-                dx += xy[2 * i] - ND_coord(nodes[i]).x;
-                dy += -xy[2 * i + 1] - ND_coord(nodes[i]).y;
-                np++;
-            }
-        if (np) {
-            dx /= np;
-            dy /= np;
-        }
-        for (int i = 0; i < n; i++)
-            if (!pinned[i] && nodes[i]) {
-                xy[2 * i] = ND_coord(nodes[i]).x + dx;
-                xy[2 * i + 1] = -(ND_coord(nodes[i]).y + dy);
-            }
+        gv_positions(nodes, n, pinned, xy);
         gvFreeLayout(gvc, g);
     }
     g_free(nodes);
@@ -479,19 +553,14 @@ static clout_status_t run_graphviz(const union_t *u, const char *engine, unsigne
 #define ISOLATE_SPACING 36.0
 static void place_isolates(int n, const bool *skip, double *xy)
 {
-    double x0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
     int n_iso = 0;
-    for (int i = 0; i < n; i++) {
-        if (skip[i]) {
-            n_iso++;
-            continue;
-        }
-        x0 = MIN(x0, xy[2 * i]);
-        x1 = MAX(x1, xy[2 * i]);
-        y1 = MAX(y1, xy[2 * i + 1]);
-    }
+    for (int i = 0; i < n; i++)
+        n_iso += skip[i];
     if (!n_iso)
         return;
+    double b[4];
+    bounds(xy, n, skip, false, b);
+    double x0 = b[0], x1 = b[2], y1 = b[3];
     if (!isfinite(x0)) {
         /* Nothing but isolates: a square block. */
         x0 = 0;
@@ -562,16 +631,9 @@ clout_status_t clout_layout_compute(clout_layout_t **out, clout_network_t *const
          * turned a quarter, to fill a figure as wide as a page. */
         bool oriented = opts->engine == CLOUT_LAYOUT_DOT || opts->engine == CLOUT_LAYOUT_GEO;
         if (!st && n_pinned == 0 && !oriented) {
-            double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
-            for (int i = 0; i < n; i++) {
-                if (skip[i])
-                    continue;
-                x0 = MIN(x0, xy[2 * i]);
-                x1 = MAX(x1, xy[2 * i]);
-                y0 = MIN(y0, xy[2 * i + 1]);
-                y1 = MAX(y1, xy[2 * i + 1]);
-            }
-            if (y1 - y0 > x1 - x0)
+            double b[4];
+            bounds(xy, n, skip, false, b);
+            if (b[3] - b[1] > b[2] - b[0])
                 for (int i = 0; i < n; i++) {
                     double x = xy[2 * i];
                     xy[2 * i] = xy[2 * i + 1];

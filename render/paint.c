@@ -27,6 +27,8 @@ int clout_imgformat_from_path(const char *path)
     return f;
 }
 
+/* ---- text: measured with the settings it is painted with ---- */
+
 /* Unhinted metrics, so that text measures the same in every format and at
  * every resolution, and a label laid out for PDF fits in the PNG too. */
 static cairo_font_options_t *font_options(void)
@@ -65,14 +67,20 @@ static PangoLayout *layout_for(PangoContext *ctx, const char *text, double size,
     return l;
 }
 
+/* A context made for one call to measure: nothing of Pango's is kept from
+ * call to call or shared between threads (its objects are not
+ * thread-safe).  The fonts are cached by the calling thread's default
+ * font map, so a fresh context loads none. */
+static PangoContext *measuring_context(void)
+{
+    PangoContext *ctx = pango_font_map_create_context(pango_cairo_font_map_get_default());
+    setup_context(ctx);
+    return ctx;
+}
+
 void clout_text_extent(const char *text, double size, bool bold, double *width, double *height)
 {
-    static PangoContext *ctx; /* measuring needs no surface; one context serves all */
-    if (!ctx) {
-        PangoFontMap *fm = pango_cairo_font_map_get_default();
-        ctx = pango_font_map_create_context(fm);
-        setup_context(ctx);
-    }
+    PangoContext *ctx = measuring_context();
     char *valid = g_utf8_make_valid(text ? text : "", -1);
     PangoLayout *l = layout_for(ctx, valid, size, bold);
     PangoRectangle logical;
@@ -80,7 +88,117 @@ void clout_text_extent(const char *text, double size, bool bold, double *width, 
     *width = (double)logical.width / PANGO_SCALE;
     *height = (double)logical.height / PANGO_SCALE;
     g_object_unref(l);
+    g_object_unref(ctx);
     g_free(valid);
+}
+
+double clout_text_width(const char *text, double size, bool bold)
+{
+    double w, h;
+    clout_text_extent(text, size, bold, &w, &h);
+    return w;
+}
+
+double clout_text_height(const char *text, double size, bool bold)
+{
+    double w, h;
+    clout_text_extent(text, size, bold, &w, &h);
+    return h;
+}
+
+/* The break rules of clout_text_wrap, as Pango attributes: no hyphen where
+ * a word is cut (the lines are handed back as text, and a hyphen Pango drew
+ * would not be in them), and no break inside a word (a run without spaces,
+ * where Unicode allows breaks after a slash, before a parenthesis, ...)
+ * unless the word starts in one of the byte ranges of cut.  Pango keeps
+ * the breaks after dashes even so ("2005–" "2023"). */
+static PangoAttrList *wrap_attrs(const char *text, const GArray *cut)
+{
+    PangoAttrList *attrs = pango_attr_list_new();
+    pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+    for (const char *p = text + strspn(text, " "); *p;) {
+        const char *q = p + strcspn(p, " ");
+        guint start = (guint)(p - text), end = (guint)(q - text);
+        bool in_cut = false;
+        for (guint k = 0; k + 1 < cut->len; k += 2)
+            in_cut = in_cut || (start >= g_array_index(cut, guint, k) &&
+                                start < g_array_index(cut, guint, k + 1));
+        if (!in_cut) {
+            PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+            a->start_index = start;
+            a->end_index = end;
+            pango_attr_list_insert(attrs, a);
+        }
+        p = q + strspn(q, " ");
+    }
+    return attrs;
+}
+
+/* The byte ranges of the lines of l wider than width (Pango units), the
+ * spaces at their ends left out: lines that hold a word too wide for any
+ * line, when no word may be broken. */
+static GArray *overflowing_lines(PangoLayout *l, const char *text, int width)
+{
+    GArray *cut = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (int i = 0; i < pango_layout_get_line_count(l); i++) {
+        PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
+        int start = line->start_index, end = start + line->length, *x, n;
+        while (end > start && text[end - 1] == ' ')
+            end--;
+        pango_layout_line_get_x_ranges(line, start, end, &x, &n);
+        int lo = G_MAXINT, hi = G_MININT;
+        for (int k = 0; k < n; k++) {
+            lo = MIN(lo, x[2 * k]);
+            hi = MAX(hi, x[2 * k + 1]);
+        }
+        g_free(x);
+        if (n > 0 && hi - lo > width) {
+            guint range[2] = {(guint)start, (guint)end};
+            g_array_append_vals(cut, range, 2);
+        }
+    }
+    return cut;
+}
+
+GPtrArray *clout_text_wrap(const char *text, double size, bool bold, double width)
+{
+    GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
+    char *valid = g_utf8_make_valid(text ? text : "", -1);
+    g_strstrip(valid);
+    if (!*valid) {
+        g_free(valid);
+        return lines;
+    }
+    PangoContext *ctx = measuring_context();
+    PangoLayout *l = layout_for(ctx, valid, size, bold);
+    /* Pango breaks a line when its text is wider than this, as the old
+     * word-by-word test width(line) <= width did, in Pango units. */
+    int w = (int)MAX(0, floor(width * PANGO_SCALE));
+    pango_layout_set_width(l, w);
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    /* Breaks at spaces only; then, if a word alone is wider than a line,
+     * again with that word free to be cut where Pango finds fit. */
+    GArray *cut = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (int pass = 0; pass < 2; pass++) {
+        PangoAttrList *attrs = wrap_attrs(valid, cut);
+        pango_layout_set_attributes(l, attrs);
+        pango_attr_list_unref(attrs);
+        g_array_free(cut, TRUE);
+        cut = overflowing_lines(l, valid, w);
+        if (!cut->len)
+            break;
+    }
+    g_array_free(cut, TRUE);
+    for (int i = 0; i < pango_layout_get_line_count(l); i++) {
+        PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
+        char *t = g_strndup(valid + line->start_index, (gsize)line->length);
+        /* The spaces a line was broken at stay at its end in Pango. */
+        g_ptr_array_add(lines, g_strchomp(t));
+    }
+    g_object_unref(l);
+    g_object_unref(ctx);
+    g_free(valid);
+    return lines;
 }
 
 static void set_rgba(cairo_t *cr, const clout_rgba_t *c)
@@ -126,13 +244,11 @@ static void arrowhead(cairo_t *cr, const scene_item_t *it)
 
 static void paint_text(cairo_t *cr, const scene_item_t *it)
 {
-    PangoLayout *l = pango_cairo_create_layout(cr);
-    setup_context(pango_layout_get_context(l));
-    pango_layout_context_changed(l);
-    PangoFontDescription *d = font(it->size, it->bold);
-    pango_layout_set_font_description(l, d);
-    pango_font_description_free(d);
-    pango_layout_set_text(l, it->text, -1);
+    /* A context for this text, made from cr as pango_cairo_create_layout
+     * would make it, with the settings text was measured with. */
+    PangoContext *ctx = pango_cairo_create_context(cr);
+    setup_context(ctx);
+    PangoLayout *l = layout_for(ctx, it->text, it->size, it->bold);
     PangoRectangle logical;
     pango_layout_get_extents(l, NULL, &logical);
     double w = (double)logical.width / PANGO_SCALE, h = (double)logical.height / PANGO_SCALE;
@@ -147,6 +263,7 @@ static void paint_text(cairo_t *cr, const scene_item_t *it)
     pango_cairo_show_layout(cr, l);
     cairo_restore(cr);
     g_object_unref(l);
+    g_object_unref(ctx);
 }
 
 static void paint_items(cairo_t *cr, const clout_scene_t *s)
@@ -156,8 +273,7 @@ static void paint_items(cairo_t *cr, const clout_scene_t *s)
     for (guint i = 0; i < s->items->len; i++) {
         const scene_item_t *it = g_ptr_array_index(s->items, i);
         switch (it->kind) {
-        case ITEM_GROUP:
-            break;
+        case ITEM_GROUP: break;
         case ITEM_CIRCLE:
             cairo_new_sub_path(cr);
             cairo_arc(cr, it->x, it->y, it->w, 0, 2 * G_PI);
@@ -186,9 +302,7 @@ static void paint_items(cairo_t *cr, const clout_scene_t *s)
                     arrowhead(cr, it);
             }
             break;
-        case ITEM_TEXT:
-            paint_text(cr, it);
-            break;
+        case ITEM_TEXT: paint_text(cr, it); break;
         }
     }
 }
@@ -198,18 +312,12 @@ static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned
     return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* "2000-01-01T00:00:00Z", or SOURCE_DATE_EPOCH (reproducible builds), which
- * this cairo does not read by itself. */
+/* SOURCE_DATE_EPOCH (reproducible builds), which this cairo does not read
+ * by itself, else 2000-01-01T00:00:00Z. */
 static char *pdf_date(void)
 {
-    const char *env = getenv("SOURCE_DATE_EPOCH");
     gint64 t = 946684800; /* 2000-01-01T00:00:00Z */
-    if (env && *env) {
-        char *end;
-        gint64 v = g_ascii_strtoll(env, &end, 10);
-        if (!*end && v >= 0)
-            t = v;
-    }
+    clout_source_date(&t);
     GDateTime *d = g_date_time_new_from_unix_utc(t);
     char *s = g_date_time_format(d, "%Y-%m-%dT%H:%M:%SZ");
     g_date_time_unref(d);
@@ -232,7 +340,8 @@ clout_status_t clout_render_paint(const clout_scene_t *s, const char *path, clou
         if (w <= 0 || h <= 0 || w > 32767 || h > 32767) {
             clout_output_abort(out);
             return clout_error_set(err, CLOUT_EUSAGE, path, 0, 0,
-                                   "a PNG of %d x %d pixels is outside 1..32767; lower --dpi", w, h);
+                                   "a PNG of %d x %d pixels is outside 1..32767; lower --dpi", w,
+                                   h);
         }
         surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
     } else if (fmt == CLOUT_IMG_SVG) {

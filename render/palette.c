@@ -4,23 +4,31 @@
 #include <math.h>
 #include <string.h>
 
+#include <pango/pango.h>
+
 #include "render.h"
+
+#if !PANGO_VERSION_CHECK(1, 46, 0)
+#error "clout needs Pango 1.46 or later (pango_color_parse_with_alpha)"
+#endif
+
+bool clout_color_parse(const char *spec, clout_rgba_t *c)
+{
+    PangoColor pc;
+    guint16 alpha;
+    if (!spec || !pango_color_parse_with_alpha(&pc, &alpha, spec))
+        return false;
+    /* Pango widens 8-bit channels to 16 (0xab to 0xabab), so that
+     * 0xabab / 65535.0 is 0xab / 255.0 exactly. */
+    *c = (clout_rgba_t){pc.red / 65535.0, pc.green / 65535.0, pc.blue / 65535.0, alpha / 65535.0};
+    return true;
+}
 
 clout_rgba_t clout_color_hex(const char *hex)
 {
-    clout_rgba_t c = {0, 0, 0, 1};
-    unsigned v[4] = {0, 0, 0, 255};
-    size_t n = hex ? strlen(hex) : 0;
-    if (n == 7 || n == 9) {
-        for (size_t k = 0; k < (n - 1) / 2; k++) {
-            char part[3] = {hex[1 + 2 * k], hex[2 + 2 * k], 0};
-            v[k] = (unsigned)strtoul(part, NULL, 16);
-        }
-    }
-    c.r = v[0] / 255.0;
-    c.g = v[1] / 255.0;
-    c.b = v[2] / 255.0;
-    c.a = v[3] / 255.0;
+    clout_rgba_t c;
+    if (!clout_color_parse(hex, &c))
+        c = (clout_rgba_t){1, 0, 1, 1}; /* CLOUT_COLOR_INVALID: magenta, in no palette */
     return c;
 }
 
@@ -31,22 +39,24 @@ static const char *const DIVERGING[11] = {"#053061", "#2166ac", "#4393c3", "#92c
                                           "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582",
                                           "#d6604d", "#b2182b", "#67001f"};
 
+clout_rgba_t clout_color_ramp(const char *const *stops, int n, double t)
+{
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    double pos = t * (n - 1);
+    int i = (int)floor(pos);
+    if (i >= n - 1)
+        return clout_color_hex(stops[n - 1]);
+    double f = pos - i;
+    clout_rgba_t a = clout_color_hex(stops[i]), c = clout_color_hex(stops[i + 1]);
+    clout_rgba_t r = {a.r + f * (c.r - a.r), a.g + f * (c.g - a.g), a.b + f * (c.b - a.b), 1};
+    return r;
+}
+
 clout_rgba_t clout_color_balance(double b)
 {
     if (!isfinite(b))
         return clout_color_hex("#bdbdbd"); /* no balance: neutral grey */
-    if (b < -1)
-        b = -1;
-    if (b > 1)
-        b = 1;
-    double pos = (b + 1) / 2 * 10; /* 0..10 */
-    int i = (int)floor(pos);
-    if (i >= 10)
-        return clout_color_hex(DIVERGING[10]);
-    double t = pos - i;
-    clout_rgba_t a = clout_color_hex(DIVERGING[i]), c = clout_color_hex(DIVERGING[i + 1]);
-    clout_rgba_t r = {a.r + t * (c.r - a.r), a.g + t * (c.g - a.g), a.b + t * (c.b - a.b), 1};
-    return r;
+    return clout_color_ramp(DIVERGING, 11, (b + 1) / 2);
 }
 
 /* Okabe, M. & Ito, K. (2008). Color Universal Design: the eight colours,

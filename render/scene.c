@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "render.h"
@@ -51,6 +52,16 @@ void clout_scene_group(clout_scene_t *s, const char *name)
     it->kind = ITEM_GROUP;
     it->text = g_strdup(name ? name : "");
     g_ptr_array_add(s->items, it);
+}
+
+void clout_scene_groupf(clout_scene_t *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *name = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    clout_scene_group(s, name);
+    g_free(name);
 }
 
 static scene_item_t *add(clout_scene_t *s, item_kind_t kind, const clout_rgba_t *fill,
@@ -127,6 +138,14 @@ void clout_scene_text(clout_scene_t *s, double x, double y, const char *text, do
     it->text = g_utf8_make_valid(text ? text : "", -1);
 }
 
+void clout_scene_lines(clout_scene_t *s, const GPtrArray *lines, double x, double y, double line_h,
+                       double size, bool bold, const clout_rgba_t *color)
+{
+    for (guint i = 0; i < lines->len; i++)
+        clout_scene_text(s, x, y + i * line_h, g_ptr_array_index(lines, i), size, bold, color,
+                         CLOUT_HALIGN_LEFT, CLOUT_VALIGN_TOP, 0);
+}
+
 /* ---- the dump ---- */
 
 static void color(FILE *f, const char *key, bool has, const clout_rgba_t *c)
@@ -148,6 +167,9 @@ static void num(FILE *f, double v)
 
 void clout_scene_dump(const clout_scene_t *s, FILE *f)
 {
+    char keep[129] = {0}; /* the bytes g_strescape leaves as they are: 0x80..0xff */
+    for (int k = 0; k < 128; k++)
+        keep[k] = (char)(0x80 + k);
     fprintf(f, "scene");
     num(f, s->width);
     num(f, s->height);
@@ -155,9 +177,7 @@ void clout_scene_dump(const clout_scene_t *s, FILE *f)
     for (guint i = 0; i < s->items->len; i++) {
         const scene_item_t *it = g_ptr_array_index(s->items, i);
         switch (it->kind) {
-        case ITEM_GROUP:
-            fprintf(f, "group %s\n", it->text);
-            continue;
+        case ITEM_GROUP: fprintf(f, "group %s\n", it->text); continue;
         case ITEM_CIRCLE:
             fputs("  circle", f);
             num(f, it->x);
@@ -185,7 +205,8 @@ void clout_scene_dump(const clout_scene_t *s, FILE *f)
                 fputs(" arrow", f);
             break;
         case ITEM_TEXT: {
-            static const char *h[] = {"left", "center", "right"}, *v[] = {"top", "middle", "bottom"};
+            static const char *h[] = {"left", "center", "right"},
+                              *v[] = {"top", "middle", "bottom"};
             fputs("  text", f);
             num(f, it->x);
             num(f, it->y);
@@ -195,10 +216,6 @@ void clout_scene_dump(const clout_scene_t *s, FILE *f)
             color(f, "color", it->has_fill, &it->fill);
             /* Quotes, backslashes and control characters escaped; other
              * characters (Cyrillic, Chinese) stay readable in golden files. */
-            static char keep[129];
-            if (!keep[0])
-                for (int k = 0; k < 128; k++)
-                    keep[k] = (char)(0x80 + k);
             char *e = g_strescape(it->text, keep);
             fprintf(f, " \"%s\"\n", e);
             g_free(e);

@@ -646,7 +646,15 @@ clout_status_t clout_render_paint(const clout_scene_t *s, const char *path, clou
  * categories (community, layer, kind), cycling. */
 clout_rgba_t clout_color_balance(double b);
 clout_rgba_t clout_color_category(int i);
-clout_rgba_t clout_color_hex(const char *hex); /* "#rrggbb" or "#rrggbbaa" */
+/* A colour as Pango reads it (pango_color_parse_with_alpha): "#rgb",
+ * "#rrggbb", "#rrggbbaa", "#rrrrggggbbbb", ... or a name ("white",
+ * "steelblue").  false (*c untouched) for anything else, NULL included. */
+bool clout_color_parse(const char *spec, clout_rgba_t *c);
+/* clout_color_parse for colours written in the code ("#rrggbb" constants):
+ * invalid input is a bug, which shows as opaque magenta (#ff00ff), a colour
+ * no palette of clout's uses, never as a plausible black.  Colours from
+ * users go through clout_color_parse. */
+clout_rgba_t clout_color_hex(const char *hex);
 
 /* A length for --width/--height: "180mm", "7in", "18cm", "500pt" or a bare
  * number (mm), in points; false if invalid or not positive. */
@@ -709,9 +717,19 @@ void clout_layout_opts_init(clout_layout_opts_t *o);
  * that share a point on a small ring, and pins them.  *out places every
  * actor of the networks and every pinned one.  Errors: CLOUT_EUSAGE for geo
  * without a dataset, CLOUT_EFAIL when Graphviz cannot lay out (its plugins
- * missing: install the graphviz package).  Graphviz draws from the C
- * library's generators, which this reseeds (srand, srandom, srand48) with
- * opts->seed so that every call repeats.  Time: that of the engine. */
+ * missing: install the graphviz package).  Time: that of the engine.
+ *
+ * Random state: Graphviz draws from the C library's generators (drand48,
+ * and rand, which glibc draws from random's state), and sfdp draws before
+ * it seeds them, so this seeds them with opts->seed for the layout (every
+ * call then repeats) and gives the caller's states back when it returns:
+ * drand48's through seed48 (an lcong48 multiplier, if the caller set one,
+ * is reset to the default), random's through initstate and setstate, so
+ * the caller's sequences continue where they were.  On a C library where
+ * rand has a state of its own (not glibc), that state is reseeded and not
+ * restored: a caller that needs it draws its numbers before the call.
+ * Graphviz keeps global state, so layouts run in one thread at a time, and
+ * no other thread may use these generators meanwhile. */
 clout_status_t clout_layout_compute(clout_layout_t **out, clout_network_t *const *nets, int n_nets,
                                     const clout_layout_opts_t *opts, clout_error_t *err);
 
@@ -772,7 +790,7 @@ clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, 
                              const clout_dataset_t *ds, const clout_layout_t *layout,
                              const clout_diagram_opts_t *opts, clout_error_t *err);
 
-/* ---- Charts (render/chart.c) ---- */
+/* ---- Charts (render/chart-*.c) ---- */
 
 /* Charts of analysis tables.  Each function reads tables as clout_influence
  * and clout_measures return them and builds a new scene (the caller frees it

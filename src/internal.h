@@ -62,6 +62,12 @@ bool clout_parse_long(const char *s, long *v);
  * 32 bytes), several times faster; false (buf untouched) for the cases it
  * leaves to printf: zero, non-finite, extreme exponents, near-ties. */
 bool clout_format_g(char *buf, size_t size, double v, int prec);
+/* The time SOURCE_DATE_EPOCH sets (reproducible builds): true and *epoch
+ * its seconds since 1970-01-01T00:00:00Z when it holds only decimal digits
+ * and names a second up to 9999-12-31T23:59:59Z; false (*epoch untouched)
+ * when it is unset, empty or anything else.  Every date clout writes into
+ * a file (the PDF creation date, a report's provenance) reads it here. */
+bool clout_source_date(gint64 *epoch);
 
 /* The 2.5th and 97.5th percentiles (linear interpolation, R's type 7) of
  * the finite values among v[0], v[stride], ..., v[(n - 1) * stride]; NAN

@@ -153,6 +153,21 @@ bool clout_parse_number(const char *s, double *v)
     return clout_parse_double(s, v);
 }
 
+/* 9999-12-31T23:59:59Z: the last second a GDateTime (and a four-digit
+ * year in a date stamp) holds. */
+#define SOURCE_DATE_MAX G_GUINT64_CONSTANT(253402300799)
+
+bool clout_source_date(gint64 *epoch)
+{
+    const char *env = g_getenv("SOURCE_DATE_EPOCH");
+    guint64 v;
+    /* Digits only (no sign, no spaces), as `date +%s` prints them. */
+    if (!env || !g_ascii_string_to_unsigned(env, 10, 0, SOURCE_DATE_MAX, &v, NULL))
+        return false;
+    *epoch = (gint64)v;
+    return true;
+}
+
 /* Exact powers of ten in long double (x87 extended: 64-bit mantissa holds
  * every 10^k up to 10^27 exactly). */
 static long double exact_pow10(int k)

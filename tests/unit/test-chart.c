@@ -1,4 +1,4 @@
-/* test-chart.c: unit tests of render/chart.c on hand-built influence and measure tables. */
+/* test-chart.c: unit tests of render/chart-*.c on hand-built influence and measure tables. */
 #include <config.h>
 
 #include <glib.h>
@@ -19,6 +19,7 @@
  */
 
 #define MINUS "\u2212"
+#define SZ_TEST 9.5 /* the charts' title size */
 
 /* ---- hand-built tables ---- */
 
@@ -639,6 +640,106 @@ static void test_heatmap_cells(void)
     clout_error_free(err);
 }
 
+/* ---- colours and text ---- */
+
+static void test_colors(void)
+{
+    clout_rgba_t c;
+    g_assert_true(clout_color_parse("#1a2b3c", &c));
+    assert_color(&c, (clout_rgba_t){0x1a / 255.0, 0x2b / 255.0, 0x3c / 255.0, 1});
+    g_assert_true(clout_color_parse("#1a2b3c80", &c));
+    assert_color(&c, (clout_rgba_t){0x1a / 255.0, 0x2b / 255.0, 0x3c / 255.0, 0x80 / 255.0});
+    g_assert_true(clout_color_parse("white", &c));
+    assert_color(&c, (clout_rgba_t){1, 1, 1, 1});
+    /* Nothing invalid passes for a colour, black least of all. */
+    static const char *const bad[] = {"",         "#12345",   "#gggggg",  "#-1-1-1",       "1a2b3c",
+                                      " #1a2b3c", "#1a2b3c ", "#1a2b3c8", "no-such-colour"};
+    const clout_rgba_t mark = {0.25, 0.5, 0.75, 0.125};
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+        c = mark;
+        g_assert_false(clout_color_parse(bad[i], &c));
+        assert_color(&c, mark);
+        assert_color((c = clout_color_hex(bad[i]), &c), (clout_rgba_t){1, 0, 1, 1});
+    }
+    g_assert_false(clout_color_parse(NULL, &c));
+    /* Every colour of the palettes is valid: none is the magenta of an
+     * invalid constant. */
+    const clout_rgba_t magenta = {1, 0, 1, 1};
+    for (int i = -1; i < 16; i++) {
+        c = clout_color_category(i);
+        g_assert_false(memcmp(&c, &magenta, sizeof c) == 0);
+    }
+    for (int i = 0; i <= 200; i++) {
+        c = clout_color_balance(-1 + i / 100.0);
+        g_assert_false(memcmp(&c, &magenta, sizeof c) == 0);
+    }
+}
+
+static char *without_spaces(const char *s)
+{
+    char **parts = g_strsplit(s, " ", -1);
+    char *r = g_strjoinv("", parts);
+    g_strfreev(parts);
+    return r;
+}
+
+/* The lines again, joined by a space, or by nothing after a dash (where
+ * Pango breaks inside a word). */
+static char *rejoin(char **lines)
+{
+    GString *s = g_string_new(NULL);
+    for (char **l = lines; *l; l++) {
+        if (l > lines && !g_str_has_suffix(l[-1], "\u2013"))
+            g_string_append_c(s, ' ');
+        g_string_append(s, *l);
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* Lines no wider than the width, broken at spaces (or after a dash), a
+ * word cut only when it is wider than a line; nothing lost. */
+static void test_wrap(void)
+{
+    const char *text = "Direct shares of each focus actor's ties by pole, all layers, "
+                       "2005\u20132023, self-reported (doc/methods.md)";
+    const char *word = "Donaudampfschifffahrtsgesellschaftskapit\u00e4nsm\u00fctze";
+    const double widths[] = {30, 60, 120, 150, 200, 2000};
+    for (size_t w = 0; w < G_N_ELEMENTS(widths); w++)
+        for (int k = 0; k < 2; k++) {
+            const char *t = k ? word : text;
+            GPtrArray *lines = clout_text_wrap(t, SZ_TEST, true, widths[w]);
+            g_assert_cmpuint(lines->len, >, 0);
+            g_ptr_array_add(lines, NULL);
+            char **v = (char **)lines->pdata;
+            for (char **l = v; *l; l++) {
+                g_assert_cmpfloat(clout_text_width(*l, SZ_TEST, true), <=, widths[w] + 1e-6);
+                g_assert_true(**l && **l != ' ' && !g_str_has_suffix(*l, " "));
+            }
+            bool fits = true; /* every word fits on a line */
+            char **words = g_strsplit(t, " ", -1);
+            for (char **p = words; *p; p++)
+                fits = fits && clout_text_width(*p, SZ_TEST, true) <= widths[w];
+            char *joined = fits ? rejoin(v) : g_strjoinv("", v);
+            char *a = without_spaces(joined), *b = without_spaces(t);
+            g_assert_cmpstr(a, ==, b);
+            if (fits)
+                g_assert_cmpstr(joined, ==, t);
+            else if (k)
+                g_assert_cmpuint(lines->len, >, 2); /* the word alone, cut */
+            g_strfreev(words);
+            g_free(joined);
+            g_free(a);
+            g_free(b);
+            g_ptr_array_free(lines, TRUE);
+        }
+    GPtrArray *none = clout_text_wrap("   ", SZ_TEST, false, 100);
+    g_assert_cmpuint(none->len, ==, 0);
+    g_ptr_array_free(none, TRUE);
+    none = clout_text_wrap(NULL, SZ_TEST, false, 100);
+    g_assert_cmpuint(none->len, ==, 0);
+    g_ptr_array_free(none, TRUE);
+}
+
 /* ---- every chart, every width: on the page, no overlaps ---- */
 
 typedef clout_status_t (*build_t)(const clout_chart_opts_t *o, clout_scene_t **s,
@@ -898,6 +999,8 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     clout_init();
     setup_tables();
+    g_test_add_func("/chart/colors", test_colors);
+    g_test_add_func("/chart/text/wrap", test_wrap);
     g_test_add_func("/chart/shares/bars", test_shares_bars);
     g_test_add_func("/chart/balance/dots", test_balance_dots);
     g_test_add_func("/chart/trend/points", test_trend_points);

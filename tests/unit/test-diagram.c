@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "clout.h"
+#include "../../src/internal.h"
 #include "pngdiff.h"
 
 /* Every file a test writes goes into this folder; main removes it. */
@@ -178,6 +179,34 @@ static void test_layout_repeatable(void)
         }
         clout_layout_free(a);
         clout_layout_free(b);
+    }
+    clout_network_free(net);
+}
+
+/* Graphviz draws from the C library's generators; the caller's go on as if
+ * no layout had run, with every engine. */
+static void test_layout_keeps_random_state(void)
+{
+    clout_network_t *net = tiny(2022, NULL);
+    for (int e = CLOUT_LAYOUT_NEATO; e <= CLOUT_LAYOUT_TWOPI; e++) {
+        long want[6];
+        srand48(12345);
+        srandom(678);
+        for (int k = 0; k < 6; k += 3) {
+            want[k] = lrand48();
+            want[k + 1] = random();
+            want[k + 2] = rand();
+        }
+        srand48(12345);
+        srandom(678);
+        g_assert_cmpint(lrand48(), ==, want[0]);
+        g_assert_cmpint(random(), ==, want[1]);
+        g_assert_cmpint(rand(), ==, want[2]);
+        clout_layout_t *l = layout_of(&net, 1, e, NULL, NULL);
+        g_assert_cmpint(lrand48(), ==, want[3]);
+        g_assert_cmpint(random(), ==, want[4]);
+        g_assert_cmpint(rand(), ==, want[5]);
+        clout_layout_free(l);
     }
     clout_network_free(net);
 }
@@ -520,6 +549,41 @@ static void check_image(const clout_scene_t *s, const char *name, double dpi, in
 }
 
 /* Every item kind of the painter, without text: the strict comparison. */
+/* SOURCE_DATE_EPOCH: digits only, up to 9999-12-31T23:59:59Z. */
+static void test_source_date(void)
+{
+    static const struct {
+        const char *v;
+        bool ok;
+        gint64 t;
+    } cases[] = {{"1700000000", true, 1700000000},
+                 {"0", true, 0},
+                 {"253402300799", true, G_GINT64_CONSTANT(253402300799)},
+                 {"253402300800", false, 0},
+                 {"99999999999999999999999", false, 0},
+                 {"", false, 0},
+                 {"-1", false, 0},
+                 {"+5", false, 0},
+                 {" 5", false, 0},
+                 {"5 ", false, 0},
+                 {"12a", false, 0},
+                 {"1e9", false, 0}};
+    char *saved = g_strdup(g_getenv("SOURCE_DATE_EPOCH"));
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_setenv("SOURCE_DATE_EPOCH", cases[i].v, TRUE);
+        gint64 t = -7;
+        g_assert_cmpint(clout_source_date(&t), ==, cases[i].ok);
+        g_assert_cmpint(t, ==, cases[i].ok ? cases[i].t : -7);
+    }
+    g_unsetenv("SOURCE_DATE_EPOCH");
+    gint64 t = -7;
+    g_assert_false(clout_source_date(&t));
+    g_assert_cmpint(t, ==, -7);
+    if (saved)
+        g_setenv("SOURCE_DATE_EPOCH", saved, TRUE);
+    g_free(saved);
+}
+
 static void test_image_shapes(void)
 {
     clout_scene_t *s = clout_scene_new(120, 80);
@@ -584,6 +648,7 @@ int main(int argc, char **argv)
     g_test_add_func("/diagram/layout/file-roundtrip", test_layout_roundtrip);
     g_test_add_func("/diagram/layout/file-errors", test_layout_read_errors);
     g_test_add_func("/diagram/layout/repeatable", test_layout_repeatable);
+    g_test_add_func("/diagram/layout/keeps-random-state", test_layout_keeps_random_state);
     g_test_add_func("/diagram/layout/pin", test_layout_pin);
     g_test_add_func("/diagram/layout/union", test_layout_union);
     g_test_add_func("/diagram/layout/geo", test_layout_geo);
@@ -592,6 +657,7 @@ int main(int argc, char **argv)
     g_test_add_func("/diagram/scene/encodings", test_scene_encodings);
     g_test_add_func("/diagram/scene/no-labels", test_scene_no_labels);
     g_test_add_func("/diagram/scene/errors", test_diagram_errors);
+    g_test_add_func("/diagram/paint/source-date", test_source_date);
     g_test_add_func("/diagram/image/shapes", test_image_shapes);
     g_test_add_func("/diagram/image/diagram", test_image_diagram);
 
