@@ -50,6 +50,13 @@ clout_status_t clout_error_set(clout_error_t *err, clout_status_t status, const 
                                long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* Warnings: what a caller should know about a result that is still a
+ * result (a window that reaches past a source's coverage).  They do not
+ * change the status; each distinct text is kept once. */
+void clout_error_warn(clout_error_t *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int clout_error_n_warnings(const clout_error_t *err);
+const char *clout_error_warning(const clout_error_t *err, int i);
+
 /* Installs clout's igraph error and warning handlers (no printing, no abort)
  * and the attribute table.  Idempotent; every entry point calls it. */
 void clout_init(void);
@@ -501,6 +508,7 @@ typedef struct {
     bool all_only;  /* only the layer "all" (every selected layer together): no
                      * per-layer rows and no per-layer passes; a figure's
                      * balance fill needs no more */
+    bool all_poles; /* leading_pole over every pole, not only the balance's two */
     bool progress;  /* report replicates through the callback */
     void (*on_progress)(int done, int total, void *data);
     void *progress_data;
@@ -518,6 +526,15 @@ void clout_influence_opts_init(clout_influence_opts_t *o);
 clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_opts_t *snap,
                                const clout_influence_opts_t *opts, clout_table_t **shares,
                                clout_table_t **balance, clout_error_t *err);
+
+/* The "contributions" table of a snapshot: for each focus actor, layer,
+ * relation (or group) and pole, the relation's part of the layer, the
+ * pole's share within it and their product, which summed over the
+ * relations is the direct share (doc/methods.md).  The data only. */
+clout_status_t clout_influence_contributions(const clout_dataset_t *ds,
+                                             const clout_snapshot_opts_t *snap,
+                                             const clout_influence_opts_t *opts,
+                                             clout_table_t **out, clout_error_t *err);
 
 /* The balance of each focus actor and layer in the data and in each
  * bootstrap replicate (for diffs, trend charts and the balance fill of

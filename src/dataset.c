@@ -412,7 +412,7 @@ static bool relation_extras(sheet_t *sh, clout_relation_t *r, clout_error_t *err
 }
 
 /* Relations of one group count once per pair and year, so they must agree
- * on what they are: the same layer, mode and weight. */
+ * on what they are: the same layer, mode, scale and weight. */
 static bool check_groups(const clout_dataset_t *ds, const char *dir, clout_error_t *err)
 {
     bool ok = true;
@@ -425,11 +425,13 @@ static bool check_groups(const clout_dataset_t *ds, const char *dir, clout_error
             const clout_relation_t *b = clout_dataset_relation(ds, j);
             if (strcmp(a->group, b->group) != 0)
                 continue;
-            if (strcmp(a->layer, b->layer) != 0 || a->mode != b->mode || a->weight != b->weight) {
+            if (strcmp(a->layer, b->layer) != 0 || a->mode != b->mode || a->weight != b->weight ||
+                a->scale != b->scale) {
                 char *path = g_build_filename(dir, "relations.csv", NULL);
                 clout_error_set(err, CLOUT_EDATA, path, 0, 0,
-                                "relations '%s' and '%s' of group '%s' differ in layer, mode or "
-                                "weight: a group counts once, so its relations must agree",
+                                "relations '%s' and '%s' of group '%s' differ in layer, mode, "
+                                "scale or weight: a group counts once, so its relations must "
+                                "agree",
                                 b->name, a->name, a->group);
                 g_free(path);
                 ok = false;

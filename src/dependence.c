@@ -368,6 +368,45 @@ static int cmp_dep(const void *x, const void *y)
     return (a->src > b->src) - (a->src < b->src);
 }
 
+/* Says when a unit's sources do not cover the whole window: the caller
+ * should know that a missing amount is "no data", not "no tie". */
+static void warn_coverage(const clout_dataset_t *ds, const cl_deps_t *d, clout_error_t *err)
+{
+    for (int u = 0; u < d->n_units; u++) {
+        const cl_unit_t *un = &d->units[u];
+        if (un->cover == CL_COVER_FULL)
+            continue;
+        int lo = 0, hi = 0, first = 0, last = 0;
+        for (int k = 0; k < un->n_member; k++) {
+            int f, l;
+            clout_dataset_coverage(ds, un->member[k].relation, &f, &l);
+            lo = lo ? MIN(lo, f) : f;
+            hi = MAX(hi, l);
+            if (un->member[k].cover != CL_COVER_NONE) {
+                first = first ? MIN(first, un->member[k].first) : un->member[k].first;
+                last = MAX(last, un->member[k].last);
+            }
+        }
+        int w0 = un->mode == CLOUT_MODE_STATE ? d->year : d->year - d->window + 1;
+        char *win = w0 == d->year ? g_strdup_printf("%d", d->year)
+                                  : g_strdup_printf("the window %d-%d", w0, d->year);
+        if (un->cover == CL_COVER_NONE)
+            clout_error_warn(err,
+                             "%s: no data in the %d snapshot: its sources cover %d-%d, not %s "
+                             "(left out; --carry-forward N would use its last years)",
+                             un->name, d->year, lo, hi, win);
+        else if (un->cover == CL_COVER_PARTIAL)
+            clout_error_warn(err, "%s: only %d-%d of %s is covered by its sources (%d-%d)",
+                             un->name, first, last, win, lo, hi);
+        else
+            clout_error_warn(err,
+                             "%s: carried forward into the %d snapshot from %d-%d, the last "
+                             "years its sources cover (--carry-forward)",
+                             un->name, d->year, first, last);
+        g_free(win);
+    }
+}
+
 clout_status_t cl_deps_compute(const clout_dataset_t *ds, const clout_tie_t *ties, long nt,
                                const clout_snapshot_opts_t *o, int year, cl_deps_t *d,
                                clout_error_t *err)
@@ -385,6 +424,7 @@ clout_status_t cl_deps_compute(const clout_dataset_t *ds, const clout_tie_t *tie
     d->window = o->window;
     int *unit_of = g_new(int, MAX(nr, 1)), *member_of = g_new0(int, MAX(nr, 1));
     make_units(ds, o, year, o->window, d, unit_of);
+    warn_coverage(ds, d, err);
     for (int u = 0; u < d->n_units; u++)
         for (int k = 0; k < d->units[u].n_member; k++)
             member_of[d->units[u].member[k].relation] = k;

@@ -9,6 +9,7 @@
 struct clout_error {
     clout_status_t status;
     GPtrArray *messages;
+    GPtrArray *warnings; /* said once each, in order */
     int max;
     int dropped;
 };
@@ -17,6 +18,7 @@ clout_error_t *clout_error_new(int max_diags)
 {
     clout_error_t *e = g_new0(clout_error_t, 1);
     e->messages = g_ptr_array_new_with_free_func(g_free);
+    e->warnings = g_ptr_array_new_with_free_func(g_free);
     e->max = max_diags > 0 ? max_diags : 100;
     return e;
 }
@@ -26,12 +28,14 @@ void clout_error_free(clout_error_t *err)
     if (!err)
         return;
     g_ptr_array_free(err->messages, TRUE);
+    g_ptr_array_free(err->warnings, TRUE);
     g_free(err);
 }
 
 void clout_error_clear(clout_error_t *err)
 {
     g_ptr_array_set_size(err->messages, 0);
+    g_ptr_array_set_size(err->warnings, 0);
     err->status = CLOUT_OK;
     err->dropped = 0;
 }
@@ -54,6 +58,35 @@ const char *clout_error_message(const clout_error_t *err, int i)
 int clout_error_dropped(const clout_error_t *err)
 {
     return err->dropped;
+}
+
+void clout_error_warn(clout_error_t *err, const char *fmt, ...)
+{
+    if (!err)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    for (guint i = 0; i < err->warnings->len; i++)
+        if (strcmp(g_ptr_array_index(err->warnings, i), s) == 0) {
+            g_free(s);
+            return;
+        }
+    if (err->warnings->len < 1000)
+        g_ptr_array_add(err->warnings, s);
+    else
+        g_free(s);
+}
+
+int clout_error_n_warnings(const clout_error_t *err)
+{
+    return (int)err->warnings->len;
+}
+
+const char *clout_error_warning(const clout_error_t *err, int i)
+{
+    return i >= 0 && (guint)i < err->warnings->len ? g_ptr_array_index(err->warnings, i) : NULL;
 }
 
 clout_status_t clout_error_set(clout_error_t *err, clout_status_t status, const char *file,

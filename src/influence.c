@@ -8,24 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "influence.h"
 
-#define PAGERANK_DAMPING 0.85
-
-/* What one analysis needs to know: the actors and layers, by index. */
-typedef struct {
-    const clout_dataset_t *ds;
-    clout_snapshot_opts_t snap; /* year fixed, layers set per layer */
-    int n_poles, n_focus, n_layers;
-    int *pole, *focus; /* dataset actor indices */
-    char **layers;     /* layer names; the last is "all" (NULL filter) */
-} plan_t;
-
-/* The indices of one replicate (or of the data themselves). */
-typedef struct {
-    double *direct; /* [layer][focus][pole + 1]: the last is "other" */
-    double *reach;  /* [layer][focus][pole] */
-} indices_t;
 
 static size_t n_direct(const plan_t *pl)
 {
@@ -37,10 +21,6 @@ static size_t n_reach(const plan_t *pl)
     return (size_t)pl->n_layers * pl->n_focus * pl->n_poles;
 }
 
-#define DIRECT(pl, x, l, f, p)                                                                     \
-    ((x)->direct[((size_t)(l) * (pl)->n_focus + (f)) * ((pl)->n_poles + 1) + (p)])
-#define REACH(pl, x, l, f, p)                                                                      \
-    ((x)->reach[((size_t)(l) * (pl)->n_focus + (f)) * (pl)->n_poles + (p)])
 
 /* The index I(p,f): the mean of direct share and reach (doc/methods.md). */
 static double index_of(double direct, double reach)
@@ -104,13 +84,21 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
     pl->ds = ds;
     pl->snap = *snap;
     if (!pl->snap.year)
-        pl->snap.year = clout_dataset_latest_year(ds);
+        pl->snap.year = clout_snapshot_default_year(ds, snap);
+    clout_status_t sy = clout_snapshot_check_year(ds, &pl->snap, pl->snap.year, err);
+    if (sy)
+        return sy;
     clout_status_t st =
         resolve_actors(ds, o->poles, CLOUT_ROLE_POLE, "poles", &pl->pole, &pl->n_poles, err);
     if (!st)
         st = resolve_actors(ds, o->focus, CLOUT_ROLE_FOCUS, "focus", &pl->focus, &pl->n_focus, err);
     if (st)
         return st;
+    pl->pole_of = g_new(int, MAX(clout_dataset_n_actors(ds), 1));
+    for (int a = 0; a < clout_dataset_n_actors(ds); a++)
+        pl->pole_of[a] = -1;
+    for (int p = 0; p < pl->n_poles; p++)
+        pl->pole_of[pl->pole[p]] = p;
     /* Layers: those of the selected relations, sorted, then "all".  The
      * indices of one layer do not depend on the others, so "all" alone
      * gives the same values as in the full plan. */
@@ -127,7 +115,7 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
         if (snap->relations) {
             bool k2 = false;
             for (char **p = snap->relations; *p; p++)
-                k2 |= strcmp(*p, rel->name) == 0;
+                k2 |= strcmp(*p, rel->name) == 0 || (*rel->group && strcmp(*p, rel->group) == 0);
             keep &= k2;
         }
         if (keep && !o->all_only && !g_hash_table_contains(seen_layers, rel->layer)) {
@@ -146,6 +134,7 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
 
 static void plan_free(plan_t *pl)
 {
+    g_free(pl->pole_of);
     g_free(pl->pole);
     g_free(pl->focus);
     g_strfreev(pl->layers);
@@ -164,129 +153,17 @@ static clout_status_t layer_network(const plan_t *pl, int l, const clout_tie_t *
 
 /* ---- direct share and reach ---- */
 
-/* Direct share: the part of f's incoming tie weight (ties to f, and shared
- * ties, which a directed network holds in both directions) that comes from
- * pole p itself, from blocs p leads and from companies p owns; a bloc with
- * several leads counts for each of them equally.  The rest is "other". */
-static clout_status_t direct_shares(const plan_t *pl, const igraph_t *g, int l, indices_t *x,
-                                    clout_error_t *err)
-{
-    clout_status_t st = CLOUT_OK;
-    igraph_vector_int_t inc = {0};
-    double *by = g_new(double, pl->n_poles + 1);
-    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&inc, 0), "direct shares");
-    for (int f = 0; f < pl->n_focus; f++) {
-        double *row = &DIRECT(pl, x, l, f, 0);
-        for (int p = 0; p <= pl->n_poles; p++)
-            row[p] = NAN;
-        igraph_integer_t vf = vertex_of(g, clout_dataset_actor(pl->ds, pl->focus[f])->id);
-        if (vf < 0)
-            continue;
-        CLOUT_IGRAPH_TRY(igraph_incident(g, &inc, vf, IGRAPH_IN), "direct shares");
-        double total = 0;
-        memset(by, 0, sizeof(double) * (size_t)(pl->n_poles + 1));
-        for (igraph_integer_t k = 0; k < igraph_vector_int_size(&inc); k++) {
-            igraph_integer_t e = VECTOR(inc)[k];
-            igraph_integer_t v = IGRAPH_OTHER(g, e, vf);
-            double w = EAN(g, "weight", e);
-            total += w;
-            int a = clout_dataset_find_actor(pl->ds, VAS(g, "id", v));
-            int hit = -1;
-            for (int p = 0; p < pl->n_poles; p++)
-                if (pl->pole[p] == a)
-                    hit = p;
-            if (hit >= 0) {
-                by[hit] += w;
-                continue;
-            }
-            const clout_actor_t *act = a >= 0 ? clout_dataset_actor(pl->ds, a) : NULL;
-            if (!act || act->n_lead == 0) {
-                by[pl->n_poles] += w;
-                continue;
-            }
-            for (int k2 = 0; k2 < act->n_lead; k2++) {
-                int q = -1;
-                for (int p = 0; p < pl->n_poles; p++)
-                    if (pl->pole[p] == act->lead[k2])
-                        q = p;
-                by[q >= 0 ? q : pl->n_poles] += w / act->n_lead;
-            }
-        }
-        if (total > 0)
-            for (int p = 0; p <= pl->n_poles; p++)
-                row[p] = by[p] / total;
-    }
-out:
-    igraph_vector_int_destroy(&inc);
-    g_free(by);
-    return st;
-}
-
-/* Reach: personalised PageRank restarting at each pole, read at each focus
- * actor, normalised over the poles. */
-static clout_status_t reach(const plan_t *pl, const igraph_t *g, int l, indices_t *x,
-                            clout_error_t *err)
-{
-    clout_status_t st = CLOUT_OK;
-    int np = pl->n_poles;
-    double *raw = g_new0(double, (size_t)np * pl->n_focus);
-    igraph_integer_t *vf = g_new(igraph_integer_t, pl->n_focus);
-    for (int f = 0; f < pl->n_focus; f++)
-        vf[f] = vertex_of(g, clout_dataset_actor(pl->ds, pl->focus[f])->id);
-    igraph_vector_t pr = {0}, w = {0};
-    int threads = clout_openmp_serial_begin();
-    CLOUT_IGRAPH_TRY(igraph_vector_init(&pr, 0), "personalised PageRank");
-    CLOUT_IGRAPH_TRY(igraph_vector_init(&w, 0), "personalised PageRank");
-    CLOUT_IGRAPH_TRY(igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &w),
-                     "personalised PageRank");
-    for (int p = 0; p < np; p++) {
-        igraph_integer_t vp = vertex_of(g, clout_dataset_actor(pl->ds, pl->pole[p])->id);
-        for (int f = 0; f < pl->n_focus; f++)
-            raw[(size_t)f * np + p] = NAN;
-        if (vp < 0 || igraph_ecount(g) == 0)
-            continue;
-        CLOUT_IGRAPH_TRY(igraph_personalized_pagerank_vs(g, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL,
-                                                         igraph_vss_all(), true, PAGERANK_DAMPING,
-                                                         igraph_vss_1(vp), &w, NULL),
-                         "personalised PageRank");
-        for (int f = 0; f < pl->n_focus; f++)
-            if (vf[f] >= 0)
-                raw[(size_t)f * np + p] = VECTOR(pr)[vf[f]];
-    }
-    for (int f = 0; f < pl->n_focus; f++) {
-        double sum = 0;
-        for (int p = 0; p < np; p++)
-            if (!isnan(raw[(size_t)f * np + p]))
-                sum += raw[(size_t)f * np + p];
-        for (int p = 0; p < np; p++) {
-            double r = raw[(size_t)f * np + p];
-            REACH(pl, x, l, f, p) = isnan(r) ? NAN : sum > 0 ? r / sum : NAN;
-        }
-    }
-out:
-    clout_openmp_serial_end(threads);
-    igraph_vector_destroy(&pr);
-    igraph_vector_destroy(&w);
-    g_free(vf);
-    g_free(raw);
-    return st;
-}
-
-/* Direct share and reach for every layer, from the given ties. */
+/* Direct share and reach for every layer, from the given ties: one
+ * snapshot's dependences, read layer by layer (influence-model.c). */
 static clout_status_t compute_indices(const plan_t *pl, const clout_tie_t *ties, long nt,
                                       indices_t *x, clout_error_t *err)
 {
-    for (int l = 0; l < pl->n_layers; l++) {
-        g_autoptr(clout_network_t) net = NULL;
-        clout_status_t st = layer_network(pl, l, ties, nt, &net, err);
-        if (!st)
-            st = direct_shares(pl, &net->graph, l, x, err);
-        if (!st)
-            st = reach(pl, &net->graph, l, x, err);
-        if (st)
-            return st;
-    }
-    return CLOUT_OK;
+    cl_deps_t d;
+    clout_status_t st = cl_deps_compute(pl->ds, ties, nt, &pl->snap, pl->snap.year, &d, err);
+    if (!st)
+        cl_model_indices(pl, &d, x);
+    cl_deps_release(&d);
+    return st;
 }
 
 /* ---- brokerage and alignment (on the data only) ---- */
@@ -398,10 +275,12 @@ static clout_status_t replicate_ties(const plan_t *pl, GPtrArray *const *by_rel,
         igraph_rng_seed(&rng, ((igraph_uint_t)(guint32)seed << 31) | (igraph_uint_t)rep),
         "bootstrap");
     long total = 0;
-    for (int r = 0; r < n_rel; r++)
+    for (int r = 0; r <= n_rel; r++)
         total += (long)by_rel[r]->len;
     clout_tie_t *out = g_new(clout_tie_t, total > 0 ? total : 1);
     long k = 0;
+    for (guint i = 0; i < by_rel[n_rel]->len; i++) /* the totals, as they are */
+        out[k++] = *(const clout_tie_t *)g_ptr_array_index(by_rel[n_rel], i);
     for (int r = 0; r < n_rel; r++) {
         igraph_integer_t n = by_rel[r]->len;
         bool flow = clout_dataset_relation(pl->ds, r)->mode == CLOUT_MODE_FLOW;
@@ -605,22 +484,44 @@ static void boot_release(boot_t *b)
     memset(b, 0, sizeof *b);
 }
 
-/* lists[r]: relation r's ties in the snapshot, which replicates resample. */
+/* lists[r]: relation r's ties that count in the snapshot (in the years its
+ * source covers, or carried forward), which replicates resample;
+ * lists[n_rel]: the ties with WORLD, the shares' denominators, which every
+ * replicate keeps as they are. */
 static GPtrArray **snapshot_ties_by_relation(const plan_t *pl, const clout_tie_t *ties, long nt)
 {
-    int n_rel = clout_dataset_n_relations(pl->ds);
-    GPtrArray **lists = g_new0(GPtrArray *, n_rel);
-    for (int r = 0; r < n_rel; r++)
+    const clout_dataset_t *ds = pl->ds;
+    int n_rel = clout_dataset_n_relations(ds), world = clout_dataset_find_actor(ds, CLOUT_WORLD);
+    GPtrArray **lists = g_new0(GPtrArray *, n_rel + 1);
+    int *first = g_new(int, n_rel + 1), *last = g_new(int, n_rel + 1);
+    bool *state = g_new(bool, n_rel + 1);
+    for (int r = 0; r <= n_rel; r++) {
         lists[r] = g_ptr_array_new();
-    for (long i = 0; i < nt; i++)
-        if (clout_tie_in_snapshot(pl->ds, &ties[i], pl->snap.year, pl->snap.window))
-            g_ptr_array_add(lists[ties[i].relation], (gpointer)&ties[i]);
+        if (r == n_rel)
+            break;
+        if (cl_member_years(ds, r, pl->snap.year, pl->snap.window, pl->snap.carry_forward,
+                            &first[r], &last[r]) == CL_COVER_NONE)
+            first[r] = last[r] = 0;
+        state[r] = clout_dataset_relation(ds, r)->mode == CLOUT_MODE_STATE;
+    }
+    for (long i = 0; i < nt; i++) {
+        const clout_tie_t *t = &ties[i];
+        int r = t->relation;
+        bool in = last[r] && (state[r] ? t->start <= last[r] && (!t->end || t->end >= last[r])
+                                       : t->start >= first[r] && t->start <= last[r]);
+        if (in)
+            g_ptr_array_add(lists[t->source == world || t->target == world ? n_rel : r],
+                            (gpointer)t);
+    }
+    g_free(first);
+    g_free(last);
+    g_free(state);
     return lists;
 }
 
 static void free_ties_by_relation(const plan_t *pl, GPtrArray **lists)
 {
-    for (int r = 0; lists && r < clout_dataset_n_relations(pl->ds); r++)
+    for (int r = 0; lists && r <= clout_dataset_n_relations(pl->ds); r++)
         g_ptr_array_free(lists[r], TRUE);
     g_free(lists);
 }
@@ -635,6 +536,173 @@ static double balance_of(double ia, double ib)
 void clout_influence_opts_init(clout_influence_opts_t *o)
 {
     *o = (clout_influence_opts_t){.noise = 0.1, .seed = 1, .align_runs = 20};
+}
+
+/* What the tables are made from: the data's indices, brokerage, alignment and
+ * dependences, and the replicates' indices. */
+typedef struct {
+    const plan_t *pl;
+    const clout_influence_opts_t *o;
+    indices_t x;       /* the data */
+    double *kb, *al;   /* brokerage [layer][pole], alignment [layer][focus][pole] */
+    const cl_deps_t *d; /* the data's dependences: coverage, denominators */
+    double *all;       /* n replicates of width doubles */
+    int n;
+    size_t width, nd;
+} results_t;
+
+static double index_of_rep(const results_t *R, int i, int l, int f, int p)
+{
+    indices_t y = {R->all + (size_t)i * R->width, R->all + (size_t)i * R->width + R->nd};
+    return index_of(DIRECT(R->pl, &y, l, f, p), REACH(R->pl, &y, l, f, p));
+}
+
+/* The leading pole among the first two (or, with all_poles, all): its id,
+ * "tie" when two share the largest index, "" when none has one. */
+static const char *leading_pole(const results_t *R, int l, int f)
+{
+    const plan_t *pl = R->pl;
+    int np = R->o->all_poles ? pl->n_poles : MIN(2, pl->n_poles), lead = -1;
+    double best = -1;
+    bool tie = false;
+    for (int p = 0; p < np; p++) {
+        double idx = index_of(DIRECT(pl, &R->x, l, f, p), REACH(pl, &R->x, l, f, p));
+        if (!isfinite(idx) || !(idx > 0))
+            continue;
+        double tol = 1e-12 * MAX(fabs(idx), fabs(best));
+        if (lead >= 0 && fabs(idx - best) <= tol)
+            tie = true;
+        else if (idx > best) {
+            best = idx;
+            lead = p;
+            tie = false;
+        }
+    }
+    return tie ? "tie" : lead >= 0 ? clout_dataset_actor(pl->ds, pl->pole[lead])->id : "";
+}
+
+/* The coverage columns of every row: per layer, the units with no data,
+ * covered in part, or carried forward, and f's denominator. */
+static void add_coverage_columns(clout_table_t *t)
+{
+    static const char *cols[] = {"not_covered", "partial", "carried", "denominator"};
+    for (int k = 0; k < 4; k++)
+        clout_table_add_column(t, cols[k], CLOUT_COL_STR);
+}
+
+static void set_coverage(const results_t *R, clout_table_t *t, int row, int l, int f)
+{
+    static const cl_cover_t which[] = {CL_COVER_NONE, CL_COVER_PARTIAL, CL_COVER_CARRIED};
+    static const char *cols[] = {"not_covered", "partial", "carried"};
+    for (int k = 0; k < 3; k++) {
+        char *v = cl_model_coverage(R->pl, R->d, l, which[k]);
+        clout_table_set_str(t, row, clout_table_column(t, cols[k]), v);
+        g_free(v);
+    }
+    clout_table_set_str(t, row, clout_table_column(t, "denominator"),
+                        cl_model_denominator(R->pl, R->d, l, f));
+}
+
+static clout_table_t *shares_table(const results_t *R)
+{
+    const plan_t *pl = R->pl;
+    int np = pl->n_poles, nf = pl->n_focus;
+    clout_table_t *s = clout_table_new("shares");
+    static const char *scols[] = {"focus", "pole", "layer"};
+    for (int k = 0; k < 3; k++)
+        clout_table_add_column(s, scols[k], CLOUT_COL_STR);
+    static const char *ncols[] = {"direct", "reach",    "brokerage", "alignment",
+                                  "index",  "index_lo", "index_hi"};
+    for (int k = 0; k < 7; k++)
+        clout_table_add_column(s, ncols[k], CLOUT_COL_NUM);
+    add_coverage_columns(s);
+    double *tmp = g_new(double, MAX(R->n, 1));
+    for (int f = 0; f < nf; f++)
+        for (int l = 0; l < pl->n_layers; l++)
+            for (int p = 0; p <= np; p++) {
+                int r = clout_table_add_row(s);
+                clout_table_set_str(s, r, 0, clout_dataset_actor(pl->ds, pl->focus[f])->id);
+                clout_table_set_str(s, r, 1,
+                                    p < np ? clout_dataset_actor(pl->ds, pl->pole[p])->id : "other");
+                clout_table_set_str(s, r, 2, pl->layers[l]);
+                clout_table_set_num(s, r, 3, DIRECT(pl, &R->x, l, f, p));
+                set_coverage(R, s, r, l, f);
+                if (p == np)
+                    continue; /* "other" has a direct share only */
+                double rc = REACH(pl, &R->x, l, f, p);
+                clout_table_set_num(s, r, 4, rc);
+                clout_table_set_num(s, r, 5, R->kb[(size_t)l * np + p]);
+                clout_table_set_num(s, r, 6, R->al[((size_t)l * nf + f) * np + p]);
+                clout_table_set_num(s, r, 7, index_of(DIRECT(pl, &R->x, l, f, p), rc));
+                if (R->n > 0) {
+                    for (int i = 0; i < R->n; i++)
+                        tmp[i] = index_of_rep(R, i, l, f, p);
+                    double lo, hi;
+                    clout_interval95(tmp, R->n, 1, &lo, &hi);
+                    clout_table_set_num(s, r, 8, lo);
+                    clout_table_set_num(s, r, 9, hi);
+                }
+            }
+    g_free(tmp);
+    return s;
+}
+
+/* The balance between the first two poles: -1 all the first, +1 all the second. */
+static clout_table_t *balance_table(const results_t *R)
+{
+    const plan_t *pl = R->pl;
+    clout_table_t *b = clout_table_new("balance");
+    clout_table_add_column(b, "focus", CLOUT_COL_STR);
+    clout_table_add_column(b, "layer", CLOUT_COL_STR);
+    clout_table_add_column(b, "balance", CLOUT_COL_NUM);
+    clout_table_add_column(b, "balance_lo", CLOUT_COL_NUM);
+    clout_table_add_column(b, "balance_hi", CLOUT_COL_NUM);
+    clout_table_add_column(b, "leading_pole", CLOUT_COL_STR);
+    add_coverage_columns(b);
+    double *tmp = g_new(double, MAX(R->n, 1));
+    for (int f = 0; f < pl->n_focus; f++)
+        for (int l = 0; l < pl->n_layers; l++) {
+            int r = clout_table_add_row(b);
+            clout_table_set_str(b, r, 0, clout_dataset_actor(pl->ds, pl->focus[f])->id);
+            clout_table_set_str(b, r, 1, pl->layers[l]);
+            if (pl->n_poles >= 2) {
+                double ia = index_of(DIRECT(pl, &R->x, l, f, 0), REACH(pl, &R->x, l, f, 0));
+                double ib = index_of(DIRECT(pl, &R->x, l, f, 1), REACH(pl, &R->x, l, f, 1));
+                clout_table_set_num(b, r, 2, balance_of(ia, ib));
+                if (R->n > 0) {
+                    for (int i = 0; i < R->n; i++)
+                        tmp[i] = balance_of(index_of_rep(R, i, l, f, 0),
+                                            index_of_rep(R, i, l, f, 1));
+                    double lo, hi;
+                    clout_interval95(tmp, R->n, 1, &lo, &hi);
+                    clout_table_set_num(b, r, 3, lo);
+                    clout_table_set_num(b, r, 4, hi);
+                }
+            }
+            clout_table_set_str(b, r, 5, leading_pole(R, l, f));
+            set_coverage(R, b, r, l, f);
+        }
+    g_free(tmp);
+    return b;
+}
+
+/* Brokerage and alignment of every layer, on the layer's network. */
+static clout_status_t network_indices(const plan_t *pl, const clout_influence_opts_t *o,
+                                      double *kb, double *al, clout_error_t *err)
+{
+    const clout_tie_t *ties = (const clout_tie_t *)pl->ds->ties->data;
+    long nt = clout_dataset_n_ties(pl->ds);
+    clout_status_t st = CLOUT_OK;
+    for (int l = 0; l < pl->n_layers && !st; l++) {
+        g_autoptr(clout_network_t) net = NULL;
+        st = layer_network(pl, l, ties, nt, &net, err);
+        if (!st)
+            st = brokerage(pl, &net->graph, kb + (size_t)l * pl->n_poles, err);
+        if (!st)
+            st = alignment(pl, net, o->align_runs, o->seed,
+                           al + (size_t)l * pl->n_focus * pl->n_poles, err);
+    }
+    return st;
 }
 
 clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_opts_t *snap,
@@ -652,125 +720,67 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
     int np = pl.n_poles, nf = pl.n_focus, nl = pl.n_layers;
     size_t nd = n_direct(&pl), nr = n_reach(&pl);
     double *data = g_new(double, nd + nr);
-    indices_t x = {data, data + nd};
-    double *kb = g_new(double, (size_t)nl *np);
-    double *al = g_new(double, (size_t)nl *nf *np);
-    int runs = opts->align_runs;
+    results_t R = {.pl = &pl,
+                   .o = opts,
+                   .x = {data, data + nd},
+                   .kb = g_new(double, (size_t)nl *np),
+                   .al = g_new(double, (size_t)nl *nf *np),
+                   .n = opts->bootstrap > 0 ? opts->bootstrap : 0,
+                   .width = nd + nr,
+                   .nd = nd};
     const clout_tie_t *ties = (const clout_tie_t *)ds->ties->data;
     long nt = clout_dataset_n_ties(ds);
     /* The bootstrap's workers start first and run while this process
      * computes the data's own values; replicate values, nd + nr each. */
-    int n = opts->bootstrap > 0 ? opts->bootstrap : 0;
-    size_t width = nd + nr;
-    double *all = NULL;
     GPtrArray **lists = NULL;
     boot_t boot = {0};
-    if (n > 0) {
+    if (R.n > 0) {
         lists = snapshot_ties_by_relation(&pl, ties, nt);
-        st = boot_start(&boot, &pl, lists, clout_dataset_n_relations(ds), opts, width, err);
+        st = boot_start(&boot, &pl, lists, clout_dataset_n_relations(ds), opts, R.width, err);
     }
+    cl_deps_t d = {0};
     if (!st)
-        st = compute_indices(&pl, ties, nt, &x, err);
-    for (int l = 0; l < nl && !st; l++) {
-        g_autoptr(clout_network_t) net = NULL;
-        st = layer_network(&pl, l, ties, nt, &net, err);
-        if (!st)
-            st = brokerage(&pl, &net->graph, kb + (size_t)l * np, err);
-        if (!st)
-            st = alignment(&pl, net, runs, opts->seed, al + (size_t)l * nf * np, err);
-    }
-    if (!st && n > 0) {
-        all = g_new(double, (size_t)n *width);
-        st = boot_finish(&boot, all, err);
+        st = cl_deps_compute(ds, ties, nt, &pl.snap, pl.snap.year, &d, err);
+    if (!st)
+        cl_model_indices(&pl, &d, &R.x);
+    if (!st)
+        st = network_indices(&pl, opts, R.kb, R.al, err);
+    if (!st && R.n > 0) {
+        R.all = g_new(double, (size_t)R.n * R.width);
+        st = boot_finish(&boot, R.all, err);
     }
     boot_release(&boot);
     free_ties_by_relation(&pl, lists);
-
+    R.d = &d;
     if (!st) {
-        clout_table_t *s = clout_table_new("shares");
-        static const char *scols[] = {"focus", "pole", "layer"};
-        for (int k = 0; k < 3; k++)
-            clout_table_add_column(s, scols[k], CLOUT_COL_STR);
-        static const char *ncols[] = {"direct", "reach",    "brokerage", "alignment",
-                                      "index",  "index_lo", "index_hi"};
-        for (int k = 0; k < 7; k++)
-            clout_table_add_column(s, ncols[k], CLOUT_COL_NUM);
-        clout_table_t *b = clout_table_new("balance");
-        clout_table_add_column(b, "focus", CLOUT_COL_STR);
-        clout_table_add_column(b, "layer", CLOUT_COL_STR);
-        clout_table_add_column(b, "balance", CLOUT_COL_NUM);
-        clout_table_add_column(b, "balance_lo", CLOUT_COL_NUM);
-        clout_table_add_column(b, "balance_hi", CLOUT_COL_NUM);
-        clout_table_add_column(b, "leading_pole", CLOUT_COL_STR);
-        double *tmp = g_new(double, n > 0 ? n : 1);
-        for (int f = 0; f < nf; f++) {
-            const char *fid = clout_dataset_actor(ds, pl.focus[f])->id;
-            for (int l = 0; l < nl; l++) {
-                double best = -1;
-                int lead = -1;
-                for (int p = 0; p <= np; p++) {
-                    int r = clout_table_add_row(s);
-                    clout_table_set_str(s, r, 0, fid);
-                    clout_table_set_str(s, r, 1,
-                                        p < np ? clout_dataset_actor(ds, pl.pole[p])->id : "other");
-                    clout_table_set_str(s, r, 2, pl.layers[l]);
-                    clout_table_set_num(s, r, 3, DIRECT(&pl, &x, l, f, p));
-                    if (p == np)
-                        continue; /* "other" has a direct share only */
-                    double rc = REACH(&pl, &x, l, f, p);
-                    double idx = index_of(DIRECT(&pl, &x, l, f, p), rc);
-                    clout_table_set_num(s, r, 4, rc);
-                    clout_table_set_num(s, r, 5, kb[(size_t)l * np + p]);
-                    clout_table_set_num(s, r, 6, al[((size_t)l * nf + f) * np + p]);
-                    clout_table_set_num(s, r, 7, idx);
-                    if (n > 0) {
-                        for (int i = 0; i < n; i++) {
-                            indices_t y = {all + (size_t)i * width, all + (size_t)i * width + nd};
-                            tmp[i] = index_of(DIRECT(&pl, &y, l, f, p), REACH(&pl, &y, l, f, p));
-                        }
-                        double lo, hi;
-                        clout_interval95(tmp, n, 1, &lo, &hi);
-                        clout_table_set_num(s, r, 8, lo);
-                        clout_table_set_num(s, r, 9, hi);
-                    }
-                    if (isfinite(idx) && idx > best) {
-                        best = idx;
-                        lead = p;
-                    }
-                }
-                /* Balance between the first two poles: -1 all the first, +1 all the second. */
-                int r = clout_table_add_row(b);
-                clout_table_set_str(b, r, 0, fid);
-                clout_table_set_str(b, r, 1, pl.layers[l]);
-                if (np >= 2) {
-                    double ia = index_of(DIRECT(&pl, &x, l, f, 0), REACH(&pl, &x, l, f, 0));
-                    double ib = index_of(DIRECT(&pl, &x, l, f, 1), REACH(&pl, &x, l, f, 1));
-                    clout_table_set_num(b, r, 2, balance_of(ia, ib));
-                    if (n > 0) {
-                        for (int i = 0; i < n; i++) {
-                            indices_t y = {all + (size_t)i * width, all + (size_t)i * width + nd};
-                            tmp[i] = balance_of(
-                                index_of(DIRECT(&pl, &y, l, f, 0), REACH(&pl, &y, l, f, 0)),
-                                index_of(DIRECT(&pl, &y, l, f, 1), REACH(&pl, &y, l, f, 1)));
-                        }
-                        double lo, hi;
-                        clout_interval95(tmp, n, 1, &lo, &hi);
-                        clout_table_set_num(b, r, 3, lo);
-                        clout_table_set_num(b, r, 4, hi);
-                    }
-                }
-                clout_table_set_str(b, r, 5,
-                                    lead >= 0 ? clout_dataset_actor(ds, pl.pole[lead])->id : "");
-            }
-        }
-        g_free(tmp);
-        *shares_out = s;
-        *balance_out = b;
+        *shares_out = shares_table(&R);
+        *balance_out = balance_table(&R);
     }
-    g_free(all);
+    cl_deps_release(&d);
+    g_free(R.all);
     g_free(data);
-    g_free(kb);
-    g_free(al);
+    g_free(R.kb);
+    g_free(R.al);
+    plan_free(&pl);
+    return st;
+}
+
+clout_status_t clout_influence_contributions(const clout_dataset_t *ds,
+                                             const clout_snapshot_opts_t *snap,
+                                             const clout_influence_opts_t *opts,
+                                             clout_table_t **out, clout_error_t *err)
+{
+    clout_init();
+    *out = NULL;
+    plan_t pl;
+    clout_status_t st = plan_init(&pl, ds, snap, opts, err);
+    cl_deps_t d = {0};
+    if (!st)
+        st = cl_deps_compute(ds, (const clout_tie_t *)ds->ties->data, clout_dataset_n_ties(ds),
+                             &pl.snap, pl.snap.year, &d, err);
+    if (!st)
+        *out = cl_model_contributions(&pl, &d);
+    cl_deps_release(&d);
     plan_free(&pl);
     return st;
 }

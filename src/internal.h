@@ -94,6 +94,13 @@ void clout_rng_scope_end(clout_rng_scope_t *sc);
 int clout_openmp_serial_begin(void);
 void clout_openmp_serial_end(int saved);
 
+/* ---- "unknown X" (util.c) ---- */
+/* The name of valid (NULL-terminated) closest to name by edit distance, when
+ * it is close enough to be a typo; else NULL. */
+const char *cl_closest(const char *name, char *const *valid);
+/* "unknown WHAT 'NAME'; did you mean 'X'? (valid: a, b, c)".  Free it. */
+char *cl_unknown(const char *what, const char *name, char *const *valid);
+
 /* ---- name maps (util.c): name -> index, for the hot loops of readers ----
  * Open addressing; a slot holds a name of up to 23 bytes itself, as three
  * zero-padded words, so that a lookup hashes and compares words and touches

@@ -94,33 +94,47 @@ static gint32 *pairmap_slot(pairmap_t *m, guint64 key)
     return &m->val[i];
 }
 
-/* Checks the names in --layers and --relations against the dataset. */
+/* The dataset's layers, or its relations and groups, each once, in order. */
+static char **names_of(const clout_dataset_t *ds, bool layers)
+{
+    GPtrArray *v = g_ptr_array_new();
+    for (int r = 0; r < clout_dataset_n_relations(ds); r++) {
+        const clout_relation_t *rel = clout_dataset_relation(ds, r);
+        const char *cand[2] = {layers ? rel->layer : rel->name, layers ? "" : rel->group};
+        for (int k = 0; k < 2; k++) {
+            bool seen = !*cand[k];
+            for (guint i = 0; i < v->len && !seen; i++)
+                seen = strcmp(g_ptr_array_index(v, i), cand[k]) == 0;
+            if (!seen)
+                g_ptr_array_add(v, (gpointer)cand[k]);
+        }
+    }
+    g_ptr_array_add(v, NULL);
+    return (char **)g_ptr_array_free(v, FALSE);
+}
+
+/* Checks the names in --layers, --relations and the exclusions against the
+ * dataset (relations may be named by their group). */
 static clout_status_t check_filters(const clout_dataset_t *ds, const clout_snapshot_opts_t *o,
                                     clout_error_t *err)
 {
-    int nr = clout_dataset_n_relations(ds);
-    for (char **p = o->layers; p && *p; p++) {
-        bool found = false;
-        for (int r = 0; r < nr && !found; r++)
-            found = strcmp(clout_dataset_relation(ds, r)->layer, *p) == 0;
-        if (!found) {
-            GString *known = g_string_new(NULL);
-            for (int r = 0; r < nr; r++) {
-                const char *l = clout_dataset_relation(ds, r)->layer;
-                if (!strstr(known->str, l))
-                    g_string_append_printf(known, "%s%s", known->len ? ", " : "", l);
+    char **const lists[3] = {o->layers, o->relations, o->exclude};
+    clout_status_t st = CLOUT_OK;
+    for (int k = 0; k < 3 && !st; k++) {
+        char **valid = names_of(ds, k == 0);
+        for (char **p = lists[k]; p && *p && !st; p++) {
+            bool found = false;
+            for (char **v = valid; *v && !found; v++)
+                found = strcmp(*v, *p) == 0;
+            if (!found) {
+                char *msg = cl_unknown(k == 0 ? "layer" : "relation", *p, valid);
+                st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "%s", msg);
+                g_free(msg);
             }
-            clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                            "unknown layer '%s' (the dataset has: %s)", *p, known->str);
-            g_string_free(known, TRUE);
-            return CLOUT_EUSAGE;
         }
+        g_free(valid);
     }
-    for (char **p = o->relations; p && *p; p++)
-        if (clout_dataset_find_relation(ds, *p) < 0)
-            return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                                   "unknown relation '%s' (see relations.csv)", *p);
-    return CLOUT_OK;
+    return st;
 }
 
 static int cmp_str(const void *x, const void *y)

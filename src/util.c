@@ -489,3 +489,57 @@ void clout_openmp_serial_end(int saved)
     if (set && saved > 0)
         set(saved);
 }
+
+/* ---- "unknown X" messages ---- */
+
+/* Levenshtein distance of two byte strings (small: names of options,
+ * layers, relations). */
+static int edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    int *row = g_new(int, lb + 1);
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int cost = g_ascii_tolower(a[i - 1]) == g_ascii_tolower(b[j - 1]) ? 0 : 1;
+            row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1), diag + cost);
+            diag = up;
+        }
+    }
+    int d = row[lb];
+    g_free(row);
+    return d;
+}
+
+const char *cl_closest(const char *name, char *const *valid)
+{
+    const char *best = NULL;
+    int bd = 0;
+    for (char *const *v = valid; v && *v; v++) {
+        int d = edit_distance(name, *v);
+        if (!best || d < bd) {
+            best = *v;
+            bd = d;
+        }
+    }
+    /* Close: at most a third of the name's length, at least one edit. */
+    int limit = MAX(1, (int)strlen(name) / 3);
+    return best && bd <= limit ? best : NULL;
+}
+
+char *cl_unknown(const char *what, const char *name, char *const *valid)
+{
+    GString *s = g_string_new(NULL);
+    g_string_append_printf(s, "unknown %s '%s'", what, name);
+    const char *close = cl_closest(name, valid);
+    if (close)
+        g_string_append_printf(s, "; did you mean '%s'?", close);
+    char *list = g_strjoinv(", ", (char **)valid);
+    g_string_append_printf(s, " (valid: %s)", *list ? list : "none");
+    g_free(list);
+    return g_string_free(s, FALSE);
+}

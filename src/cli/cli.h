@@ -80,6 +80,8 @@ extern const cli_command_t cli_cmd_validate, cli_cmd_info, cli_cmd_build, cli_cm
 
 extern const char *cli_command_line;
 
+/* Prints err's warnings ("clout: warning: ...") unless -q, and frees err. */
+void cli_error_done(const cli_opts_t *o, clout_error_t *err);
 /* Prints every diagnostic in err as "clout: ..." and returns its exit code. */
 int cli_report(clout_error_t *err);
 /* "clout: message" on stderr; returns code. */

@@ -123,6 +123,13 @@ int cli_fail(int code, const char *fmt, ...)
     return code;
 }
 
+void cli_error_done(const cli_opts_t *o, clout_error_t *err)
+{
+    for (int i = 0; err && !o->quiet && i < clout_error_n_warnings(err); i++)
+        fprintf(stderr, "clout: warning: %s\n", clout_error_warning(err, i));
+    clout_error_free(err);
+}
+
 int cli_report(clout_error_t *err)
 {
     for (int i = 0; i < clout_error_count(err); i++)

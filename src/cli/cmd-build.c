@@ -29,7 +29,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         clout_network_free(net);
     }
     int code = st ? cli_report(err) : 0;
-    clout_error_free(err);
+    cli_error_done(o, err);
     return code;
 }
 

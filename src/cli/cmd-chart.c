@@ -345,7 +345,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     }
     g_free(sn);
     clout_dataset_free(ds);
-    clout_error_free(err);
+    cli_error_done(o, err);
     return code;
 }
 

@@ -24,7 +24,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     int code;
     if (clout_input_open(&net, NULL, argv[0], &so, err) != CLOUT_OK) {
         code = cli_report(err);
-        clout_error_free(err);
+        cli_error_done(o, err);
         return code;
     }
     clout_community_opts_t co;
@@ -56,7 +56,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     clout_table_free(tables[0]);
     clout_table_free(tables[1]);
     clout_network_free(net);
-    clout_error_free(err);
+    cli_error_done(o, err);
     return code;
 }
 

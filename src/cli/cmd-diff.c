@@ -84,7 +84,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         clout_network_free(net[i]);
         clout_dataset_free(ds[i]);
     }
-    clout_error_free(err);
+    cli_error_done(o, err);
     return code;
 }
 

@@ -56,7 +56,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     }
     clout_table_free(report);
     clout_dataset_free(ds);
-    clout_error_free(err);
+    cli_error_done(o, err);
     return code;
 }
 

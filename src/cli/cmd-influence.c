@@ -31,12 +31,12 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     int code;
     if (clout_input_open(&net, &ds, argv[0], &so, err) != CLOUT_OK) {
         code = cli_report(err);
-        clout_error_free(err);
+        cli_error_done(o, err);
         return code;
     }
     if (!ds) {
         clout_network_free(net);
-        clout_error_free(err);
+        cli_error_done(o, err);
         return cli_fail(2,
                         "influence: '%s' is a network file; influence needs a dataset "
                         "(DATASET@YEAR), whose roles, leads and relations it uses",
@@ -59,7 +59,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     clout_table_free(t[0]);
     clout_table_free(t[1]);
     clout_dataset_free(ds);
-    clout_error_free(err);
+    cli_error_done(o, err);
     return code;
 }
 

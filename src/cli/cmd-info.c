@@ -16,7 +16,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     int code;
     if (clout_input_open(&net, &ds, argv[0], &so, err) != CLOUT_OK) {
         code = cli_report(err);
-        clout_error_free(err);
+        cli_error_done(o, err);
         return code;
     }
     clout_table_t **tables;
@@ -31,7 +31,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     }
     clout_network_free(net);
     clout_dataset_free(ds);
-    clout_error_free(err);
+    cli_error_done(o, err);
     return code;
 }
 

@@ -17,7 +17,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     int code;
     if (clout_input_open(&net, NULL, argv[0], &so, err) != CLOUT_OK) {
         code = cli_report(err);
-        clout_error_free(err);
+        cli_error_done(o, err);
         return code;
     }
     clout_measure_opts_t mo;
@@ -47,7 +47,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         clout_table_free(t);
     }
     clout_network_free(net);
-    clout_error_free(err);
+    cli_error_done(o, err);
     return code;
 }
 

@@ -136,7 +136,7 @@ done:
             clout_network_free(nets[k]);
     g_free(nets);
     clout_dataset_free(ds);
-    clout_error_free(err);
+    cli_error_done(o, err);
     return code;
 }
 

@@ -42,7 +42,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         code = cli_report(err);
     else if (!o->quiet)
         fprintf(stderr, "clout: report written to %s/index.html\n", dir);
-    clout_error_free(err);
+    cli_error_done(o, err);
     return code;
 }
 

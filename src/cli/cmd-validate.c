@@ -21,7 +21,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
                    clout_dataset_n_ties(ds), clout_dataset_latest_year(ds));
         clout_dataset_free(ds);
     }
-    clout_error_free(err);
+    cli_error_done(o, err);
     return code;
 }
 
