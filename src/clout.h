@@ -256,6 +256,15 @@ void clout_network_free(clout_network_t *net);
  * selected flow relation's source covers (the dataset's latest year when it
  * has no flows), so that no amount is extrapolated. */
 int clout_snapshot_default_year(const clout_dataset_t *ds, const clout_snapshot_opts_t *o);
+/* The relations (or groups) whose sources do not cover the snapshot of
+ * year: "no data" there.  NULL-terminated; free with g_strfreev. */
+char **clout_snapshot_not_covered(const clout_dataset_t *ds, const clout_snapshot_opts_t *o,
+                                  int year);
+/* Like with like: o->exclude plus every relation (or group) that some of
+ * the n years has no data for, to leave out of all of them so that they
+ * compare the same relations.  NULL-terminated; free with g_strfreev. */
+char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const clout_snapshot_opts_t *o,
+                                      const int *years, int n);
 /* CLOUT_EDATA, naming the years the sources cover, when no selected
  * relation covers year (with o->carry_forward). */
 clout_status_t clout_snapshot_check_year(const clout_dataset_t *ds,
@@ -560,6 +569,9 @@ void clout_balance_samples_destroy(clout_balance_samples_t *s);
 typedef struct {
     int permutations; /* QAP permutations */
     unsigned long seed;
+    /* Influence: compare every relation, also those that one snapshot has
+     * no data for (false: like with like, those left out and named). */
+    bool all_relations;
     clout_measure_opts_t measures;
     clout_community_opts_t communities;
     clout_influence_opts_t influence;
@@ -585,7 +597,11 @@ clout_status_t clout_diff_communities(const clout_network_t *a, const clout_netw
                                       const clout_diff_opts_t *o, clout_table_t **partitions,
                                       clout_table_t **moved, clout_error_t *err);
 /* "influence": per focus actor and layer: balance in A and B, the delta, its
- * 95% interval and the share of replicates that agree on its sign. */
+ * 95% interval and the share of replicates that agree on its sign.  Like
+ * with like (unless o->all_relations): the relations that either snapshot
+ * has no data for are left out of both, named in the column left_out and in
+ * a warning.  The years are sa->year and sb->year (CLOUT_NO_YEAR: each
+ * dataset's default year). */
 clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snapshot_opts_t *sa,
                                     const clout_dataset_t *db, const clout_snapshot_opts_t *sb,
                                     const clout_diff_opts_t *o, clout_table_t **out,
@@ -901,6 +917,8 @@ typedef struct {
                            "snapshots", else its latest year */
     int n_years;
     int window;         /* years of flows summed into each snapshot */
+    int carry_forward;  /* see clout_snapshot_opts_t; 0: never */
+    double half_life;   /* see clout_snapshot_opts_t; 0: no decay */
     int bootstrap;      /* replicates for the intervals */
     int jobs;           /* processes for the bootstrap; 0 = the cores */
     unsigned long seed;

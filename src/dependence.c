@@ -127,14 +127,27 @@ cl_cover_t cl_member_years(const clout_dataset_t *ds, int r, int year, int windo
 
 int clout_snapshot_default_year(const clout_dataset_t *ds, const clout_snapshot_opts_t *o)
 {
-    int year = 0;
-    for (int r = 0; r < clout_dataset_n_relations(ds); r++) {
-        if (clout_dataset_relation(ds, r)->mode != CLOUT_MODE_FLOW || !selected(ds, r, o))
+    /* The last year of each flow relation, a group's the last of any of its
+     * relations (COW trade ends in 2014, IMF trade of the same group goes
+     * on); the earliest of these. */
+    int nr = clout_dataset_n_relations(ds), year = 0;
+    for (int r = 0; r < nr; r++) {
+        const clout_relation_t *rel = clout_dataset_relation(ds, r);
+        if (rel->mode != CLOUT_MODE_FLOW || !selected(ds, r, o))
             continue;
-        int f, l;
-        clout_dataset_coverage(ds, r, &f, &l);
-        if (l && (!year || l < year))
-            year = l;
+        int last = 0;
+        for (int q = 0; q < nr; q++) {
+            const clout_relation_t *other = clout_dataset_relation(ds, q);
+            if (q != r && !(*rel->group && strcmp(other->group, rel->group) == 0))
+                continue;
+            if (!selected(ds, q, o))
+                continue;
+            int f, l;
+            clout_dataset_coverage(ds, q, &f, &l);
+            last = MAX(last, l);
+        }
+        if (last && (!year || last < year))
+            year = last;
     }
     return year ? year : clout_dataset_latest_year(ds);
 }
@@ -206,6 +219,43 @@ static void make_units(const clout_dataset_t *ds, const clout_snapshot_opts_t *o
     }
     d->n_units = (int)units->len;
     d->units = (cl_unit_t *)g_array_free(units, FALSE);
+}
+
+char **clout_snapshot_not_covered(const clout_dataset_t *ds, const clout_snapshot_opts_t *o,
+                                  int year)
+{
+    cl_deps_t d = {0};
+    int *unit_of = g_new(int, MAX(clout_dataset_n_relations(ds), 1));
+    make_units(ds, o, year, o->window, &d, unit_of);
+    GPtrArray *v = g_ptr_array_new();
+    for (int u = 0; u < d.n_units; u++)
+        if (d.units[u].cover == CL_COVER_NONE)
+            g_ptr_array_add(v, g_strdup(d.units[u].name));
+    g_ptr_array_add(v, NULL);
+    g_free(unit_of);
+    cl_deps_release(&d);
+    return (char **)g_ptr_array_free(v, FALSE);
+}
+
+char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const clout_snapshot_opts_t *o,
+                                      const int *years, int n)
+{
+    GPtrArray *v = g_ptr_array_new();
+    for (char **p = o->exclude; p && *p; p++)
+        g_ptr_array_add(v, g_strdup(*p));
+    for (int i = 0; i < n; i++) {
+        char **nc = clout_snapshot_not_covered(ds, o, years[i]);
+        for (char **p = nc; *p; p++) {
+            bool seen = false;
+            for (guint k = 0; k < v->len && !seen; k++)
+                seen = strcmp(g_ptr_array_index(v, k), *p) == 0;
+            if (!seen)
+                g_ptr_array_add(v, g_strdup(*p));
+        }
+        g_strfreev(nc);
+    }
+    g_ptr_array_add(v, NULL);
+    return (char **)g_ptr_array_free(v, FALSE);
 }
 
 /* ---- amounts in the window ---- */

@@ -373,21 +373,90 @@ out:
 
 /* ---- influence ---- */
 
+/* The relations (or groups) either snapshot has no data for, left out of
+ * both: *left_out (NULL-terminated), a->exclude and b->exclude pointing at it. */
+static void like_with_like(const clout_dataset_t *da, clout_snapshot_opts_t *a,
+                           const clout_dataset_t *db, clout_snapshot_opts_t *b, char ***left_out,
+                           clout_error_t *err)
+{
+    char **na = clout_snapshot_not_covered(da, a, a->year);
+    char **nb = clout_snapshot_not_covered(db, b, b->year);
+    GPtrArray *v = g_ptr_array_new();
+    for (char **p = a->exclude; p && *p; p++)
+        g_ptr_array_add(v, g_strdup(*p));
+    char **both[2] = {na, nb};
+    for (int k = 0; k < 2; k++)
+        for (char **p = both[k]; *p; p++) {
+            bool seen = false;
+            for (guint i = 0; i < v->len && !seen; i++)
+                seen = strcmp(g_ptr_array_index(v, i), *p) == 0;
+            if (!seen)
+                g_ptr_array_add(v, g_strdup(*p));
+        }
+    g_ptr_array_add(v, NULL);
+    *left_out = (char **)g_ptr_array_free(v, FALSE);
+    a->exclude = b->exclude = *left_out;
+    if (**left_out) {
+        char *l = g_strjoinv(", ", *left_out);
+        clout_error_warn(err,
+                         "like with like: %s left out of %d and %d, for want of data in one of "
+                         "them (--all-relations keeps them)",
+                         l, a->year, b->year);
+        g_free(l);
+    }
+    g_strfreev(na);
+    g_strfreev(nb);
+}
+
+/* --all-relations: says which relations count in one snapshot only. */
+static void warn_unlike(const clout_dataset_t *da, const clout_snapshot_opts_t *a,
+                        const clout_dataset_t *db, const clout_snapshot_opts_t *b,
+                        clout_error_t *err)
+{
+    char **na = clout_snapshot_not_covered(da, a, a->year);
+    char **nb = clout_snapshot_not_covered(db, b, b->year);
+    if (*na || *nb) {
+        char *la = g_strjoinv(", ", na), *lb = g_strjoinv(", ", nb);
+        clout_error_warn(err,
+                         "--all-relations: the change mixes what happened with what the sources "
+                         "stopped or started covering (no data in %d: %s; in %d: %s)",
+                         a->year, *la ? la : "none", b->year, *lb ? lb : "none");
+        g_free(la);
+        g_free(lb);
+    }
+    g_strfreev(na);
+    g_strfreev(nb);
+}
+
 clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snapshot_opts_t *sa,
                                     const clout_dataset_t *db, const clout_snapshot_opts_t *sb,
                                     const clout_diff_opts_t *o, clout_table_t **out,
                                     clout_error_t *err)
 {
     *out = NULL;
+    clout_snapshot_opts_t a = *sa, b = *sb;
+    char **left_out = NULL;
+    if (!a.year)
+        a.year = clout_snapshot_default_year(da, &a);
+    if (!b.year)
+        b.year = clout_snapshot_default_year(db, &b);
+    if (!o->all_relations)
+        like_with_like(da, &a, db, &b, &left_out, err);
+    else
+        warn_unlike(da, &a, db, &b, err);
     clout_balance_samples_t A, B;
-    clout_status_t st = clout_influence_balance_samples(da, sa, &o->influence, &A, err);
-    if (st)
-        return st;
-    st = clout_influence_balance_samples(db, sb, &o->influence, &B, err);
+    clout_status_t st = clout_influence_balance_samples(da, &a, &o->influence, &A, err);
     if (st) {
-        clout_balance_samples_destroy(&A);
+        g_strfreev(left_out);
         return st;
     }
+    st = clout_influence_balance_samples(db, &b, &o->influence, &B, err);
+    if (st) {
+        clout_balance_samples_destroy(&A);
+        g_strfreev(left_out);
+        return st;
+    }
+    char *left = left_out ? g_strjoinv(";", left_out) : g_strdup("");
     clout_table_t *t = clout_table_new("influence");
     clout_table_add_column(t, "focus", CLOUT_COL_STR);
     clout_table_add_column(t, "layer", CLOUT_COL_STR);
@@ -395,6 +464,7 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
                                  "delta_lo",  "delta_hi",  "sign_agreement"};
     for (int k = 0; k < 6; k++)
         clout_table_add_column(t, ncol[k], CLOUT_COL_NUM);
+    clout_table_add_column(t, "left_out", CLOUT_COL_STR);
     int ns = MIN(A.n_samples, B.n_samples);
     double *d = g_new(double, ns > 1 ? ns - 1 : 1);
     /* Rows for every focus actor of A and every layer of A or B. */
@@ -433,6 +503,7 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
             clout_table_set_num(t, r, 2, ba);
             clout_table_set_num(t, r, 3, bb);
             clout_table_set_num(t, r, 4, delta);
+            clout_table_set_str(t, r, 8, left);
             /* Replicate i of A is paired with replicate i of B: both were
              * drawn from (seed, i), so a snapshot against itself differs by 0. */
             if (ns > 1 && va && vb) {
@@ -458,6 +529,8 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
         g_ptr_array_free(layers, TRUE);
     }
     g_free(d);
+    g_free(left);
+    g_strfreev(left_out);
     clout_balance_samples_destroy(&A);
     clout_balance_samples_destroy(&B);
     *out = t;

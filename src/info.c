@@ -104,7 +104,7 @@ static clout_table_t *relations_table(const clout_network_t *net, const clout_da
         bool on = clout_tie_in_snapshot(ds, t, year, window);
         if (on) {
             active[k]++;
-            if (r->mode == CLOUT_MODE_FLOW)
+            if (r->mode != CLOUT_MODE_STATE)
                 amount[k] += t->value;
         }
         if (r->mode == CLOUT_MODE_FLOW) {
@@ -122,6 +122,10 @@ static clout_table_t *relations_table(const clout_network_t *net, const clout_da
                 {"mode", CLOUT_COL_STR},
                 {"scale", CLOUT_COL_STR},
                 {"weight", CLOUT_COL_NUM},
+                {"group", CLOUT_COL_STR},
+                {"counts", CLOUT_COL_STR},
+                {"coverage", CLOUT_COL_STR},
+                {"covered", CLOUT_COL_STR},
                 {"ties", CLOUT_COL_INT},
                 {"in_snapshot", CLOUT_COL_INT},
                 {"amount_in_window", CLOUT_COL_NUM},
@@ -130,22 +134,35 @@ static clout_table_t *relations_table(const clout_network_t *net, const clout_da
                 {"years_with_values", CLOUT_COL_STR}};
     for (size_t c = 0; c < G_N_ELEMENTS(cols); c++)
         clout_table_add_column(tb, cols[c].name, cols[c].type);
-    static const char *scales[] = {"binary", "share", "log", "max"};
+    static const char *scales[] = {"binary", "share", "log", "max", "value"};
+    static const char *modes[] = {"state", "flow", "event"};
+    static const char *counts[] = {"in", "out", "both"};
+    static const char *covered[] = {"full", "partial", "carried", "no data"};
     for (int k = 0; k < nr; k++) {
         const clout_relation_t *r = clout_dataset_relation(ds, k);
         int row = clout_table_add_row(tb);
-        clout_table_set_str(tb, row, 0, r->name);
-        clout_table_set_str(tb, row, 1, r->layer);
-        clout_table_set_str(tb, row, 2, r->mode == CLOUT_MODE_FLOW ? "flow" : "state");
-        clout_table_set_str(tb, row, 3, scales[r->scale]);
-        clout_table_set_num(tb, row, 4, r->weight);
-        clout_table_set_int(tb, row, 5, all[k]);
-        clout_table_set_int(tb, row, 6, active[k]);
-        if (r->mode == CLOUT_MODE_FLOW)
-            clout_table_set_num(tb, row, 7, amount[k]);
+        clout_table_set_str(tb, row, clout_table_column(tb, "relation"), r->name);
+        clout_table_set_str(tb, row, clout_table_column(tb, "layer"), r->layer);
+        clout_table_set_str(tb, row, clout_table_column(tb, "mode"), modes[r->mode]);
+        clout_table_set_str(tb, row, clout_table_column(tb, "scale"), scales[r->scale]);
+        clout_table_set_num(tb, row, clout_table_column(tb, "weight"), r->weight);
+        clout_table_set_str(tb, row, clout_table_column(tb, "group"), r->group);
+        clout_table_set_str(tb, row, clout_table_column(tb, "counts"),
+                            r->directed ? counts[r->counts] : "");
+        int cf, cl, a, b;
+        clout_dataset_coverage(ds, k, &cf, &cl);
+        char *cov = cf ? g_strdup_printf("%d-%d", cf, cl) : g_strdup("");
+        clout_table_set_str(tb, row, clout_table_column(tb, "coverage"), cov);
+        g_free(cov);
+        clout_table_set_str(tb, row, clout_table_column(tb, "covered"),
+                            covered[cl_member_years(ds, k, year, window, 0, &a, &b)]);
+        clout_table_set_int(tb, row, clout_table_column(tb, "ties"), all[k]);
+        clout_table_set_int(tb, row, clout_table_column(tb, "in_snapshot"), active[k]);
+        if (r->mode != CLOUT_MODE_STATE)
+            clout_table_set_num(tb, row, clout_table_column(tb, "amount_in_window"), amount[k]);
         if (all[k]) {
-            clout_table_set_int(tb, row, 8, first[k]);
-            clout_table_set_int(tb, row, 9, last[k]);
+            clout_table_set_int(tb, row, clout_table_column(tb, "first_year"), first[k]);
+            clout_table_set_int(tb, row, clout_table_column(tb, "last_year"), last[k]);
         }
         if (yrs[k]) {
             GArray *ys = g_array_new(FALSE, FALSE, sizeof(int));
@@ -158,12 +175,12 @@ static clout_table_t *relations_table(const clout_network_t *net, const clout_da
             }
             g_array_sort(ys, cmp_int);
             char *s = year_ranges(ys);
-            clout_table_set_str(tb, row, 10, s);
+            clout_table_set_str(tb, row, clout_table_column(tb, "years_with_values"), s);
             g_free(s);
             g_array_free(ys, TRUE);
             g_hash_table_destroy(yrs[k]);
         } else {
-            clout_table_set_str(tb, row, 10, "");
+            clout_table_set_str(tb, row, clout_table_column(tb, "years_with_values"), "");
         }
     }
     g_free(all);

@@ -515,6 +515,9 @@ clout_status_t clout_network_read(clout_network_t **out, const char *path, bool 
 
 /* ---- INPUT ---- */
 
+static void say_default_year(const clout_dataset_t *ds, const clout_snapshot_opts_t *o, int year,
+                             clout_error_t *err);
+
 clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out, const char *input,
                                 const clout_snapshot_opts_t *opts, clout_error_t *err)
 {
@@ -552,12 +555,14 @@ clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
         /* A caller that wants only the network gets a load that keeps only
          * the ties of its snapshot (memory near the graph's own); the
          * latest year is known only after reading all. */
-        if (!ds_out && o.year)
+        if (!ds_out && o.year && !o.carry_forward)
             st = clout_dataset_load_snapshot(&ds, path, o.year, o.window, err);
         else
             st = clout_dataset_load(&ds, path, err);
         if (!st) {
             st = clout_snapshot(out, ds, &o, err);
+            if (!st && !o.year)
+                say_default_year(ds, &o, (*out)->year, err);
             if (!st && ds_out)
                 *ds_out = ds;
             else
@@ -571,6 +576,30 @@ clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
     }
     g_free(path);
     return st;
+}
+
+/* When INPUT names no year: which one the snapshot took, and why (the
+ * latest year every relation with amounts covers). */
+static void say_default_year(const clout_dataset_t *ds, const clout_snapshot_opts_t *o, int year,
+                             clout_error_t *err)
+{
+    GString *s = g_string_new(NULL);
+    for (int r = 0; r < clout_dataset_n_relations(ds); r++) {
+        const clout_relation_t *rel = clout_dataset_relation(ds, r);
+        int f, l;
+        clout_dataset_coverage(ds, r, &f, &l);
+        if (rel->mode == CLOUT_MODE_FLOW && f)
+            g_string_append_printf(s, "%s%s to %d", s->len ? ", " : "", rel->name, l);
+    }
+    (void)o;
+    if (s->len)
+        clout_error_warn(err,
+                         "no @YEAR given: the %d snapshot, the latest year that every relation "
+                         "with amounts covers (%s)",
+                         year, s->str);
+    else
+        clout_error_warn(err, "no @YEAR given: the %d snapshot, the dataset's latest year", year);
+    g_string_free(s, TRUE);
 }
 
 /* ---- writers ---- */

@@ -135,6 +135,8 @@ static void snapshot_opts(const cl_report_t *r, int year, clout_snapshot_opts_t 
     clout_snapshot_opts_init(so);
     so->year = year;
     so->window = r->o->window;
+    so->carry_forward = r->o->carry_forward;
+    so->half_life = r->o->half_life;
 }
 
 /* The source line of the report's charts (clout_chart_source_line). */

@@ -84,6 +84,8 @@ static clout_status_t prepare(cl_report_t *r)
         clout_snapshot_opts_init(&so);
         so.year = r->years[i];
         so.window = r->o->window;
+        so.carry_forward = r->o->carry_forward;
+        so.half_life = r->o->half_life;
         clout_status_t st = clout_snapshot(&r->nets[i], r->ds, &so, r->err);
         if (st)
             return st;

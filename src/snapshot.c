@@ -162,7 +162,7 @@ static char *join_sorted(GPtrArray *names)
 
 bool clout_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window)
 {
-    if (clout_dataset_relation(ds, t->relation)->mode == CLOUT_MODE_FLOW)
+    if (clout_dataset_relation(ds, t->relation)->mode != CLOUT_MODE_STATE)
         return t->start <= year && t->start > year - window;
     return t->start <= year && (!t->end || t->end >= year);
 }

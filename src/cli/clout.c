@@ -125,7 +125,9 @@ int cli_fail(int code, const char *fmt, ...)
 
 void cli_error_done(const cli_opts_t *o, clout_error_t *err)
 {
-    for (int i = 0; err && !o->quiet && i < clout_error_n_warnings(err); i++)
+    /* After a failure only the failure is said (cli_report). */
+    for (int i = 0; err && !o->quiet && !clout_error_status(err) && i < clout_error_n_warnings(err);
+         i++)
         fprintf(stderr, "clout: warning: %s\n", clout_error_warning(err, i));
     clout_error_free(err);
 }
@@ -437,6 +439,8 @@ void cli_influence_opts(const cli_opts_t *o, clout_influence_opts_t *io)
         io->jobs = o->jobs;
     if (cli_given(o, OPT_SEED))
         io->seed = (unsigned long)o->seed;
+    if (cli_given(o, OPT_ALL_POLES))
+        io->all_poles = o->all_poles;
 }
 
 clout_snapshot_opts_t cli_snapshot_opts(const cli_opts_t *o)
@@ -447,6 +451,10 @@ clout_snapshot_opts_t cli_snapshot_opts(const cli_opts_t *o)
         s.year = o->at.years[0];
     if (cli_given(o, OPT_WINDOW))
         s.window = o->window;
+    if (cli_given(o, OPT_CARRY_FORWARD))
+        s.carry_forward = o->carry_forward;
+    if (cli_given(o, OPT_HALF_LIFE))
+        s.half_life = o->half_life;
     if (cli_given(o, OPT_LAYERS))
         s.layers = o->layers;
     if (cli_given(o, OPT_RELATIONS))

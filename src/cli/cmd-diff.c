@@ -9,7 +9,7 @@
 
 static const cli_opt_id_t OPTS[] = {
     OPT_TABLE,     OPT_PERMUTATIONS, OPT_BOOTSTRAP, OPT_NOISE,    OPT_JOBS,   OPT_SEED,
-    OPT_MEASURES,  OPT_DISTANCE,     OPT_POLES,     OPT_FOCUS,    OPT_WINDOW, OPT_LAYERS,
+    OPT_MEASURES,  OPT_DISTANCE,     OPT_POLES,     OPT_FOCUS, OPT_ALL_POLES, OPT_ALL_RELATIONS,    OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,
     OPT_RELATIONS, OPT_DIRECTED,     OPT_FORMAT,    OPT_SAFE_CSV, OPT_OUTPUT, OPT_QUIET,
     OPT_PROGRESS,  OPT_HELP,         OPT_NONE};
 
@@ -48,6 +48,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (cli_given(o, OPT_DISTANCE))
         d.measures.distance = (clout_distance_t)o->distance;
     cli_influence_opts(o, &d.influence);
+    d.all_relations = cli_given(o, OPT_ALL_RELATIONS);
     clout_table_t *t[2] = {NULL, NULL};
     int nt = 1;
     if (!st) {

@@ -7,8 +7,8 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_POLES,    OPT_FOCUS,  OPT_BOOTSTRAP, OPT_NOISE,    OPT_JOBS,      OPT_SEED,
-    OPT_TABLE,    OPT_AT,     OPT_WINDOW,    OPT_LAYERS,   OPT_RELATIONS, OPT_FORMAT,
+    OPT_POLES,    OPT_FOCUS, OPT_ALL_POLES,  OPT_BOOTSTRAP, OPT_NOISE,    OPT_JOBS,      OPT_SEED,
+    OPT_TABLE,    OPT_AT,     OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,    OPT_LAYERS,   OPT_RELATIONS, OPT_FORMAT,
     OPT_SAFE_CSV, OPT_OUTPUT, OPT_QUIET,     OPT_PROGRESS, OPT_HELP,      OPT_NONE};
 
 static void progress(int done, int total, void *data)
@@ -22,8 +22,9 @@ static void progress(int done, int total, void *data)
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
-    if (o->table && strcmp(o->table, "shares") != 0 && strcmp(o->table, "balance") != 0)
-        return cli_fail(2, "--table: '%s' is not shares or balance", o->table);
+    static const char *tables[] = {"shares", "balance", "contributions", NULL};
+    if (o->table && !g_strv_contains(tables, o->table))
+        return cli_fail(2, "--table: '%s' is not shares, balance or contributions", o->table);
     clout_error_t *err = clout_error_new(100);
     clout_snapshot_opts_t so = cli_snapshot_opts(o);
     clout_network_t *net;
@@ -50,7 +51,12 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) && io.bootstrap > 0)
         io.on_progress = progress;
     clout_table_t *t[2] = {NULL, NULL};
-    if (clout_influence(ds, &so, &io, &t[0], &t[1], err) != CLOUT_OK)
+    if (o->table && strcmp(o->table, "contributions") == 0) {
+        if (clout_influence_contributions(ds, &so, &io, &t[0], err) != CLOUT_OK)
+            code = cli_report(err);
+        else
+            code = cli_write_tables(o, &t[0], 1);
+    } else if (clout_influence(ds, &so, &io, &t[0], &t[1], err) != CLOUT_OK)
         code = cli_report(err);
     else if (o->table)
         code = cli_write_tables(o, strcmp(o->table, "balance") == 0 ? &t[1] : &t[0], 1);
@@ -66,7 +72,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 const cli_command_t cli_cmd_influence = {
     .name = "influence",
     .usage = "influence INPUT [--poles a,b] [--focus LIST] [--bootstrap N] [-j N] [--table "
-             "shares|balance]",
+             "shares|balance|contributions]",
     .summary = "each pole's influence on each focus actor, per layer, with 95% intervals",
     .description =
         "Quantifies how much each pole weighs on each focus actor of a dataset snapshot,\n"

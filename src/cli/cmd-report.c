@@ -5,7 +5,7 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_AT,     OPT_WINDOW, OPT_BOOTSTRAP, OPT_JOBS, OPT_SEED,
+static const cli_opt_id_t OPTS[] = {OPT_AT,     OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_BOOTSTRAP, OPT_JOBS, OPT_SEED,
                                     OPT_OUTPUT, OPT_QUIET,  OPT_PROGRESS,  OPT_HELP, OPT_NONE};
 
 static void say(const char *what, void *data)
@@ -26,6 +26,10 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     }
     if (cli_given(o, OPT_WINDOW))
         ro.window = o->window;
+    if (cli_given(o, OPT_CARRY_FORWARD))
+        ro.carry_forward = o->carry_forward;
+    if (cli_given(o, OPT_HALF_LIFE))
+        ro.half_life = o->half_life;
     if (cli_given(o, OPT_BOOTSTRAP))
         ro.bootstrap = o->bootstrap;
     if (cli_given(o, OPT_JOBS))

@@ -34,6 +34,12 @@ CLI_OPTION(AT, at, "at", 0, CLI_YEARS, "YEAR",
            CLI_NO_DEFAULT)
 CLI_OPTION(WINDOW, window, "window", 0, CLI_INT(1, 1000), "N",
            "years of flows summed into a snapshot", CLI_DEFAULT_INT(snapshot.window))
+CLI_OPTION(CARRY_FORWARD, carry_forward, "carry-forward", 0, CLI_INT(1, 1000), "N",
+           "use a relation's last covered years when its source ended at most N years before "
+           "(marked in every output; default: no data)",
+           CLI_NO_DEFAULT)
+CLI_OPTION(HALF_LIFE, half_life, "half-life", 0, CLI_NUMBER_ABOVE(0), "YEARS",
+           "events in the window weigh 0.5^(age/YEARS) (default: each counts 1)", CLI_NO_DEFAULT)
 CLI_OPTION(LAYERS, layers, "layers", 0, CLI_LIST, "LIST",
            "keep only these layers (comma-separated)", CLI_NO_DEFAULT)
 CLI_OPTION(RELATIONS, relations, "relations", 0, CLI_LIST, "LIST",
@@ -97,6 +103,11 @@ CLI_OPTION(COMPARE, compare, "compare", 0, CLI_STRING, "FILE",
 CLI_OPTION(POLES, poles, "poles", 0, CLI_LIST, "LIST",
            "the poles, in balance order (default: role pole; RUS,CHN)", CLI_NO_DEFAULT)
 CLI_OPTION(FOCUS, focus, "focus", 0, CLI_LIST, "LIST", "the focus actors (default: role focus)",
+           CLI_NO_DEFAULT)
+CLI_OPTION(ALL_POLES, all_poles, "all-poles", 0, CLI_FLAG, NULL,
+           "leading_pole among every pole (default: the balance's two)", CLI_NO_DEFAULT)
+CLI_OPTION(ALL_RELATIONS, all_relations, "all-relations", 0, CLI_FLAG, NULL,
+           "diff: every relation, also those whose sources do not cover both years",
            CLI_NO_DEFAULT)
 CLI_OPTION(BOOTSTRAP, bootstrap, "bootstrap", 0, CLI_INT(0, 1000000), "N",
            "bootstrap replicates for 95% intervals", CLI_DEFAULT_INT(influence.bootstrap))

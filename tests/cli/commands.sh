@@ -24,9 +24,12 @@ run "$CLOUT" validate -q "$TINY"
 tap $? "validate -q prints nothing"
 
 # Golden files.  Their numbers were checked by hand against graphs/examples/tiny/
-# ties.csv and the worked example in its README.md (edge weights such as
-# NRL->ELD 3.9 = pact 1 + base 2 + trade 40/100 + arms ln10/ln100; flow totals
-# trade 40+60+60+25+75 = 260, arms 9+99 = 108; 22 edges, density 22/72).
+# ties.csv and the worked example in its README.md (every edge weight of its table,
+# such as NRL->ELD 4.225806 = alliance 1 + base 2 + arms ln10/ln100 + trade 70/310 +
+# summit 1/2; total weight 38.919353 = 16.919353 over the 16 edges below 1 plus 22 of
+# weight 1; 38 edges, density 38/90; edges by layer: diplomatic 20 member + 6 summit,
+# economic 14 trade, security 6; trade ties in the window 13 plus 6 with WORLD, amount
+# 380 + 250 + 60 = 690; summit 4 events in the window).
 run "$CLOUT" info "$TINY@2022" --format csv
 sed -i 's|^input,.*|input,TINY@2022|' "$T/out"
 diff -u "$SRC/tests/cli/golden/tiny-info-2022.csv" "$T/out" >"$T/diff"
@@ -35,10 +38,14 @@ run "$CLOUT" build "$TINY@2022" --to csv
 diff -u "$SRC/tests/cli/golden/tiny-edges-2022.csv" "$T/out" >"$T/diff"
 tap $? "build tiny@2022 --to csv matches the hand-checked golden file" "$(head -40 "$T/diff")"
 
-# A dataset folder without a year is its latest year.
+# A dataset folder without a year is the latest year every flow relation covers: trade
+# and arms to 2022, aid to 2017 (README.md), so 2017; and the command says so.
 run "$CLOUT" build "$TINY" --to csv
-cmp -s "$SRC/tests/cli/golden/tiny-edges-2022.csv" "$T/out"
-tap $? "a folder without @YEAR is its latest year (2022)"
+cp "$T/out" "$T/default.csv"
+run "$CLOUT" build "$TINY@2017" --to csv
+cmp -s "$T/default.csv" "$T/out" && run "$CLOUT" build "$TINY" --to csv &&
+    grep -q 'no @YEAR given: the 2017 snapshot' "$T/err"
+tap $? "a folder without @YEAR is the latest year every flow relation covers (2017), said on stderr" "$(cat "$T/err")"
 run "$CLOUT" build "$TINY" --at 2022 --to csv
 cmp -s "$SRC/tests/cli/golden/tiny-edges-2022.csv" "$T/out"
 tap $? "--at 2022 equals @2022"
@@ -108,15 +115,18 @@ tap $? "GML written by clout reads back to the same edge table"
 
 # Filters.
 run "$CLOUT" build "$TINY@2022" --layers economic --to csv
-[ "$rc" -eq 0 ] && [ "$(tail -n +2 "$T/out" | wc -l)" -eq 5 ] && ! grep -q security "$T/out"
-tap $? "--layers economic keeps the 5 trade edges (hand count)" "$(cat "$T/out")"
+[ "$rc" -eq 0 ] && [ "$(tail -n +2 "$T/out" | wc -l)" -eq 14 ] && ! grep -q security "$T/out"
+tap $? "--layers economic keeps the 14 trade edges (hand count, README)" "$(cat "$T/out")"
 run "$CLOUT" build "$TINY@2022" --relations arms_transfer --to csv
 grep -q '^SDL,MDL,1,' "$T/out" && grep -q '^NRL,ELD,0.5,' "$T/out"
 tap $? "--relations arms_transfer: log scale gives SDL->MDL 1 and NRL->ELD 0.5" "$(cat "$T/out")"
 run "$CLOUT" build "$TINY@2022" --window 1 --relations trade --to csv
-# Only 2022 flows: ELD gets NRL 20 and SDL 20, WSL gets SDL 20: shares 0.5, 0.5, 1.
-grep -q '^NRL,ELD,0.5,' "$T/out" && grep -q '^SDL,ELD,0.5,' "$T/out" && grep -q '^SDL,WSL,1,' "$T/out" &&
-    [ "$(tail -n +2 "$T/out" | wc -l)" -eq 3 ]
+# Only 2022 flows: ELD gets NRL 20 and SDL 20 of its 50 from the world (0.4 each), WSL
+# SDL's 20 (1, no world total); counted both ways, NRL depends on ELD for all its 20 (1)
+# and SDL on ELD and WSL for 20 each (0.5): six edges.
+grep -q '^NRL,ELD,0.4,' "$T/out" && grep -q '^SDL,ELD,0.4,' "$T/out" && grep -q '^SDL,WSL,1,' "$T/out" &&
+    grep -q '^ELD,NRL,1,' "$T/out" && grep -q '^ELD,SDL,0.5,' "$T/out" &&
+    grep -q '^WSL,SDL,0.5,' "$T/out" && [ "$(tail -n +2 "$T/out" | wc -l)" -eq 6 ]
 tap $? "--window 1 sums only the snapshot year's flows" "$(cat "$T/out")"
 run "$CLOUT" build "$TINY@2022" --layers nosuch
 expect_rc 2 "an unknown layer"
@@ -141,6 +151,8 @@ fi
 run "$CLOUT" info "$SRC/no-such-dataset@2020"
 expect_rc 3 "a missing dataset"
 run "$CLOUT" info "$TINY@1066"
-expect_rc 0 "a year before any tie gives an empty snapshot"
+expect_rc 3 "a year no source covers: no data, not an empty network"
+grep -q 'no relation covers 1066' "$T/err"
+tap $? "the message says no relation covers it" "$(cat "$T/err")"
 
 done_testing

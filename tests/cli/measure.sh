@@ -11,23 +11,26 @@ expect_rc 0 "measure -h"
 head -n 1 "$T/out" | grep -q '^usage: clout measure INPUT'
 tap $? "measure -h starts with the usage line" "$(head -n 1 "$T/out")"
 
-# Every measure, as CSV: one row per actor of the snapshot (9), in order.
-run "$CLOUT" measure "$TINY@2022" --format csv
+# Every measure, as CSV: one row per actor of the snapshot (10: all but WORLD), in order.
+run "$CLOUT" measure "$TINY@2022" --format csv -q
 expect_rc 0 "measure tiny@2022 --format csv"
 [ "$(head -n 1 "$T/out")" = "$ALL" ]
 tap $? "the CSV header is id, name, kind, role and the twelve measures" "$(head -n 1 "$T/out")"
-[ "$(wc -l <"$T/out")" -eq 10 ]
-tap $? "one row per actor (9)" "$(cat "$T/out")"
-cut -d, -f1 "$T/out" | tr '\n' ' ' | grep -qx 'id NRL SDL ELD WSL MDL RVL NPACT CMKT SUDSEC '
+[ "$(wc -l <"$T/out")" -eq 11 ]
+tap $? "one row per actor (10)" "$(cat "$T/out")"
+cut -d, -f1 "$T/out" | tr '\n' ' ' | grep -qx 'id NRL SDL ELD WSL MDL RVL NPACT CMKT FORUM SUDSEC '
 tap $? "rows in the network's vertex order" "$(cut -d, -f1 "$T/out" | tr '\n' ' ')"
 [ ! -s "$T/err" ]
-tap $? "nothing on stderr" "$(cat "$T/err")"
+tap $? "nothing on stderr with -q (warnings about coverage are silenced)" "$(cat "$T/err")"
+run "$CLOUT" measure "$TINY@2022" --format csv
+grep -q '^clout: warning: aid: no data in the 2022 snapshot' "$T/err" && [ "$(grep -vc '^clout: warning:' "$T/err")" -eq 0 ]
+tap $? "without -q: only the coverage warning (aid's source ends in 2017)" "$(cat "$T/err")"
 cp "$T/out" "$T/all.csv"
 
-# Degree counts ties in and out (directed); from the golden edge list of
-# tests/cli/golden/tiny-edges-2022.csv: NRL has 4 out, 3 in; CMKT 5 out, 5 in.
-grep -q '^NRL,Norland,state,pole,7,' "$T/all.csv" && grep -q '^CMKT,Common Market,bloc,,10,' "$T/all.csv"
-tap $? "degree = in + out (NRL 7, CMKT 10)" "$(grep -E '^(NRL|CMKT),' "$T/all.csv")"
+# Degree counts ties in and out (directed); from the README's edge table of
+# tiny@2022: NRL has 7 out (ELD WSL MDL RVL NPACT CMKT FORUM) and 7 in; CMKT 5 and 5.
+grep -q '^NRL,Norland,state,pole,14,' "$T/all.csv" && grep -q '^CMKT,Common Market,bloc,,10,' "$T/all.csv"
+tap $? "degree = in + out (NRL 14, CMKT 10)" "$(grep -E '^(NRL|CMKT),' "$T/all.csv")"
 
 run "$CLOUT" measure "$TINY@2022" --format json
 expect_rc 0 "measure tiny@2022 --format json"
@@ -36,12 +39,12 @@ if "$PY" -c 'import json' 2>/dev/null; then
 import json, sys
 rows = json.load(open(sys.argv[1]))
 want = sys.argv[2].split(",")
-assert len(rows) == 9, len(rows)
+assert len(rows) == 10, len(rows)
 assert all(list(r) == want for r in rows), list(rows[0])
 EOF
-    tap $? "the JSON is 9 objects with the same keys in order"
+    tap $? "the JSON is 10 objects with the same keys in order"
 else
-    skip "the JSON is 9 objects with the same keys" "no python3"
+    skip "the JSON is 10 objects with the same keys" "no python3"
 fi
 
 # A chosen list comes out in the standard order.
@@ -63,24 +66,24 @@ run "$CLOUT" measure "$TINY@2022" --format csv
 cmp -s "$T/out" "$T/all.csv"
 tap $? "two runs give the same bytes"
 
-# --normalized: betweenness / ((n-1)(n-2)) on a directed network, n = 9.
+# --normalized: betweenness / ((n-1)(n-2)) on a directed network, n = 10.
 run "$CLOUT" measure "$TINY@2022" --measures betweenness --format csv
 raw=$(awk -F, '$1 == "CMKT" { print $5 }' "$T/out")
 run "$CLOUT" measure "$TINY@2022" --measures betweenness --normalized --format csv
 norm=$(awk -F, '$1 == "CMKT" { print $5 }' "$T/out")
-awk -v r="$raw" -v n="$norm" 'BEGIN { d = r / 56 - n; exit !(r > 0 && d < 1e-9 && d > -1e-9) }'
-tap $? "--normalized divides betweenness by (n-1)(n-2) = 56" "raw $raw, normalized $norm"
+awk -v r="$raw" -v n="$norm" 'BEGIN { d = r / 72 - n; exit !(r > 0 && d < 1e-9 && d > -1e-9) }'
+tap $? "--normalized divides betweenness by (n-1)(n-2) = 72" "raw $raw, normalized $norm"
 
 # --unweighted: strength is degree.
 run "$CLOUT" measure "$TINY@2022" --measures degree,strength --unweighted --format csv
 awk -F, 'NR > 1 && $5 != $6 { bad = 1 } END { exit bad }' "$T/out"
 tap $? "--unweighted makes strength equal degree" "$(cat "$T/out")"
 
-# --distance log: tiny's weights go up to 3.9 (NRL -> ELD), and -log w is a
+# --distance log: tiny's weights go up to 4.23 (NRL -> ELD), and -log w is a
 # length only for weights below 1: a usage error that names the edge.
 run "$CLOUT" measure "$TINY@2022" --distance log
 expect_rc 2 "--distance log with weights of 1 and more"
-grep -q "edge 1 (NRL -> ELD) has weight 3.9, but --distance log needs weights below 1" "$T/err"
+grep -q "edge 1 (NRL -> ELD) has weight 4.22581, but --distance log needs weights below 1" "$T/err"
 tap $? "--distance log names the first edge it cannot use" "$(cat "$T/err")"
 run "$CLOUT" measure "$TINY@2022" --distance log --measures pagerank,katz
 expect_rc 0 "--distance log is no error for measures without paths"
@@ -135,11 +138,11 @@ for bad in 0 -1 abc inf; do
 done
 
 # --sample K: betweenness from K random sources, scaled by n / K.
-run "$CLOUT" measure "$TINY@2022" --measures betweenness --sample 9 --seed 5 --format csv
+run "$CLOUT" measure "$TINY@2022" --measures betweenness --sample 10 --seed 5 --format csv
 run2=$(cat "$T/out")
 run "$CLOUT" measure "$TINY@2022" --measures betweenness --format csv
 [ "$run2" = "$(cat "$T/out")" ]
-tap $? "--sample 9 on 9 actors is the exact betweenness" "$run2"
+tap $? "--sample 10 on 10 actors is the exact betweenness" "$run2"
 run "$CLOUT" measure "$TINY@2022" --measures betweenness --sample 3 --seed 5 --format csv
 cp "$T/out" "$T/s1.csv"
 run "$CLOUT" measure "$TINY@2022" --measures betweenness --sample 3 --seed 5 --format csv

@@ -100,7 +100,7 @@ tap $? "fuzz: a width of 1e308 is a usage error, not a drawing failure" "exit $r
 # with no edge passed a NULL pointer to memcpy (UBSan, in the ASan pass).
 mkdir -p "$T/noedge"
 printf 'id,name,kind\nA,A,state\nB,B,state\n' > "$T/noedge/actors.csv"
-printf 'relation,layer,directed,mode,scale\nm,d,no,state,binary\n' > "$T/noedge/relations.csv"
+printf 'relation,layer,directed,mode,scale,coverage\nm,d,no,state,binary,2000-2030\n' > "$T/noedge/relations.csv"
 printf 'source,target,relation,value,start,end\nA,B,m,,2010,2011\n' > "$T/noedge/ties.csv"
 run "$CLOUT" build "$T/noedge@2020" --to csv
 [ "$rc" -eq 0 ] && [ "$(cat "$T/out")" = "source,target,weight,layer,relations" ] && [ ! -s "$T/err" ]

@@ -179,8 +179,8 @@ CLOUT_SCENE_DUMP=$T/s1.dump run "$CLOUT" render "$TINY@2022" --save-layout "$T/p
 expect_rc 0 "render --save-layout"
 head -n 1 "$T/pos1.csv" | grep -qx 'id,x,y'
 tap $? "the saved layout is a CSV id,x,y"
-[ "$(grep -c . "$T/pos1.csv")" = 10 ]
-tap $? "the saved layout places the 9 actors of tiny@2022"
+[ "$(grep -c . "$T/pos1.csv")" = 11 ]
+tap $? "the saved layout places the 10 actors of tiny@2022"
 CLOUT_SCENE_DUMP=$T/s2.dump run "$CLOUT" render "$TINY@2022" --pin "$T/pos1.csv" --save-layout "$T/pos2.csv" -o "$T/s2.svg"
 expect_rc 0 "render --pin the saved layout"
 cmp -s "$T/pos1.csv" "$T/pos2.csv"

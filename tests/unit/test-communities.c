@@ -424,7 +424,13 @@ static void test_consensus_spinglass_components(void)
     clout_partition_t p;
     detect(net, &o, &p);
     check_canonical(&p.membership);
-    g_assert_cmpfloat(p.modularity, >, 0.3);
+    /* Spinglass reaches the modularity Leiden finds on the same network. */
+    clout_community_opts_t lo = opts_for("leiden", 1, 7, 1);
+    clout_partition_t q;
+    detect(net, &lo, &q);
+    g_assert_cmpfloat(q.modularity, >, 0.2);
+    g_assert_cmpfloat(p.modularity, >=, q.modularity - 1e-9);
+    clout_partition_destroy(&q);
     clout_partition_destroy(&p);
     clout_network_free(net);
     clout_error_free(err);

@@ -22,9 +22,9 @@ static void test_tiny_contents(void)
     clout_error_t *err = clout_error_new(0);
     clout_dataset_t *ds;
     g_assert_cmpint(clout_dataset_load(&ds, path, err), ==, CLOUT_OK);
-    g_assert_cmpint(clout_dataset_n_actors(ds), ==, 9);
-    g_assert_cmpint(clout_dataset_n_relations(ds), ==, 6);
-    g_assert_cmpint(clout_dataset_n_ties(ds), ==, 29);
+    g_assert_cmpint(clout_dataset_n_actors(ds), ==, 11);
+    g_assert_cmpint(clout_dataset_n_relations(ds), ==, 9);
+    g_assert_cmpint(clout_dataset_n_ties(ds), ==, 52);
     g_assert_cmpint(clout_dataset_latest_year(ds), ==, 2022);
 
     int cmkt = clout_dataset_find_actor(ds, "CMKT");
@@ -47,9 +47,23 @@ static void test_tiny_contents(void)
     g_assert_true(trade->directed);
     g_assert_cmpint(trade->mode, ==, CLOUT_MODE_FLOW);
     g_assert_cmpint(trade->scale, ==, CLOUT_SCALE_SHARE);
+    g_assert_cmpint(trade->counts, ==, CLOUT_COUNTS_BOTH);
     const clout_relation_t *base =
         clout_dataset_relation(ds, clout_dataset_find_relation(ds, "military_base"));
     g_assert_cmpfloat(base->weight, ==, 2);
+    g_assert_cmpint(base->counts, ==, CLOUT_COUNTS_IN);
+    /* The optional columns: group, mode event, coverage given or from the ties. */
+    const clout_relation_t *reg =
+        clout_dataset_relation(ds, clout_dataset_find_relation(ds, "pact_registry"));
+    g_assert_cmpstr(reg->group, ==, "alliance");
+    g_assert_cmpstr(base->group, ==, "");
+    g_assert_cmpint(clout_dataset_relation(ds, clout_dataset_find_relation(ds, "summit"))->mode,
+                    ==, CLOUT_MODE_EVENT);
+    int aid = clout_dataset_find_relation(ds, "aid"), first, last;
+    clout_dataset_coverage(ds, aid, &first, &last);
+    g_assert_cmpint(first, ==, 2016);
+    g_assert_cmpint(last, ==, 2017);
+    g_assert_true(clout_dataset_relation(ds, aid)->cover_given);
 
     /* Tie on line 9 of ties.csv: WSL,CMKT,member,,2020-07-01 (a date counts as its year). */
     bool found = false;

@@ -241,8 +241,8 @@ static void assert_same_network(const clout_network_t *a, const clout_network_t 
 /* ---- round trips ---- */
 
 /* Writes each tiny snapshot in fmt and reads it back.  tiny@2022 is directed
- * (9 vertices, 22 edges) and tiny@2022 with only `member` undirected (7
- * member edges): graphs/examples/tiny/README.md. */
+ * (10 vertices, 38 edges), tiny@2020 directed (28 edges), and tiny@2022 with
+ * only `member` undirected (10 member edges): graphs/examples/tiny/README.md. */
 static void roundtrip_tiny(clout_netformat_t fmt, const char *ext, same_t how)
 {
     struct {
@@ -251,9 +251,9 @@ static void roundtrip_tiny(clout_netformat_t fmt, const char *ext, same_t how)
         bool directed;
         int n, m;
     } cases[] = {
-        {2022, NULL, true, 9, 22},
-        {2020, NULL, true, 9, 20},
-        {2022, "member", false, 9, 7},
+        {2022, NULL, true, 10, 38},
+        {2020, NULL, true, 10, 28},
+        {2022, "member", false, 10, 10},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         clout_network_t *a = tiny_snapshot(cases[i].year, cases[i].relations);
@@ -291,16 +291,17 @@ static void test_roundtrip_edgelist(void)
 }
 
 /* The weights of tiny@2022 survive exactly: README.md's hand-worked table
- * gives NRL->ELD 3.9 and SDL->MDL 1.75. */
+ * gives NRL->ELD 4.225806 and SDL->MDL 1.5. */
 static void test_roundtrip_weights(void)
 {
     clout_network_t *a = tiny_snapshot(2022, NULL);
     char *path = write_net(a, CLOUT_NET_GRAPHML, "w.graphml");
     clout_network_t *b = read_ok(path, true);
-    g_assert_cmpfloat_with_epsilon(weight_of(b, "NRL", "ELD"), 3.9, 1e-12);
-    g_assert_cmpfloat_with_epsilon(weight_of(b, "SDL", "MDL"), 1.75, 1e-12);
+    g_assert_cmpfloat_with_epsilon(weight_of(b, "NRL", "ELD"), 1 + 2 + 0.5 + 70.0 / 310 + 0.5,
+                                   1e-12);
+    g_assert_cmpfloat_with_epsilon(weight_of(b, "SDL", "MDL"), 1.5, 1e-12);
     g_assert_cmpfloat(weight_of(b, "NRL", "ELD"), ==, weight_of(a, "NRL", "ELD"));
-    g_assert_cmpfloat(weight_of(b, "MDL", "SDL"), ==, -1); /* README: the pact ended in 2021 */
+    g_assert_cmpfloat_with_epsilon(weight_of(b, "MDL", "SDL"), 75.0 / 195, 1e-12); /* trade */
     clout_network_free(a);
     clout_network_free(b);
     g_free(path);
@@ -825,26 +826,26 @@ static int count_lines(const char *s)
 
 static void test_write_other_formats(void)
 {
-    /* tiny@2022: 9 vertices, 22 directed edges (README.md). */
+    /* tiny@2022: 10 vertices, 38 directed edges (README.md). */
     clout_network_t *net = tiny_snapshot(2022, NULL);
     char *dot = write_to_string(net, CLOUT_NET_DOT, "t.dot");
     g_assert_true(g_str_has_prefix(dot, "digraph clout {\n"));
     g_assert_nonnull(strstr(dot, "\"NRL\" -> \"ELD\" [weight="));
-    g_assert_cmpint(count_lines(dot), ==, 1 + 9 + 22 + 1);
+    g_assert_cmpint(count_lines(dot), ==, 1 + 10 + 38 + 1);
     char *net_text = write_to_string(net, CLOUT_NET_PAJEK, "t.net");
-    g_assert_true(g_str_has_prefix(net_text, "*Vertices 9\n1 \"NRL\"\n"));
+    g_assert_true(g_str_has_prefix(net_text, "*Vertices 10\n1 \"NRL\"\n"));
     g_assert_nonnull(strstr(net_text, "*Arcs\n"));
-    g_assert_cmpint(count_lines(net_text), ==, 1 + 9 + 1 + 22);
+    g_assert_cmpint(count_lines(net_text), ==, 1 + 10 + 1 + 38);
     char *csv = write_to_string(net, CLOUT_NET_CSV, "t.csv");
     g_assert_true(g_str_has_prefix(csv, "source,target,weight,layer,relations\n"));
-    /* README.md: NRL->ELD = pact + base + trade + arms */
-    g_assert_nonnull(strstr(csv, "\nNRL,ELD,3.9,economic;security,"
-                                 "arms_transfer;defense_pact;military_base;trade\n"));
-    g_assert_cmpint(count_lines(csv), ==, 1 + 22);
+    /* README.md: NRL->ELD = alliance + base + arms + trade + summit = 4.225806 */
+    g_assert_nonnull(strstr(csv, "\nNRL,ELD,4.22580645161,diplomatic;economic;security,"
+                                 "alliance;arms_transfer;military_base;summit;trade\n"));
+    g_assert_cmpint(count_lines(csv), ==, 1 + 38);
     char *el = write_to_string(net, CLOUT_NET_EDGELIST, "t-el.csv");
     g_assert_true(g_str_has_prefix(el, "source,target,weight\n"));
-    g_assert_nonnull(strstr(el, "\nSDL,MDL,1.75\n"));
-    g_assert_cmpint(count_lines(el), ==, 1 + 22);
+    g_assert_nonnull(strstr(el, "\nSDL,MDL,1.5\n"));
+    g_assert_cmpint(count_lines(el), ==, 1 + 38);
     g_free(dot);
     g_free(net_text);
     g_free(csv);
@@ -1084,7 +1085,7 @@ static clout_status_t open_input(const char *input, int opts_year, clout_network
 
 static void test_input_dir_at_year(void)
 {
-    /* README.md: tiny@2022 has 9 vertices and 22 edges, NRL->ELD 3.9. */
+    /* README.md: tiny@2022 has 10 vertices and 38 edges, NRL->ELD 4.225806. */
     char *dir = tiny_dir();
     char *input = g_strconcat(dir, "@2022", NULL);
     clout_error_t *err = clout_error_new(0);
@@ -1093,22 +1094,24 @@ static void test_input_dir_at_year(void)
     /* the @YEAR suffix overrides opts->year */
     g_assert_cmpint(open_input(input, 2020, &net, &ds, err), ==, CLOUT_OK);
     g_assert_nonnull(ds);
-    g_assert_cmpint(clout_dataset_n_actors(ds), ==, 9);
+    g_assert_cmpint(clout_dataset_n_actors(ds), ==, 11);
     g_assert_cmpint(net->year, ==, 2022);
-    g_assert_cmpint(igraph_vcount(&net->graph), ==, 9);
-    g_assert_cmpint(igraph_ecount(&net->graph), ==, 22);
-    g_assert_cmpfloat_with_epsilon(weight_of(net, "NRL", "ELD"), 3.9, 1e-12);
-    g_assert_cmpfloat_with_epsilon(weight_of(net, "SDL", "MDL"), 1.75, 1e-12);
+    g_assert_cmpint(igraph_vcount(&net->graph), ==, 10);
+    g_assert_cmpint(igraph_ecount(&net->graph), ==, 38);
+    g_assert_cmpfloat_with_epsilon(weight_of(net, "NRL", "ELD"), 1 + 2 + 0.5 + 70.0 / 310 + 0.5,
+                                   1e-12);
+    g_assert_cmpfloat_with_epsilon(weight_of(net, "SDL", "MDL"), 1.5, 1e-12);
     clout_network_free(net);
     clout_dataset_free(ds);
     g_free(input);
 
-    /* README.md: tiny@2020 has 20 edges and NRL->ELD 4.6; ds_out may be NULL. */
+    /* README.md: tiny@2020 has 28 edges and NRL->ELD 5.12; ds_out may be NULL. */
     input = g_strconcat(dir, "@2020", NULL);
     g_assert_cmpint(open_input(input, 0, &net, NULL, err), ==, CLOUT_OK);
     g_assert_cmpint(net->year, ==, 2020);
-    g_assert_cmpint(igraph_ecount(&net->graph), ==, 20);
-    g_assert_cmpfloat_with_epsilon(weight_of(net, "NRL", "ELD"), 4.6, 1e-12);
+    g_assert_cmpint(igraph_ecount(&net->graph), ==, 28);
+    g_assert_cmpfloat_with_epsilon(weight_of(net, "NRL", "ELD"), 1 + 2 + 1 + 30.0 / 250 + 1,
+                                   1e-12);
     clout_network_free(net);
     g_free(input);
     g_assert_cmpint(clout_error_count(err), ==, 0);
@@ -1118,22 +1121,26 @@ static void test_input_dir_at_year(void)
 
 static void test_input_dir_latest(void)
 {
-    /* README.md: the latest year of tiny, its default snapshot, is 2022. */
+    /* README.md: tiny's latest year is 2022, but its default snapshot is 2017,
+     * the latest year every flow relation covers (aid ends in 2017); and the
+     * choice is said (a warning). */
     char *dir = tiny_dir();
     clout_error_t *err = clout_error_new(0);
     clout_network_t *net = NULL;
     clout_dataset_t *ds = NULL;
     g_assert_cmpint(open_input(dir, CLOUT_NO_YEAR, &net, &ds, err), ==, CLOUT_OK);
     g_assert_cmpint(clout_dataset_latest_year(ds), ==, 2022);
-    g_assert_cmpint(net->year, ==, 2022);
-    g_assert_cmpint(igraph_vcount(&net->graph), ==, 9);
-    g_assert_cmpint(igraph_ecount(&net->graph), ==, 22);
+    g_assert_cmpint(net->year, ==, 2017);
+    bool said = false;
+    for (int i = 0; i < clout_error_n_warnings(err); i++)
+        said |= strstr(clout_error_warning(err, i), "no @YEAR given: the 2017 snapshot") != NULL;
+    g_assert_true(said);
     clout_network_free(net);
     clout_dataset_free(ds);
-    /* Without @YEAR, opts->year is the year (20 edges in 2020, README.md). */
+    /* Without @YEAR, opts->year is the year (28 edges in 2020, README.md). */
     g_assert_cmpint(open_input(dir, 2020, &net, NULL, err), ==, CLOUT_OK);
     g_assert_cmpint(net->year, ==, 2020);
-    g_assert_cmpint(igraph_ecount(&net->graph), ==, 20);
+    g_assert_cmpint(igraph_ecount(&net->graph), ==, 28);
     clout_network_free(net);
     clout_error_free(err);
     g_free(dir);

@@ -67,23 +67,27 @@ static void test_tiny_2022(void)
     char *dir = g_test_build_filename(G_TEST_DIST, "graphs", "examples", "tiny", NULL);
     clout_network_t *net = snap(dir, 2022, 0, NULL, NULL);
     g_assert_true(igraph_is_directed(&net->graph));
-    g_assert_cmpint(igraph_vcount(&net->graph), ==, 9);
-    g_assert_cmpint(igraph_ecount(&net->graph), ==, 22);
-    ASSERT_W(net, "NRL", "ELD", 1 + 2 + 0.4 + log(10) / log(100)); /* 3.9 */
-    ASSERT_W(net, "ELD", "NRL", 1);
-    ASSERT_W(net, "SDL", "ELD", 0.6);
+    g_assert_cmpint(igraph_vcount(&net->graph), ==, 10); /* every actor but WORLD */
+    g_assert_cmpint(igraph_ecount(&net->graph), ==, 38);
+    /* alliance 1 + base 2 + arms ln 10 / ln 100 + trade 70/310 + summit 1/2 */
+    ASSERT_W(net, "NRL", "ELD", 1 + 2 + log(10) / log(100) + 70.0 / 310 + 0.5);
+    ASSERT_W(net, "ELD", "NRL", 1 + 0.5 + 70.0 / 135); /* alliance, summit, trade */
+    ASSERT_W(net, "SDL", "ELD", 1 + 60.0 / 310);        /* summit, trade */
+    ASSERT_W(net, "ELD", "SDL", 1 + 60.0 / 195);
     ASSERT_W(net, "SDL", "WSL", 3);
-    g_assert_cmpfloat(edge_weight(net, "NRL", "WSL"), ==, -1);
-    ASSERT_W(net, "SDL", "MDL", 1.75);
-    g_assert_cmpfloat(edge_weight(net, "MDL", "SDL"), ==, -1);
-    ASSERT_W(net, "NRL", "MDL", 0.25);
+    ASSERT_W(net, "NRL", "WSL", 0.5); /* a summit in the window */
+    ASSERT_W(net, "SDL", "MDL", 1.5);
+    ASSERT_W(net, "MDL", "SDL", 75.0 / 195);
+    ASSERT_W(net, "NRL", "MDL", 25.0 / 150);
+    ASSERT_W(net, "RVL", "MDL", 50.0 / 150);
     ASSERT_W(net, "SUDSEC", "MDL", 1);
     ASSERT_W(net, "SUDSEC", "RVL", 1);
     ASSERT_W(net, "RVL", "CMKT", 1);
     ASSERT_W(net, "CMKT", "RVL", 1);
-    g_assert_cmpstr(edge_str(net, "layer", "NRL", "ELD"), ==, "economic;security");
+    g_assert_cmpfloat(edge_weight(net, "SDL", "SUDSEC"), ==, -1);
+    g_assert_cmpstr(edge_str(net, "layer", "NRL", "ELD"), ==, "diplomatic;economic;security");
     g_assert_cmpstr(edge_str(net, "relations", "NRL", "ELD"), ==,
-                    "arms_transfer;defense_pact;military_base;trade");
+                    "alliance;arms_transfer;military_base;summit;trade");
     g_assert_cmpint(net->year, ==, 2022);
     g_assert_cmpint(net->window, ==, 5);
     clout_network_free(net);
@@ -94,14 +98,15 @@ static void test_tiny_2020(void)
 {
     char *dir = g_test_build_filename(G_TEST_DIST, "graphs", "examples", "tiny", NULL);
     clout_network_t *net = snap(dir, 2020, 0, NULL, NULL);
-    g_assert_cmpint(igraph_vcount(&net->graph), ==, 9);
-    g_assert_cmpint(igraph_ecount(&net->graph), ==, 20);
-    ASSERT_W(net, "NRL", "ELD", 4.6);
-    ASSERT_W(net, "SDL", "ELD", 1.4);
-    ASSERT_W(net, "SDL", "WSL", 2.5);
+    g_assert_cmpint(igraph_vcount(&net->graph), ==, 10);
+    /* README: the alliance group counts NRL-ELD once; arms NRL->ELD and SDL->ELD are both
+     * the window's maximum (1); trade 30/250; the 2019 summit is the largest (1). */
+    ASSERT_W(net, "NRL", "ELD", 1 + 2 + 1 + 30.0 / 250 + 1);
+    ASSERT_W(net, "SDL", "ELD", 1 + 20.0 / 250);
+    ASSERT_W(net, "SDL", "WSL", 2 + 1 + 0.5); /* base, pact_registry, trade 40/80 */
     ASSERT_W(net, "NRL", "WSL", 0.5);
-    ASSERT_W(net, "SDL", "MDL", 1);
-    ASSERT_W(net, "MDL", "SDL", 1);
+    ASSERT_W(net, "SDL", "MDL", 1 + 1 + 10.0 / 40); /* summit 2017, pact, aid */
+    ASSERT_W(net, "MDL", "SDL", 2);
     ASSERT_W(net, "WSL", "CMKT", 1);                             /* joined 2020-07-01 */
     g_assert_cmpfloat(edge_weight(net, "RVL", "CMKT"), ==, -1);  /* joined 2021 */
     g_assert_cmpfloat(edge_weight(net, "WSL", "NPACT"), ==, -1); /* left after 2019 */
@@ -115,7 +120,10 @@ static const char *THREE = "id,name,kind,start,end\nA,A,state,,\nB,B,state,,\nC,
 /* scale max over state ties; overlapping ties of one pair count once, at the larger value. */
 static void test_scale_max_and_overlap(void)
 {
-    char *dir = write_dataset(THREE, "relation,layer,directed,mode,scale\nm,dip,no,state,max\n",
+    /* The source covers 2000-2020: in 2015 a tie that ended in 2014 is "no tie". */
+    char *dir = write_dataset(THREE,
+                              "relation,layer,directed,mode,scale,coverage\n"
+                              "m,dip,no,state,max,2000-2020\n",
                               "source,target,relation,value,start,end\n"
                               "A,B,m,1,2000,\n"
                               "B,A,m,0.5,2010,\n"
@@ -200,9 +208,10 @@ static void test_window_and_log(void)
 static void test_filters_and_zero_weight(void)
 {
     char *dir = write_dataset(THREE,
-                              "relation,layer,directed,mode,scale,weight\n"
-                              "p,sec,no,state,binary,1\nq,dip,no,state,binary,0\n"
-                              "r,dip,no,state,binary,1\n",
+                              "relation,layer,directed,mode,scale,weight,coverage\n"
+                              "p,sec,no,state,binary,1,2000-2020\n"
+                              "q,dip,no,state,binary,0,2000-2020\n"
+                              "r,dip,no,state,binary,1,2000-2020\n",
                               "source,target,relation,start\nA,B,p,2000\nA,C,q,2000\n"
                               "B,C,r,2000\nGONE,A,r,2000\n");
     clout_network_t *net = snap(dir, 2015, 0, NULL, NULL);
@@ -238,6 +247,8 @@ static void test_filters_and_zero_weight(void)
     g_free(dir);
 }
 
+/* No ties: without a coverage there is no year at all (no data); with one,
+ * a covered year is an empty network (no tie). */
 static void test_no_ties(void)
 {
     char *dir = write_dataset(THREE, SHARE_REL, "source,target,relation,start\n");
@@ -249,6 +260,13 @@ static void test_no_ties(void)
     clout_network_t *net;
     g_assert_cmpint(clout_snapshot(&net, ds, &o, err), ==, CLOUT_EDATA);
     o.year = 2000;
+    g_assert_cmpint(clout_snapshot(&net, ds, &o, err), ==, CLOUT_EDATA);
+    clout_dataset_free(ds);
+    rm_tree(dir);
+    g_free(dir);
+    dir = write_dataset(THREE, "relation,layer,directed,mode,scale,coverage\nf,econ,no,flow,share,1990-2010\n",
+                        "source,target,relation,start\n");
+    g_assert_cmpint(clout_dataset_load(&ds, dir, err), ==, CLOUT_OK);
     g_assert_cmpint(clout_snapshot(&net, ds, &o, err), ==, CLOUT_OK);
     g_assert_cmpint(igraph_vcount(&net->graph), ==, 4); /* GONE lived in 2000 */
     g_assert_cmpint(igraph_ecount(&net->graph), ==, 0);
