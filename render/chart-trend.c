@@ -157,6 +157,58 @@ static void draw_series(clout_scene_t *s, const trend_t *t)
         }
 }
 
+/* What a balance table of layer says its snapshot leaves out or covers in
+ * part (the columns not_covered, partial and carried of its first row of
+ * the layer), or NULL for a table without them. */
+static char *coverage_of(const clout_table_t *t, const char *layer)
+{
+    int cl = clout_table_column(t, "layer");
+    static const char *cols[] = {"not_covered", "partial", "carried"};
+    for (int r = 0; cl >= 0 && r < clout_table_n_rows(t); r++) {
+        if (g_strcmp0(clout_table_get_str(t, r, cl), layer) != 0)
+            continue;
+        GString *s = g_string_new(NULL);
+        for (int k = 0; k < 3; k++) {
+            int c = clout_table_column(t, cols[k]);
+            if (c < 0) {
+                g_string_free(s, TRUE);
+                return NULL;
+            }
+            g_string_append_printf(s, "%s|", clout_table_get_str(t, r, c));
+        }
+        return g_string_free(s, FALSE);
+    }
+    return NULL;
+}
+
+/* A dashed line at each snapshot whose coverage differs from the one
+ * before: a source that starts or ends there, so that a step is not read
+ * as a change in the world. */
+static void mark_coverage_changes(clout_scene_t *s, const trend_t *t,
+                                  clout_table_t *const *tables, const char *layer, double top,
+                                  double bottom)
+{
+    static const double dash[2] = {3, 2};
+    char *prev = coverage_of(tables[0], layer);
+    bool labelled = false;
+    for (int i = 1; i < t->n; i++) {
+        char *cur = coverage_of(tables[i], layer);
+        if (prev && cur && strcmp(prev, cur) != 0) {
+            double x = (chart_at(&t->sx, t->years[i - 1]) + chart_at(&t->sx, t->years[i])) / 2;
+            double xy[4] = {x, top, x, bottom};
+            clout_scene_groupf(s, "coverage-change %d", t->years[i]);
+            clout_scene_line(s, xy, 2, &CHART_MUTED, 0.6, dash, 2, false);
+            if (!labelled)
+                clout_scene_text(s, x + 2, top, "sources change", SZ_TICK, false, &CHART_MUTED,
+                                 CLOUT_HALIGN_LEFT, CLOUT_VALIGN_TOP, 0);
+            labelled = true;
+        }
+        g_free(prev);
+        prev = cur;
+    }
+    g_free(prev);
+}
+
 /* Years from x0 to x1, padded so that the end markers and year labels stay
  * inside the page (W wide). */
 static chart_scale_t year_scale(const int *years, int n, double x0, double x1, double W)
@@ -248,6 +300,8 @@ clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years,
     if (is_bal)
         chart_zero_line(f.s, x0, chart_at(&t.sy, 0), t.sx.p1, chart_at(&t.sy, 0));
     chart_y_title(f.s, ytitle, top + ph / 2);
+    if (is_bal)
+        mark_coverage_changes(f.s, &t, tables, layer, top, top + ph);
     draw_series(f.s, &t);
     y = top + ph;
     double *ticks = g_new(double, n);

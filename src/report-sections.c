@@ -187,12 +187,70 @@ clout_status_t cl_report_head(cl_report_t *r)
     return CLOUT_OK;
 }
 
+/* Per snapshot, the relations (or groups) that count and those with no data
+ * or only part of the window: said before any table, so that no number is
+ * read without them. */
+static clout_status_t coverage_statement(cl_report_t *r)
+{
+    GString *h = r->html;
+    g_string_append(h, "<div class=\"coverage-statement\"><p><strong>What each snapshot "
+                       "covers.</strong> A relation whose source does not cover a snapshot's "
+                       "years is left out of that snapshot (no data is not the same as no "
+                       "tie), and comparisons across snapshots use only the relations that "
+                       "every one of them covers.</p>\n<ul>\n");
+    for (int i = 0; i < r->n_years; i++) {
+        clout_snapshot_opts_t so;
+        snapshot_opts(r, r->years[i], &so);
+        cl_deps_t d;
+        clout_status_t st =
+            cl_deps_compute(r->ds, (const clout_tie_t *)r->ds->ties->data,
+                            clout_dataset_n_ties(r->ds), &so, r->years[i], &d, NULL);
+        if (st)
+            return st;
+        GString *in = g_string_new(NULL), *part = g_string_new(NULL), *out = g_string_new(NULL);
+        for (int u = 0; u < d.n_units; u++) {
+            GString *to = d.units[u].cover == CL_COVER_NONE      ? out
+                          : d.units[u].cover == CL_COVER_FULL ? in
+                                                                 : part;
+            g_string_append_printf(to, "%s%s", to->len ? ", " : "", d.units[u].name);
+        }
+        g_string_append_printf(h, "<li><strong>%d</strong>: covered: ", r->years[i]);
+        cl_html_escape(h, in->len ? in->str : "none");
+        if (part->len) {
+            g_string_append(h, "; in part: ");
+            cl_html_escape(h, part->str);
+        }
+        g_string_append(h, "; <em>no data</em>: ");
+        cl_html_escape(h, out->len ? out->str : "none");
+        g_string_append(h, ".</li>\n");
+        g_string_free(in, TRUE);
+        g_string_free(part, TRUE);
+        g_string_free(out, TRUE);
+        cl_deps_release(&d);
+    }
+    g_string_append(h, "</ul>\n");
+    if (r->left_out && *r->left_out) {
+        char *l = g_strjoinv(", ", r->left_out);
+        g_string_append(h, "<p>Left out of the comparisons across snapshots (the trend and "
+                           "the changes), for want of data in some of them: ");
+        cl_html_escape(h, l);
+        g_string_append(h, ".</p>\n");
+        g_free(l);
+    }
+    g_string_append(h, "</div>\n");
+    return CLOUT_OK;
+}
+
 clout_status_t cl_report_coverage(cl_report_t *r)
 {
     GString *h = r->html;
     cl_report_progress(r, "coverage");
-    g_string_append(h, "<h2 id=\"coverage\">Coverage and sources</h2>\n<p>What each relation "
-                       "holds, and which years have real amounts (as of the last snapshot).</p>\n");
+    g_string_append(h, "<h2 id=\"coverage\">Coverage and sources</h2>\n");
+    clout_status_t cs = coverage_statement(r);
+    if (cs)
+        return cs;
+    g_string_append(h, "<p>What each relation holds, and which years have real amounts (as of "
+                       "the last snapshot).</p>\n");
     clout_table_t **it;
     int n;
     clout_status_t st = clout_info(r->nets[r->n_years - 1], r->ds, &it, &n, r->err);
@@ -367,11 +425,34 @@ static clout_status_t across_figures(cl_report_t *r)
     co.poles = r->poles;
     char *src = source_line(r, r->years, ny, r->o->bootstrap);
     co.source = src;
+    /* Like with like: each year's balance without what some year lacks. */
+    clout_table_t **bal = g_new0(clout_table_t *, ny);
+    for (int i = 0; i < ny && !st; i++) {
+        clout_snapshot_opts_t so;
+        snapshot_opts(r, r->years[i], &so);
+        so.exclude = r->left_out;
+        clout_influence_opts_t io;
+        influence_opts(r->o, &io);
+        clout_table_t *sh = NULL;
+        st = clout_influence(r->ds, &so, &io, &sh, &bal[i], r->err);
+        clout_table_free(sh);
+    }
     if (!st)
-        st = clout_chart_trend(r->balance, r->years, ny, &co, &sc, r->err);
+        st = clout_chart_trend(bal, r->years, ny, &co, &sc, r->err);
+    char *l = r->left_out ? g_strjoinv(", ", r->left_out) : g_strdup("");
+    char *caption =
+        *l ? g_strdup_printf("The balance of each focus state over the snapshots (all layers), "
+                             "like with like: without %s, which some snapshots have no data "
+                             "for.",
+                             l)
+           : g_strdup("The balance of each focus state over the snapshots (all layers).");
+    g_free(l);
     if (!st)
-        st = cl_report_figure(r, sc, "trend",
-                              "The balance of each focus state over the snapshots (all layers).");
+        st = cl_report_figure(r, sc, "trend", caption);
+    g_free(caption);
+    for (int i = 0; i < ny; i++)
+        clout_table_free(bal[i]);
+    g_free(bal);
     clout_scene_free(sc);
     g_free(src);
     return st;
@@ -405,8 +486,10 @@ static clout_status_t across_diff(cl_report_t *r, int i)
         g_string_append_printf(r->html, "<h3>From %d to %d</h3>\n", ya, yb);
         g_string_append(r->html,
                         "<p>The change in balance with its 95% interval and the share of "
-                        "bootstrap replicates that agree on its sign; a change whose "
-                        "interval excludes 0 is more than the noise in the data.</p>\n");
+                        "bootstrap replicates that agree on its sign, like with like: the "
+                        "relations that either year has no data for are left out of both "
+                        "(column left_out), so that a source that ends is not read as a "
+                        "change.</p>\n");
         cl_html_table(r->html, ti, 0);
         cl_html_table(r->html, ts, 0);
     }

@@ -90,6 +90,12 @@ static clout_status_t prepare(cl_report_t *r)
         if (st)
             return st;
     }
+    clout_snapshot_opts_t so;
+    clout_snapshot_opts_init(&so);
+    so.window = r->o->window;
+    so.carry_forward = r->o->carry_forward;
+    so.half_life = r->o->half_life;
+    r->left_out = clout_snapshots_like_with_like(r->ds, &so, r->years, r->n_years);
     cl_report_progress(r, "layout of %d snapshots", r->n_years);
     clout_layout_opts_t lo;
     clout_layout_opts_init(&lo);
@@ -113,6 +119,7 @@ static void report_release(cl_report_t *r)
     clout_layout_free(r->layout);
     g_strfreev(r->names);
     g_strfreev(r->poles);
+    g_strfreev(r->left_out);
     g_string_free(r->html, TRUE);
     g_ptr_array_free(r->figures, TRUE);
     g_ptr_array_free(r->tables, TRUE);

@@ -21,6 +21,7 @@ typedef struct {
     clout_table_t **shares;        /* per snapshot: clout_influence's tables */
     clout_table_t **balance;
     clout_table_t **members;       /* per snapshot: communities */
+    char **left_out;               /* relations some snapshot has no data for */
     GString *html;                 /* the page */
     GPtrArray *figures;            /* names of the figures in the page */
     GPtrArray *tables;             /* files written under tables/ */

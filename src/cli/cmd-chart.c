@@ -10,7 +10,7 @@
 
 static const cli_opt_id_t OPTS[] = {
     OPT_LAYER,    OPT_OF,         OPT_AT,    OPT_BOOTSTRAP, OPT_POLES,  OPT_FOCUS,
-    OPT_NOISE,    OPT_JOBS,       OPT_SEED,  OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,    OPT_LAYERS, OPT_RELATIONS,
+    OPT_NOISE,    OPT_JOBS,       OPT_SEED,  OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,    OPT_LAYERS, OPT_RELATIONS, OPT_ALL_RELATIONS,
     OPT_DISTANCE, OPT_NORMALIZED, OPT_TITLE, OPT_NO_SOURCE, OPT_WIDTH,  OPT_HEIGHT,
     OPT_DPI,      OPT_OUTPUT,     OPT_QUIET, OPT_PROGRESS,  OPT_HELP,   OPT_NONE};
 
@@ -70,9 +70,10 @@ static char **names_of(const clout_dataset_t *ds)
 /* Opens one snapshot and computes the tables the chart needs.  ds_keep
  * receives the first dataset (for names and poles). */
 static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, const cli_opts_t *o,
-                   clout_dataset_t **ds_keep, clout_error_t *err)
+                   char **exclude, clout_dataset_t **ds_keep, clout_error_t *err)
 {
     clout_snapshot_opts_t so = cli_snapshot_opts(o);
+    so.exclude = exclude;
     if (sn->year != CLOUT_NO_YEAR)
         so.year = sn->year;
     clout_network_t *net;
@@ -293,6 +294,32 @@ static void chart_opts(clout_chart_opts_t *co, const plan_t *p, const snap_t *sn
     co->snapshot = sn[0].label;
 }
 
+/* A chart over years compares like with like: the relations that some of
+ * the years have no data for are left out of all (unless --all-relations),
+ * and a warning names them.  Only for one dataset over --at years. */
+static int like_with_like(const plan_t *p, const cli_opts_t *o, const char *input,
+                          char ***exclude, clout_error_t *err)
+{
+    *exclude = NULL;
+    if (!p->per_year || cli_given(o, OPT_ALL_RELATIONS))
+        return 0;
+    clout_dataset_t *ds;
+    if (clout_dataset_load(&ds, input, err) != CLOUT_OK)
+        return cli_report(err);
+    clout_snapshot_opts_t so = cli_snapshot_opts(o);
+    *exclude = clout_snapshots_like_with_like(ds, &so, o->at.years, p->n);
+    if (**exclude) {
+        char *l = g_strjoinv(", ", *exclude);
+        clout_error_warn(err,
+                         "like with like: %s left out of every year, for want of data in some "
+                         "(--all-relations keeps them)",
+                         l);
+        g_free(l);
+    }
+    clout_dataset_free(ds);
+    return 0;
+}
+
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
     plan_t p = {0};
@@ -318,13 +345,24 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     clout_dataset_t *ds = NULL;
     clout_scene_t *scene = NULL;
     clout_chart_opts_t co = {0};
+    char **exclude = NULL;
+    if (!p.measure && (p.kind == K_TREND || p.kind == K_SLOPE))
+        code = like_with_like(&p, o, argv[1], &exclude, err);
     for (int i = 0; i < p.n && !code; i++) {
         sn[i].input = p.per_year ? argv[1] : argv[1 + i];
         sn[i].year = p.per_year ? o->at.years[i] : CLOUT_NO_YEAR;
-        code = compute(&sn[i], p.kind, p.measure, p.bootstrap, o, &ds, err);
+        code = compute(&sn[i], p.kind, p.measure, p.bootstrap, o, exclude, &ds, err);
     }
     if (!code) {
         chart_opts(&co, &p, sn, ds, o);
+        if (co.source && exclude && *exclude) { /* the figure says what it left out */
+            char *l = g_strjoinv(", ", exclude), *s = (char *)co.source;
+            s[strlen(s) - 1] = 0; /* its full stop */
+            co.source = g_strdup_printf("%s; like with like, without %s (no data in some years).",
+                                        s, l);
+            g_free(s);
+            g_free(l);
+        }
         double dpi = cli_given(o, OPT_DPI) ? o->dpi : CLI_PNG_DPI;
         if (draw(&p, sn, &co, &scene, err) != CLOUT_OK)
             code = cli_report(err);
@@ -332,6 +370,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
                  clout_render_paint(scene, o->output, (clout_imgformat_t)fmt, dpi, err) != CLOUT_OK)
             code = cli_report(err);
     }
+    g_strfreev(exclude);
     clout_scene_free(scene);
     g_free((char *)co.source);
     g_strfreev(co.poles);

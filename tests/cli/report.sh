@@ -49,6 +49,19 @@ for y in 2005 2014 2023; do
     grep -q "<h2 id=\"y$y\">" "$T/r1/index.html"
     tap $? "the page has a section for $y (metadata.csv's snapshots)"
 done
+# Above its first table the page says what each snapshot covers and leaves out.
+"$PY" - "$T/r1/index.html" >"$T/chk" <<'PYEOF'
+import re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+i, j = h.find('class="coverage-statement"'), h.find("<table")
+items = re.findall(r"<li><strong>(\d{4})</strong>: covered: ([^;<]*)(?:; in part: [^;<]*)?; <em>no data</em>: ([^<]*)</li>", h[i:j])
+ok = 0 <= i < j and [y for y, _, _ in items] == ["2005", "2014", "2023"]
+ok = ok and "trade" in dict((y, n) for y, _, n in items)["2023"]  # COW trade ends in 2014
+ok = ok and "Left out of the comparisons across snapshots" in h[i:j]
+print(items[:1], i, j)
+sys.exit(0 if ok else 1)
+PYEOF
+tap $? "above the first table: each snapshot's covered and no-data relations (trade: none in 2023)" "$(cat "$T/chk")"
 ! grep -q '&lt;!--' "$T/r1/index.html"
 tap $? "HTML comments of the Markdown sources stay hidden" "$(grep -m3 '&lt;!--' "$T/r1/index.html")"
 grep -q '<h2 id="methods">' "$T/r1/index.html" && grep -q 'Personalised PageRank\|personalised PageRank' "$T/r1/index.html"
