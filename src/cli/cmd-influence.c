@@ -76,12 +76,15 @@ const cli_command_t cli_cmd_influence = {
     .summary = "each pole's influence on each focus actor, per layer, with 95% intervals",
     .description =
         "Quantifies how much each pole weighs on each focus actor of a dataset snapshot,\n"
-        "per layer and over all layers: direct share, reach (personalised PageRank),\n"
-        "brokerage, alignment (shared communities), their index, and the balance between\n"
-        "the first two poles (-1 all the first, +1 all the second).  --bootstrap N\n"
-        "resamples ties (and adds noise to flow values) for 95% percentile intervals, in\n"
-        "-j processes; the result is the same for any -j.  doc/methods.md gives\n"
-        "every formula.",
+        "per layer and over all layers: direct share (of what the focus actor depends on,\n"
+        "the part that comes from the pole, its blocs and companies), reach (the same\n"
+        "plus one step through intermediaries), brokerage, alignment (shared\n"
+        "communities), their index, and the balance between the first two poles (-1 all\n"
+        "the first, +1 all the second).  Every row says which relations had no data in\n"
+        "the snapshot's years.  --table contributions shows what each relation adds.\n"
+        "--bootstrap N resamples ties (and adds noise to flow values) for 95% percentile\n"
+        "intervals, in -j processes; the result is the same for any -j.  doc/methods.md\n"
+        "gives every formula.",
     .options = OPTS,
     .min_args = 1,
     .max_args = 1,

@@ -107,7 +107,7 @@ CLI_OPTION(FOCUS, focus, "focus", 0, CLI_LIST, "LIST", "the focus actors (defaul
 CLI_OPTION(ALL_POLES, all_poles, "all-poles", 0, CLI_FLAG, NULL,
            "leading_pole among every pole (default: the balance's two)", CLI_NO_DEFAULT)
 CLI_OPTION(ALL_RELATIONS, all_relations, "all-relations", 0, CLI_FLAG, NULL,
-           "diff: every relation, also those whose sources do not cover both years",
+           "compare every relation, also those whose sources do not cover every year compared",
            CLI_NO_DEFAULT)
 CLI_OPTION(BOOTSTRAP, bootstrap, "bootstrap", 0, CLI_INT(0, 1000000), "N",
            "bootstrap replicates for 95% intervals", CLI_DEFAULT_INT(influence.bootstrap))

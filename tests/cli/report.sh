@@ -64,7 +64,7 @@ PYEOF
 tap $? "above the first table: each snapshot's covered and no-data relations (trade: none in 2023)" "$(cat "$T/chk")"
 ! grep -q '&lt;!--' "$T/r1/index.html"
 tap $? "HTML comments of the Markdown sources stay hidden" "$(grep -m3 '&lt;!--' "$T/r1/index.html")"
-grep -q '<h2 id="methods">' "$T/r1/index.html" && grep -q 'Personalised PageRank\|personalised PageRank' "$T/r1/index.html"
+grep -q '<h2 id="methods">' "$T/r1/index.html" && grep -q 'Dependence in a layer' "$T/r1/index.html"
 tap $? "the page has the methods section from doc/methods.md"
 
 # The same command twice (same output folder, so the same command line).
