@@ -71,11 +71,15 @@ typedef enum { CLOUT_MODE_STATE = 0, CLOUT_MODE_FLOW, CLOUT_MODE_EVENT } clout_m
  * what it receives (arms, finance), what it sends (exports to a market),
  * or both (trade: exports plus imports). */
 typedef enum { CLOUT_COUNTS_IN = 0, CLOUT_COUNTS_OUT, CLOUT_COUNTS_BOTH } clout_counts_t;
+/* How a tie's value becomes a strength in [0, 1] (doc/data-format.md 9.5);
+ * under CLOUT_SCALE_VALUE the value is the strength itself (an agreement
+ * score) and must lie in [0, 1]. */
 typedef enum {
     CLOUT_SCALE_BINARY = 0,
     CLOUT_SCALE_SHARE,
     CLOUT_SCALE_LOG,
-    CLOUT_SCALE_MAX
+    CLOUT_SCALE_MAX,
+    CLOUT_SCALE_VALUE
 } clout_scale_t;
 
 typedef struct {

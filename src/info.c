@@ -130,7 +130,7 @@ static clout_table_t *relations_table(const clout_network_t *net, const clout_da
                 {"years_with_values", CLOUT_COL_STR}};
     for (size_t c = 0; c < G_N_ELEMENTS(cols); c++)
         clout_table_add_column(tb, cols[c].name, cols[c].type);
-    static const char *scales[] = {"binary", "share", "log", "max"};
+    static const char *scales[] = {"binary", "share", "log", "max", "value"};
     for (int k = 0; k < nr; k++) {
         const clout_relation_t *r = clout_dataset_relation(ds, k);
         int row = clout_table_add_row(tb);
