@@ -523,7 +523,10 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
             if (used)
                 kept++;
             else
-                report_drop(rep, "no agreement with the poles of --actors (NA)", 1, NULL);
+                report_drop(
+                    rep,
+                    "no agreement value with another pole of --actors (NA, or the pole's own row)",
+                    1, NULL);
         }
         if (r < 0)
             st = clout_error_status(err);
