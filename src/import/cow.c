@@ -80,7 +80,6 @@ static int map_igo(void *ctx, int key, bool target)
     return a;
 }
 
-#define field_long import_field_long
 static bool field_year(clout_csv_t *csv, int i, long *v, clout_error_t *err)
 {
     return import_field_year(csv, i, v, "year", err);
@@ -192,7 +191,7 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
     int r;
     while ((r = clout_csv_next(csv, err)) > 0) {
         long ccode, year;
-        if (!field_long(csv, ci, &ccode, "ccode", err) || !field_year(csv, yi, &year, err)) {
+        if (!import_field_long(csv, ci, &ccode, "ccode", err) || !field_year(csv, yi, &year, err)) {
             r = -1;
             break;
         }
@@ -204,7 +203,7 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
         for (guint k = 0; k < fidx->len; k++) {
             int f = g_array_index(fidx, int, k);
             long v;
-            if (!field_long(csv, f, &v, g_ptr_array_index(cols, k), err)) {
+            if (!import_field_long(csv, f, &v, g_ptr_array_index(cols, k), err)) {
                 r = -1;
                 break;
             }
@@ -311,8 +310,8 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
     long rows = 0, kept = 0;
     while ((r = clout_csv_next(csv, err)) > 0) {
         long a, b, year;
-        if (!field_long(csv, c1, &a, "ccode1", err) || !field_long(csv, c2, &b, "ccode2", err) ||
-            !field_year(csv, yi, &year, err)) {
+        if (!import_field_long(csv, c1, &a, "ccode1", err) ||
+            !import_field_long(csv, c2, &b, "ccode2", err) || !field_year(csv, yi, &year, err)) {
             r = -1;
             break;
         }
@@ -333,7 +332,7 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
             const char *s = clout_csv_field(csv, fi[k]);
             if (strcmp(s, "NA") == 0)
                 continue;
-            if (!field_long(csv, fi[k], &v, obl[k].column, err)) {
+            if (!import_field_long(csv, fi[k], &v, obl[k].column, err)) {
                 r = -1;
                 break;
             }
@@ -453,7 +452,7 @@ static clout_status_t import_cow_trade_national(clout_dataset_t *ds, clout_csv_t
         report_rows(rep, path);
     while (!st && (r = clout_csv_next(csv, err)) > 0) {
         long cc, year;
-        if (!field_long(csv, ci, &cc, "ccode", err) || !field_year(csv, yi, &year, err)) {
+        if (!import_field_long(csv, ci, &cc, "ccode", err) || !field_year(csv, yi, &year, err)) {
             r = -1;
             break;
         }
@@ -534,8 +533,8 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
     long rows = 0, kept = 0, added = 0, dupes = 0, missing = 0, zero = 0;
     while ((r = clout_csv_next(csv, err)) > 0) {
         long a, b, year;
-        if (!field_long(csv, c1, &a, "ccode1", err) || !field_long(csv, c2, &b, "ccode2", err) ||
-            !field_year(csv, yi, &year, err)) {
+        if (!import_field_long(csv, c1, &a, "ccode1", err) ||
+            !import_field_long(csv, c2, &b, "ccode2", err) || !field_year(csv, yi, &year, err)) {
             r = -1;
             break;
         }

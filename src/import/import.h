@@ -125,8 +125,8 @@ clout_status_t import_unga(clout_dataset_t *ds, char *const *files, int n_files,
                            const clout_import_opts_t *opts, import_report_t *rep,
                            clout_error_t *err);
 
-/* What the importers share to read cells. */
-/* A whole number in column what; false after recording an error. */
+/* Cells that importers read.  A whole number in column what; false after
+ * recording an error. */
 bool import_field_long(clout_csv_t *csv, int i, long *v, const char *what, clout_error_t *err);
 /* A year column: a whole number within clout's years. */
 bool import_field_year(clout_csv_t *csv, int i, long *v, const char *what, clout_error_t *err);

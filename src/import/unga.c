@@ -125,7 +125,7 @@ static bool read_issues(unga_t *u, clout_csv_t *csv, clout_error_t *err)
             report_drop(u->rep, "issue codes, not needed without --issues", 1, NULL);
         } else if (!rc) {
             report_drop(u->rep, "an issue of a roll call not in un_roll_calls", 1, NULL);
-        } else if (!import_actor_in(&(clout_import_opts_t){.actors = u->opts->issues}, code)) {
+        } else if (!g_strv_contains((const char *const *)u->opts->issues, code)) {
             report_drop(u->rep, "an issue not in --issues", 1, code);
         } else {
             rc->on_issue = true;

@@ -322,6 +322,31 @@ run "$CLOUT" import atop "$EX/atop-excerpt.csv" -o "$T/x" --prefer mean
 [ "$rc" -eq 2 ] && grep -q "prefer is an option of imf-dots only" "$T/err"
 tap $? "an option of another source: exit 2" "exit $rc: $(cat "$T/err")"
 
+# ---- bad data: exit 3, file, line and column, nothing written ----
+printf 'reporter,partner,flow,year,value_musd\nKAZ,CHN,export,2019,5\nKAZ,CHN,barter,2019,5\n' >"$T/bad-flow.csv"
+run "$CLOUT" import imf-dots "$T/bad-flow.csv" -o "$T/bad"
+[ "$rc" -eq 3 ] && grep -qF "bad-flow.csv:3:9: column 'flow': 'barter' is not export or import" "$T/err" && [ ! -e "$T/bad" ]
+tap $? "imf-dots: a flow that is neither export nor import" "exit $rc: $(cat "$T/err")"
+printf 'reporter,partner,flow,year,value_musd\nKAZ,CHN,export,2019,5\nKAZ,CHN,export,2019,6\n' >"$T/bad-rep.csv"
+run "$CLOUT" import imf-dots "$T/bad-rep.csv" -o "$T/bad"
+[ "$rc" -eq 3 ] && grep -qF "bad-rep.csv:3:21: column 'value_musd': '6' differs from line 2" "$T/err" && [ ! -e "$T/bad" ]
+tap $? "imf-dots: one report given twice with two values" "exit $rc: $(cat "$T/err")"
+printf 'ccode,year,oof_amt,oof_adj,oda_amt,oda_adj,vof_amt,vof_adj\n705,2019,1,1,1,n/a,1,1\n' >"$T/bad-gcdf.csv"
+run "$CLOUT" import gcdf "$T/bad-gcdf.csv" -o "$T/bad"
+[ "$rc" -eq 3 ] && grep -qF "bad-gcdf.csv:2:16: column 'oda_adj': 'n/a' is not an amount" "$T/err" && [ ! -e "$T/bad" ]
+tap $? "gcdf: an amount that is not a number" "exit $rc: $(cat "$T/err")"
+printf '"rcid","country_code","country","vote"\n9061,"KG","Kyrgyzstan","maybe"\n' >"$T/bad-vote.csv"
+run "$CLOUT" import unga "$T/bad-vote.csv" "$EX/unga-roll-calls-excerpt.csv" --actors KGZ,RUS -o "$T/bad"
+[ "$rc" -eq 3 ] && grep -qF "bad-vote.csv:2:24: column 'vote': 'maybe' is not yes, no or abstain" "$T/err" && [ ! -e "$T/bad" ]
+tap $? "unga: a vote that is not yes, no or abstain" "exit $rc: $(cat "$T/err")"
+run "$CLOUT" import unga "$EX/gcdf-excerpt.csv" --actors KGZ,RUS -o "$T/bad"
+[ "$rc" -eq 3 ] && grep -qF "not a UN votes file" "$T/err" && [ ! -e "$T/bad" ]
+tap $? "unga: a file that is none of the three" "exit $rc: $(cat "$T/err")"
+sed 's/0.695122/1.695122/' "$EX/unga-agreement-excerpt.csv" >"$T/bad-agree.csv"
+run "$CLOUT" import unga-agreement "$T/bad-agree.csv" -o "$T/bad"
+[ "$rc" -eq 3 ] && grep -qF "column 'RUSSAgree': '1.695122' is not an agreement from 0 to 1" "$T/err" && [ ! -e "$T/bad" ]
+tap $? "unga-agreement: a score above 1" "exit $rc: $(cat "$T/err")"
+
 # ---- the scale value ----
 mkdir -p "$T/sv"
 printf 'id,name,kind\nA,A,state\nB,B,state\n' >"$T/sv/actors.csv"
