@@ -78,11 +78,15 @@ typedef enum { CLOUT_MODE_STATE = 0, CLOUT_MODE_FLOW, CLOUT_MODE_EVENT } clout_m
  * what it receives (arms, finance), what it sends (exports to a market),
  * or both (trade: exports plus imports). */
 typedef enum { CLOUT_COUNTS_IN = 0, CLOUT_COUNTS_OUT, CLOUT_COUNTS_BOTH } clout_counts_t;
+/* How a tie's value becomes a strength in [0, 1] (doc/data-format.md 9.5);
+ * under CLOUT_SCALE_VALUE the value is the strength itself (an agreement
+ * score) and must lie in [0, 1]. */
 typedef enum {
     CLOUT_SCALE_BINARY = 0,
     CLOUT_SCALE_SHARE,
     CLOUT_SCALE_LOG,
-    CLOUT_SCALE_MAX
+    CLOUT_SCALE_MAX,
+    CLOUT_SCALE_VALUE
 } clout_scale_t;
 
 typedef struct {
@@ -371,16 +375,34 @@ void clout_output_abort(clout_output_t *o);
  * Importers: standard datasets as their maintainers publish them
  * ------------------------------------------------------------------------- */
 typedef struct {
-    char **actors; /* keep only ties whose ends (states) are all listed; NULL = all */
-    char **igos;   /* cow-igo: these IGO columns; NULL = every one in the code table */
-    int from, to;  /* keep ties that overlap these years; CLOUT_NO_YEAR = no limit */
+    /* keep only ties whose ends (states) are all listed; NULL = all.  A code
+     * that is neither in the files read nor in the source's code tables is
+     * CLOUT_EUSAGE, naming it (and the nearest codes). */
+    char **actors;
+    char **igos;  /* cow-igo: these IGO columns; NULL = every one in the code table */
+    int from, to; /* keep ties that overlap these years; CLOUT_NO_YEAR = no limit */
+    /* imf-dots: which of the two reports of a flow to use: the importer's
+     * (CIF) else the exporter's mirror report (the default), the other way
+     * round, the larger, or their mean (doc/methods.md, Importers). */
+    enum {
+        CLOUT_PREFER_IMPORTER = 0,
+        CLOUT_PREFER_EXPORTER,
+        CLOUT_PREFER_MAX,
+        CLOUT_PREFER_MEAN
+    } prefer;
+    bool unadjusted; /* gcdf: AidData's amounts, not its adjusted amounts (the default) */
+    char **classes;  /* gcdf: some of "oda", "oof", "vague"; NULL = all three */
+    char **issues;   /* unga: roll calls on these issues (me, nu, di, hr, co, ec); NULL = all */
 } clout_import_opts_t;
 
-/* The defaults: every actor, every IGO of the code table, every year. */
+/* The defaults: every actor, every IGO of the code table, every year, the
+ * importer's report, adjusted amounts of every class, every roll call. */
 void clout_import_opts_init(clout_import_opts_t *o);
 
 /* The sources clout_import() knows, NULL-terminated: "cow-igo", "atop",
- * "cow-alliance", "cow-trade", "sipri" and "clout" (another dataset folder). */
+ * "cow-alliance", "cow-trade", "sipri", "imf-dots", "gcdf", "unga" (the three
+ * UN votes files at once), "unga-agreement" and "clout" (another dataset
+ * folder). */
 extern const char *const clout_import_sources[];
 
 /* Reads files of one source and adds their actors, relations and ties to ds

@@ -223,7 +223,7 @@ static gint cmp_tie(gconstpointer x, gconstpointer y, gpointer data)
     return c;
 }
 
-static const char *const SCALES[] = {"binary", "share", "log", "max"};
+static const char *const SCALES[] = {"binary", "share", "log", "max", "value"};
 static const char *const ROLES[] = {"", "pole", "focus"};
 
 static void write_actors(const clout_dataset_t *ds, FILE *f)
@@ -304,8 +304,9 @@ static void write_ties(const clout_dataset_t *ds, FILE *f)
         fputc(',', f);
         clout_write_csv_cell(f, r->name, false);
         fputc(',', f);
-        /* A state tie of value 1 is the common case; its cell stays empty. */
-        if (!(r->mode == CLOUT_MODE_STATE && t->value == 1))
+        /* A state tie of value 1 is the common case; its cell stays empty,
+         * except under scale value, where 1 is a score (full agreement). */
+        if (!(r->mode == CLOUT_MODE_STATE && t->value == 1 && r->scale != CLOUT_SCALE_VALUE))
             num_cell(f, t->value);
         fputc(',', f);
         year_cell(f, t->start_text, t->start);

@@ -482,17 +482,27 @@ static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete,
             row_ok = false;
         }
         s = cell(&sh, R_SCALE);
-        static const char *scales[] = {"binary", "share", "log", "max", NULL};
+        static const char *scales[] = {"binary", "share", "log", "max", "value", NULL};
         int k;
         for (k = 0; scales[k]; k++)
             if (strcmp(s, scales[k]) == 0)
                 break;
         if (!scales[k]) {
-            CELL_ERROR(&sh, err, R_SCALE, "column 'scale': '%s' is not binary, share, log or max",
-                       s);
+            CELL_ERROR(&sh, err, R_SCALE,
+                       "column 'scale': '%s' is not binary, share, log, max or value", s);
             row_ok = false;
         }
         r.scale = (clout_scale_t)k;
+        if (scales[k] && r.scale == CLOUT_SCALE_VALUE && r.mode != CLOUT_MODE_STATE &&
+            *cell(&sh, R_MODE)) {
+            /* A score holds for the years of its tie; amounts summed over a
+             * window would not be one. */
+            CELL_ERROR(&sh, err, R_SCALE,
+                       "column 'scale': value (each tie's value is its strength) needs mode "
+                       "state, one tie per span: '%s' is not",
+                       cell(&sh, R_MODE));
+            row_ok = false;
+        }
         s = cell(&sh, R_WEIGHT);
         r.weight = 1;
         if (*s && (!clout_parse_double(s, &r.weight) || r.weight < 0)) {
@@ -613,6 +623,14 @@ static gpointer read_tie_rows(gpointer data)
         if (*v && (!clout_parse_double(v, &t.value) || t.value < 0)) {
             CELL_ERROR(&p->sh, p->err, T_VALUE,
                        "column 'value': '%s' is not a finite number of 0 or more", v);
+            row_ok = false;
+        } else if (t.value > 1 && t.relation >= 0 &&
+                   clout_dataset_relation(ds, t.relation)->scale == CLOUT_SCALE_VALUE) {
+            /* Under scale value the value is the strength itself. */
+            CELL_ERROR(&p->sh, p->err, T_VALUE,
+                       "column 'value': '%s' is above 1, and relation '%s' has scale value (the "
+                       "value is the strength, from 0 to 1)",
+                       v, rel);
             row_ok = false;
         }
         if (!*cell(&p->sh, T_START)) {

@@ -390,6 +390,7 @@ static void relation_strengths(const clout_dataset_t *ds, int r, cl_deps_t *d, i
         case CLOUT_SCALE_BINARY: s = 1; break;
         case CLOUT_SCALE_MAX: s = v / max; break;
         case CLOUT_SCALE_LOG: s = log1p(v) / log1p(max); break;
+        case CLOUT_SCALE_VALUE: s = v; break; /* a score of 0 to 1 (a state) */
         case CLOUT_SCALE_SHARE: {
             /* The world total when the dataset gives one; the partners'
              * sum when it is larger (sources that disagree) or missing. */

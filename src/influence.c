@@ -140,6 +140,19 @@ static void plan_free(plan_t *pl)
     g_strfreev(pl->layers);
 }
 
+/* Whether any selected relation of layer l has data in the snapshot's years. */
+static bool layer_covered(const plan_t *pl, int l)
+{
+    clout_snapshot_opts_t o = pl->snap;
+    char *one[2] = {pl->layers[l], NULL};
+    if (l < pl->n_layers - 1)
+        o.layers = one;
+    clout_error_t *scratch = clout_error_new(1);
+    bool ok = clout_snapshot_check_year(pl->ds, &o, o.year, scratch) == CLOUT_OK;
+    clout_error_free(scratch);
+    return ok;
+}
+
 /* The network of layer l from the given ties. */
 static clout_status_t layer_network(const plan_t *pl, int l, const clout_tie_t *ties, long nt,
                                     clout_network_t **net, clout_error_t *err)
@@ -694,6 +707,15 @@ static clout_status_t network_indices(const plan_t *pl, const clout_influence_op
     long nt = clout_dataset_n_ties(pl->ds);
     clout_status_t st = CLOUT_OK;
     for (int l = 0; l < pl->n_layers && !st; l++) {
+        if (!layer_covered(pl, l)) {
+            /* No relation of the layer has data in these years: no network,
+             * and no brokerage or alignment (its rows say not_covered). */
+            for (int p = 0; p < pl->n_poles; p++)
+                kb[(size_t)l * pl->n_poles + p] = NAN;
+            for (int k = 0; k < pl->n_focus * pl->n_poles; k++)
+                al[(size_t)l * pl->n_focus * pl->n_poles + k] = NAN;
+            continue;
+        }
         g_autoptr(clout_network_t) net = NULL;
         st = layer_network(pl, l, ties, nt, &net, err);
         if (!st)

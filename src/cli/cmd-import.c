@@ -1,12 +1,27 @@
-/* cmd-import.c: clout import: turns COW, ATOP and SIPRI files into (or into more of) a dataset. */
+/* cmd-import.c: clout import: turns COW, ATOP, SIPRI, IMF DOTS, AidData and UN votes files into (or
+ * into more of) a dataset. */
 #include <config.h>
 
 #include <string.h>
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_OUTPUT, OPT_ACTORS,   OPT_FROM,  OPT_UNTIL, OPT_IGOS,
-                                    OPT_FORMAT, OPT_SAFE_CSV, OPT_QUIET, OPT_HELP,  OPT_NONE};
+static const cli_opt_id_t OPTS[] = {
+    OPT_OUTPUT,     OPT_ACTORS, OPT_FROM,   OPT_UNTIL,    OPT_IGOS,  OPT_PREFER, OPT_CLASSES,
+    OPT_UNADJUSTED, OPT_ISSUES, OPT_FORMAT, OPT_SAFE_CSV, OPT_QUIET, OPT_HELP,   OPT_NONE};
+
+/* The options that only one source reads: given with another, they would
+ * do nothing, so they are an error. */
+static const struct {
+    cli_opt_id_t id;
+    const char *name, *source;
+} ONLY[] = {{OPT_IGOS, "--igos", "cow-igo"},
+            {OPT_PREFER, "--prefer", "imf-dots"},
+            {OPT_CLASSES, "--classes", "gcdf"},
+            {OPT_UNADJUSTED, "--unadjusted", "gcdf"},
+            {OPT_ISSUES, "--issues", "unga"}};
+
+static const char *const PREFER[] = {"importer", "exporter", "max", "mean", NULL};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
@@ -15,11 +30,25 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     bool known = false;
     for (int i = 0; clout_import_sources[i]; i++)
         known |= strcmp(clout_import_sources[i], argv[0]) == 0;
-    if (!known)
-        return cli_fail(2,
-                        "import: '%s' is not a source (cow-igo, atop, cow-alliance, cow-trade, "
-                        "sipri, clout)",
-                        argv[0]);
+    if (!known) {
+        GString *names = g_string_new(NULL);
+        for (int i = 0; clout_import_sources[i]; i++)
+            g_string_append_printf(names, "%s%s", i ? ", " : "", clout_import_sources[i]);
+        int code = cli_fail(2, "import: '%s' is not a source (%s)", argv[0], names->str);
+        g_string_free(names, TRUE);
+        return code;
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(ONLY); i++)
+        if (cli_given(o, ONLY[i].id) && strcmp(argv[0], ONLY[i].source) != 0)
+            return cli_fail(2, "import: %s is an option of %s only, not of %s", ONLY[i].name,
+                            ONLY[i].source, argv[0]);
+    int prefer = CLOUT_PREFER_IMPORTER;
+    if (cli_given(o, OPT_PREFER)) {
+        for (prefer = 0; PREFER[prefer] && strcmp(PREFER[prefer], o->prefer) != 0; prefer++)
+            ;
+        if (!PREFER[prefer])
+            return cli_fail(2, "--prefer: '%s' is not importer, exporter, max or mean", o->prefer);
+    }
     if (cli_given(o, OPT_FROM) && cli_given(o, OPT_UNTIL) && o->until < o->from)
         return cli_fail(2, "import: --until %d is before --from %d", o->until, o->from);
     clout_error_t *err = clout_error_new(100);
@@ -44,6 +73,12 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
             io.from = o->from;
         if (cli_given(o, OPT_UNTIL))
             io.to = o->until;
+        io.prefer = prefer;
+        io.unadjusted = o->unadjusted;
+        if (cli_given(o, OPT_CLASSES))
+            io.classes = o->classes;
+        if (cli_given(o, OPT_ISSUES))
+            io.issues = o->issues;
         st = clout_import(ds, argv[0], argv + 1, argc - 1, &io, &report, err);
     }
     if (!st)
@@ -63,15 +98,20 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 const cli_command_t cli_cmd_import = {
     .name = "import",
     .usage = "import SOURCE FILE... -o DATASET [--actors LIST] [--from YEAR] [--until YEAR] "
-             "[--igos LIST]",
-    .summary = "turn COW IGO, ATOP, COW alliance, COW trade or SIPRI files into a dataset",
+             "[--igos LIST] [--prefer WHOSE] [--classes LIST] [--unadjusted] [--issues LIST]",
+    .summary = "turn COW, ATOP, SIPRI, IMF DOTS, AidData or UN votes files into a dataset",
     .description =
-        "Reads standard datasets as their maintainers publish them and writes (or adds to)\n"
-        "the dataset folder DATASET.  SOURCE is cow-igo (state-year format, plain or gzip),\n"
-        "atop (directed dyad-year), cow-alliance (dyad-year), cow-trade (dyadic), sipri\n"
-        "(the trade register as SIPRI's website exports it) or clout (another dataset\n"
-        "folder, merged).  Every tie's source_ref names the dataset and its version.\n"
-        "Prints a table of what was read, added and skipped, and why.",
+        "Reads standard datasets as their maintainers publish them (plain or gzip) and\n"
+        "writes (or adds to) the dataset folder DATASET.  SOURCE is cow-igo (state-year\n"
+        "format), atop (directed dyad-year), cow-alliance (dyad-year), cow-trade (dyadic\n"
+        "or national), sipri (the trade register as SIPRI's website exports it), imf-dots\n"
+        "(IMF Direction of Trade Statistics, bilateral), gcdf (AidData's Chinese\n"
+        "development finance by recipient and year), unga (the UN votes, roll calls and\n"
+        "issues files: agreement of every pair of --actors), unga-agreement (Voeten's\n"
+        "agreement scores) or clout (another dataset folder, merged).  Every tie's\n"
+        "source_ref names the dataset and its version.  Prints a table of the rows read,\n"
+        "kept and dropped (and why) and the ties added.  An --actors code that is neither\n"
+        "in the files nor in the code tables is an error, with the nearest codes.",
     .options = OPTS,
     .min_args = 2,
     .max_args = 1000,

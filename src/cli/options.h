@@ -65,6 +65,15 @@ CLI_OPTION(UNTIL, until, "until", 0, CLI_YEAR, "YEAR",
            "keep only ties that start in YEAR or earlier", CLI_NO_DEFAULT)
 CLI_OPTION(IGOS, igos, "igos", 0, CLI_LIST, "LIST",
            "cow-igo: these IGO columns (default: all in the code table)", CLI_NO_DEFAULT)
+CLI_OPTION(PREFER, prefer, "prefer", 0, CLI_STRING, "WHOSE",
+           "imf-dots: whose report of a flow: importer (default), exporter, max or mean",
+           CLI_NO_DEFAULT)
+CLI_OPTION(UNADJUSTED, unadjusted, "unadjusted", 0, CLI_FLAG, NULL,
+           "gcdf: AidData's amounts, not its adjusted amounts", CLI_NO_DEFAULT)
+CLI_OPTION(CLASSES, classes, "classes", 0, CLI_LIST, "LIST",
+           "gcdf: the flow classes summed: oda, oof, vague (default all)", CLI_NO_DEFAULT)
+CLI_OPTION(ISSUES, issues, "issues", 0, CLI_LIST, "LIST",
+           "unga: only roll calls on these issues: me, nu, di, hr, co, ec", CLI_NO_DEFAULT)
 CLI_OPTION(MEASURES, measures, "measures", 0, CLI_LIST, "LIST",
            "the measures to compute, comma-separated, or all (default)", CLI_NO_DEFAULT)
 CLI_OPTION(DISTANCE, distance, "distance", 0,

@@ -9,8 +9,9 @@
 
 #include "import.h"
 
-const char *const clout_import_sources[] = {"cow-igo", "atop", "cow-alliance", "cow-trade", "sipri",
-                                            "clout",   NULL};
+const char *const clout_import_sources[] = {
+    "cow-igo", "atop", "cow-alliance",   "cow-trade", "sipri", "imf-dots",
+    "gcdf",    "unga", "unga-agreement", "clout",     NULL};
 
 /* ---- report ---- */
 
@@ -45,6 +46,84 @@ void report_example(import_report_t *r, const char *item, const char *example)
     g_ptr_array_index(r->notes, i) =
         *old ? g_strdup_printf("%s; %s", old, example) : g_strdup_printf("e.g. %s", example);
     g_free(old);
+}
+
+void report_rows(import_report_t *r, const char *path)
+{
+    report_add(r, "rows read", 0, path);
+    report_add(r, "rows kept", 0, NULL);
+}
+
+void report_rows_done(import_report_t *r, long read, long kept)
+{
+    report_add(r, "rows read", read, NULL);
+    report_add(r, "rows kept", kept, NULL);
+}
+
+void report_drop(import_report_t *r, const char *why, long n, const char *example)
+{
+    char *item = g_strdup_printf("rows dropped: %s", why);
+    report_add(r, item, n, NULL);
+    if (example)
+        report_example(r, item, example);
+    g_free(item);
+}
+
+void import_known(import_report_t *r, const char *id)
+{
+    if (!g_hash_table_contains(r->known, id))
+        g_hash_table_add(r->known, g_strdup(id));
+}
+
+/* ---- cells ---- */
+
+bool import_field_long(clout_csv_t *csv, int i, long *v, const char *what, clout_error_t *err)
+{
+    const char *s = clout_csv_field(csv, i);
+    if (clout_parse_long(s, v))
+        return true;
+    clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, i),
+                    clout_csv_field_col(csv, i), "column '%s': '%s' is not a whole number", what,
+                    s);
+    return false;
+}
+
+bool import_field_year(clout_csv_t *csv, int i, long *v, const char *what, clout_error_t *err)
+{
+    if (!import_field_long(csv, i, v, what, err))
+        return false;
+    if (*v >= CLOUT_YEAR_MIN && *v <= CLOUT_YEAR_MAX)
+        return true;
+    clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, i),
+                    clout_csv_field_col(csv, i), "column '%s': %ld is outside %d..%d", what, *v,
+                    CLOUT_YEAR_MIN, CLOUT_YEAR_MAX);
+    return false;
+}
+
+bool import_field_amount(clout_csv_t *csv, int i, double *v, const char *what, clout_error_t *err)
+{
+    const char *s = clout_csv_field(csv, i);
+    if (clout_parse_double(s, v) && *v >= 0)
+        return true;
+    clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, i),
+                    clout_csv_field_col(csv, i), "column '%s': '%s' is not an amount", what, s);
+    return false;
+}
+
+char *import_thousands(double v)
+{
+    char *plain = g_strdup_printf("%.1f", v);
+    char *dot = strchr(plain, '.');
+    size_t int_len = (size_t)(dot - plain);
+    GString *out = g_string_new(NULL);
+    for (size_t i = 0; i < int_len; i++) {
+        if (i && (int_len - i) % 3 == 0 && plain[i - 1] != '-')
+            g_string_append_c(out, ',');
+        g_string_append_c(out, plain[i]);
+    }
+    g_string_append(out, dot);
+    g_free(plain);
+    return g_string_free(out, FALSE);
 }
 
 /* ---- files ---- */
@@ -124,9 +203,9 @@ int import_column(clout_csv_t *csv, const char *name, bool required, clout_error
 /* ---- code tables ---- */
 
 typedef struct {
-    GHashTable *cow, *sipri, *igo;
+    GHashTable *cow, *sipri, *igo, *cow_iso3, *iso2, *dots;
     GPtrArray *igo_cols;
-    GPtrArray *rows[3]; /* the parsed tables, which the hash tables point into */
+    GPtrArray *rows[5]; /* the parsed tables, which the hash tables point into */
 } codes_t;
 
 /* Parses one embedded table into rows of fields (first row: the header). */
@@ -158,6 +237,9 @@ static const codes_t *codes(void)
         k->sipri = g_hash_table_new(g_str_hash, g_str_equal);
         k->igo = g_hash_table_new(g_str_hash, g_str_equal);
         k->igo_cols = g_ptr_array_new();
+        k->cow_iso3 = g_hash_table_new(g_str_hash, g_str_equal);
+        k->iso2 = g_hash_table_new(g_str_hash, g_str_equal);
+        k->dots = g_hash_table_new(g_str_hash, g_str_equal);
         GPtrArray *rows = k->rows[0] = parse_table(clout_codes_cow_states, "cow-states.csv");
         for (guint i = 1; i < rows->len; i++) { /* ccode,stateabb,iso3,name */
             char **f = g_ptr_array_index(rows, i);
@@ -165,6 +247,25 @@ static const codes_t *codes(void)
             s->iso3 = f[2];
             s->name = f[3];
             g_hash_table_insert(k->cow, GINT_TO_POINTER(atoi(f[0])), s);
+            if (*s->iso3)
+                g_hash_table_insert(k->cow_iso3, f[2], s);
+        }
+        rows = k->rows[3] = parse_table(clout_codes_iso2, "iso2.csv");
+        for (guint i = 1; i < rows->len; i++) { /* iso2,iso3,name */
+            char **f = g_ptr_array_index(rows, i);
+            iso2_t *s = g_new(iso2_t, 1);
+            s->iso3 = f[1];
+            s->name = f[2];
+            g_hash_table_insert(k->iso2, f[0], s);
+        }
+        rows = k->rows[4] = parse_table(clout_codes_imf_dots, "imf-dots.csv");
+        for (guint i = 1; i < rows->len; i++) { /* code,name,kind,years,note */
+            char **f = g_ptr_array_index(rows, i);
+            dots_code_t *s = g_new(dots_code_t, 1);
+            s->name = f[1];
+            s->kind = f[2];
+            s->note = f[4];
+            g_hash_table_insert(k->dots, f[0], s);
         }
         rows = k->rows[1] = parse_table(clout_codes_sipri_names, "sipri-names.csv");
         for (guint i = 1; i < rows->len; i++) { /* name,iso3,kind,note */
@@ -195,6 +296,21 @@ static const codes_t *codes(void)
 const cow_state_t *codes_cow_state(long ccode)
 {
     return g_hash_table_lookup(codes()->cow, GINT_TO_POINTER((int)ccode));
+}
+
+const cow_state_t *codes_cow_by_iso3(const char *iso3)
+{
+    return g_hash_table_lookup(codes()->cow_iso3, iso3);
+}
+
+const iso2_t *codes_iso2(const char *iso2)
+{
+    return g_hash_table_lookup(codes()->iso2, iso2);
+}
+
+const dots_code_t *codes_imf_dots(const char *code)
+{
+    return g_hash_table_lookup(codes()->dots, code);
 }
 
 const sipri_name_t *codes_sipri_name(const char *name)
@@ -295,7 +411,7 @@ static int next_data_year(const int *years, int n, int y)
 
 long spans_emit(spans_t *s, clout_dataset_t *ds, const int *data_years, int n_data_years,
                 const clout_import_opts_t *opts, const char *source_ref, span_map_fn map, void *ctx,
-                long *dupes)
+                long *dupes, long *outside)
 {
     g_array_sort(s->recs, cmp_rec);
     long added = 0;
@@ -321,6 +437,8 @@ long spans_emit(spans_t *s, clout_dataset_t *ds, const int *data_years, int n_da
                 added++;
             else
                 (*dupes)++;
+        } else {
+            (*outside)++;
         }
         i = j;
     }
@@ -378,36 +496,269 @@ void clout_import_opts_init(clout_import_opts_t *o)
     *o = (clout_import_opts_t){.from = CLOUT_NO_YEAR, .to = CLOUT_NO_YEAR};
 }
 
+/* ---- --actors: every code must name something ---- */
+
+/* The code tables a source's ids come from. */
+enum { TABLE_COW = 1, TABLE_IGO = 2, TABLE_SIPRI = 4, TABLE_ISO2 = 8, TABLE_DOTS = 16 };
+
+/* What an --actors code is checked against: the ids the source can give
+ * (valid), and the spellings a user may have meant for each (keys: the ids,
+ * and the names, COW codes and abbreviations, ISO2 codes of the tables). */
+typedef struct {
+    GHashTable *valid, *in_file;
+    GPtrArray *keys, *ids; /* parallel; keys lower case, ids as they are */
+} actor_names_t;
+
+static void names_alias(actor_names_t *n, const char *key, const char *id)
+{
+    if (!*key || !*id || !g_hash_table_contains(n->valid, id))
+        return;
+    g_ptr_array_add(n->keys, g_utf8_strdown(key, -1));
+    g_ptr_array_add(n->ids, g_strdup(id));
+}
+
+/* The actor id of a SIPRI name: its ISO3, or the name without SIPRI's stars
+ * for groups and organisations (as sipri.c names them); "" for unknowns. */
+static char *sipri_id(char **f)
+{
+    if (strcmp(f[2], "state") == 0)
+        return g_strdup(f[1]);
+    if (strcmp(f[2], "group") != 0 && strcmp(f[2], "organisation") != 0)
+        return g_strdup("");
+    char *d = g_strchomp(g_strdup(f[0]));
+    size_t len = strlen(d);
+    while (len && d[len - 1] == '*')
+        d[--len] = 0;
+    return d;
+}
+
+static void names_init(actor_names_t *n, unsigned tables, GHashTable *in_file)
+{
+    const codes_t *c = codes();
+    n->valid = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    n->in_file = in_file;
+    n->keys = g_ptr_array_new_with_free_func(g_free);
+    n->ids = g_ptr_array_new_with_free_func(g_free);
+    g_hash_table_add(n->valid, g_strdup(CLOUT_WORLD));
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, in_file);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        g_hash_table_add(n->valid, g_strdup(key));
+    /* the ids of the tables: column k of table t */
+    static const struct {
+        unsigned table;
+        int rows, id;
+    } ids[] = {{TABLE_COW, 0, 2}, {TABLE_IGO, 2, 1}, {TABLE_ISO2, 3, 1}, {TABLE_DOTS, 4, 0}};
+    for (size_t t = 0; t < G_N_ELEMENTS(ids); t++)
+        if (tables & ids[t].table)
+            for (guint i = 1; i < c->rows[ids[t].rows]->len; i++) {
+                const char *id = ((char **)g_ptr_array_index(c->rows[ids[t].rows], i))[ids[t].id];
+                if (*id)
+                    g_hash_table_add(n->valid, g_strdup(id));
+            }
+    if (tables & TABLE_SIPRI)
+        for (guint i = 1; i < c->rows[1]->len; i++) {
+            char *id = sipri_id(g_ptr_array_index(c->rows[1], i));
+            if (*id)
+                g_hash_table_add(n->valid, id);
+            else
+                g_free(id);
+        }
+    g_hash_table_iter_init(&it, n->valid);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        names_alias(n, key, key);
+    for (guint i = 1; i < c->rows[0]->len; i++) { /* ccode,stateabb,iso3,name */
+        char **f = g_ptr_array_index(c->rows[0], i);
+        for (int k = 0; k < 4; k++)
+            if (k != 2)
+                names_alias(n, f[k], f[2]);
+    }
+    for (guint i = 1; i < c->rows[3]->len; i++) { /* iso2,iso3,name */
+        char **f = g_ptr_array_index(c->rows[3], i);
+        names_alias(n, f[0], f[1]);
+        names_alias(n, f[2], f[1]);
+    }
+    for (guint i = 1; i < c->rows[2]->len; i++) { /* igo,id,name,layer,note */
+        char **f = g_ptr_array_index(c->rows[2], i);
+        names_alias(n, f[0], f[1]);
+        names_alias(n, f[2], f[1]);
+    }
+    for (guint i = 1; i < c->rows[4]->len; i++) { /* code,name,... */
+        char **f = g_ptr_array_index(c->rows[4], i);
+        names_alias(n, f[1], f[0]);
+    }
+    for (guint i = 1; i < c->rows[1]->len; i++) { /* name,iso3,kind,note */
+        char **f = g_ptr_array_index(c->rows[1], i);
+        char *id = sipri_id(f);
+        names_alias(n, f[0], id);
+        g_free(id);
+    }
+}
+
+static void names_release(actor_names_t *n)
+{
+    g_hash_table_destroy(n->valid);
+    g_ptr_array_free(n->keys, TRUE);
+    g_ptr_array_free(n->ids, TRUE);
+}
+
+/* The optimal string alignment distance (Levenshtein with transpositions of
+ * neighbours, "KZA" is one from "KAZ"), bytewise; stops early above limit. */
+static int edit_distance(const char *a, const char *b, int limit)
+{
+    int la = (int)strlen(a), lb = (int)strlen(b);
+    if (abs(la - lb) > limit)
+        return limit + 1;
+    int *d = g_new(int, (size_t)(la + 1) * (lb + 1));
+#define D(i, j) d[(i) * (lb + 1) + (j)]
+    for (int i = 0; i <= la; i++)
+        D(i, 0) = i;
+    for (int j = 0; j <= lb; j++)
+        D(0, j) = j;
+    for (int i = 1; i <= la; i++)
+        for (int j = 1; j <= lb; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int v = MIN(MIN(D(i - 1, j) + 1, D(i, j - 1) + 1), D(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                v = MIN(v, D(i - 2, j - 2) + 1);
+            D(i, j) = v;
+        }
+    int r = D(la, lb);
+#undef D
+    g_free(d);
+    return r;
+}
+
+static int cmp_str_ptr(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* "KAZ" or "KAZ or KGZ": the ids nearest to code (up to three, sorted), or
+ * NULL when none is near.  A case-insensitive match of an id or a name is
+ * nearest of all; otherwise up to one edit for codes of four letters or
+ * fewer, two up to eight, three beyond. */
+static char *names_suggest(const actor_names_t *n, const char *code)
+{
+    char *low = g_utf8_strdown(code, -1);
+    int len = (int)strlen(low), limit = len <= 4 ? 1 : len <= 8 ? 2 : 3, best = limit + 1;
+    GPtrArray *hits = g_ptr_array_new();
+    for (guint i = 0; i < n->keys->len; i++) {
+        int dist = edit_distance(low, g_ptr_array_index(n->keys, i), best);
+        if (dist > best)
+            continue;
+        if (dist < best) {
+            best = dist;
+            g_ptr_array_set_size(hits, 0);
+        }
+        const char *id = g_ptr_array_index(n->ids, i);
+        bool dup = false;
+        for (guint k = 0; k < hits->len; k++)
+            dup |= strcmp(g_ptr_array_index(hits, k), id) == 0;
+        if (!dup)
+            g_ptr_array_add(hits, (gpointer)id);
+    }
+    g_free(low);
+    char *out = NULL;
+    if (hits->len && best <= limit) {
+        g_ptr_array_sort(hits, cmp_str_ptr);
+        GString *s = g_string_new(NULL);
+        for (guint k = 0; k < hits->len && k < 3; k++)
+            g_string_append_printf(s, "%s%s",
+                                   k == 0                       ? ""
+                                   : k + 1 == MIN(hits->len, 3) ? " or "
+                                                                : ", ",
+                                   (const char *)g_ptr_array_index(hits, k));
+        out = g_string_free(s, FALSE);
+    }
+    g_ptr_array_free(hits, TRUE);
+    return out;
+}
+
+/* Every --actors code must be an id of the files read or of the source's
+ * code tables: a code that is neither would keep nothing and look like a
+ * success.  Codes the tables know but the files lack are reported. */
+static clout_status_t check_actors(const clout_import_opts_t *o, unsigned tables,
+                                   import_report_t *rep, char *const *files, int n_files,
+                                   clout_error_t *err)
+{
+    if (!o->actors)
+        return CLOUT_OK;
+    actor_names_t n;
+    names_init(&n, tables, rep->known);
+    clout_status_t st = CLOUT_OK;
+    for (char **p = o->actors; *p; p++) {
+        if (strcmp(*p, CLOUT_WORLD) == 0 || g_hash_table_contains(rep->known, *p))
+            continue;
+        if (g_hash_table_contains(n.valid, *p)) {
+            report_add(rep, "--actors codes without a row in the file (no ties)", 1, NULL);
+            report_example(rep, "--actors codes without a row in the file (no ties)", *p);
+            continue;
+        }
+        char *near = names_suggest(&n, *p);
+        st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                             "--actors: '%s' is neither in %s nor in the code tables%s%s%s", *p,
+                             n_files == 1 ? files[0] : "the files read",
+                             near ? " (did you mean " : "", near ? near : "", near ? "?)" : "");
+        g_free(near);
+    }
+    names_release(&n);
+    return st;
+}
+
 clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files,
                             int n_files, const clout_import_opts_t *opts, clout_table_t **report,
                             clout_error_t *err)
 {
     clout_init();
     *report = NULL;
+    typedef clout_status_t (*all_fn)(clout_dataset_t *, char *const *, int,
+                                     const clout_import_opts_t *, import_report_t *,
+                                     clout_error_t *);
     static const struct {
         const char *name;
-        importer_fn fn;
-    } table[] = {{"cow-igo", import_cow_igo},
-                 {"atop", import_atop},
-                 {"cow-alliance", import_cow_alliance},
-                 {"cow-trade", import_cow_trade},
-                 {"sipri", import_sipri},
-                 {"clout", import_clout}};
-    importer_fn fn = NULL;
+        importer_fn fn;  /* one file at a time */
+        all_fn all;      /* or all files at once */
+        unsigned tables; /* where the ids it gives come from; 0: no --actors check */
+    } table[] = {{"cow-igo", import_cow_igo, NULL, TABLE_COW | TABLE_IGO},
+                 {"atop", import_atop, NULL, TABLE_COW},
+                 {"cow-alliance", import_cow_alliance, NULL, TABLE_COW},
+                 {"cow-trade", import_cow_trade, NULL, TABLE_COW},
+                 {"sipri", import_sipri, NULL, TABLE_SIPRI},
+                 {"imf-dots", import_imf_dots, NULL, TABLE_COW | TABLE_DOTS},
+                 {"gcdf", import_gcdf, NULL, TABLE_COW},
+                 {"unga", NULL, import_unga, TABLE_ISO2},
+                 {"unga-agreement", import_unga_agreement, NULL, TABLE_COW},
+                 {"clout", import_clout, NULL, 0}};
+    int which = -1;
     for (size_t i = 0; i < G_N_ELEMENTS(table); i++)
         if (strcmp(table[i].name, source) == 0)
-            fn = table[i].fn;
-    if (!fn)
-        return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                               "unknown source '%s' (cow-igo, atop, cow-alliance, cow-trade, "
-                               "sipri or clout)",
-                               source);
+            which = (int)i;
+    if (which < 0) {
+        GString *names = g_string_new(NULL);
+        for (size_t i = 0; i < G_N_ELEMENTS(table); i++)
+            g_string_append_printf(names, "%s%s",
+                                   i == 0                         ? ""
+                                   : i + 1 == G_N_ELEMENTS(table) ? " or "
+                                                                  : ", ",
+                                   table[i].name);
+        clout_status_t st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                            "unknown source '%s' (%s)", source, names->str);
+        g_string_free(names, TRUE);
+        return st;
+    }
     import_report_t rep = {g_ptr_array_new_with_free_func(g_free),
                            g_ptr_array_new_with_free_func(g_free),
-                           g_array_new(FALSE, FALSE, sizeof(long))};
+                           g_array_new(FALSE, FALSE, sizeof(long)),
+                           g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
     clout_status_t st = CLOUT_OK;
-    for (int i = 0; i < n_files && !st; i++)
-        st = fn(ds, files[i], opts, &rep, err);
+    if (table[which].all)
+        st = table[which].all(ds, files, n_files, opts, &rep, err);
+    for (int i = 0; i < n_files && !st && table[which].fn; i++)
+        st = table[which].fn(ds, files[i], opts, &rep, err);
+    if (!st && table[which].tables)
+        st = check_actors(opts, table[which].tables, &rep, files, n_files, err);
     if (!st) {
         clout_table_t *t = clout_table_new("import");
         clout_table_add_column(t, "item", CLOUT_COL_STR);
@@ -424,5 +775,6 @@ clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const
     g_ptr_array_free(rep.items, TRUE);
     g_ptr_array_free(rep.notes, TRUE);
     g_array_free(rep.counts, TRUE);
+    g_hash_table_destroy(rep.known);
     return st;
 }

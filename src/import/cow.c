@@ -1,4 +1,5 @@
-/* cow.c: importers for COW IGO (state-year), ATOP and COW alliances (dyad-year), COW trade (dyadic). */
+/* cow.c: importers for COW IGO (state-year), ATOP and COW alliances (dyad-year), COW trade
+ * (dyadic). */
 #include <config.h>
 
 #include <string.h>
@@ -11,44 +12,66 @@ typedef struct {
     clout_dataset_t *ds;
     const clout_import_opts_t *opts;
     import_report_t *rep;
-    GHashTable *seen_bad; /* ccodes already reported */
     const char *const *igo_cols; /* cow-igo: column names by key */
 } cow_ctx_t;
 
-/* The actor of a COW state code, added on first use; -1 (and a report line)
- * when the code has no ISO 3166 code or is outside --actors. */
-static int cow_actor(cow_ctx_t *c, long ccode, bool create)
+/* Why rows of a COW state code are dropped, or NULL when they are kept; a
+ * mapped code is an id the file has, for the --actors check. */
+static const char *cow_check(cow_ctx_t *c, long ccode, char **example)
 {
     const cow_state_t *s = codes_cow_state(ccode);
     if (!s || !*s->iso3) {
-        if (!g_hash_table_contains(c->seen_bad, GINT_TO_POINTER((int)ccode))) {
-            g_hash_table_add(c->seen_bad, GINT_TO_POINTER((int)ccode));
-            char *ex = g_strdup_printf("%ld%s%s", ccode, s ? " " : "", s ? s->name : "");
-            report_add(c->rep, "states without an ISO 3166 code (rows skipped)", 1,
-                       "see src/import/codes/cow-states.csv");
-            report_example(c->rep, "states without an ISO 3166 code (rows skipped)", ex);
+        *example = g_strdup_printf("%ld%s%s", ccode, s ? " " : "", s ? s->name : "");
+        return "a state without an ISO 3166 code (src/import/codes/cow-states.csv)";
+    }
+    import_known(c->rep, s->iso3);
+    if (!import_actor_in(c->opts, s->iso3))
+        return "a state outside --actors";
+    return NULL;
+}
+
+/* Checks the states of a row (both, so that each counts as seen): true when
+ * the row is kept, else the drop is reported. */
+static bool cow_keep(cow_ctx_t *c, const long *ccodes, int n)
+{
+    const char *why = NULL;
+    char *example = NULL;
+    for (int k = 0; k < n; k++) {
+        char *ex = NULL;
+        const char *w = cow_check(c, ccodes[k], &ex);
+        /* a code without ISO code is the reason to name first */
+        if (w && (!why || (ex && !example))) {
+            why = w;
+            g_free(example);
+            example = ex;
+        } else {
             g_free(ex);
         }
-        return -1;
     }
-    if (!import_actor_in(c->opts, s->iso3))
-        return -1;
-    if (!create)
-        return 0;
+    if (why)
+        report_drop(c->rep, why, 1, example);
+    g_free(example);
+    return !why;
+}
+
+/* The actor of a COW state code that cow_keep accepted, added on first use. */
+static int cow_actor(cow_ctx_t *c, long ccode)
+{
+    const cow_state_t *s = codes_cow_state(ccode);
     return clout_dataset_add_actor(c->ds, s->iso3, s->name, "state");
 }
 
 static int map_dyad(void *ctx, int key, bool target)
 {
     (void)target;
-    return cow_actor(ctx, key, true);
+    return cow_actor(ctx, key);
 }
 
 static int map_igo(void *ctx, int key, bool target)
 {
     cow_ctx_t *c = ctx;
     if (!target)
-        return cow_actor(c, key, true);
+        return cow_actor(c, key);
     const char *col = c->igo_cols[key];
     const cow_igo_t *g = codes_cow_igo(col);
     char *up = g_ascii_strup(col, -1);
@@ -57,28 +80,9 @@ static int map_igo(void *ctx, int key, bool target)
     return a;
 }
 
-static bool field_long(clout_csv_t *csv, int i, long *v, const char *what, clout_error_t *err)
-{
-    const char *s = clout_csv_field(csv, i);
-    if (clout_parse_long(s, v))
-        return true;
-    clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, i),
-                    clout_csv_field_col(csv, i), "column '%s': '%s' is not a whole number",
-                    what, s);
-    return false;
-}
-
-/* A year column: a whole number within clout's years. */
 static bool field_year(clout_csv_t *csv, int i, long *v, clout_error_t *err)
 {
-    if (!field_long(csv, i, v, "year", err))
-        return false;
-    if (*v >= CLOUT_YEAR_MIN && *v <= CLOUT_YEAR_MAX)
-        return true;
-    clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, i),
-                    clout_csv_field_col(csv, i), "column 'year': %ld is outside %d..%d", *v,
-                    CLOUT_YEAR_MIN, CLOUT_YEAR_MAX);
-    return false;
+    return import_field_year(csv, i, v, "year", err);
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -111,11 +115,11 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
     clout_status_t st = import_open_csv(path, &bytes, &csv, err);
     if (st)
         return st;
-    cow_ctx_t c = {ds, opts, rep, g_hash_table_new(g_direct_hash, g_direct_equal), NULL};
+    cow_ctx_t c = {ds, opts, rep, NULL};
     spans_t *sp = spans_new();
     GHashTable *years = g_hash_table_new(g_direct_hash, g_direct_equal);
     GPtrArray *cols = g_ptr_array_new_with_free_func(g_free); /* key -> column name */
-    GArray *fidx = g_array_new(FALSE, FALSE, sizeof(int));     /* key -> field */
+    GArray *fidx = g_array_new(FALSE, FALSE, sizeof(int));    /* key -> field */
     int rel[8] = {0};
     int ci = -1, yi = -1;
     ci = import_column(csv, "ccode", true, err);
@@ -124,6 +128,7 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
         st = CLOUT_EDATA;
         goto done;
     }
+    report_rows(rep, path);
     /* The IGO columns to read: --igos, or every one the code table knows. */
     if (opts->igos) {
         for (char **p = opts->igos; *p; p++) {
@@ -180,23 +185,25 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
             }
         }
         col_rel[k] = rel[l];
+        import_known(rep, g ? g->id : (const char *)g_ptr_array_index(cols, k));
     }
-    long rows = 0, missing = 0;
+    long rows = 0, kept = 0, missing = 0;
     int r;
     while ((r = clout_csv_next(csv, err)) > 0) {
         long ccode, year;
-        if (!field_long(csv, ci, &ccode, "ccode", err) || !field_year(csv, yi, &year, err)) {
+        if (!import_field_long(csv, ci, &ccode, "ccode", err) || !field_year(csv, yi, &year, err)) {
             r = -1;
             break;
         }
         rows++;
         g_hash_table_add(years, GINT_TO_POINTER((int)year));
-        if (cow_actor(&c, ccode, false) < 0)
+        if (!cow_keep(&c, &ccode, 1))
             continue;
+        kept++;
         for (guint k = 0; k < fidx->len; k++) {
             int f = g_array_index(fidx, int, k);
             long v;
-            if (!field_long(csv, f, &v, g_ptr_array_index(cols, k), err)) {
+            if (!import_field_long(csv, f, &v, g_ptr_array_index(cols, k), err)) {
                 r = -1;
                 break;
             }
@@ -205,13 +212,12 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
             static const char *status[] = {"", "", "; associate member", "; observer"};
             if (v >= 1 && v <= 3) {
                 /* The note names the COW column, so a tie can be traced to its cell. */
-                char *note = g_strdup_printf("COW column %s%s",
-                                             (char *)g_ptr_array_index(cols, k), status[v]);
+                char *note = g_strdup_printf("COW column %s%s", (char *)g_ptr_array_index(cols, k),
+                                             status[v]);
                 spans_add(sp, (int)ccode, (int)k, col_rel[k], value[v], (int)year,
                           g_intern_string(note));
                 g_free(note);
-            }
-            else if (v == -9)
+            } else if (v == -9)
                 missing++;
             else if (v != 0 && v != -1) {
                 clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, f),
@@ -235,20 +241,21 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
     for (int l = 0; l < nlayers && ny > 0; l++)
         if (rel[l] >= 0)
             import_cover(ds, rel[l], opts, ys[0], ys[ny - 1]);
-    long dupes = 0;
-    long added = spans_emit(sp, ds, ys, ny, opts,
-                            "COW IGO v3 (Pevehouse et al. 2020), state-year format", map_igo, &c,
-                            &dupes);
+    long dupes = 0, outside = 0;
+    long added =
+        spans_emit(sp, ds, ys, ny, opts, "COW IGO v3 (Pevehouse et al. 2020), state-year format",
+                   map_igo, &c, &dupes, &outside);
     g_free(ys);
-    report_add(rep, "rows read", rows, path);
+    report_rows_done(rep, rows, kept);
     report_add(rep, "IGO columns read", (long)fidx->len, NULL);
     report_add(rep, "membership ties added (consecutive years joined)", added, NULL);
     report_add(rep, "ties already present", dupes, NULL);
+    report_add(rep, "ties outside --from/--until (spans that do not reach those years)", outside,
+               NULL);
     report_add(rep, "state-IGO-years missing in the data (-9)", missing, NULL);
 done:
     spans_free(sp);
     g_hash_table_destroy(years);
-    g_hash_table_destroy(c.seen_bad);
     g_ptr_array_free(cols, TRUE);
     g_array_free(fidx, TRUE);
     clout_csv_close(csv);
@@ -272,7 +279,7 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
     clout_status_t st = import_open_csv(path, &bytes, &csv, err);
     if (st)
         return st;
-    cow_ctx_t c = {ds, opts, rep, g_hash_table_new(g_direct_hash, g_direct_equal), NULL};
+    cow_ctx_t c = {ds, opts, rep, NULL};
     spans_t *sp = spans_new();
     GHashTable *years = g_hash_table_new(g_direct_hash, g_direct_equal);
     int fi[8], rel[8];
@@ -288,6 +295,7 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
         st = CLOUT_EDATA;
         goto done;
     }
+    report_rows(rep, path);
     /* Every obligation of ATOP and COW is one group, "alliance": an alliance
      * that two datasets code, with several obligations, counts once. */
     for (int k = 0; k < n_obl; k++) {
@@ -299,18 +307,20 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
         if (st)
             goto done;
     }
-    long rows = 0;
+    long rows = 0, kept = 0;
     while ((r = clout_csv_next(csv, err)) > 0) {
         long a, b, year;
-        if (!field_long(csv, c1, &a, "ccode1", err) || !field_long(csv, c2, &b, "ccode2", err) ||
-            !field_year(csv, yi, &year, err)) {
+        if (!import_field_long(csv, c1, &a, "ccode1", err) ||
+            !import_field_long(csv, c2, &b, "ccode2", err) || !field_year(csv, yi, &year, err)) {
             r = -1;
             break;
         }
         rows++;
         g_hash_table_add(years, GINT_TO_POINTER((int)year));
-        if (cow_actor(&c, a, false) < 0 || cow_actor(&c, b, false) < 0)
+        const long ab[2] = {a, b};
+        if (!cow_keep(&c, ab, 2))
             continue;
+        kept++;
         /* Dyad-year files list a dyad in both orders; an undirected tie keeps one. */
         if (!directed && a > b) {
             long x = a;
@@ -322,7 +332,7 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
             const char *s = clout_csv_field(csv, fi[k]);
             if (strcmp(s, "NA") == 0)
                 continue;
-            if (!field_long(csv, fi[k], &v, obl[k].column, err)) {
+            if (!import_field_long(csv, fi[k], &v, obl[k].column, err)) {
                 r = -1;
                 break;
             }
@@ -347,16 +357,17 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
     int *ys = sorted_years(years, &ny);
     for (int k = 0; k < n_obl && ny > 0; k++)
         import_cover(ds, rel[k], opts, ys[0], ys[ny - 1]);
-    long dupes = 0;
-    long added = spans_emit(sp, ds, ys, ny, opts, source_ref, map_dyad, &c, &dupes);
+    long dupes = 0, outside = 0;
+    long added = spans_emit(sp, ds, ys, ny, opts, source_ref, map_dyad, &c, &dupes, &outside);
     g_free(ys);
-    report_add(rep, "rows read", rows, path);
+    report_rows_done(rep, rows, kept);
     report_add(rep, "obligation ties added (consecutive years joined)", added, NULL);
     report_add(rep, "ties already present", dupes, NULL);
+    report_add(rep, "ties outside --from/--until (spans that do not reach those years)", outside,
+               NULL);
 done:
     spans_free(sp);
     g_hash_table_destroy(years);
-    g_hash_table_destroy(c.seen_bad);
     clout_csv_close(csv);
     g_bytes_unref(bytes);
     return st;
@@ -428,52 +439,63 @@ static clout_status_t import_cow_trade_national(clout_dataset_t *ds, clout_csv_t
                                                 const char *path, const clout_import_opts_t *opts,
                                                 import_report_t *rep, clout_error_t *err)
 {
-    cow_ctx_t c = {ds, opts, rep, g_hash_table_new(g_direct_hash, g_direct_equal), NULL};
+    cow_ctx_t c = {ds, opts, rep, NULL};
     int ci = import_column(csv, "ccode", true, err), yi = import_column(csv, "year", true, err),
-        ii = import_column(csv, "imports", true, err), ei = import_column(csv, "exports", true, err);
+        ii = import_column(csv, "imports", true, err),
+        ei = import_column(csv, "exports", true, err);
     int rel, r = 0, first = 0, last = 0;
-    clout_status_t st = ci < 0 || yi < 0 || ii < 0 || ei < 0 ? CLOUT_EDATA
-                                                             : cow_trade_relation(ds, &rel, err);
-    long rows = 0, added = 0, missing = 0;
+    clout_status_t st =
+        ci < 0 || yi < 0 || ii < 0 || ei < 0 ? CLOUT_EDATA : cow_trade_relation(ds, &rel, err);
+    long rows = 0, kept = 0, added = 0, missing = 0;
     char *ref = g_strdup_printf(COW_TRADE_REF, "national totals");
+    if (!st)
+        report_rows(rep, path);
     while (!st && (r = clout_csv_next(csv, err)) > 0) {
         long cc, year;
-        if (!field_long(csv, ci, &cc, "ccode", err) || !field_year(csv, yi, &year, err)) {
+        if (!import_field_long(csv, ci, &cc, "ccode", err) || !field_year(csv, yi, &year, err)) {
             r = -1;
             break;
         }
         rows++;
         first = first ? MIN(first, (int)year) : (int)year;
         last = MAX(last, (int)year);
-        if (!import_year_in(opts, (int)year, (int)year) || cow_actor(&c, cc, false) < 0)
-            continue;
         const int cols[2] = {ei, ii};
-        for (int k = 0; k < 2 && r >= 0; k++) {
-            double v = 0;
-            bool skip;
-            if (!amount_cell(csv, cols[k], k ? "imports" : "exports", &v, &skip, err)) {
+        double v[2] = {0, 0};
+        bool skip[2];
+        for (int k = 0; k < 2 && r >= 0; k++)
+            if (!amount_cell(csv, cols[k], k ? "imports" : "exports", &v[k], &skip[k], err))
                 r = -1;
-            } else if (skip) {
-                missing++;
-            } else {
-                int a = cow_actor(&c, cc, true);
+        if (r < 0)
+            break;
+        missing += skip[0] + skip[1];
+        if (!cow_keep(&c, &cc, 1))
+            continue;
+        if (!import_year_in(opts, (int)year, (int)year)) {
+            report_drop(rep, "outside --from/--until", 1, NULL);
+            continue;
+        }
+        if (skip[0] && skip[1]) {
+            report_drop(rep, "both totals missing (NA or -9)", 1, NULL);
+            continue;
+        }
+        kept++;
+        for (int k = 0; k < 2; k++)
+            if (!skip[k]) {
+                int a = cow_actor(&c, cc);
                 int w = clout_dataset_add_actor(ds, CLOUT_WORLD, "World", "world");
-                added += clout_dataset_add_tie(ds, k ? w : a, k ? a : w, rel, v, (int)year,
+                added += clout_dataset_add_tie(ds, k ? w : a, k ? a : w, rel, v[k], (int)year,
                                                (int)year, ref, k ? "imports" : "exports");
             }
-        }
     }
     if (r < 0)
         st = clout_error_status(err);
     if (!st) {
         import_cover(ds, rel, opts, first, last);
-        report_add(rep, "rows read", rows, path);
-        report_add(rep, "world totals added (exports and imports per state and year)", added,
-                   NULL);
+        report_rows_done(rep, rows, kept);
+        report_add(rep, "world totals added (exports and imports per state and year)", added, NULL);
         report_add(rep, "totals missing in the data (NA or -9; skipped)", missing, NULL);
     }
     g_free(ref);
-    g_hash_table_destroy(c.seen_bad);
     return st;
 }
 
@@ -486,7 +508,7 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
     clout_status_t st = import_open_csv(path, &bytes, &csv, err);
     if (st)
         return st;
-    cow_ctx_t c = {ds, opts, rep, g_hash_table_new(g_direct_hash, g_direct_equal), NULL};
+    cow_ctx_t c = {ds, opts, rep, NULL};
     int r, rel = -1, first = 0, last = 0;
     char *ref = g_strdup_printf(COW_TRADE_REF, "dyadic");
     /* The national totals file, told apart by its header. */
@@ -507,11 +529,12 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
     st = cow_trade_relation(ds, &rel, err);
     if (st)
         goto done;
-    long rows = 0, added = 0, dupes = 0, missing = 0, zero = 0, outside = 0;
+    report_rows(rep, path);
+    long rows = 0, kept = 0, added = 0, dupes = 0, missing = 0, zero = 0;
     while ((r = clout_csv_next(csv, err)) > 0) {
         long a, b, year;
-        if (!field_long(csv, c1, &a, "ccode1", err) || !field_long(csv, c2, &b, "ccode2", err) ||
-            !field_year(csv, yi, &year, err)) {
+        if (!import_field_long(csv, c1, &a, "ccode1", err) ||
+            !import_field_long(csv, c2, &b, "ccode2", err) || !field_year(csv, yi, &year, err)) {
             r = -1;
             break;
         }
@@ -519,51 +542,54 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
         first = first ? MIN(first, (int)year) : (int)year;
         last = MAX(last, (int)year);
         /* flow1: imports of ccode1 from ccode2, so goods go ccode2 -> ccode1. */
-        const int from[2] = {(int)b, (int)a}, to[2] = {(int)a, (int)b}, col[2] = {f1, f2};
-        for (int k = 0; k < 2; k++) {
-            double v = 0;
-            bool skip;
-            if (!amount_cell(csv, col[k], k ? "flow2" : "flow1", &v, &skip, err)) {
+        const long from[2] = {b, a}, to[2] = {a, b};
+        const int col[2] = {f1, f2};
+        double v[2] = {0, 0};
+        bool skip[2];
+        for (int k = 0; k < 2 && r >= 0; k++)
+            if (!amount_cell(csv, col[k], k ? "flow2" : "flow1", &v[k], &skip[k], err))
                 r = -1;
-                break;
-            }
-            if (skip) {
-                missing++;
+        if (r < 0)
+            break;
+        /* The flows the data lack or give as zero, over the whole file. */
+        for (int k = 0; k < 2; k++) {
+            missing += skip[k];
+            zero += !skip[k] && v[k] == 0;
+        }
+        const long ab[2] = {a, b};
+        if (!cow_keep(&c, ab, 2))
+            continue;
+        if (!import_year_in(opts, (int)year, (int)year)) {
+            report_drop(rep, "outside --from/--until", 1, NULL);
+            continue;
+        }
+        if (!(!skip[0] && v[0] > 0) && !(!skip[1] && v[1] > 0)) {
+            report_drop(rep, "no flow either way (NA, -9 or 0)", 1, NULL);
+            continue;
+        }
+        kept++;
+        for (int k = 0; k < 2; k++) {
+            if (skip[k] || v[k] == 0)
                 continue;
-            }
-            if (v == 0) {
-                zero++;
-                continue;
-            }
-            if (!import_year_in(opts, (int)year, (int)year)) {
-                outside++;
-                continue;
-            }
-            if (cow_actor(&c, from[k], false) < 0 || cow_actor(&c, to[k], false) < 0)
-                continue;
-            int sa = cow_actor(&c, from[k], true), ta = cow_actor(&c, to[k], true);
-            if (clout_dataset_add_tie(ds, sa, ta, rel, v, (int)year, (int)year, ref, NULL))
+            int sa = cow_actor(&c, from[k]), ta = cow_actor(&c, to[k]);
+            if (clout_dataset_add_tie(ds, sa, ta, rel, v[k], (int)year, (int)year, ref, NULL))
                 added++;
             else
                 dupes++;
         }
-        if (r < 0)
-            break;
     }
     if (r < 0) {
         st = clout_error_status(err);
         goto done;
     }
     import_cover(ds, rel, opts, first, last);
-    report_add(rep, "rows read", rows, path);
+    report_rows_done(rep, rows, kept);
     report_add(rep, "flow ties added (one per direction and year)", added, NULL);
     report_add(rep, "ties already present", dupes, NULL);
     report_add(rep, "flows missing in the data (NA or -9; skipped)", missing, NULL);
     report_add(rep, "flows of zero (skipped)", zero, NULL);
-    report_add(rep, "flows outside --from/--until", outside, NULL);
 done:
     g_free(ref);
-    g_hash_table_destroy(c.seen_bad);
     clout_csv_close(csv);
     g_bytes_unref(bytes);
     return st;

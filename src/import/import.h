@@ -8,11 +8,27 @@
 typedef struct {
     GPtrArray *items, *notes;
     GArray *counts;
+    GHashTable *known; /* the actor ids the files read have: what --actors may name */
 } import_report_t;
 
 void report_add(import_report_t *r, const char *item, long n, const char *note);
 /* Remembers one example (up to a few) of what an item counts. */
 void report_example(import_report_t *r, const char *item, const char *example);
+
+/* Every importer accounts for its rows: each row read is kept, or dropped
+ * for one reason, so that "rows read" = "rows kept" + the "rows dropped: ..."
+ * lines.  report_rows puts the first two at the top of the report (path: the
+ * note of "rows read"); the importer adds its counts when it is done. */
+void report_rows(import_report_t *r, const char *path);
+void report_rows_done(import_report_t *r, long read, long kept);
+/* n rows dropped because of why ("a state outside --actors"); example, when
+ * not NULL, is remembered as one of the cases. */
+void report_drop(import_report_t *r, const char *why, long n, const char *example);
+
+/* An actor id that the file being read has (a state it names, mapped): an
+ * --actors code that is neither one of these nor in the source's code
+ * tables is a usage error (common.c). */
+void import_known(import_report_t *r, const char *id);
 
 /* A whole input file in memory, gunzipped when it is gzip. */
 clout_status_t import_read_file(const char *path, GBytes **out, clout_error_t *err);
@@ -39,6 +55,18 @@ typedef struct {
     const char *iso3, *name;
 } cow_state_t;
 const cow_state_t *codes_cow_state(long ccode);
+/* The COW state whose ISO3 is iso3, or NULL (cow-states.csv has no ISO3 twice). */
+const cow_state_t *codes_cow_by_iso3(const char *iso3);
+typedef struct {
+    const char *iso3, *name;
+} iso2_t;
+/* An ISO 3166-1 alpha-2 code (iso2.csv), or NULL. */
+const iso2_t *codes_iso2(const char *iso2);
+typedef struct {
+    const char *name, *kind, *note;
+} dots_code_t;
+/* A code of the IMF DOTS file that is not a current state (imf-dots.csv), or NULL. */
+const dots_code_t *codes_imf_dots(const char *code);
 typedef struct {
     const char *iso3, *kind, *note;
 } sipri_name_t;
@@ -64,9 +92,10 @@ void spans_add(spans_t *s, int source, int target, int relation, double value, i
  * numbers); map turns one into an actor index when a tie is kept, so that no
  * actor is added without a tie. */
 typedef int (*span_map_fn)(void *ctx, int key, bool target);
+/* *outside counts the spans that --from/--until leave out. */
 long spans_emit(spans_t *s, clout_dataset_t *ds, const int *data_years, int n_data_years,
-                const clout_import_opts_t *opts, const char *source_ref, span_map_fn map,
-                void *ctx, long *dupes);
+                const clout_import_opts_t *opts, const char *source_ref, span_map_fn map, void *ctx,
+                long *dupes, long *outside);
 
 bool import_year_in(const clout_import_opts_t *o, int start, int end);
 bool import_actor_in(const clout_import_opts_t *o, const char *id);
@@ -84,8 +113,30 @@ clout_status_t import_cow_trade(clout_dataset_t *, const char *, const clout_imp
                                 import_report_t *, clout_error_t *);
 clout_status_t import_sipri(clout_dataset_t *, const char *, const clout_import_opts_t *,
                             import_report_t *, clout_error_t *);
+clout_status_t import_imf_dots(clout_dataset_t *, const char *, const clout_import_opts_t *,
+                               import_report_t *, clout_error_t *);
+clout_status_t import_gcdf(clout_dataset_t *, const char *, const clout_import_opts_t *,
+                           import_report_t *, clout_error_t *);
+clout_status_t import_unga_agreement(clout_dataset_t *, const char *, const clout_import_opts_t *,
+                                     import_report_t *, clout_error_t *);
+/* UN votes come in three files that only make sense together: this one
+ * reads them all at once. */
+clout_status_t import_unga(clout_dataset_t *ds, char *const *files, int n_files,
+                           const clout_import_opts_t *opts, import_report_t *rep,
+                           clout_error_t *err);
+
+/* Cells that importers read.  A whole number in column what; false after
+ * recording an error. */
+bool import_field_long(clout_csv_t *csv, int i, long *v, const char *what, clout_error_t *err);
+/* A year column: a whole number within clout's years. */
+bool import_field_year(clout_csv_t *csv, int i, long *v, const char *what, clout_error_t *err);
+/* A number in column what, 0 or more; false after recording an error. */
+bool import_field_amount(clout_csv_t *csv, int i, double *v, const char *what, clout_error_t *err);
+/* "1234567.8" as "1,234,567.8" (one decimal), for notes.  Owned by the caller. */
+char *import_thousands(double v);
 
 /* Embedded tables, generated from the CSV files in src/import/codes at build time. */
-extern const char clout_codes_cow_states[], clout_codes_sipri_names[], clout_codes_cow_igos[];
+extern const char clout_codes_cow_states[], clout_codes_sipri_names[], clout_codes_cow_igos[],
+    clout_codes_iso2[], clout_codes_imf_dots[];
 
 #endif

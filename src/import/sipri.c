@@ -22,12 +22,8 @@ static const char *sipri_actor(const char *name, const char **kind, char **displ
 {
     const sipri_name_t *s = codes_sipri_name(name);
     *display = NULL;
-    if (!s) {
-        report_add(rep, "names not in the code table (skipped)", 1,
-                   "add them to src/import/codes/sipri-names.csv");
-        report_example(rep, "names not in the code table (skipped)", name);
-        return NULL;
-    }
+    if (!s)
+        return NULL; /* reported by the caller */
     if (strcmp(s->kind, "state") == 0 && *s->iso3) {
         *kind = "state";
         *display = g_strdup(name);
@@ -101,7 +97,7 @@ typedef struct {
      * outside --actors and unknown ones too: the denominator of its shares */
     GHashTable *totals;
     int first, last; /* the delivery years of the register */
-    long rows, no_tiv, outside;
+    long rows, kept;
     int si, ri, yi, ti, ye, ne; /* columns; ye and ne may be -1 */
 } deliveries_t;
 
@@ -144,8 +140,8 @@ static void add_delivery(deliveries_t *d, clout_csv_t *csv, const char *const id
 }
 
 /* Adds tiv to recipient's total of year. */
-static void add_total(deliveries_t *d, const char *id, const char *kind, const char *disp,
-                      int year, double tiv)
+static void add_total(deliveries_t *d, const char *id, const char *kind, const char *disp, int year,
+                      double tiv)
 {
     char *key = g_strdup_printf("%s\x1f%d", id, year);
     double *sum = g_hash_table_lookup(d->totals, key);
@@ -173,8 +169,9 @@ static void add_totals(clout_dataset_t *ds, const deliveries_t *d, int rel, cons
         char **kv = g_strsplit(g_hash_table_lookup(d->kinds, parts[0]), "\x1f", 2);
         int a = clout_dataset_add_actor(ds, parts[0], kv[1], kv[0]);
         int year = atoi(parts[1]);
-        n += clout_dataset_add_tie(ds, world, a, rel, *(double *)g_hash_table_lookup(d->totals, k->data),
-                                   year, year, source_ref, "total from all suppliers");
+        n += clout_dataset_add_tie(ds, world, a, rel,
+                                   *(double *)g_hash_table_lookup(d->totals, k->data), year, year,
+                                   source_ref, "total from all suppliers");
         g_strfreev(kv);
         g_strfreev(parts);
     }
@@ -199,7 +196,7 @@ static bool read_row(deliveries_t *d, clout_csv_t *csv, const char *path,
     d->first = d->first ? MIN(d->first, year) : year;
     d->last = MAX(d->last, year);
     if (!*ts) {
-        d->no_tiv++;
+        report_drop(rep, "no TIV delivery value", 1, NULL);
         return true;
     }
     if (!clout_parse_double(ts, &tiv) || tiv < 0) {
@@ -208,22 +205,47 @@ static bool read_row(deliveries_t *d, clout_csv_t *csv, const char *path,
                         "column 'TIV delivery values': '%s' is not an amount", ts);
         return false;
     }
-    if (!import_year_in(opts, year, year)) {
-        d->outside++;
-        return true;
-    }
     const char *ids[2], *kind[2] = {NULL, NULL};
     char *disp[2];
     const char *names[2] = {clout_csv_field(csv, d->si), clout_csv_field(csv, d->ri)};
-    for (int k = 0; k < 2; k++)
+    bool untabled = false;
+    for (int k = 0; k < 2; k++) {
         ids[k] = sipri_actor(names[k], &kind[k], &disp[k], rep);
-    bool keep = ids[0] && ids[1] && import_actor_in(opts, ids[0]) && import_actor_in(opts, ids[1]);
-    if ((!ids[0] && codes_sipri_name(names[0])) || (!ids[1] && codes_sipri_name(names[1])))
-        report_add(rep, "deliveries from or to an unknown party (skipped)", 1, NULL);
-    if (keep)
-        add_delivery(d, csv, ids, kind, disp, year, tiv);
-    if (ids[1] && import_actor_in(opts, ids[1]))
-        add_total(d, ids[1], kind[1], disp[1], year, tiv);
+        if (ids[k])
+            import_known(rep, ids[k]);
+        if (!codes_sipri_name(names[k])) {
+            report_add(rep, "names not in the code table (skipped)", 1,
+                       "add them to src/import/codes/sipri-names.csv");
+            report_example(rep, "names not in the code table (skipped)", names[k]);
+            untabled = true;
+        }
+    }
+    if (!import_year_in(opts, year, year)) {
+        report_drop(rep, "outside --from/--until", 1, NULL);
+    } else if (untabled) {
+        report_drop(rep, "a name not in the code table (src/import/codes/sipri-names.csv)", 1,
+                    NULL);
+    } else {
+        bool keep =
+            ids[0] && ids[1] && import_actor_in(opts, ids[0]) && import_actor_in(opts, ids[1]);
+        bool total = ids[1] && import_actor_in(opts, ids[1]);
+        if (!ids[0] || !ids[1])
+            report_add(rep, "deliveries from or to an unknown party (skipped)", 1, NULL);
+        if (keep) {
+            d->kept++;
+            add_delivery(d, csv, ids, kind, disp, year, tiv);
+        } else if (total) {
+            report_drop(rep,
+                        !ids[0] ? "counted only in the recipient's total (unknown supplier)"
+                                : "counted only in the recipient's total (supplier outside "
+                                  "--actors)",
+                        1, NULL);
+        } else {
+            report_drop(rep, !ids[1] ? "an unknown recipient" : "outside --actors", 1, NULL);
+        }
+        if (total)
+            add_total(d, ids[1], kind[1], disp[1], year, tiv);
+    }
     for (int k = 0; k < 2; k++)
         g_free(disp[k]);
     return true;
@@ -291,6 +313,7 @@ clout_status_t import_sipri(clout_dataset_t *ds, const char *path, const clout_i
         st = CLOUT_EDATA;
         goto done;
     }
+    report_rows(rep, path);
     /* Supplier -> recipient; a recipient's dependence is what it receives,
      * as a share of all it receives (its totals). */
     clout_relation_t def;
@@ -312,12 +335,10 @@ clout_status_t import_sipri(clout_dataset_t *ds, const char *path, const clout_i
         st = clout_error_status(err);
         goto done;
     }
-    report_add(rep, "delivery rows read", d.rows, path);
+    report_rows_done(rep, d.rows, d.kept);
     add_ties(ds, &d, rel, source_ref, rep);
     add_totals(ds, &d, rel, source_ref, rep);
     import_cover(ds, rel, opts, d.first, d.last);
-    report_add(rep, "rows without a TIV (skipped)", d.no_tiv, NULL);
-    report_add(rep, "rows outside --from/--until", d.outside, NULL);
 done:
     deliveries_release(&d);
     clout_csv_close(csv);

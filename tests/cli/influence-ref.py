@@ -156,6 +156,8 @@ for u, members in units.items():
                 x = v / mx
             elif r["scale"] == "log":
                 x = math.log1p(v) / math.log1p(mx)
+            elif r["scale"] == "value":  # the tie's value is its strength
+                x = v
             else:  # share: of the world total when there is one, and it is not smaller
                 counts = r.get("counts") or "in"
                 inn = r["directed"] != "yes" or counts != "out"

@@ -29,6 +29,10 @@ actors|RUS,KAZ|
 from|2000|20 x 3000
 until|2001|99 x 1999-
 igos|csto|
+prefer|mean|
+classes|oda,oof|
+unadjusted|-|
+issues|hr|
 measures|degree|
 distance|log|far
 normalized|-|
