@@ -10,8 +10,8 @@
 
 /* An actor's dependence in one layer: over the units of the layer that it
  * has ties in, the weighted mean of each unit's distribution over partners
- * (a share unit's shares as they are, the rest of the world "outside"; any
- * other unit's strengths scaled to sum to 1). */
+ * (its strengths as they are when they sum to at most 1, the rest
+ * "outside"; else scaled to sum to 1). */
 typedef struct {
     double *v;    /* [actor], zero but at touched */
     int *touched; /* the actors with v > 0, n_touched of them */
@@ -66,8 +66,8 @@ static void dist_reset(dist_t *x)
     x->wsum = x->outside = 0;
 }
 
-/* The share unit u gives each partner of actor a, and the part outside the
- * dataset: strengths as they are for a share, else scaled to sum to 1.
+/* The share unit u gives each partner of actor a, and the part outside:
+ * strengths as they are when they sum to at most 1, else scaled to sum to 1.
  * Returns false when a has no dependence in the unit. */
 static bool unit_dist(const cl_deps_t *d, const int *seg, int u, int a, int *lo, int *hi,
                       double *scale, double *outside)
@@ -79,9 +79,11 @@ static bool unit_dist(const cl_deps_t *d, const int *seg, int u, int a, int *lo,
         sum += dp[i].strength;
     if (!(sum > 0))
         return false;
-    bool share = d->units[u].scale == CLOUT_SCALE_SHARE;
-    *scale = share ? 1 : 1 / sum;
-    *outside = share ? MAX(0, 1 - sum) : 0;
+    /* Strengths that sum to at most 1 are read as they are, the rest being
+     * what no partner fills (for a share: the rest of the world); more than
+     * 1 (several blocs, many partners) are scaled to sum to 1. */
+    *scale = 1 / MAX(sum, 1);
+    *outside = MAX(0, 1 - sum);
     return true;
 }
 

@@ -198,7 +198,8 @@ def dist(x, layer):
         if tot <= 0 or w <= 0:
             continue
         for s, v in mine.items():
-            acc[s] += w * (v if r["scale"] == "share" else v / tot)
+            # as they are when they sum to at most 1 (the rest: no partner), else to sum to 1
+            acc[s] += w * v / max(tot, 1.0)
         wsum += w
     return ({s: v / wsum for s, v in acc.items()} if wsum > 0 else {}), wsum
 

@@ -63,7 +63,8 @@ check "$T/t22.csv" ELD other economic direct 0.580645 "the rest of the world"
 [ "$(value "$T/t22.csv" ELD NRL economic denominator)" = world ] &&
     [ "$(value "$T/t22.csv" WSL SDL economic denominator)" = dataset ]
 tap $? "denominator: world where the dataset gives ELD's totals, dataset for WSL"
-check "$T/t22.csv" ELD NRL all direct 0.794163 "all layers: (1 + 1/3 + 0.225806 + 1 + 2 + 1) / 7"
+check "$T/t22.csv" ELD NRL all direct 0.722734 "all layers: (1 + 1/3 + 0.225806 + 1 + 2 + 0.5) / 7"
+check "$T/t22.csv" ELD NRL security direct 0.875 "a weak tie counts as weak: (1 + 2 + 0.5) / 4"
 check "$T/t22.csv" ELD SDL all direct 0.122888 "(2/3 + 0.193548) / 7"
 check "$T/t22.csv" MDL NRL diplomatic direct 0.25 "half of CMKT's half"
 check "$T/t22.csv" MDL NRL diplomatic reach 0.416667 "1/4 + 1/2 x 1/3 through FORUM, which NRL joined"
