@@ -62,7 +62,7 @@ clout_status_t clout_chart_shares(const clout_table_t *shares, const clout_chart
     bool has_other = chart_uset_find(&m.cols, "other") >= 0;
 
     char *lp = chart_layer_phrase(layer);
-    char *dflt = chart_title(opts, "Direct shares of each focus actor's ties by pole, %s", lp);
+    char *dflt = chart_title(opts, "Each pole's direct share of what each focus actor depends on, %s", lp);
     chart_frame_t f;
     chart_frame_init(&f, opts, dflt);
     g_free(dflt);
@@ -108,7 +108,7 @@ clout_status_t clout_chart_shares(const clout_table_t *shares, const clout_chart
     y = top + ph + 4;
     y += chart_axis_x(f.s, &sc, y, CHART_TICKS_UNIT, 5, fmt_percent, y) + 4;
     clout_scene_group(f.s, "x-title");
-    const char *xt = "Share of incoming tie weight (direct share D)";
+    const char *xt = "Direct share D (of all the focus actor depends on)";
     clout_scene_text(f.s, chart_centre_in(&f, (x0 + x1) / 2, text_w(xt, SZ_LABEL, false)), y, xt,
                      SZ_LABEL, false, &CHART_INK, CLOUT_HALIGN_CENTER, CLOUT_VALIGN_TOP, 0);
     *out = chart_frame_take(&f);

@@ -329,8 +329,9 @@ static clout_status_t snapshot_figures(cl_report_t *r, int i)
     co.source = src;
     g_snprintf(name, sizeof name, "shares-%d", y);
     g_snprintf(caption, sizeof caption,
-               "Direct shares in %d: the part of each focus state's incoming ties that comes "
-               "from each pole, its blocs and companies (all layers).",
+               "Direct shares in %d: the part of what each focus state depends on (trade, arms, "
+               "finance, memberships, pacts, ...) that comes from each pole, its blocs and "
+               "companies (all layers).",
                y);
     if (!st)
         st = chart_figure(r, clout_chart_shares, r->shares[i], &co, name, caption);

@@ -6,7 +6,8 @@
 # - every direct share and reach, and every edge weight, of tiny and of the bundled dataset
 #   against tests/cli/influence-ref.py, an independent Python implementation of the
 #   definitions in doc/data-format.md and doc/methods.md that reads the CSV files itself;
-# - the bundled dataset's trade and arms shares against the raw COW and SIPRI files;
+# - the bundled dataset's trade and arms shares against the raw IMF DOTS and SIPRI files,
+#   and COW trade shares of a dataset imported from the COW files;
 # - brokerage: shortest-path counting in Python on the edges `clout build` exports;
 # - alignment: a dataset built so that communities are unambiguous;
 # - index and balance: from the above by their formulas;
@@ -164,10 +165,10 @@ for y in 2016 2017 2020 2021 2022; do compare "tiny@$y" "$TINY" $y; done
 compare "tiny@2022 --window 3 --half-life 1.5" "$TINY" 2022 --window 3 --half-life 1.5
 compare "tiny@2022 --carry-forward 6" "$TINY" 2022 --carry-forward 6
 compare "tiny@2022 --layers economic,security" "$TINY" 2022 --layers economic,security
-for y in 2005 2014 2023; do compare "central-asia@$y" "$CA" $y; done
+for y in 2005 2014 2020 2023; do compare "central-asia@$y" "$CA" $y; done
 compare "central-asia@2023 --window 3" "$CA" 2023 --window 3
 # edges NAME INPUT YEAR: clout build's weights against influence-ref.py --edges
-for spec in "$TINY 2022" "$TINY 2020" "$CA 2014" "$CA 2023"; do
+for spec in "$TINY 2022" "$TINY 2020" "$CA 2014" "$CA 2020" "$CA 2023"; do
     set -- $spec
     "$CLOUT" build "$1@$2" --to csv -q >"$T/e.csv"
     "$PY" "$SRC/tests/cli/influence-ref.py" "$1" "$2" --edges >"$T/ref.txt"
@@ -186,9 +187,41 @@ PYEOF
 done
 
 # ---- the bundled dataset against the raw files ----
-if [ -f "$SHARED/trade/cow_trade4_national.csv" ] && [ -f "$SHARED/sipri/sipri_trade_register_2000_2023.csv" ]; then
-    # COW trade: KAZ's trade with a partner (both directions, 2010-2014) over its trade
-    # with the world (the national totals), straight from the raw files.
+if [ -f "$SHARED/trade/cow_trade4_national.csv" ] && [ -f "$SHARED/sipri/sipri_trade_register_2000_2023.csv" ] &&
+    [ -f "$SHARED/imf-dots/imf_dots_bilateral_1990_2020.csv.gz" ]; then
+    # IMF DOTS (the bundled dataset's trade): KAZ's trade with a partner in the window,
+    # exports plus imports, each flow as its importer reports it (else its exporter), over
+    # KAZ's own report of its trade with the world (WLD), straight from the raw file.
+    for y in 2014 2020; do
+        want=$("$PY" - "$SHARED/imf-dots/imf_dots_bilateral_1990_2020.csv.gz" "$CA/actors.csv" $y <<'PYEOF'
+import csv, gzip, sys
+y = int(sys.argv[3])
+ids = {r["id"] for r in csv.DictReader(l for l in open(sys.argv[2]) if not l.startswith("#"))}
+rep = {}
+for r in csv.DictReader(gzip.open(sys.argv[1], "rt", encoding="utf-8")):
+    if not y - 4 <= int(r["year"]) <= y:
+        continue
+    v = float(r["value_musd"].replace(",", "").replace(" e", "").strip() or "nan")
+    rep[(r["reporter"], r["partner"], r["flow"], r["year"])] = v
+def flow(a, b, yr):  # a's exports to b
+    x = rep.get((b, a, "import", yr))
+    return x if x is not None else rep.get((a, b, "export", yr), 0.0)
+years = [str(t) for t in range(y - 4, y + 1)]
+amt = {p: sum(flow("KAZ", p, t) + flow(p, "KAZ", t) for t in years) for p in ids - {"KAZ", "WORLD"}}
+world = sum(rep.get(("KAZ", "WLD", f, t), 0.0) for f in ("export", "import") for t in years)
+den = max(world, sum(amt.values()))
+print(amt["RUS"] / den, amt["CHN"] / den)
+PYEOF
+)
+        set -- $want
+        shares kaz "$CA@$y" --relations trade
+        rus=$(value "$T/kaz.csv" KAZ RUS economic direct)
+        chn=$(value "$T/kaz.csv" KAZ CHN economic direct)
+        "$PY" -c 'import sys; r, c, wr, wc = map(float, sys.argv[1:]); sys.exit(0 if abs(r - wr) < 1e-6 and abs(c - wc) < 1e-6 else 1)' "$rus" "$chn" "$1" "$2"
+        tap $? "KAZ trade $((y - 4))-$y: Russia $rus, China $chn equal the IMF DOTS file's shares" "want RUS $1 CHN $2"
+    done
+    # COW Trade v4.0 (imported into a dataset of its own): KAZ's trade with a partner (both
+    # directions, 2010-2014) over its trade with the world (the national totals).
     want=$("$PY" - "$SHARED/trade" <<'PYEOF'
 import csv, sys
 d = sys.argv[1]
@@ -204,11 +237,13 @@ print(bil["365"] / tot, bil["710"] / tot)
 PYEOF
 )
     set -- $want
-    shares kaz "$CA@2014" --relations trade
+    "$CLOUT" import cow-trade "$SHARED/trade/cow_trade4_dyadic_focus.csv" "$SHARED/trade/cow_trade4_national.csv" \
+        -o "$T/cow" -q --actors KAZ,KGZ,TJK,UZB,TKM,RUS,CHN,USA,TUR,AFG,IRN,PAK --from 2010
+    "$CLOUT" influence "$T/cow@2014" --poles RUS,CHN --focus KAZ --format csv --table shares -q >"$T/kaz.csv" 2>/dev/null
     rus=$(value "$T/kaz.csv" KAZ RUS economic direct)
     chn=$(value "$T/kaz.csv" KAZ CHN economic direct)
     "$PY" -c 'import sys; r, c, wr, wc = map(float, sys.argv[1:]); sys.exit(0 if abs(r - wr) < 1e-6 and abs(c - wc) < 1e-6 and c > r else 1)' "$rus" "$chn" "$1" "$2"
-    tap $? "KAZ trade 2010-2014: China $chn > Russia $rus, both equal the COW files' shares" "want RUS $1 CHN $2"
+    tap $? "COW: KAZ trade 2010-2014: China $chn > Russia $rus, both equal the COW files' shares" "want RUS $1 CHN $2"
     # SIPRI: Russia's share of Uzbekistan's 2019-2023 arms imports (TIV from all suppliers).
     want=$("$PY" - "$SHARED/sipri/sipri_trade_register_2000_2023.csv" <<'PYEOF'
 import csv, sys
@@ -228,6 +263,8 @@ PYEOF
     near "$got" "$want"
     tap $? "UZB arms 2019-2023: Russia's share $got equals SIPRI's (TIV from all suppliers)" "want $want"
 else
+    skip "KAZ trade shares against the IMF DOTS file (2014)" "no data folder (CLOUT_SHARED_DATA)"
+    skip "KAZ trade shares against the IMF DOTS file (2020)" "no data folder (CLOUT_SHARED_DATA)"
     skip "KAZ trade shares against the COW files" "no data folder (CLOUT_SHARED_DATA)"
     skip "UZB arms shares against the SIPRI register" "no data folder (CLOUT_SHARED_DATA)"
 fi

@@ -45,7 +45,7 @@ tap $? "provenance.json has the version, command line, seed, dataset SHA-256 and
 want=$(cat "$CA/actors.csv" "$CA/relations.csv" "$CA/ties.csv" | sha256sum | cut -d' ' -f1)
 grep -q "\"dataset_sha256\": \"$want\"" "$T/r1/provenance.json"
 tap $? "the dataset SHA-256 is that of its three files" "want $want"
-for y in 2005 2014 2023; do
+for y in 2005 2014 2020; do
     grep -q "<h2 id=\"y$y\">" "$T/r1/index.html"
     tap $? "the page has a section for $y (metadata.csv's snapshots)"
 done
@@ -55,13 +55,15 @@ import re, sys
 h = open(sys.argv[1], encoding="utf-8").read()
 i, j = h.find('class="coverage-statement"'), h.find("<table")
 items = re.findall(r"<li><strong>(\d{4})</strong>: covered: ([^;<]*)(?:; in part: [^;<]*)?; <em>no data</em>: ([^<]*)</li>", h[i:j])
-ok = 0 <= i < j and [y for y, _, _ in items] == ["2005", "2014", "2023"]
-ok = ok and "trade" in dict((y, n) for y, _, n in items)["2023"]  # COW trade ends in 2014
+ok = 0 <= i < j and [y for y, _, _ in items] == ["2005", "2014", "2020"]
+nd = dict((y, n) for y, _, n in items)
+ok = ok and "alliance" in nd["2020"] and "alliance" not in nd["2014"]  # ATOP ends in 2018
+ok = ok and "summit" in nd["2005"]  # the record of summits starts in 2015
 ok = ok and "Left out of the comparisons across snapshots" in h[i:j]
 print(items[:1], i, j)
 sys.exit(0 if ok else 1)
 PYEOF
-tap $? "above the first table: each snapshot's covered and no-data relations (trade: none in 2023)" "$(cat "$T/chk")"
+tap $? "above the first table: each snapshot's covered and no-data relations (alliances: none in 2020)" "$(cat "$T/chk")"
 ! grep -q '&lt;!--' "$T/r1/index.html"
 tap $? "HTML comments of the Markdown sources stay hidden" "$(grep -m3 '&lt;!--' "$T/r1/index.html")"
 grep -q '<h2 id="methods">' "$T/r1/index.html" && grep -q 'Dependence in a layer' "$T/r1/index.html"

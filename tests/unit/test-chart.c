@@ -338,8 +338,8 @@ static void test_shares_bars(void)
     g_assert_cmpfloat(find(s, "bar AAA", ITEM_RECT, 0)->y, <, find(s, "bar BBB", ITEM_RECT, 0)->y);
     g_assert_cmpfloat(find(s, "bar BBB", ITEM_RECT, 0)->y, <, find(s, "bar CCC", ITEM_RECT, 0)->y);
     g_assert_nonnull(find_text(s, "title",
-                               "Direct shares of each focus actor's ties by pole, all "
-                               "layers, 2023"));
+                               "Each pole's direct share of what each focus actor depends "
+                               "on, all layers, 2023"));
     g_assert_nonnull(find(s, "source", ITEM_TEXT, 0));
     assert_fits(s);
     clout_scene_free(s);
