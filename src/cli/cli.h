@@ -93,6 +93,8 @@ clout_snapshot_opts_t cli_snapshot_opts(const cli_opts_t *o);
 /* --measures as clout_measure_opts_t takes it: NULL (every measure) when
  * not given or "all"; the list stays o's. */
 char **cli_measures(const cli_opts_t *o);
+/* --interval's names, in clout_interval_method_t order; -1 if none. */
+int cli_interval_from_name(const char *name);
 /* --distance's names, in clout_distance_t order; -1 if none. */
 int cli_distance_from_name(const char *name);
 /* The table format: --format, else -o's extension, else table on a terminal, else csv. */

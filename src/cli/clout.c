@@ -103,6 +103,15 @@ static const option_spec_t OPTIONS[OPT_COUNT] = {
 #undef CLI_DEFAULT_ULONG
 #undef CLI_DEFAULT_NUMBER
 
+int cli_interval_from_name(const char *name)
+{
+    static const char *const names[] = {"percentile", "bca", NULL};
+    for (int i = 0; name && names[i]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
 int cli_distance_from_name(const char *name)
 {
     static const char *const names[] = {"inverse", "log", "none", NULL};
@@ -435,6 +444,8 @@ void cli_influence_opts(const cli_opts_t *o, clout_influence_opts_t *io)
         io->bootstrap = o->bootstrap;
     if (cli_given(o, OPT_NOISE))
         io->noise = o->noise;
+    if (cli_given(o, OPT_INTERVAL))
+        io->interval = (clout_interval_method_t)o->interval;
     if (cli_given(o, OPT_JOBS))
         io->jobs = o->jobs;
     if (cli_given(o, OPT_SEED))
