@@ -375,9 +375,9 @@ out:
 
 /* The relations (or groups) either snapshot has no data for, left out of
  * both: *left_out (NULL-terminated), a->exclude and b->exclude pointing at it. */
-static void like_with_like(const clout_dataset_t *da, clout_snapshot_opts_t *a,
-                           const clout_dataset_t *db, clout_snapshot_opts_t *b, char ***left_out,
-                           clout_error_t *err)
+void cl_like_with_like(const clout_dataset_t *da, clout_snapshot_opts_t *a,
+                       const clout_dataset_t *db, clout_snapshot_opts_t *b, char ***left_out,
+                       clout_error_t *err)
 {
     char **na = clout_snapshot_not_covered(da, a, a->year);
     char **nb = clout_snapshot_not_covered(db, b, b->year);
@@ -441,7 +441,7 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
     if (!b.year)
         b.year = clout_snapshot_default_year(db, &b);
     if (!o->all_relations)
-        like_with_like(da, &a, db, &b, &left_out, err);
+        cl_like_with_like(da, &a, db, &b, &left_out, err);
     else
         warn_unlike(da, &a, db, &b, err);
     clout_balance_samples_t A, B;

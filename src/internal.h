@@ -74,6 +74,13 @@ bool clout_source_date(gint64 *epoch);
  * when there are none. */
 void clout_interval95(const double *v, int n, size_t stride, double *lo, double *hi);
 
+/* Like with like: the relations (or groups) that either snapshot has no
+ * data for, left out of both (a->exclude = b->exclude = *left_out, which
+ * the caller frees), with a warning naming them. */
+void cl_like_with_like(const clout_dataset_t *da, clout_snapshot_opts_t *a,
+                       const clout_dataset_t *db, clout_snapshot_opts_t *b, char ***left_out,
+                       clout_error_t *err);
+
 /* Jackknife units for the BCa acceleration: n units, sorted by stratum
  * (a resampled relation); unit u belongs to stratum[u]. */
 typedef struct {

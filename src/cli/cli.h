@@ -76,7 +76,7 @@ typedef struct cli_command {
 
 extern const cli_command_t cli_cmd_validate, cli_cmd_info, cli_cmd_build, cli_cmd_import,
     cli_cmd_measure, cli_cmd_communities, cli_cmd_influence, cli_cmd_render, cli_cmd_chart,
-    cli_cmd_diff, cli_cmd_report;
+    cli_cmd_diff, cli_cmd_report, cli_cmd_robustness;
 
 extern const char *cli_command_line;
 

@@ -17,7 +17,7 @@
 
 static const cli_command_t *const COMMANDS[] = {
     &cli_cmd_validate,    &cli_cmd_info,      &cli_cmd_build,  &cli_cmd_measure,
-    &cli_cmd_communities, &cli_cmd_influence, &cli_cmd_diff,   &cli_cmd_render,
+    &cli_cmd_communities, &cli_cmd_influence, &cli_cmd_robustness, &cli_cmd_diff, &cli_cmd_render,
     &cli_cmd_chart,       &cli_cmd_report,    &cli_cmd_import, NULL};
 
 /* How an option's value is read and checked (options.h). */
