@@ -297,7 +297,9 @@ clout_status_t cl_report_findings(cl_report_t *r)
         const char *f = clout_table_get_str(t, i, cf);
         if (i != row_all(t, f))
             continue;
-        g_string_append_printf(h, "<li id=\"finding-%s\"><strong>", f);
+        g_string_append(h, "<li class=\"finding\" data-focus=\"");
+        cl_html_escape(h, f);
+        g_string_append(h, "\"><strong>");
         cl_html_escape(h, name_of(r, f));
         g_string_append(h, "</strong>. ");
         finding_sentence(h, r, t, i, "balance", false, ya, yb);

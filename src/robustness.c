@@ -258,10 +258,15 @@ static clout_status_t balances(const clout_dataset_t *ds, const clout_snapshot_o
     clout_error_t *quiet = clout_error_new(1);
     clout_status_t st = clout_influence_balance_samples(&w.view, &o, io, out,
                                                         v->kind == V_BASE ? err : quiet);
-    if (st && v->kind != V_BASE)
-        st = clout_error_set(err, clout_error_status(quiet), NULL, 0, 0, "robustness, %s: %s",
-                             v->label,
-                             clout_error_count(quiet) ? clout_error_message(quiet, 0) : "failed");
+    if (st && v->kind != V_BASE) {
+        /* A variant that leaves nothing to measure (the only relation of
+         * the selection left out) has no balance, like a focus actor that
+         * depends on neither pole: said in a warning, not an error. */
+        clout_error_warn(err, "robustness: %s: %s (no balance)", v->label,
+                         clout_error_count(quiet) ? clout_error_message(quiet, 0) : "failed");
+        memset(out, 0, sizeof *out);
+        st = CLOUT_OK;
+    }
     clout_error_free(quiet);
     g_strfreev(exclude);
     view_release(&w);
