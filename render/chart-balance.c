@@ -103,7 +103,7 @@ static void draw_grid(clout_scene_t *s, const chart_scale_t *sc, double top, dou
 static void draw_dot(clout_scene_t *s, const dot_t *d, const columns_t *c, const chart_scale_t *sc,
                      const clout_chart_opts_t *opts, double W, double cy)
 {
-    clout_scene_groupf(s, "dot %s", d->id);
+    cl_scene_groupf(s, "dot %s", d->id);
     clout_scene_text(s, MARGIN + c->label_w, cy, chart_disp(opts, d->id, c->ids), SZ_LABEL, false,
                      &CHART_INK, CLOUT_HALIGN_RIGHT, CLOUT_VALIGN_MIDDLE, 0);
     if (isfinite(d->lo) && isfinite(d->hi))

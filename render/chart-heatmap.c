@@ -17,7 +17,7 @@ static clout_rgba_t color_sequential(double v)
 {
     if (!isfinite(v))
         return clout_color_hex("#bdbdbd");
-    return clout_color_ramp(SEQUENTIAL, 9, v);
+    return cl_color_ramp(SEQUENTIAL, 9, v);
 }
 
 static char *fmt_plain(double v, int digits)
@@ -168,7 +168,7 @@ static void draw_row(clout_scene_t *s, const heat_t *h, const chart_matrix_t *m,
                      double row)
 {
     const char *fid = chart_uset_at(&m->rows, i);
-    clout_scene_groupf(s, "row %s", fid);
+    cl_scene_groupf(s, "row %s", fid);
     double cy = top + (i + 0.5) * row;
     clout_scene_text(s, h->x0 - 6, cy, chart_disp(opts, fid, h->ids), SZ_LABEL, false, &CHART_INK,
                      CLOUT_HALIGN_RIGHT, CLOUT_VALIGN_MIDDLE, 0);

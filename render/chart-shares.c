@@ -99,7 +99,7 @@ clout_status_t clout_chart_shares(const clout_table_t *shares, const clout_chart
     double top = y;
     for (int r = 0; r < n; r++) {
         const char *fid = chart_uset_at(&m.rows, r);
-        clout_scene_groupf(f.s, "bar %s", fid);
+        cl_scene_groupf(f.s, "bar %s", fid);
         double cy = top + r * row + row / 2;
         clout_scene_text(f.s, x0 - 6, cy, chart_disp(opts, fid, ids), SZ_LABEL, false, &CHART_INK,
                          CLOUT_HALIGN_RIGHT, CLOUT_VALIGN_MIDDLE, 0);

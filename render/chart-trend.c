@@ -140,7 +140,7 @@ static void draw_series(clout_scene_t *s, const trend_t *t)
         for (int si = 0; si < chart_uset_n(&t->series); si++) {
             const char *fid = chart_uset_at(&t->series, si);
             clout_rgba_t c = chart_series_color(si);
-            clout_scene_groupf(s, "%s %s", pass_name[pass], fid);
+            cl_scene_groupf(s, "%s %s", pass_name[pass], fid);
             int i = 0;
             while (i < t->n) {
                 int j = i;
@@ -196,7 +196,7 @@ static void mark_coverage_changes(clout_scene_t *s, const trend_t *t,
         if (prev && cur && strcmp(prev, cur) != 0) {
             double x = (chart_at(&t->sx, t->years[i - 1]) + chart_at(&t->sx, t->years[i])) / 2;
             double xy[4] = {x, top, x, bottom};
-            clout_scene_groupf(s, "coverage-change %d", t->years[i]);
+            cl_scene_groupf(s, "coverage-change %d", t->years[i]);
             clout_scene_line(s, xy, 2, &CHART_MUTED, 0.6, dash, 2, false);
             if (!labelled)
                 clout_scene_text(s, x + 2, top, "sources change", SZ_TICK, false, &CHART_MUTED,

@@ -39,7 +39,7 @@ static const char *const DIVERGING[11] = {"#053061", "#2166ac", "#4393c3", "#92c
                                           "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582",
                                           "#d6604d", "#b2182b", "#67001f"};
 
-clout_rgba_t clout_color_ramp(const char *const *stops, int n, double t)
+clout_rgba_t cl_color_ramp(const char *const *stops, int n, double t)
 {
     t = t < 0 ? 0 : t > 1 ? 1 : t;
     double pos = t * (n - 1);
@@ -56,7 +56,7 @@ clout_rgba_t clout_color_balance(double b)
 {
     if (!isfinite(b))
         return clout_color_hex("#bdbdbd"); /* no balance: neutral grey */
-    return clout_color_ramp(DIVERGING, 11, (b + 1) / 2);
+    return cl_color_ramp(DIVERGING, 11, (b + 1) / 2);
 }
 
 /* Okabe, M. & Ito, K. (2008). Color Universal Design: the eight colours,

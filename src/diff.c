@@ -124,12 +124,12 @@ clout_status_t clout_diff_ties(const clout_network_t *a, const clout_network_t *
             if (k == 1 && other)
                 continue; /* already reported from A */
             double wa = k ? NAN : EAN(g, "weight", e), wb = k ? EAN(g, "weight", e) : NAN;
-            const char *la = k ? "" : clout_estr(g, "layer", e),
-                       *lb = k ? clout_estr(g, "layer", e) : "";
+            const char *la = k ? "" : cl_estr(g, "layer", e),
+                       *lb = k ? cl_estr(g, "layer", e) : "";
             if (k == 0 && other) {
                 igraph_integer_t eo = GPOINTER_TO_INT(other) - 1;
                 wb = EAN(&b->graph, "weight", eo);
-                lb = clout_estr(&b->graph, "layer", eo);
+                lb = cl_estr(&b->graph, "layer", eo);
                 if (weights_equal(wa, wb) && strcmp(la, lb) == 0)
                     continue;
             }
@@ -238,7 +238,7 @@ clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network
             const igraph_t *g = u.va[i] >= 0 ? &a->graph : &b->graph;
             igraph_integer_t v = u.va[i] >= 0 ? u.va[i] : u.vb[i];
             clout_table_set_str(t, r, 0, g_ptr_array_index(u.ids, i));
-            clout_table_set_str(t, r, 1, clout_vstr(g, "name", v));
+            clout_table_set_str(t, r, 1, cl_vstr(g, "name", v));
             clout_table_set_str(t, r, 2, clout_table_column_name(ma, c));
             clout_table_set_num(t, r, 3, xa[i]);
             clout_table_set_num(t, r, 4, xb[i]);
@@ -352,7 +352,7 @@ clout_status_t clout_diff_communities(const clout_network_t *a, const clout_netw
                 continue;
             int row = clout_table_add_row(m);
             clout_table_set_str(m, row, 0, g_ptr_array_index(u.ids, i));
-            clout_table_set_str(m, row, 1, clout_vstr(&a->graph, "name", u.va[i]));
+            clout_table_set_str(m, row, 1, cl_vstr(&a->graph, "name", u.va[i]));
             clout_table_set_int(m, row, 2, (long)x);
             clout_table_set_int(m, row, 3, (long)y);
         }
@@ -519,7 +519,7 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
                 }
                 if (m > 0) {
                     double lo, hi;
-                    clout_interval95(d, m, 1, &lo, &hi);
+                    cl_interval95(d, m, 1, &lo, &hi);
                     clout_table_set_num(t, r, 5, lo);
                     clout_table_set_num(t, r, 6, hi);
                     clout_table_set_num(t, r, 7, (double)agree / m);
@@ -548,7 +548,7 @@ static double *adjacency(const actors_t *u, const igraph_t *g)
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         int i = GPOINTER_TO_INT(g_hash_table_lookup(u->ix, VAS(g, "id", IGRAPH_FROM(g, e)))) - 1;
         int j = GPOINTER_TO_INT(g_hash_table_lookup(u->ix, VAS(g, "id", IGRAPH_TO(g, e)))) - 1;
-        double w = clout_enum(g, "weight", e, 1);
+        double w = cl_enum(g, "weight", e, 1);
         m[(size_t)i * n + j] += w;
         if (!igraph_is_directed(g) && i != j)
             m[(size_t)j * n + i] += w;
@@ -594,7 +594,7 @@ clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, int
     bool directed = igraph_is_directed(&a->graph);
     double *ma = adjacency(&u, &a->graph), *mb = adjacency(&u, &b->graph);
     igraph_vector_int_t perm = {0};
-    clout_rng_scope_t rng;
+    cl_rng_scope_t rng;
     bool have_rng = false;
     *p = NAN;
     CLOUT_IGRAPH_TRY(igraph_vector_int_init_range(&perm, 0, n), "QAP");
@@ -602,7 +602,7 @@ clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, int
     if (isfinite(*r) && permutations > 0) {
         /* igraph_vector_int_shuffle draws from igraph's default generator:
          * a private one seeded with seed stands in for it meanwhile. */
-        CLOUT_IGRAPH_TRY(clout_rng_scope_begin(&rng, seed), "QAP");
+        CLOUT_IGRAPH_TRY(cl_rng_scope_begin(&rng, seed), "QAP");
         have_rng = true;
         int extreme = 0;
         for (int k = 0; k < permutations; k++) {
@@ -617,7 +617,7 @@ clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, int
     }
 out:
     if (have_rng)
-        clout_rng_scope_end(&rng);
+        cl_rng_scope_end(&rng);
     igraph_vector_int_destroy(&perm);
     g_free(ma);
     g_free(mb);

@@ -161,7 +161,7 @@ static clout_status_t layer_network(const plan_t *pl, int l, const clout_tie_t *
     char *one[2] = {pl->layers[l], NULL};
     if (l < pl->n_layers - 1)
         o.layers = one; /* "all" keeps the user's own filter */
-    return clout_snapshot_of_ties(net, pl->ds, ties, nt, &o, err);
+    return cl_snapshot_of_ties(net, pl->ds, ties, nt, &o, err);
 }
 
 /* ---- direct share and reach ---- */
@@ -651,7 +651,7 @@ static clout_table_t *shares_table(const results_t *R)
                     for (int i = 0; i < R->n; i++)
                         tmp[i] = index_of_rep(R, i, l, f, p);
                     double lo, hi;
-                    clout_interval95(tmp, R->n, 1, &lo, &hi);
+                    cl_interval95(tmp, R->n, 1, &lo, &hi);
                     clout_table_set_num(s, r, 8, lo);
                     clout_table_set_num(s, r, 9, hi);
                 }
@@ -687,7 +687,7 @@ static clout_table_t *balance_table(const results_t *R)
                         tmp[i] = balance_of(index_of_rep(R, i, l, f, 0),
                                             index_of_rep(R, i, l, f, 1));
                     double lo, hi;
-                    clout_interval95(tmp, R->n, 1, &lo, &hi);
+                    cl_interval95(tmp, R->n, 1, &lo, &hi);
                     clout_table_set_num(b, r, 3, lo);
                     clout_table_set_num(b, r, 4, hi);
                 }

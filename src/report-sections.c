@@ -7,7 +7,7 @@
 #include "report.h"
 
 /* doc/methods.md, embedded at build time (src/methods.c). */
-extern const char clout_codes_methods[];
+extern const char cl_codes_methods[];
 
 #define TOP_N 5
 
@@ -524,7 +524,7 @@ clout_status_t cl_report_methods_and_files(cl_report_t *r)
 {
     GString *h = r->html;
     g_string_append(h, "<h2 id=\"methods\">Methods</h2>\n");
-    cl_html_markdown(h, clout_codes_methods, 2);
+    cl_html_markdown(h, cl_codes_methods, 2);
     g_string_append(h, "<h2 id=\"files\">Files</h2>\n<p>Figures:</p>\n<ul>\n");
     for (guint k = 0; k < r->figures->len; k++) {
         const char *f = g_ptr_array_index(r->figures, k);

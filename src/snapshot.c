@@ -160,14 +160,14 @@ static char *join_sorted(GPtrArray *names)
     return g_string_free(s, FALSE);
 }
 
-bool clout_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window)
+bool cl_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window)
 {
     if (clout_dataset_relation(ds, t->relation)->mode != CLOUT_MODE_STATE)
         return t->start <= year && t->start > year - window;
     return t->start <= year && (!t->end || t->end >= year);
 }
 
-clout_network_t *clout_network_new(const char *source)
+clout_network_t *cl_network_new(const char *source)
 {
     clout_init();
     clout_network_t *net = g_new0(clout_network_t, 1);
@@ -196,7 +196,7 @@ void clout_snapshot_opts_init(clout_snapshot_opts_t *o)
 clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
                               const clout_snapshot_opts_t *o, clout_error_t *err)
 {
-    return clout_snapshot_of_ties(out, ds, (const clout_tie_t *)ds->ties->data,
+    return cl_snapshot_of_ties(out, ds, (const clout_tie_t *)ds->ties->data,
                                   clout_dataset_n_ties(ds), o, err);
 }
 
@@ -423,7 +423,7 @@ static clout_status_t set_vertex_attrs(clout_network_t *net, const build_t *b, c
                          "building the snapshot");
 out:
     for (int k = 0; k < 4; k++)
-        clout_strvector_release(&sv[k]);
+        cl_strvector_release(&sv[k]);
     return st;
 }
 
@@ -481,12 +481,12 @@ out:
     g_ptr_array_free(names, TRUE);
     g_ptr_array_free(ln, TRUE);
     g_ptr_array_free(rn, TRUE);
-    clout_strvector_release(&layers);
-    clout_strvector_release(&rels);
+    cl_strvector_release(&layers);
+    cl_strvector_release(&rels);
     return st;
 }
 
-clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
+clout_status_t cl_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
                                       const clout_tie_t *ties, long nt,
                                       const clout_snapshot_opts_t *o, clout_error_t *err)
 {
@@ -506,7 +506,7 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
         st = sort_edges(&b, err);
     }
     g_autofree char *source = g_strdup_printf("%s@%d", clout_dataset_path(ds), b.year);
-    g_autoptr(clout_network_t) net = clout_network_new(source);
+    g_autoptr(clout_network_t) net = cl_network_new(source);
     net->year = b.year;
     net->window = b.window;
     if (!st)

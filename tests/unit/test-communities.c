@@ -88,7 +88,7 @@ static double hand_modularity(const clout_network_t *net, const igraph_vector_in
     double *in = g_new0(double, k), *out = g_new0(double, k), *inside = g_new0(double, k);
     double m = 0;
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
-        double w = clout_enum(g, "weight", e, 1);
+        double w = cl_enum(g, "weight", e, 1);
         igraph_integer_t a = VECTOR(*memb)[IGRAPH_FROM(g, e)], b = VECTOR(*memb)[IGRAPH_TO(g, e)];
         m += w;
         out[a] += w;
@@ -441,7 +441,7 @@ static void test_consensus_spinglass_components(void)
 /* D is dense: the consensus refuses more than 5000 vertices, one run does not. */
 static void test_consensus_too_large(void)
 {
-    clout_network_t *net = clout_network_new("ring");
+    clout_network_t *net = cl_network_new("ring");
     g_assert_cmpint(igraph_ring(&net->graph, 5001, IGRAPH_UNDIRECTED, false, true), ==, 0);
     for (igraph_integer_t v = 0; v < 5001; v++) {
         char id[16];
@@ -531,7 +531,7 @@ static void test_signed(void)
 /* No edges: every vertex alone, modularity undefined; no vertices: empty. */
 static void test_edgeless(void)
 {
-    clout_network_t *net = clout_network_new("edgeless");
+    clout_network_t *net = cl_network_new("edgeless");
     g_assert_cmpint(igraph_empty(&net->graph, 3, IGRAPH_UNDIRECTED), ==, 0);
     for (igraph_integer_t v = 0; v < 3; v++)
         igraph_cattribute_VAS_set(&net->graph, "id", v, v == 0 ? "x" : v == 1 ? "y" : "z");
@@ -549,7 +549,7 @@ static void test_edgeless(void)
     }
     clout_network_free(net);
 
-    net = clout_network_new("empty");
+    net = cl_network_new("empty");
     g_assert_cmpint(igraph_empty(&net->graph, 0, IGRAPH_UNDIRECTED), ==, 0);
     clout_community_opts_t o = opts_for("leiden", 1, 2, 1);
     clout_partition_t p;

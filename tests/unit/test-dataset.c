@@ -231,12 +231,12 @@ static GString *big_ties(bool with_errors, int *bad_lines, int *n_bad)
 static void load_both(const char *dir, clout_dataset_t **one, clout_dataset_t **two,
                       clout_error_t *e1, clout_error_t *e2, clout_status_t want)
 {
-    long long saved = clout_split_min_bytes;
-    clout_split_min_bytes = 1LL << 62;
+    long long saved = cl_split_min_bytes;
+    cl_split_min_bytes = 1LL << 62;
     g_assert_cmpint(clout_dataset_load(one, dir, e1), ==, want);
-    clout_split_min_bytes = 0;
+    cl_split_min_bytes = 0;
     g_assert_cmpint(clout_dataset_load(two, dir, e2), ==, want);
-    clout_split_min_bytes = saved;
+    cl_split_min_bytes = saved;
 }
 
 static void test_two_part_read(void)

@@ -572,12 +572,12 @@ static void test_source_date(void)
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_setenv("SOURCE_DATE_EPOCH", cases[i].v, TRUE);
         gint64 t = -7;
-        g_assert_cmpint(clout_source_date(&t), ==, cases[i].ok);
+        g_assert_cmpint(cl_source_date(&t), ==, cases[i].ok);
         g_assert_cmpint(t, ==, cases[i].ok ? cases[i].t : -7);
     }
     g_unsetenv("SOURCE_DATE_EPOCH");
     gint64 t = -7;
-    g_assert_false(clout_source_date(&t));
+    g_assert_false(cl_source_date(&t));
     g_assert_cmpint(t, ==, -7);
     if (saved)
         g_setenv("SOURCE_DATE_EPOCH", saved, TRUE);
