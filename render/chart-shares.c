@@ -45,8 +45,7 @@ static void draw_bar(clout_scene_t *s, const chart_matrix_t *m, const chart_uset
     }
 }
 
-clout_status_t clout_chart_shares(const clout_table_t *shares, const clout_chart_opts_t *opts,
-                                  clout_scene_t **out, clout_error_t *err)
+clout_status_t clout_chart_shares(const clout_table_t *shares, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err)
 {
     *out = NULL;
     const char *layer = chart_layer_of(opts);

@@ -241,9 +241,7 @@ static char *default_title(const trend_t *t, const clout_chart_opts_t *opts, con
     return dflt;
 }
 
-clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years, int n,
-                                 const clout_chart_opts_t *opts, clout_scene_t **out,
-                                 clout_error_t *err)
+clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years, int n, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err)
 {
     *out = NULL;
     clout_status_t st = check_years(years, n, err);

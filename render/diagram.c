@@ -282,7 +282,7 @@ static clout_status_t read_measure(const ctx_t *c, panel_t *p)
     clout_measure_opts_init(&mo);
     mo.measures = names;
     clout_table_t *t;
-    clout_status_t st = clout_measures(p->net, &mo, &t, c->err);
+    clout_status_t st = clout_measures(p->net, &t, &mo, c->err);
     if (st)
         return st;
     int col = clout_table_column(t, c->o->size), c_id = clout_table_column(t, "id");
@@ -304,7 +304,7 @@ static clout_status_t read_measure(const ctx_t *c, panel_t *p)
 static clout_status_t read_communities(const ctx_t *c, panel_t *p)
 {
     clout_partition_t part;
-    clout_status_t st = clout_communities(p->net, &c->o->communities, &part, c->err);
+    clout_status_t st = clout_communities(p->net, &part, &c->o->communities, c->err);
     if (st)
         return st;
     for (int i = 0; i < p->n && i < igraph_vector_int_size(&part.membership); i++)
@@ -334,7 +334,7 @@ static clout_status_t read_balance(const ctx_t *c, panel_t *p)
     io.all_only = true;
     io.on_progress = NULL;
     clout_balance_samples_t bs;
-    clout_status_t st = clout_influence_balance_samples(c->ds, &so, &io, &bs, c->err);
+    clout_status_t st = clout_influence_balance_samples(c->ds, &bs, &so, &io, c->err);
     if (st)
         return st;
     GHashTable *node_of = g_hash_table_new(g_str_hash, g_str_equal);
@@ -1022,9 +1022,7 @@ static clout_scene_t *draw_figure(ctx_t *c, const figure_t *f, double W, double 
     return s;
 }
 
-clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, int n_nets,
-                             const clout_dataset_t *ds, const clout_layout_t *layout,
-                             const clout_diagram_opts_t *opts, clout_error_t *err)
+clout_status_t clout_diagram(clout_network_t *const *nets, int n_nets, const clout_dataset_t *ds, const clout_layout_t *layout, clout_scene_t **out, const clout_diagram_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *out = NULL;

@@ -78,7 +78,7 @@ static PangoContext *measuring_context(void)
     return ctx;
 }
 
-void clout_text_extent(const char *text, double size, bool bold, double *width, double *height)
+void clout_text_extent(const char *text, double *width, double *height, double size, bool bold)
 {
     PangoContext *ctx = measuring_context();
     char *valid = g_utf8_make_valid(text ? text : "", -1);
@@ -95,14 +95,14 @@ void clout_text_extent(const char *text, double size, bool bold, double *width, 
 double cl_text_width(const char *text, double size, bool bold)
 {
     double w, h;
-    clout_text_extent(text, size, bold, &w, &h);
+    clout_text_extent(text, &w, &h, size, bold);
     return w;
 }
 
 double cl_text_height(const char *text, double size, bool bold)
 {
     double w, h;
-    clout_text_extent(text, size, bold, &w, &h);
+    clout_text_extent(text, &w, &h, size, bold);
     return h;
 }
 

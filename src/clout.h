@@ -251,8 +251,7 @@ void clout_snapshot_opts_init(clout_snapshot_opts_t *o);
 
 /* Builds the network of a dataset at opts->year (DESIGN.md section 3).
  * Unknown names in opts->layers or opts->relations are a usage error. */
-clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
-                              const clout_snapshot_opts_t *opts, clout_error_t *err);
+clout_status_t clout_snapshot(const clout_dataset_t *ds, clout_network_t **out, const clout_snapshot_opts_t *opts, clout_error_t *err);
 
 void clout_network_free(clout_network_t *net);
 
@@ -262,18 +261,14 @@ void clout_network_free(clout_network_t *net);
 int clout_snapshot_default_year(const clout_dataset_t *ds, const clout_snapshot_opts_t *o);
 /* The relations (or groups) whose sources do not cover the snapshot of
  * year: "no data" there.  NULL-terminated; free with g_strfreev. */
-char **clout_snapshot_not_covered(const clout_dataset_t *ds, const clout_snapshot_opts_t *o,
-                                  int year);
+char **clout_snapshot_not_covered(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o);
 /* Like with like: o->exclude plus every relation (or group) that some of
  * the n years has no data for, to leave out of all of them so that they
  * compare the same relations.  NULL-terminated; free with g_strfreev. */
-char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const clout_snapshot_opts_t *o,
-                                      const int *years, int n);
+char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const int *years, int n, const clout_snapshot_opts_t *o);
 /* CLOUT_EDATA, naming the years the sources cover, when no selected
  * relation covers year (with o->carry_forward). */
-clout_status_t clout_snapshot_check_year(const clout_dataset_t *ds,
-                                         const clout_snapshot_opts_t *o, int year,
-                                         clout_error_t *err);
+clout_status_t clout_snapshot_check_year(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o, clout_error_t *err);
 
 /* Reads a network file: GraphML (.graphml, .xml), GML (.gml) or an edge-list
  * CSV (.csv, .txt: source,target[,weight]).  Missing attributes are filled
@@ -347,16 +342,14 @@ int clout_format_from_name(const char *name);
  * object keyed by table name, Markdown/LaTeX/terminal sections with the name
  * as heading, or CSV/TSV blocks separated by a blank line and a "# name" line.
  * Missing numbers are empty cells (null in JSON). */
-clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n, clout_format_t fmt,
-                                  clout_error_t *err);
+clout_status_t clout_tables_write(clout_table_t *const *tables, int n, FILE *f, clout_format_t fmt, clout_error_t *err);
 
 /* Text cells of CSV and TSV output that start with '=', '+', '-', '@', a tab
  * or a carriage return, which a spreadsheet would run as a formula (CSV
  * injection), get a leading apostrophe and are quoted.  Number cells are left
  * alone.  `clout report` writes its tables this way. */
 #define CLOUT_WRITE_SPREADSHEET_SAFE 1u
-clout_status_t clout_tables_write_ex(FILE *f, clout_table_t *const *tables, int n,
-                                     clout_format_t fmt, unsigned flags, clout_error_t *err);
+clout_status_t clout_tables_write_ex(clout_table_t *const *tables, int n, FILE *f, clout_format_t fmt, unsigned flags, clout_error_t *err);
 
 /* ---------------------------------------------------------------------------
  * Atomic output: a temporary file beside the target, renamed on commit.
@@ -410,9 +403,7 @@ extern const char *const clout_import_sources[];
  * what was read, added and skipped, with reasons; the caller frees it.  A
  * file that is not what the source expects is CLOUT_EDATA, with file, line
  * and column. */
-clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files,
-                            int n_files, const clout_import_opts_t *opts, clout_table_t **report,
-                            clout_error_t *err);
+clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files, int n_files, clout_table_t **report, const clout_import_opts_t *opts, clout_error_t *err);
 
 /* ---------------------------------------------------------------------------
  * Analyses
@@ -459,8 +450,7 @@ extern const char *const clout_measure_names[];
 /* One row per actor: id, name, kind, role, then one column per measure
  * (and, with opts->groups on a directed network, the five Gould-Fernandez
  * brokerage roles).  Weights of zero or below are CLOUT_EDATA. */
-clout_status_t clout_measures(const clout_network_t *net, const clout_measure_opts_t *opts,
-                              clout_table_t **out, clout_error_t *err);
+clout_status_t clout_measures(const clout_network_t *net, clout_table_t **out, const clout_measure_opts_t *opts, clout_error_t *err);
 
 /* ---- Communities (communities.c) ---- */
 
@@ -504,18 +494,14 @@ typedef struct {
 } clout_partition_t;
 
 /* Detects communities; the caller destroys out with clout_partition_destroy. */
-clout_status_t clout_communities(const clout_network_t *net, const clout_community_opts_t *opts,
-                                 clout_partition_t *out, clout_error_t *err);
+clout_status_t clout_communities(const clout_network_t *net, clout_partition_t *out, const clout_community_opts_t *opts, clout_error_t *err);
 void clout_partition_destroy(clout_partition_t *p);
 
 /* The output tables of a partition: "communities" (id, name, community,
  * stability) and "summary" (method, resolution, runs, communities,
  * modularity and, when compare_path names a CSV with columns id and
  * community, nmi, vi, ari, split_join_a, split_join_b against it). */
-clout_status_t clout_partition_tables(const clout_network_t *net, const clout_partition_t *p,
-                                      const clout_community_opts_t *opts, const char *compare_path,
-                                      clout_table_t **members, clout_table_t **summary,
-                                      clout_error_t *err);
+clout_status_t clout_partition_tables(const clout_network_t *net, const clout_partition_t *p, clout_table_t **members, clout_table_t **summary, const clout_community_opts_t *opts, const char *compare_path, clout_error_t *err);
 
 /* NMI, VI, ARI and the two split-join distances of two partitions. */
 typedef struct {
@@ -554,18 +540,13 @@ void clout_influence_opts_init(clout_influence_opts_t *o);
  * "shares" (focus, pole, layer, direct, reach, brokerage, alignment, index,
  * index_lo, index_hi) and "balance" (focus, layer, balance, balance_lo,
  * balance_hi, leading_pole), per layer and over all layers ("all"). */
-clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_opts_t *snap,
-                               const clout_influence_opts_t *opts, clout_table_t **shares,
-                               clout_table_t **balance, clout_error_t *err);
+clout_status_t clout_influence(const clout_dataset_t *ds, clout_table_t **shares, clout_table_t **balance, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err);
 
 /* The "contributions" table of a snapshot: for each focus actor, layer,
  * relation (or group) and pole, the relation's part of the layer, the
  * pole's share within it and their product, which summed over the
  * relations is the direct share (doc/methods.md).  The data only. */
-clout_status_t clout_influence_contributions(const clout_dataset_t *ds,
-                                             const clout_snapshot_opts_t *snap,
-                                             const clout_influence_opts_t *opts,
-                                             clout_table_t **out, clout_error_t *err);
+clout_status_t clout_influence_contributions(const clout_dataset_t *ds, clout_table_t **out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err);
 
 /* The balance of each focus actor and layer in the data and in each
  * bootstrap replicate (for diffs, trend charts and the balance fill of
@@ -580,10 +561,7 @@ typedef struct {
     char **layers; /* names, the last "all", NULL-terminated */
     double *values;
 } clout_balance_samples_t;
-clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
-                                               const clout_snapshot_opts_t *snap,
-                                               const clout_influence_opts_t *opts,
-                                               clout_balance_samples_t *out, clout_error_t *err);
+clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds, clout_balance_samples_t *out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err);
 void clout_balance_samples_destroy(clout_balance_samples_t *s);
 
 /* ---- Comparing two networks (diff.c) ---- */
@@ -609,37 +587,27 @@ clout_status_t clout_diff_ties(const clout_network_t *a, const clout_network_t *
                                clout_table_t **out, clout_error_t *err);
 /* "measures": per actor and measure: value and rank in A and B, their
  * deltas (rank 1 = the highest value; ties share the mean rank). */
-clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network_t *b,
-                                   const clout_diff_opts_t *o, clout_table_t **out,
-                                   clout_error_t *err);
+clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network_t *b, clout_table_t **out, const clout_diff_opts_t *o, clout_error_t *err);
 /* "partitions" (nmi, vi, ari, split-join over the actors in both) and
  * "moved" (the actors whose community changed, communities matched by
  * largest overlap). */
-clout_status_t clout_diff_communities(const clout_network_t *a, const clout_network_t *b,
-                                      const clout_diff_opts_t *o, clout_table_t **partitions,
-                                      clout_table_t **moved, clout_error_t *err);
+clout_status_t clout_diff_communities(const clout_network_t *a, const clout_network_t *b, clout_table_t **partitions, clout_table_t **moved, const clout_diff_opts_t *o, clout_error_t *err);
 /* "influence": per focus actor and layer: balance in A and B, the delta, its
  * 95% interval and the share of replicates that agree on its sign.  Like
  * with like (unless o->all_relations): the relations that either snapshot
  * has no data for are left out of both, named in the column left_out and in
  * a warning.  The years are sa->year and sb->year (CLOUT_NO_YEAR: each
  * dataset's default year). */
-clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snapshot_opts_t *sa,
-                                    const clout_dataset_t *db, const clout_snapshot_opts_t *sb,
-                                    const clout_diff_opts_t *o, clout_table_t **out,
-                                    clout_error_t *err);
+clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_dataset_t *db, clout_table_t **out, const clout_snapshot_opts_t *sa, const clout_snapshot_opts_t *sb, const clout_diff_opts_t *o, clout_error_t *err);
 /* "summary": actors, edges, density and modularity in A and B, tie turnover
  * (Jaccard of the tie sets), and the correlation of the two weighted
  * adjacency matrices with its QAP permutation p-value. */
-clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_t *b,
-                                  const clout_diff_opts_t *o, clout_table_t **out,
-                                  clout_error_t *err);
+clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_t *b, clout_table_t **out, const clout_diff_opts_t *o, clout_error_t *err);
 /* The QAP correlation alone (for tests): Pearson r of the off-diagonal
  * cells of the two adjacency matrices over the union of actors (upper
  * triangle for undirected networks), and p = (1 + #{|r_perm| >= |r|}) /
  * (1 + permutations), B's actors permuted. */
-clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, int permutations,
-                         unsigned long seed, double *r, double *p, clout_error_t *err);
+clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, double *r, double *p, int permutations, unsigned long seed, clout_error_t *err);
 
 /* ---------------------------------------------------------------------------
  * Rendering (render/): figures are scenes (shapes and text in points) that
@@ -680,7 +648,7 @@ void clout_scene_text(clout_scene_t *s, double x, double y, const char *text, do
                       bool bold, const clout_rgba_t *color, clout_halign_t ha, clout_valign_t va,
                       double angle);
 /* The size a text will take, in points (Pango, the same fonts as painting). */
-void clout_text_extent(const char *text, double size, bool bold, double *width, double *height);
+void clout_text_extent(const char *text, double *width, double *height, double size, bool bold);
 
 /* A text dump of the scene: one line per item, coordinates rounded to 0.1
  * pt, colours as #rrggbbaa: what scene tests compare with golden files. */
@@ -785,8 +753,7 @@ void clout_layout_opts_init(clout_layout_opts_t *o);
  * restored: a caller that needs it draws its numbers before the call.
  * Graphviz keeps global state, so layouts run in one thread at a time, and
  * no other thread may use these generators meanwhile. */
-clout_status_t clout_layout_compute(clout_layout_t **out, clout_network_t *const *nets, int n_nets,
-                                    const clout_layout_opts_t *opts, clout_error_t *err);
+clout_status_t clout_layout_compute(clout_network_t *const *nets, int n_nets, clout_layout_t **out, const clout_layout_opts_t *opts, clout_error_t *err);
 
 /* What fills the nodes of a diagram. */
 typedef enum {
@@ -841,9 +808,7 @@ void clout_diagram_opts_init(clout_diagram_opts_t *o);
  * placed by layout.  The scene is the caller's (clout_scene_free).  An
  * unknown measure is CLOUT_EUSAGE; a height too small for the legend is
  * CLOUT_EUSAGE.  Nothing is painted: see clout_render_paint. */
-clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, int n_nets,
-                             const clout_dataset_t *ds, const clout_layout_t *layout,
-                             const clout_diagram_opts_t *opts, clout_error_t *err);
+clout_status_t clout_diagram(clout_network_t *const *nets, int n_nets, const clout_dataset_t *ds, const clout_layout_t *layout, clout_scene_t **out, const clout_diagram_opts_t *opts, clout_error_t *err);
 
 /* ---- Charts (render/chart-*.c) ---- */
 
@@ -891,25 +856,21 @@ char *clout_chart_source_line(char *const *titles, int n_titles, const int *year
 
 /* A stacked horizontal bar per focus actor of its direct shares D by pole
  * and "other" (the "shares" table: focus, pole, layer, direct), 0..100%. */
-clout_status_t clout_chart_shares(const clout_table_t *shares, const clout_chart_opts_t *opts,
-                                  clout_scene_t **out, clout_error_t *err);
+clout_status_t clout_chart_shares(const clout_table_t *shares, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err);
 
 /* A dot per focus actor at its balance B, with its 95% interval where
  * balance_lo and balance_hi are numbers, sorted by balance (the "balance"
  * table: focus, layer, balance, balance_lo, balance_hi); x from -1 ("all"
  * the first pole) to +1 (the second), a line at 0, dots coloured by
  * clout_color_balance, the values and intervals printed on the right. */
-clout_status_t clout_chart_balance(const clout_table_t *balance, const clout_chart_opts_t *opts,
-                                   clout_scene_t **out, clout_error_t *err);
+clout_status_t clout_chart_balance(const clout_table_t *balance, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err);
 
 /* A line per focus actor over n snapshots (years increasing).  opts->of NULL
  * or "balance": tables are "balance" tables, y from -1 to 1; else of is a
  * pole id and tables are "shares" tables, y its index I from 0 to 1.  Where
  * the tables carry intervals (balance_lo/hi, index_lo/hi), a ribbon shows
  * them. */
-clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years, int n,
-                                 const clout_chart_opts_t *opts, clout_scene_t **out,
-                                 clout_error_t *err);
+clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years, int n, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err);
 
 /* The change between two snapshots, labelled label_a and label_b.
  * opts->of NULL or "balance": a and b are "balance" tables; a line per focus
@@ -919,18 +880,14 @@ clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years,
  * in b.  The actors shown are opts->actors, else those whose role is focus
  * or pole, else the 15 best ranked in either snapshot; poles are drawn in
  * their colours, the others in grey. */
-clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b,
-                                 const char *label_a, const char *label_b,
-                                 const clout_chart_opts_t *opts, clout_scene_t **out,
-                                 clout_error_t *err);
+clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b, const char *label_a, const char *label_b, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err);
 
 /* A grid of focus actors (rows) by poles (columns) of the "shares" table's
  * opts->of column (default "index"), 0..1 on a sequential colour scale
  * (ColorBrewer Purples); or, with opts->of "layers", of focus actors by
  * layers of the "balance" table's balance, on the balance scale.  Each cell
  * prints its value; a colour bar gives the scale. */
-clout_status_t clout_chart_heatmap(const clout_table_t *table, const clout_chart_opts_t *opts,
-                                   clout_scene_t **out, clout_error_t *err);
+clout_status_t clout_chart_heatmap(const clout_table_t *table, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err);
 
 /* ---- The report (report.c) ---- */
 

@@ -199,16 +199,14 @@ static void ranks(const double *x, int n, double *rank)
     g_array_free(ord, TRUE);
 }
 
-clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network_t *b,
-                                   const clout_diff_opts_t *o, clout_table_t **out,
-                                   clout_error_t *err)
+clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network_t *b, clout_table_t **out, const clout_diff_opts_t *o, clout_error_t *err)
 {
     *out = NULL;
     g_autoptr(clout_table_t) ma = NULL;
     g_autoptr(clout_table_t) mb = NULL;
-    clout_status_t st = clout_measures(a, &o->measures, &ma, err);
+    clout_status_t st = clout_measures(a, &ma, &o->measures, err);
     if (!st)
-        st = clout_measures(b, &o->measures, &mb, err);
+        st = clout_measures(b, &mb, &o->measures, err);
     if (st)
         return st;
     actors_t u;
@@ -260,16 +258,14 @@ clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network
 
 /* ---- communities ---- */
 
-clout_status_t clout_diff_communities(const clout_network_t *a, const clout_network_t *b,
-                                      const clout_diff_opts_t *o, clout_table_t **partitions,
-                                      clout_table_t **moved, clout_error_t *err)
+clout_status_t clout_diff_communities(const clout_network_t *a, const clout_network_t *b, clout_table_t **partitions, clout_table_t **moved, const clout_diff_opts_t *o, clout_error_t *err)
 {
     *partitions = *moved = NULL;
     clout_partition_t pa, pb;
-    clout_status_t st = clout_communities(a, &o->communities, &pa, err);
+    clout_status_t st = clout_communities(a, &pa, &o->communities, err);
     if (st)
         return st;
-    st = clout_communities(b, &o->communities, &pb, err);
+    st = clout_communities(b, &pb, &o->communities, err);
     if (st) {
         clout_partition_destroy(&pa);
         return st;
@@ -379,8 +375,8 @@ static void like_with_like(const clout_dataset_t *da, clout_snapshot_opts_t *a,
                            const clout_dataset_t *db, clout_snapshot_opts_t *b, char ***left_out,
                            clout_error_t *err)
 {
-    char **na = clout_snapshot_not_covered(da, a, a->year);
-    char **nb = clout_snapshot_not_covered(db, b, b->year);
+    char **na = clout_snapshot_not_covered(da, a->year, a);
+    char **nb = clout_snapshot_not_covered(db, b->year, b);
     GPtrArray *v = g_ptr_array_new();
     for (char **p = a->exclude; p && *p; p++)
         g_ptr_array_add(v, g_strdup(*p));
@@ -413,8 +409,8 @@ static void warn_unlike(const clout_dataset_t *da, const clout_snapshot_opts_t *
                         const clout_dataset_t *db, const clout_snapshot_opts_t *b,
                         clout_error_t *err)
 {
-    char **na = clout_snapshot_not_covered(da, a, a->year);
-    char **nb = clout_snapshot_not_covered(db, b, b->year);
+    char **na = clout_snapshot_not_covered(da, a->year, a);
+    char **nb = clout_snapshot_not_covered(db, b->year, b);
     if (*na || *nb) {
         char *la = g_strjoinv(", ", na), *lb = g_strjoinv(", ", nb);
         clout_error_warn(err,
@@ -428,10 +424,7 @@ static void warn_unlike(const clout_dataset_t *da, const clout_snapshot_opts_t *
     g_strfreev(nb);
 }
 
-clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snapshot_opts_t *sa,
-                                    const clout_dataset_t *db, const clout_snapshot_opts_t *sb,
-                                    const clout_diff_opts_t *o, clout_table_t **out,
-                                    clout_error_t *err)
+clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_dataset_t *db, clout_table_t **out, const clout_snapshot_opts_t *sa, const clout_snapshot_opts_t *sb, const clout_diff_opts_t *o, clout_error_t *err)
 {
     *out = NULL;
     clout_snapshot_opts_t a = *sa, b = *sb;
@@ -445,12 +438,12 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
     else
         warn_unlike(da, &a, db, &b, err);
     clout_balance_samples_t A, B;
-    clout_status_t st = clout_influence_balance_samples(da, &a, &o->influence, &A, err);
+    clout_status_t st = clout_influence_balance_samples(da, &A, &a, &o->influence, err);
     if (st) {
         g_strfreev(left_out);
         return st;
     }
-    st = clout_influence_balance_samples(db, &b, &o->influence, &B, err);
+    st = clout_influence_balance_samples(db, &B, &b, &o->influence, err);
     if (st) {
         clout_balance_samples_destroy(&A);
         g_strfreev(left_out);
@@ -581,8 +574,7 @@ static double cell_correlation(const double *ma, const double *mb, int n,
     return va > 0 && vb > 0 ? cov / sqrt(va * vb) : NAN;
 }
 
-clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, int permutations,
-                         unsigned long seed, double *r, double *p, clout_error_t *err)
+clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, double *r, double *p, int permutations, unsigned long seed, clout_error_t *err)
 {
     clout_init();
     clout_status_t st = same_kind(a, b, err);
@@ -625,16 +617,14 @@ out:
     return st;
 }
 
-clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_t *b,
-                                  const clout_diff_opts_t *o, clout_table_t **out,
-                                  clout_error_t *err)
+clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_t *b, clout_table_t **out, const clout_diff_opts_t *o, clout_error_t *err)
 {
     *out = NULL;
     clout_status_t st = same_kind(a, b, err);
     if (st)
         return st;
     double r, p;
-    st = clout_qap(a, b, o->permutations, o->seed, &r, &p, err);
+    st = clout_qap(a, b, &r, &p, o->permutations, o->seed, err);
     if (st)
         return st;
     actors_t u;
@@ -660,7 +650,7 @@ clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_
         mod[k] = NAN;
         if (igraph_ecount(&nets[k]->graph) > 0) {
             clout_partition_t part;
-            st = clout_communities(nets[k], &o->communities, &part, err);
+            st = clout_communities(nets[k], &part, &o->communities, err);
             if (!st) {
                 mod[k] = part.modularity;
                 clout_partition_destroy(&part);

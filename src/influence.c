@@ -85,7 +85,7 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
     pl->snap = *snap;
     if (!pl->snap.year)
         pl->snap.year = clout_snapshot_default_year(ds, snap);
-    clout_status_t sy = clout_snapshot_check_year(ds, &pl->snap, pl->snap.year, err);
+    clout_status_t sy = clout_snapshot_check_year(ds, pl->snap.year, &pl->snap, err);
     if (sy)
         return sy;
     clout_status_t st =
@@ -148,7 +148,7 @@ static bool layer_covered(const plan_t *pl, int l)
     if (l < pl->n_layers - 1)
         o.layers = one;
     clout_error_t *scratch = clout_error_new(1);
-    bool ok = clout_snapshot_check_year(pl->ds, &o, o.year, scratch) == CLOUT_OK;
+    bool ok = clout_snapshot_check_year(pl->ds, o.year, &o, scratch) == CLOUT_OK;
     clout_error_free(scratch);
     return ok;
 }
@@ -241,7 +241,7 @@ static clout_status_t alignment(const plan_t *pl, const clout_network_t *net, in
         clout_community_opts_init(&co);
         co.seed = seed + (unsigned long)r;
         clout_partition_t part;
-        st = clout_communities(net, &co, &part, err);
+        st = clout_communities(net, &part, &co, err);
         if (st)
             break;
         for (int p = 0; p < np; p++)
@@ -727,9 +727,7 @@ static clout_status_t network_indices(const plan_t *pl, const clout_influence_op
     return st;
 }
 
-clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_opts_t *snap,
-                               const clout_influence_opts_t *opts, clout_table_t **shares_out,
-                               clout_table_t **balance_out, clout_error_t *err)
+clout_status_t clout_influence(const clout_dataset_t *ds, clout_table_t **shares_out, clout_table_t **balance_out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *shares_out = *balance_out = NULL;
@@ -787,10 +785,7 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
     return st;
 }
 
-clout_status_t clout_influence_contributions(const clout_dataset_t *ds,
-                                             const clout_snapshot_opts_t *snap,
-                                             const clout_influence_opts_t *opts,
-                                             clout_table_t **out, clout_error_t *err)
+clout_status_t clout_influence_contributions(const clout_dataset_t *ds, clout_table_t **out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *out = NULL;
@@ -807,10 +802,7 @@ clout_status_t clout_influence_contributions(const clout_dataset_t *ds,
     return st;
 }
 
-clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
-                                               const clout_snapshot_opts_t *snap,
-                                               const clout_influence_opts_t *opts,
-                                               clout_balance_samples_t *out, clout_error_t *err)
+clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds, clout_balance_samples_t *out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     memset(out, 0, sizeof *out);

@@ -193,8 +193,7 @@ void clout_snapshot_opts_init(clout_snapshot_opts_t *o)
     *o = (clout_snapshot_opts_t){.year = CLOUT_NO_YEAR, .window = CLOUT_DEFAULT_WINDOW};
 }
 
-clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
-                              const clout_snapshot_opts_t *o, clout_error_t *err)
+clout_status_t clout_snapshot(const clout_dataset_t *ds, clout_network_t **out, const clout_snapshot_opts_t *o, clout_error_t *err)
 {
     return cl_snapshot_of_ties(out, ds, (const clout_tie_t *)ds->ties->data,
                                   clout_dataset_n_ties(ds), o, err);
@@ -244,7 +243,7 @@ static clout_status_t check_request(build_t *b, const clout_snapshot_opts_t *o, 
         return clout_error_set(err, CLOUT_EUSAGE, clout_dataset_path(ds), 0, 0,
                                "loaded for the snapshot of %d (window %d), not of %d (window %d)",
                                ds->only_year, ds->only_window, b->year, b->window);
-    return clout_snapshot_check_year(ds, o, b->year, err);
+    return clout_snapshot_check_year(ds, b->year, o, err);
 }
 
 /* Step 1: who depends on whom (dependence.c), and the vertices: the actors

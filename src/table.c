@@ -502,14 +502,12 @@ static void write_aligned(FILE *f, const clout_table_t *t)
     g_free(w);
 }
 
-clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n, clout_format_t fmt,
-                                  clout_error_t *err)
+clout_status_t clout_tables_write(clout_table_t *const *tables, int n, FILE *f, clout_format_t fmt, clout_error_t *err)
 {
-    return clout_tables_write_ex(f, tables, n, fmt, 0, err);
+    return clout_tables_write_ex(tables, n, f, fmt, 0, err);
 }
 
-clout_status_t clout_tables_write_ex(FILE *f, clout_table_t *const *tables, int n,
-                                     clout_format_t fmt, unsigned flags, clout_error_t *err)
+clout_status_t clout_tables_write_ex(clout_table_t *const *tables, int n, FILE *f, clout_format_t fmt, unsigned flags, clout_error_t *err)
 {
     bool safe = (flags & CLOUT_WRITE_SPREADSHEET_SAFE) != 0;
     if (fmt == CLOUT_FMT_JSON) {

@@ -41,9 +41,9 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         co.tolerance = o->tolerance; /* 0: until the partition stops changing */
     clout_partition_t part;
     clout_table_t *tables[2] = {NULL, NULL};
-    clout_status_t st = clout_communities(net, &co, &part, err);
+    clout_status_t st = clout_communities(net, &part, &co, err);
     if (!st) {
-        st = clout_partition_tables(net, &part, &co, o->compare, &tables[0], &tables[1], err);
+        st = clout_partition_tables(net, &part, &tables[0], &tables[1], &co, o->compare, err);
         clout_partition_destroy(&part);
     }
     if (st) {

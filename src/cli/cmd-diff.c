@@ -54,9 +54,9 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (!st) {
         switch (k) {
         case 0: st = clout_diff_ties(net[0], net[1], &t[0], err); break;
-        case 1: st = clout_diff_measures(net[0], net[1], &d, &t[0], err); break;
+        case 1: st = clout_diff_measures(net[0], net[1], &t[0], &d, err); break;
         case 2:
-            st = clout_diff_communities(net[0], net[1], &d, &t[0], &t[1], err);
+            st = clout_diff_communities(net[0], net[1], &t[0], &t[1], &d, err);
             nt = 2;
             break;
         case 3:
@@ -73,10 +73,10 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
                 sa.year = net[0]->year;
                 sb.year = net[1]->year;
                 d.influence.progress_data = argv[0];
-                st = clout_diff_influence(ds[0], &sa, ds[1], &sb, &d, &t[0], err);
+                st = clout_diff_influence(ds[0], ds[1], &t[0], &sa, &sb, &d, err);
             }
             break;
-        default: st = clout_diff_summary(net[0], net[1], &d, &t[0], err); break;
+        default: st = clout_diff_summary(net[0], net[1], &t[0], &d, err); break;
         }
     }
     int code = st ? cli_report(err) : cli_write_tables(o, t, nt);

@@ -40,7 +40,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (cli_given(o, OPT_SEED))
         mo.seed = (unsigned long)o->seed;
     clout_table_t *t;
-    if (clout_measures(net, &mo, &t, err) != CLOUT_OK) {
+    if (clout_measures(net, &t, &mo, err) != CLOUT_OK) {
         code = cli_report(err);
     } else {
         code = cli_write_tables(o, &t, 1);

@@ -36,7 +36,7 @@ static clout_status_t lay_out(clout_layout_t **out, clout_network_t *const *nets
         lo.seed = (unsigned long)o->seed;
     lo.pin = pin;
     lo.ds = ds;
-    return clout_layout_compute(out, nets, n_nets, &lo, err);
+    return clout_layout_compute(nets, n_nets, out, &lo, err);
 }
 
 /* The diagram's scene: the library's defaults, and the options given. */
@@ -65,7 +65,7 @@ static clout_status_t draw(clout_scene_t **out, clout_network_t *const *nets, in
     if (cli_given(o, OPT_POLES))
         d.influence.poles = o->poles;
     d.snap = so;
-    return clout_diagram(out, nets, n_nets, ds, layout, &d, err);
+    return clout_diagram(nets, n_nets, ds, layout, out, &d, err);
 }
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
@@ -104,7 +104,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         }
         for (int k = 1; k < n_nets; k++) {
             so.year = o->at.years[k];
-            if (clout_snapshot(&nets[k], ds, &so, err) != CLOUT_OK)
+            if (clout_snapshot(ds, &nets[k], &so, err) != CLOUT_OK)
                 goto report;
         }
         so.year = o->at.years[0];

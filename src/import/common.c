@@ -707,9 +707,7 @@ static clout_status_t check_actors(const clout_import_opts_t *o, unsigned tables
     return st;
 }
 
-clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files,
-                            int n_files, const clout_import_opts_t *opts, clout_table_t **report,
-                            clout_error_t *err)
+clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files, int n_files, clout_table_t **report, const clout_import_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *report = NULL;

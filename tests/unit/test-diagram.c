@@ -59,7 +59,7 @@ static clout_layout_t *layout_of(clout_network_t **nets, int n, clout_layout_eng
     lo.pin = pin;
     lo.ds = ds;
     clout_layout_t *l = NULL;
-    if (clout_layout_compute(&l, nets, n, &lo, err))
+    if (clout_layout_compute(nets, n, &l, &lo, err))
         g_error("layout: %s", clout_error_message(err, 0));
     clout_error_free(err);
     return l;
@@ -90,7 +90,7 @@ static clout_scene_t *tiny_diagram(clout_fill_t fill, const char *size, clout_la
     o.labels = labels;
     clout_error_t *err = clout_error_new(0);
     clout_scene_t *s = NULL;
-    if (clout_diagram(&s, &net, 1, ds, l, &o, err))
+    if (clout_diagram(&net, 1, ds, l, &s, &o, err))
         g_error("diagram: %s", clout_error_message(err, 0));
     clout_error_free(err);
     clout_layout_free(l);
@@ -286,7 +286,7 @@ static void test_layout_geo(void)
     clout_layout_opts_t lo;
     clout_layout_opts_init(&lo);
     lo.engine = CLOUT_LAYOUT_GEO;
-    g_assert_cmpint(clout_layout_compute(&l, &net, 1, &lo, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_layout_compute(&net, 1, &l, &lo, err), ==, CLOUT_EUSAGE);
     g_assert_null(l);
     clout_error_free(err);
     clout_network_free(net);
@@ -483,18 +483,18 @@ static void test_diagram_errors(void)
     clout_diagram_opts_t o;
     clout_diagram_opts_init(&o);
     o.size = "fame";
-    g_assert_cmpint(clout_diagram(&s, &net, 1, ds, l, &o, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_diagram(&net, 1, ds, l, &s, &o, err), ==, CLOUT_EUSAGE);
     g_assert_nonnull(strstr(clout_error_message(err, 0), "'fame' is not a measure"));
     g_assert_null(s);
     clout_error_clear(err);
     o.size = NULL;
     o.height = 60;
-    g_assert_cmpint(clout_diagram(&s, &net, 1, ds, l, &o, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_diagram(&net, 1, ds, l, &s, &o, err), ==, CLOUT_EUSAGE);
     clout_error_clear(err);
     o.height = 0;
     clout_layout_t *partial = clout_layout_new();
     clout_layout_set(partial, "NRL", 0, 0);
-    g_assert_cmpint(clout_diagram(&s, &net, 1, ds, partial, &o, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_diagram(&net, 1, ds, partial, &s, &o, err), ==, CLOUT_EUSAGE);
     g_assert_nonnull(strstr(clout_error_message(err, 0), "does not place"));
     clout_layout_free(partial);
     clout_error_free(err);

@@ -58,7 +58,7 @@ static clout_table_t *measure(const clout_network_t *net, const clout_measure_op
 {
     clout_error_t *err = clout_error_new(0);
     clout_table_t *t = NULL;
-    if (clout_measures(net, o, &t, err))
+    if (clout_measures(net, &t, o, err))
         g_error("clout_measures: %s", clout_error_message(err, 0));
     clout_error_free(err);
     g_assert_nonnull(t);
@@ -72,7 +72,7 @@ static void expect_failure(const clout_network_t *net, const clout_measure_opts_
 {
     clout_error_t *err = clout_error_new(0);
     clout_table_t *t = (clout_table_t *)&t; /* must become NULL */
-    clout_status_t st = clout_measures(net, o, &t, err);
+    clout_status_t st = clout_measures(net, &t, o, err);
     g_assert_cmpint(st, ==, want);
     g_assert_null(t);
     const char *msg = clout_error_message(err, 0);

@@ -63,7 +63,7 @@ static clout_network_t *tiny_snapshot(int year, const char *relations)
     char **rels = relations ? clout_split_list(relations, ',') : NULL;
     o.relations = rels;
     clout_network_t *net = NULL;
-    if (clout_snapshot(&net, ds, &o, err))
+    if (clout_snapshot(ds, &net, &o, err))
         g_error("snapshot: %s", clout_error_message(err, 0));
     if (rels)
         g_strfreev(rels);

@@ -55,7 +55,7 @@ static char *write_tables(clout_table_t *const *tables, int n, clout_format_t fm
     FILE *f = open_memstream(&buf, &len);
     g_assert_nonnull(f);
     clout_error_t *err = clout_error_new(0);
-    g_assert_cmpint(clout_tables_write(f, tables, n, fmt, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_tables_write(tables, n, f, fmt, err), ==, CLOUT_OK);
     g_assert_cmpint(clout_error_count(err), ==, 0);
     clout_error_free(err);
     g_assert_cmpint(fclose(f), ==, 0);
@@ -508,7 +508,7 @@ static void test_write_error(void)
     }
     clout_table_t *t = main_table();
     clout_error_t *err = clout_error_new(0);
-    g_assert_cmpint(clout_tables_write(f, &t, 1, CLOUT_FMT_CSV, err), ==, CLOUT_EFAIL);
+    g_assert_cmpint(clout_tables_write(&t, 1, f, CLOUT_FMT_CSV, err), ==, CLOUT_EFAIL);
     g_assert_true(g_str_has_prefix(clout_error_message(err, 0), "cannot write the table"));
     fclose(f);
     clout_error_free(err);
@@ -526,7 +526,7 @@ static void test_full_disk(void)
     }
     clout_table_t *t = main_table();
     clout_error_t *err = clout_error_new(0);
-    g_assert_cmpint(clout_tables_write(f, &t, 1, CLOUT_FMT_CSV, err), ==, CLOUT_EFAIL);
+    g_assert_cmpint(clout_tables_write(&t, 1, f, CLOUT_FMT_CSV, err), ==, CLOUT_EFAIL);
     g_assert_nonnull(strstr(clout_error_message(err, 0), g_strerror(ENOSPC)));
     fclose(f);
     clout_error_free(err);
