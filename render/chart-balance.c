@@ -147,7 +147,7 @@ clout_status_t clout_chart_balance(const clout_table_t *balance, clout_scene_t *
     g_free(dflt);
     g_free(lp);
     GArray *key = chart_key_new();
-    chart_key_add(key, "balance B", clout_color_hex("#bdbdbd"), SW_DOT);
+    chart_key_add(key, "balance B", cl_color_hex("#bdbdbd"), SW_DOT);
     if (any_interval)
         chart_key_add(key, "95% bootstrap interval", CHART_AXIS, SW_INTERVAL);
 

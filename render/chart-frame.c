@@ -38,7 +38,7 @@ static const char *const SERIES[7] = {"#E69F00", "#56B4E9", "#009E73", "#CC79A7"
 
 clout_rgba_t chart_series_color(int i)
 {
-    return clout_color_hex(SERIES[i % 7]);
+    return cl_color_hex(SERIES[i % 7]);
 }
 
 static double linear(double c)

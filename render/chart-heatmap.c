@@ -16,7 +16,7 @@ static const char *const SEQUENTIAL[9] = {"#fcfbfd", "#efedf5", "#dadaeb", "#bcb
 static clout_rgba_t color_sequential(double v)
 {
     if (!isfinite(v))
-        return clout_color_hex("#bdbdbd");
+        return cl_color_hex("#bdbdbd");
     return cl_color_ramp(SEQUENTIAL, 9, v);
 }
 
@@ -56,7 +56,7 @@ static const char *col_label(const clout_chart_opts_t *o, bool by_layer, const c
 
 static clout_rgba_t cell_color(const heat_t *h, double v)
 {
-    return !isfinite(v)  ? clout_color_hex("#f0f0f0")
+    return !isfinite(v)  ? cl_color_hex("#f0f0f0")
            : h->by_layer ? clout_color_balance(v)
                          : color_sequential(v);
 }

@@ -54,7 +54,7 @@ int clout_labels_from_name(const char *name)
 
 clout_rgba_t diagram_rgba(const char *hex, double alpha)
 {
-    clout_rgba_t c = clout_color_hex(hex);
+    clout_rgba_t c = cl_color_hex(hex);
     c.a = alpha;
     return c;
 }

@@ -1,6 +1,6 @@
 /* render.h: what the rendering files share (not installed). */
-#ifndef CLOUT_RENDER_H
-#define CLOUT_RENDER_H
+#ifndef CL_RENDER_INTERNAL_H
+#define CL_RENDER_INTERNAL_H
 
 #include "../src/internal.h"
 

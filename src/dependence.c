@@ -152,7 +152,7 @@ int clout_snapshot_default_year(const clout_dataset_t *ds, const clout_snapshot_
     return year ? year : clout_dataset_latest_year(ds);
 }
 
-clout_status_t clout_snapshot_check_year(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o, clout_error_t *err)
+clout_status_t cl_snapshot_check_year(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o, clout_error_t *err)
 {
     int lo = 0, hi = 0;
     for (int r = 0; r < clout_dataset_n_relations(ds); r++) {
@@ -219,7 +219,7 @@ static void make_units(const clout_dataset_t *ds, const clout_snapshot_opts_t *o
     d->units = (cl_unit_t *)g_array_free(units, FALSE);
 }
 
-char **clout_snapshot_not_covered(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o)
+char **cl_snapshot_not_covered(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o)
 {
     cl_deps_t d = {0};
     int *unit_of = g_new(int, MAX(clout_dataset_n_relations(ds), 1));
@@ -240,7 +240,7 @@ char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const int *year
     for (char **p = o->exclude; p && *p; p++)
         g_ptr_array_add(v, g_strdup(*p));
     for (int i = 0; i < n; i++) {
-        char **nc = clout_snapshot_not_covered(ds, years[i], o);
+        char **nc = cl_snapshot_not_covered(ds, years[i], o);
         for (char **p = nc; *p; p++) {
             bool seen = false;
             for (guint k = 0; k < v->len && !seen; k++)

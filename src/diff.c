@@ -375,8 +375,8 @@ static void like_with_like(const clout_dataset_t *da, clout_snapshot_opts_t *a,
                            const clout_dataset_t *db, clout_snapshot_opts_t *b, char ***left_out,
                            clout_error_t *err)
 {
-    char **na = clout_snapshot_not_covered(da, a->year, a);
-    char **nb = clout_snapshot_not_covered(db, b->year, b);
+    char **na = cl_snapshot_not_covered(da, a->year, a);
+    char **nb = cl_snapshot_not_covered(db, b->year, b);
     GPtrArray *v = g_ptr_array_new();
     for (char **p = a->exclude; p && *p; p++)
         g_ptr_array_add(v, g_strdup(*p));
@@ -409,8 +409,8 @@ static void warn_unlike(const clout_dataset_t *da, const clout_snapshot_opts_t *
                         const clout_dataset_t *db, const clout_snapshot_opts_t *b,
                         clout_error_t *err)
 {
-    char **na = clout_snapshot_not_covered(da, a->year, a);
-    char **nb = clout_snapshot_not_covered(db, b->year, b);
+    char **na = cl_snapshot_not_covered(da, a->year, a);
+    char **nb = cl_snapshot_not_covered(db, b->year, b);
     if (*na || *nb) {
         char *la = g_strjoinv(", ", na), *lb = g_strjoinv(", ", nb);
         clout_error_warn(err,
@@ -574,7 +574,7 @@ static double cell_correlation(const double *ma, const double *mb, int n,
     return va > 0 && vb > 0 ? cov / sqrt(va * vb) : NAN;
 }
 
-clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, double *r, double *p, int permutations, unsigned long seed, clout_error_t *err)
+clout_status_t cl_qap(const clout_network_t *a, const clout_network_t *b, double *r, double *p, int permutations, unsigned long seed, clout_error_t *err)
 {
     clout_init();
     clout_status_t st = same_kind(a, b, err);
@@ -624,7 +624,7 @@ clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_
     if (st)
         return st;
     double r, p;
-    st = clout_qap(a, b, &r, &p, o->permutations, o->seed, err);
+    st = cl_qap(a, b, &r, &p, o->permutations, o->seed, err);
     if (st)
         return st;
     actors_t u;

@@ -85,7 +85,7 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
     pl->snap = *snap;
     if (!pl->snap.year)
         pl->snap.year = clout_snapshot_default_year(ds, snap);
-    clout_status_t sy = clout_snapshot_check_year(ds, pl->snap.year, &pl->snap, err);
+    clout_status_t sy = cl_snapshot_check_year(ds, pl->snap.year, &pl->snap, err);
     if (sy)
         return sy;
     clout_status_t st =
@@ -148,7 +148,7 @@ static bool layer_covered(const plan_t *pl, int l)
     if (l < pl->n_layers - 1)
         o.layers = one;
     clout_error_t *scratch = clout_error_new(1);
-    bool ok = clout_snapshot_check_year(pl->ds, o.year, &o, scratch) == CLOUT_OK;
+    bool ok = cl_snapshot_check_year(pl->ds, o.year, &o, scratch) == CLOUT_OK;
     clout_error_free(scratch);
     return ok;
 }

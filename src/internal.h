@@ -3,7 +3,7 @@
 #define CLOUT_INTERNAL_H
 
 #include <glib.h>
-#include "clout.h"
+#include <clout.h>
 
 /* Limits on input (doc/data-format.md lists them). */
 #define CLOUT_MAX_FIELD_BYTES (1 << 20)   /* one CSV field */
@@ -291,5 +291,28 @@ void cl_deps_release(cl_deps_t *d);
 
 /* Whether a tie counts in the snapshot of year (flows: in the window). */
 bool cl_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window);
+
+
+/* ---- snapshots and diffs, inside the library ---- */
+/* The relations (or groups) whose sources do not cover the snapshot of
+ * year: "no data" there.  NULL-terminated; free with g_strfreev. */
+char **cl_snapshot_not_covered(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o);
+/* CLOUT_EDATA, naming the years the sources cover, when no selected
+ * relation covers year (with o->carry_forward). */
+clout_status_t cl_snapshot_check_year(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o, clout_error_t *err);
+/* The QAP correlation of two networks (diff.c; clout_diff_summary's, and
+ * the tests'): Pearson r of the off-diagonal cells of the two adjacency
+ * matrices over the union of actors (upper triangle for undirected
+ * networks), and p = (1 + #{|r_perm| >= |r|}) / (1 + permutations), B's
+ * actors permuted. */
+clout_status_t cl_qap(const clout_network_t *a, const clout_network_t *b, double *r, double *p,
+                      int permutations, unsigned long seed, clout_error_t *err);
+
+/* ---- colours ---- */
+/* clout_color_parse for colours written in the code ("#rrggbb" constants):
+ * invalid input is a bug, which shows as opaque magenta (#ff00ff), a colour
+ * no palette of clout's uses, never as a plausible black.  Colours from
+ * users go through clout_color_parse. */
+clout_rgba_t cl_color_hex(const char *hex);
 
 #endif

@@ -1,7 +1,7 @@
 /* report.h: what the parts of clout_report share (report.c builds the page from the
  * sections of report-sections.c with the HTML helpers of report-html.c).  Not installed. */
-#ifndef CLOUT_REPORT_H
-#define CLOUT_REPORT_H
+#ifndef CL_REPORT_INTERNAL_H
+#define CL_REPORT_INTERNAL_H
 
 #include "internal.h"
 

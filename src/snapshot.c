@@ -243,7 +243,7 @@ static clout_status_t check_request(build_t *b, const clout_snapshot_opts_t *o, 
         return clout_error_set(err, CLOUT_EUSAGE, clout_dataset_path(ds), 0, 0,
                                "loaded for the snapshot of %d (window %d), not of %d (window %d)",
                                ds->only_year, ds->only_window, b->year, b->window);
-    return clout_snapshot_check_year(ds, b->year, o, err);
+    return cl_snapshot_check_year(ds, b->year, o, err);
 }
 
 /* Step 1: who depends on whom (dependence.c), and the vertices: the actors

@@ -1,6 +1,6 @@
 /* import.h: what the importers share: input files, code tables, spans, the report. */
-#ifndef CLOUT_IMPORT_H
-#define CLOUT_IMPORT_H
+#ifndef CL_IMPORT_INTERNAL_H
+#define CL_IMPORT_INTERNAL_H
 
 #include "../internal.h"
 

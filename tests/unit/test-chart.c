@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "../../render/render.h"
 
 /*
@@ -305,7 +305,7 @@ static void check_bars(const clout_scene_t *s, const double (*direct)[3])
             /* Segments are contiguous, in pole order, as wide as the share. */
             g_assert_cmpfloat_with_epsilon(r->x, x, 1e-6);
             g_assert_cmpfloat_with_epsilon(r->w / span, direct[f][p], 1e-6);
-            assert_color(&r->fill, p == 2 ? clout_color_hex("#d9d9d9")
+            assert_color(&r->fill, p == 2 ? cl_color_hex("#d9d9d9")
                                           : clout_color_category(p == 0 ? 4 : 5));
             x += r->w;
             sum += r->w;
@@ -565,7 +565,7 @@ static void test_slope_rank(void)
     /* Poles in their colours, focus actors grey. */
     assert_color(&find(s, "slope RUS", ITEM_LINE, 0)->stroke, clout_color_category(4));
     assert_color(&find(s, "slope CHN", ITEM_LINE, 0)->stroke, clout_color_category(5));
-    assert_color(&find(s, "slope AAA", ITEM_LINE, 0)->stroke, clout_color_hex("#555555"));
+    assert_color(&find(s, "slope AAA", ITEM_LINE, 0)->stroke, cl_color_hex("#555555"));
     assert_fits(s);
     clout_scene_free(s);
 
@@ -609,10 +609,10 @@ static void test_heatmap_cells(void)
         g_free(g);
     }
     /* The sequential scale: 0 is the lightest, 1 the darkest (Purples). */
-    assert_color(&find(s, "row CCC", ITEM_RECT, 0)->fill, clout_color_hex("#fcfbfd"));
-    assert_color(&find(s, "row CCC", ITEM_RECT, 1)->fill, clout_color_hex("#3f007d"));
+    assert_color(&find(s, "row CCC", ITEM_RECT, 0)->fill, cl_color_hex("#fcfbfd"));
+    assert_color(&find(s, "row CCC", ITEM_RECT, 1)->fill, cl_color_hex("#3f007d"));
     /* Text contrasts with its cell. */
-    assert_color(&find_text(s, "row CCC", "1.00")->fill, clout_color_hex("#ffffff"));
+    assert_color(&find_text(s, "row CCC", "1.00")->fill, cl_color_hex("#ffffff"));
     g_assert_nonnull(find_text(s, "columns", "Russia"));
     g_assert_nonnull(find_text(s, "colour-bar", "index"));
     g_assert_cmpint(count(s, "colour-bar", ITEM_RECT), ==, 65);
@@ -659,7 +659,7 @@ static void test_colors(void)
         c = mark;
         g_assert_false(clout_color_parse(bad[i], &c));
         assert_color(&c, mark);
-        assert_color((c = clout_color_hex(bad[i]), &c), (clout_rgba_t){1, 0, 1, 1});
+        assert_color((c = cl_color_hex(bad[i]), &c), (clout_rgba_t){1, 0, 1, 1});
     }
     g_assert_false(clout_color_parse(NULL, &c));
     /* Every colour of the palettes is valid: none is the magenta of an

@@ -7,7 +7,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "internal.h"
 
 /* ---- helpers ---- */

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "internal.h"
 
 /*

@@ -6,7 +6,7 @@
 
 #include <glib.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "internal.h"
 #include "testutil.h"
 

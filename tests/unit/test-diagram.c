@@ -11,7 +11,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "../../src/internal.h"
 #include "pngdiff.h"
 
@@ -588,7 +588,7 @@ static void test_image_shapes(void)
 {
     clout_scene_t *s = clout_scene_new(120, 80);
     clout_rgba_t blue = clout_color_balance(-1), red = clout_color_balance(1),
-                 grey = clout_color_balance(NAN), ink = clout_color_hex("#404040"),
+                 grey = clout_color_balance(NAN), ink = cl_color_hex("#404040"),
                  orange = clout_color_category(0), green = clout_color_category(2);
     clout_scene_group(s, "shapes");
     clout_scene_circle(s, 15, 15, 9, &blue, &ink, 0.5);

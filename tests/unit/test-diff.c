@@ -7,7 +7,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "clout.h"
+#include <clout.h>
+#include "../../src/internal.h"
 
 static char *tmp;
 
@@ -112,7 +113,7 @@ static void test_qap(void)
     clout_network_t *a = net_of("a.csv", A_CSV), *b = net_of("b.csv", B_CSV);
     clout_error_t *err = clout_error_new(0);
     double r, p;
-    g_assert_cmpint(clout_qap(a, b, &r, &p, 20000, 1, err), ==, CLOUT_OK);
+    g_assert_cmpint(cl_qap(a, b, &r, &p, 20000, 1, err), ==, CLOUT_OK);
     /* By hand: x = (1,0,0,2,0,1), y = (1,0,3,1,0,0); Sxy = 3 - 4*5/6 = -1/3,
      * Sxx = 6 - 16/6 = 10/3, Syy = 11 - 25/6 = 41/6, so r = -1/sqrt(205). */
     g_assert_cmpfloat_with_epsilon(r, -1 / sqrt(205), 1e-12);
@@ -143,7 +144,7 @@ static void test_qap(void)
     /* 20000 random permutations estimate it to within a few thousandths. */
     g_assert_cmpfloat(fabs(p - exact), <, 0.02);
     /* A network against itself: r = 1. */
-    g_assert_cmpint(clout_qap(a, a, &r, &p, 100, 1, err), ==, CLOUT_OK);
+    g_assert_cmpint(cl_qap(a, a, &r, &p, 100, 1, err), ==, CLOUT_OK);
     g_assert_cmpfloat_with_epsilon(r, 1, 1e-12);
     clout_network_free(a);
     clout_network_free(b);

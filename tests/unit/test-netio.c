@@ -9,7 +9,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "internal.h"
 
 /* Every file a test writes goes into this folder; main removes it. */

@@ -6,7 +6,7 @@
 
 #include <glib.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "testutil.h"
 
 /* Weight of the edge from id a to id b, or -1 if there is none. */

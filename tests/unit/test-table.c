@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "internal.h"
 
 /*

@@ -1,0 +1,69 @@
+/* clout/influence.h: the influence of poles on focus actors (part of the public API, see clout.h). */
+#ifndef CLOUT_INFLUENCE_H
+#define CLOUT_INFLUENCE_H
+
+#include <clout/snapshot.h>
+#include <clout/table.h>
+#include <clout/communities.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Influence (influence.c) ---- */
+
+typedef struct {
+    char **poles;  /* NULL: the actors whose role is pole, in dataset order */
+    char **focus;  /* NULL: the actors whose role is focus */
+    int bootstrap; /* replicates; 0 = no intervals */
+    double noise;  /* sd of log-normal noise on flow values */
+    int jobs;      /* processes for the bootstrap: this one and jobs - 1 forked
+                    * workers; 0 = the cores.  No effect on the result */
+    unsigned long seed;
+    int align_runs; /* community runs for alignment */
+    bool all_only;  /* only the layer "all" (every selected layer together): no
+                     * per-layer rows and no per-layer passes; a figure's
+                     * balance fill needs no more */
+    bool all_poles; /* leading_pole over every pole, not only the balance's two */
+    bool progress;  /* report replicates through the callback */
+    void (*on_progress)(int done, int total, void *data);
+    void *progress_data;
+} clout_influence_opts_t;
+
+/* The defaults: the dataset's poles and focus actors, no bootstrap, noise
+ * sd 0.1, as many processes as cores, seed 1, 20 alignment runs, every
+ * layer, no progress callback. */
+void clout_influence_opts_init(clout_influence_opts_t *o);
+
+/* The influence tables of DESIGN.md section 4 for a dataset snapshot:
+ * "shares" (focus, pole, layer, direct, reach, brokerage, alignment, index,
+ * index_lo, index_hi) and "balance" (focus, layer, balance, balance_lo,
+ * balance_hi, leading_pole), per layer and over all layers ("all"). */
+clout_status_t clout_influence(const clout_dataset_t *ds, clout_table_t **shares, clout_table_t **balance, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err);
+
+/* The "contributions" table of a snapshot: for each focus actor, layer,
+ * relation (or group) and pole, the relation's part of the layer, the
+ * pole's share within it and their product, which summed over the
+ * relations is the direct share (doc/methods.md).  The data only. */
+clout_status_t clout_influence_contributions(const clout_dataset_t *ds, clout_table_t **out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err);
+
+/* The balance of each focus actor and layer in the data and in each
+ * bootstrap replicate (for diffs, trend charts and the balance fill of
+ * figures; it computes direct share and reach only, no brokerage or
+ * alignment, and with opts->all_only the layer "all" only):
+ * values[(f * n_layers + l) * n_samples + r], r = 0 the data, 1.. the
+ * replicates.  Replicate r is drawn from (seed, r) alone, so two snapshots
+ * analysed with the same seed pair their replicates. */
+typedef struct {
+    int n_focus, n_layers, n_samples;
+    char **focus;  /* ids, NULL-terminated */
+    char **layers; /* names, the last "all", NULL-terminated */
+    double *values;
+} clout_balance_samples_t;
+clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds, clout_balance_samples_t *out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err);
+void clout_balance_samples_destroy(clout_balance_samples_t *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
