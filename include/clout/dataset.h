@@ -11,10 +11,13 @@ extern "C" {
 /* ---------------------------------------------------------------------------
  * Datasets: a folder of actors.csv, relations.csv and ties.csv
  * ------------------------------------------------------------------------- */
+/* The years a dataset may name, and the value of "no year" (absent, ongoing). */
 #define CLOUT_YEAR_MIN 1000
 #define CLOUT_YEAR_MAX 2999
 #define CLOUT_NO_YEAR 0
 
+/* An actor's role in the influence analysis: a pole that exerts influence
+ * (Russia, China), a focus actor that receives it, or neither. */
 typedef enum { CLOUT_ROLE_NONE = 0, CLOUT_ROLE_POLE, CLOUT_ROLE_FOCUS } clout_role_t;
 /* How a relation's ties hold over time: a state holds over a span (a
  * membership, a base, a pact); a flow is an amount per year (trade, arms),
@@ -36,6 +39,7 @@ typedef enum {
     CLOUT_SCALE_VALUE
 } clout_scale_t;
 
+/* An actor: a row of actors.csv.  Its strings are owned by the dataset. */
 typedef struct {
     const char *id, *name, *kind;
     clout_role_t role;
@@ -46,6 +50,9 @@ typedef struct {
     const char *start_text, *end_text; /* as written ("2015-08-12"), "" when absent */
 } clout_actor_t;
 
+/* A relation: a row of relations.csv, the definition that its ties share.
+ * Its strings are owned by the dataset (or, for one made by
+ * clout_relation_init, by the caller). */
 typedef struct {
     const char *name, *layer;
     bool directed;
@@ -71,6 +78,7 @@ typedef struct {
  * declared in actors.csv like any actor but never becomes a vertex. */
 #define CLOUT_WORLD "WORLD"
 
+/* A tie: a row of ties.csv.  Its strings are owned by the dataset. */
 typedef struct {
     int source, target, relation;      /* indices into actors and relations */
     double value;                      /* 1 when the file left it empty */
@@ -80,6 +88,8 @@ typedef struct {
     long line; /* line in ties.csv, for later messages */
 } clout_tie_t;
 
+/* A dataset: actors, relations and ties, immutable once loaded (the
+ * builders below add to one that is being made).  Opaque. */
 typedef struct clout_dataset clout_dataset_t;
 
 /* Loads and validates the dataset in folder dir.  On bad data, every problem
@@ -87,8 +97,11 @@ typedef struct clout_dataset clout_dataset_t;
  * column and CLOUT_EDATA is returned; *out is then NULL.  The caller owns
  * *out and frees it with clout_dataset_free().  Time: linear in file size. */
 clout_status_t clout_dataset_load(clout_dataset_t **out, const char *dir, clout_error_t *err);
+/* Frees ds and every actor, relation and tie in it; NULL is allowed. */
 void clout_dataset_free(clout_dataset_t *ds);
 
+/* The folder the dataset was loaded from (or the path given to
+ * clout_dataset_new), as the messages name it.  Owned by ds. */
 const char *clout_dataset_path(const clout_dataset_t *ds);
 /* The dataset's folder's name, without the path to it ("central-asia").
  * Owned by ds. */
@@ -100,14 +113,21 @@ const char *clout_dataset_title(const clout_dataset_t *ds);
  * file is optional; when present it is checked like the others (a missing
  * column, an empty or repeated key is CLOUT_EDATA).  Owned by ds. */
 const char *clout_dataset_meta(const clout_dataset_t *ds, const char *key);
+/* Number of actors, in the order of actors.csv (WORLD included). */
 int clout_dataset_n_actors(const clout_dataset_t *ds);
+/* Number of relations, in the order of relations.csv. */
 int clout_dataset_n_relations(const clout_dataset_t *ds);
+/* Number of ties, in the order of ties.csv. */
 long clout_dataset_n_ties(const clout_dataset_t *ds);
+/* The i-th actor (0 <= i < clout_dataset_n_actors); owned by ds.  O(1). */
 const clout_actor_t *clout_dataset_actor(const clout_dataset_t *ds, int i);
+/* The i-th relation (0 <= i < clout_dataset_n_relations); owned by ds. */
 const clout_relation_t *clout_dataset_relation(const clout_dataset_t *ds, int i);
+/* The i-th tie (0 <= i < clout_dataset_n_ties); owned by ds.  O(1). */
 const clout_tie_t *clout_dataset_tie(const clout_dataset_t *ds, long i);
-/* Index of an actor or relation by name, or -1. */
+/* Index of the actor with this id, or -1.  O(1) (a hash table). */
 int clout_dataset_find_actor(const clout_dataset_t *ds, const char *id);
+/* Index of the relation with this name, or -1. */
 int clout_dataset_find_relation(const clout_dataset_t *ds, const char *name);
 /* The latest year any tie starts or ends in (CLOUT_NO_YEAR for no ties). */
 int clout_dataset_latest_year(const clout_dataset_t *ds);
@@ -123,7 +143,8 @@ char **clout_split_list(const char *s, char sep);
 
 /* ---- Building and writing datasets (importers, merges) ---- */
 
-/* An empty dataset whose messages will name path. */
+/* An empty dataset whose messages will name path (copied).  The caller
+ * owns it and frees it with clout_dataset_free(). */
 clout_dataset_t *clout_dataset_new(const char *path);
 /* Adds an actor, or returns the index of the one with this id (its fields
  * are then left as they are: what a dataset already says wins). */
@@ -136,9 +157,11 @@ void clout_relation_init(clout_relation_t *r, const char *name, const char *laye
  * index when it has the same definition (coverage aside: a merge widens
  * it); -1 when a relation of that name is defined differently. */
 int clout_dataset_add_relation(clout_dataset_t *ds, const clout_relation_t *def);
-/* Adds a tie unless an identical one (ends, relation, value, years, source)
- * is there already; returns true when it was added.  start_text/end_text
- * may be NULL (the years are then written as years). */
+/* Adds a tie from actor source to actor target (indices) of relation
+ * (an index) unless an identical one (ends, relation, value, years, source)
+ * is there already; returns true when it was added.  start and end are
+ * years (end CLOUT_NO_YEAR: ongoing), written as years; source_ref and note
+ * are copied and may be NULL. */
 bool clout_dataset_add_tie(clout_dataset_t *ds, int source, int target, int relation, double value,
                            int start, int end, const char *source_ref, const char *note);
 /* Merges every actor, relation and tie of src into ds (see add_*); returns

@@ -10,14 +10,16 @@
 extern "C" {
 #endif
 
+/* The library's version, as `clout --version` prints it. */
 #define CLOUT_VERSION_STRING "0.1.0"
 
 /* ---------------------------------------------------------------------------
  * Status codes and errors
  *
  * Every fallible function returns a clout_status_t and, when it fails, leaves
- * the reason in a caller-owned clout_error_t.  The numeric values are the
- * exit codes of the clout program (DESIGN.md section 5).
+ * the reason in a caller-owned clout_error_t, the last argument.  The
+ * numeric values are the exit codes of the clout program (clout(1)).  An
+ * error object may be passed to several calls in turn; each adds to it.
  * ------------------------------------------------------------------------- */
 typedef enum {
     CLOUT_OK = 0,
@@ -31,16 +33,21 @@ typedef enum {
  * functions stop at the first. */
 typedef struct clout_error clout_error_t;
 
-/* Creates an empty error object; max_diags caps the diagnostics kept (0 = 100). */
+/* Creates an empty error object; max_diags caps the diagnostics kept (0 =
+ * 100).  The caller owns it and frees it with clout_error_free(); NULL only
+ * when memory runs out (GLib aborts first). */
 clout_error_t *clout_error_new(int max_diags);
+/* Frees err and every diagnostic and warning in it; NULL is allowed. */
 void clout_error_free(clout_error_t *err);
 /* Forgets every diagnostic; the object can be reused. */
 void clout_error_clear(clout_error_t *err);
 /* The worst status recorded (CLOUT_OK when empty). */
 clout_status_t clout_error_status(const clout_error_t *err);
-/* Number of diagnostics kept, and the i-th as "FILE:LINE:COL: message"
- * (parts that are unknown are left out).  Owned by err. */
+/* Number of diagnostics kept (at most max_diags). */
 int clout_error_count(const clout_error_t *err);
+/* The i-th diagnostic (0 <= i < clout_error_count) as "FILE:LINE:COL:
+ * message", parts that are unknown left out; NULL for i out of range.
+ * Owned by err, valid until it is cleared or freed. */
 const char *clout_error_message(const clout_error_t *err, int i);
 /* How many diagnostics were dropped beyond max_diags. */
 int clout_error_dropped(const clout_error_t *err);
@@ -54,7 +61,10 @@ clout_status_t clout_error_set(clout_error_t *err, clout_status_t status, const 
  * result (a window that reaches past a source's coverage).  They do not
  * change the status; each distinct text is kept once. */
 void clout_error_warn(clout_error_t *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Number of distinct warnings recorded. */
 int clout_error_n_warnings(const clout_error_t *err);
+/* The i-th warning (0 <= i < clout_error_n_warnings), in the order they
+ * were first recorded; NULL for i out of range.  Owned by err. */
 const char *clout_error_warning(const clout_error_t *err, int i);
 
 /* Installs clout's igraph error and warning handlers (no printing, no abort)

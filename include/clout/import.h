@@ -12,6 +12,8 @@ extern "C" {
 /* ---------------------------------------------------------------------------
  * Importers: standard datasets as their maintainers publish them
  * ------------------------------------------------------------------------- */
+/* What clout_import keeps; clout_import_opts_init gives the defaults.  The
+ * lists are the caller's. */
 typedef struct {
     /* keep only ties whose ends (states) are all listed; NULL = all.  A code
      * that is neither in the files read nor in the source's code tables is
@@ -43,11 +45,13 @@ void clout_import_opts_init(clout_import_opts_t *o);
  * folder). */
 extern const char *const clout_import_sources[];
 
-/* Reads files of one source and adds their actors, relations and ties to ds
- * (ties already there are not added twice).  *report receives a table of
- * what was read, added and skipped, with reasons; the caller frees it.  A
- * file that is not what the source expects is CLOUT_EDATA, with file, line
- * and column. */
+/* Reads the n_files files of one source (a name of clout_import_sources)
+ * and adds their actors, relations and ties to ds (ties already there are
+ * not added twice).  *report receives a table of what was read, added and
+ * skipped, with reasons; the caller frees it.  Errors: CLOUT_EDATA, with
+ * file, line and column, for a file that is not what the source expects;
+ * CLOUT_EUSAGE for an unknown source, a wrong number of files or an
+ * unknown code in opts->actors.  Time: linear in the files' sizes. */
 clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files, int n_files, clout_table_t **report, const clout_import_opts_t *opts, clout_error_t *err);
 
 #ifdef __cplusplus

@@ -12,6 +12,8 @@ extern "C" {
 
 /* ---- Influence (influence.c) ---- */
 
+/* How clout_influence measures; clout_influence_opts_init gives the
+ * defaults.  The lists are the caller's. */
 typedef struct {
     char **poles;  /* NULL: the actors whose role is pole, in dataset order */
     char **focus;  /* NULL: the actors whose role is focus */
@@ -35,16 +37,25 @@ typedef struct {
  * layer, no progress callback. */
 void clout_influence_opts_init(clout_influence_opts_t *o);
 
-/* The influence tables of DESIGN.md section 4 for a dataset snapshot:
- * "shares" (focus, pole, layer, direct, reach, brokerage, alignment, index,
- * index_lo, index_hi) and "balance" (focus, layer, balance, balance_lo,
- * balance_hi, leading_pole), per layer and over all layers ("all"). */
+/* The influence tables of the snapshot snap of dataset ds (doc/methods.md):
+ * *shares receives "shares" (focus, pole, layer, direct, reach, brokerage,
+ * alignment, index, index_lo, index_hi) and *balance "balance" (focus,
+ * layer, balance, balance_lo, balance_hi, leading_pole), per layer and
+ * over all layers ("all").  The caller frees both (NULL on failure).
+ * Errors: CLOUT_EUSAGE for fewer than two poles, an unknown pole or focus
+ * id, or impossible options; CLOUT_EDATA when no selected relation covers
+ * the year; CLOUT_EFAIL when a bootstrap worker fails.  Time: (1 +
+ * opts->bootstrap) snapshots, each linear in the ties plus the alignment's
+ * opts->align_runs community runs; the replicates run in opts->jobs
+ * processes. */
 clout_status_t clout_influence(const clout_dataset_t *ds, clout_table_t **shares, clout_table_t **balance, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err);
 
 /* The "contributions" table of a snapshot: for each focus actor, layer,
  * relation (or group) and pole, the relation's part of the layer, the
  * pole's share within it and their product, which summed over the
- * relations is the direct share (doc/methods.md).  The data only. */
+ * relations is the direct share (doc/methods.md).  The data only, no
+ * bootstrap.  The caller frees *out.  Errors: those of clout_influence.
+ * Time: linear in the ties. */
 clout_status_t clout_influence_contributions(const clout_dataset_t *ds, clout_table_t **out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err);
 
 /* The balance of each focus actor and layer in the data and in each
@@ -60,7 +71,11 @@ typedef struct {
     char **layers; /* names, the last "all", NULL-terminated */
     double *values;
 } clout_balance_samples_t;
+/* Fills *out with the balance samples above; the caller releases it with
+ * clout_balance_samples_destroy.  Errors: those of clout_influence.  Time:
+ * (1 + opts->bootstrap) snapshots, linear in the ties each. */
 clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds, clout_balance_samples_t *out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err);
+/* Frees the arrays of s (not s itself). */
 void clout_balance_samples_destroy(clout_balance_samples_t *s);
 
 #ifdef __cplusplus

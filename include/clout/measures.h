@@ -19,6 +19,8 @@ typedef enum {
     CLOUT_DIST_NONE         /* the weights are lengths already */
 } clout_distance_t;
 
+/* What clout_measures computes; clout_measure_opts_init gives the
+ * defaults.  The strings are the caller's. */
 typedef struct {
     char **measures; /* NULL-terminated names, or NULL for all */
     clout_distance_t distance;
@@ -47,9 +49,15 @@ void clout_measure_opts_init(clout_measure_opts_t *o);
 /* The measure names, in column order, NULL-terminated. */
 extern const char *const clout_measure_names[];
 
-/* One row per actor: id, name, kind, role, then one column per measure
- * (and, with opts->groups on a directed network, the five Gould-Fernandez
- * brokerage roles).  Weights of zero or below are CLOUT_EDATA. */
+/* The centrality measures of net: *out receives a table "measures" with one
+ * row per actor: id, name, kind, role, then one column per measure (and,
+ * with opts->groups on a directed network, the five Gould-Fernandez
+ * brokerage roles).  The caller frees *out (NULL on failure).  Errors:
+ * CLOUT_EDATA for weights of zero or below; CLOUT_EUSAGE for an unknown
+ * measure or impossible options (a cutoff with sampling, groups that are
+ * not a vertex attribute).  Time: that of igraph's algorithms, dominated by
+ * the shortest-path measures, O(n m + n^2 log n) for n actors and m ties
+ * (O(sample m ...) with opts->sample). */
 clout_status_t clout_measures(const clout_network_t *net, clout_table_t **out, const clout_measure_opts_t *opts, clout_error_t *err);
 
 #ifdef __cplusplus

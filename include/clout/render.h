@@ -15,27 +15,36 @@ extern "C" {
  * Rendering (render/): figures are scenes (shapes and text in points) that
  * one painter turns into PNG, SVG or PDF through Cairo and Pango.
  * ------------------------------------------------------------------------- */
+/* A colour with alpha. */
 typedef struct {
     double r, g, b, a; /* 0..1 */
 } clout_rgba_t;
 
+/* How a text sits on its anchor point. */
 typedef enum { CLOUT_HALIGN_LEFT = 0, CLOUT_HALIGN_CENTER, CLOUT_HALIGN_RIGHT } clout_halign_t;
 typedef enum { CLOUT_VALIGN_TOP = 0, CLOUT_VALIGN_MIDDLE, CLOUT_VALIGN_BOTTOM } clout_valign_t;
 
+/* A figure before it is painted: a list of shapes and texts.  Opaque. */
 typedef struct clout_scene clout_scene_t;
 
-/* A scene of width x height points (1 pt = 1/72 in); y grows downwards. */
+/* A scene of width x height points (1 pt = 1/72 in); y grows downwards.
+ * The caller owns it and frees it with clout_scene_free(). */
 clout_scene_t *clout_scene_new(double width, double height);
+/* Frees s and its items; NULL is allowed. */
 void clout_scene_free(clout_scene_t *s);
+/* The scene's width in points. */
 double clout_scene_width(const clout_scene_t *s);
+/* The scene's height in points. */
 double clout_scene_height(const clout_scene_t *s);
 /* Everything added after this call belongs to the named group (for the dump
  * and for SVG readers); NULL ends the group. */
 void clout_scene_group(clout_scene_t *s, const char *name);
 
-/* Shapes.  fill or stroke may be NULL (none); line widths are in points. */
+/* Shapes.  fill or stroke may be NULL (none); line widths are in points;
+ * the colours are copied.  A circle of radius r around (cx, cy): */
 void clout_scene_circle(clout_scene_t *s, double cx, double cy, double r, const clout_rgba_t *fill,
                         const clout_rgba_t *stroke, double line_width);
+/* A rectangle with its top left corner at (x, y), w wide and h high. */
 void clout_scene_rect(clout_scene_t *s, double x, double y, double w, double h,
                       const clout_rgba_t *fill, const clout_rgba_t *stroke, double line_width);
 /* A closed polygon of n points (xy pairs). */
@@ -56,12 +65,15 @@ void clout_text_extent(const char *text, double *width, double *height, double s
  * pt, colours as #rrggbbaa: what scene tests compare with golden files. */
 void clout_scene_dump(const clout_scene_t *s, FILE *f);
 
+/* The image formats clout_render_paint writes. */
 typedef enum { CLOUT_IMG_PNG = 0, CLOUT_IMG_SVG, CLOUT_IMG_PDF } clout_imgformat_t;
 /* The format of a file name's extension (.png .svg .pdf); -1 if none. */
 int clout_imgformat_from_path(const char *path);
 /* Paints the scene into path (atomically): PNG at dpi, SVG or PDF with
  * embedded fonts.  The same scene gives the same bytes: the PDF creation
- * date is SOURCE_DATE_EPOCH when set, else 2000-01-01. */
+ * date is SOURCE_DATE_EPOCH when set, else 2000-01-01.  Errors: CLOUT_EFAIL
+ * when Cairo fails or the file cannot be written (nothing is left at path
+ * then).  Time: linear in the scene's items, and in the pixels for PNG. */
 clout_status_t clout_render_paint(const clout_scene_t *s, const char *path, clout_imgformat_t fmt,
                                   double dpi, clout_error_t *err);
 
@@ -70,6 +82,7 @@ clout_status_t clout_render_paint(const clout_scene_t *s, const char *path, clou
  * interpolated), neutral grey for NAN; and the 8 Okabe-Ito colours for
  * categories (community, layer, kind), cycling. */
 clout_rgba_t clout_color_balance(double b);
+/* The i-th Okabe-Ito category colour (i modulo 8; i >= 0). */
 clout_rgba_t clout_color_category(int i);
 /* A colour as Pango reads it (pango_color_parse_with_alpha): "#rgb",
  * "#rrggbb", "#rrggbbaa", "#rrrrggggbbbb", ... or a name ("white",
@@ -87,10 +100,14 @@ bool clout_parse_length(const char *s, double *points);
  * its shape matters; saved and pinned layouts use these units. */
 typedef struct clout_layout clout_layout_t;
 
+/* An empty layout; the caller frees it with clout_layout_free(). */
 clout_layout_t *clout_layout_new(void);
+/* Frees l; NULL is allowed. */
 void clout_layout_free(clout_layout_t *l);
-/* Number of actors placed, and the i-th in the order they were added. */
+/* Number of actors placed. */
 int clout_layout_count(const clout_layout_t *l);
+/* The id of the i-th actor placed, in the order they were added; owned by
+ * l. */
 const char *clout_layout_id(const clout_layout_t *l, int i);
 /* Places id (or moves it when already placed). */
 void clout_layout_set(clout_layout_t *l, const char *id, double x, double y);
@@ -101,7 +118,8 @@ bool clout_layout_get(const clout_layout_t *l, const char *id, double *x, double
  * ignored).  A missing column, a bad number or an id listed twice is
  * CLOUT_EDATA naming file, line and column.  The caller frees *out. */
 clout_status_t clout_layout_read(clout_layout_t **out, const char *path, clout_error_t *err);
-/* Writes id,x,y (positions to 0.01 pt) to path, atomically. */
+/* Writes id,x,y (positions to 0.01 pt) to path, atomically.  Errors:
+ * CLOUT_EFAIL when the file cannot be written. */
 clout_status_t clout_layout_write(const clout_layout_t *l, const char *path, clout_error_t *err);
 
 /* The layout engines: Graphviz's, and geo (lat/lon of actors.csv). */
@@ -118,6 +136,8 @@ typedef enum {
 /* Engine by name ("neato", ..., "geo"); -1 if none. */
 int clout_layout_engine_from_name(const char *name);
 
+/* How clout_layout_compute lays out; clout_layout_opts_init gives the
+ * defaults. */
 typedef struct {
     clout_layout_engine_t engine;
     unsigned long seed;        /* Graphviz's start=SEED: the same seed, the same layout */
@@ -163,6 +183,7 @@ typedef enum {
 /* By name ("balance", "community", "kind", "layer", "none"); -1 if none. */
 int clout_fill_from_name(const char *name);
 
+/* Which nodes of a diagram carry their names. */
 typedef enum {
     CLOUT_LABELS_ALL = 0,
     CLOUT_LABELS_FOCUS, /* focus actors only */
@@ -172,6 +193,7 @@ typedef enum {
 /* By name ("all", "focus", "poles", "none"); -1 if none. */
 int clout_labels_from_name(const char *name);
 
+/* How clout_diagram draws; clout_diagram_opts_init gives the defaults. */
 typedef struct {
     clout_fill_t fill;
     const char *size;     /* node area by this measure (clout_measure_names), or NULL */
@@ -204,7 +226,10 @@ void clout_diagram_opts_init(clout_diagram_opts_t *o);
  * balance, fill falls back to kind).  Every actor of the networks must be
  * placed by layout.  The scene is the caller's (clout_scene_free).  An
  * unknown measure is CLOUT_EUSAGE; a height too small for the legend is
- * CLOUT_EUSAGE.  Nothing is painted: see clout_render_paint. */
+ * CLOUT_EUSAGE; the errors of clout_influence and clout_communities for
+ * the fills that run them.  Nothing is painted: see clout_render_paint.
+ * Time: the fill's analysis, plus linear in the actors and ties (label
+ * placement: quadratic in the labels). */
 clout_status_t clout_diagram(clout_network_t *const *nets, int n_nets, const clout_dataset_t *ds, const clout_layout_t *layout, clout_scene_t **out, const clout_diagram_opts_t *opts, clout_error_t *err);
 
 /* ---- Charts (render/chart-*.c) ---- */

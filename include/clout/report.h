@@ -10,6 +10,7 @@ extern "C" {
 
 /* ---- The report (report.c) ---- */
 
+/* What clout_report analyses; clout_report_opts_init gives the defaults. */
 typedef struct {
     const int *years;   /* the snapshots; NULL: the dataset's metadata.csv
                            "snapshots", else its latest year */
@@ -33,10 +34,14 @@ typedef struct {
  * permutations, PNG at 200 dpi, no command line, no progress. */
 void clout_report_opts_init(clout_report_opts_t *o);
 
-/* Writes the report of a dataset into dir: index.html (one self-contained
- * page), figures/ (PDF, SVG, PNG), tables/ (CSV) and provenance.json.  The
- * same inputs give the same bytes, but for provenance.json's "generated"
- * (SOURCE_DATE_EPOCH when set). */
+/* Writes the report of the dataset in folder dataset into dir (created if
+ * missing): index.html (one self-contained page), figures/ (PDF, SVG, PNG),
+ * tables/ (CSV) and provenance.json.  The same inputs give the same bytes,
+ * but for provenance.json's "generated" (SOURCE_DATE_EPOCH when set).
+ * Errors: those of clout_dataset_load and of the analyses (influence,
+ * measures, communities, diffs); CLOUT_EFAIL when a file cannot be
+ * written.  Time: dominated by the bootstrap, (1 + opts->bootstrap)
+ * snapshots per year. */
 clout_status_t clout_report(const char *dataset, const char *dir, const clout_report_opts_t *opts,
                             clout_error_t *err);
 

@@ -9,6 +9,8 @@
 extern "C" {
 #endif
 
+/* How a snapshot is made from a dataset; clout_snapshot_opts_init gives
+ * the defaults.  The lists are the caller's. */
 typedef struct {
     int year;         /* CLOUT_NO_YEAR = the dataset's latest year */
     int window;       /* years of flows summed into the snapshot, 1 or more */
@@ -27,6 +29,7 @@ typedef struct {
     double half_life;
 } clout_snapshot_opts_t;
 
+/* Years of flows summed into a snapshot by default. */
 #define CLOUT_DEFAULT_WINDOW 5
 
 /* The defaults: the dataset's latest year, a window of CLOUT_DEFAULT_WINDOW
@@ -35,22 +38,29 @@ typedef struct {
  * defaults are written; start from it and change what you need. */
 void clout_snapshot_opts_init(clout_snapshot_opts_t *o);
 
-/* Builds the network of a dataset at opts->year (DESIGN.md section 3).
- * Unknown names in opts->layers or opts->relations are a usage error. */
+/* Builds the network of dataset ds at opts->year (doc/methods.md): every
+ * actor but WORLD, and one edge per pair that some selected relation ties
+ * in the snapshot, weighted by its strengths.  The caller owns *out (NULL
+ * on failure) and frees it with clout_network_free().  Errors: CLOUT_EUSAGE
+ * for an unknown name in opts->layers, opts->relations or opts->exclude;
+ * CLOUT_EDATA when no selected relation covers the year.  Time: linear in
+ * the number of ties. */
 clout_status_t clout_snapshot(const clout_dataset_t *ds, clout_network_t **out, const clout_snapshot_opts_t *opts, clout_error_t *err);
 
 /* The year a snapshot takes when none is named: the latest year that every
  * selected flow relation's source covers (the dataset's latest year when it
  * has no flows), so that no amount is extrapolated. */
 int clout_snapshot_default_year(const clout_dataset_t *ds, const clout_snapshot_opts_t *o);
-/* Like with like: o->exclude plus every relation (or group) that some of
+/* Like with like, for the n snapshots of years: o->exclude plus every relation (or group) that some of
  * the n years has no data for, to leave out of all of them so that they
  * compare the same relations.  NULL-terminated; free with g_strfreev. */
 char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const int *years, int n, const clout_snapshot_opts_t *o);
 
 /* Opens any INPUT of the command line: "DIR@YEAR", a dataset folder, or a
  * network file.  *ds_out (may be NULL) receives the dataset when there is
- * one, else NULL.  opts->year is overridden by an @YEAR suffix. */
+ * one, else NULL.  opts->year is overridden by an @YEAR suffix.  The caller
+ * owns *out and *ds_out.  Errors: those of clout_dataset_load,
+ * clout_snapshot and clout_network_read. */
 clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out, const char *input,
                                 const clout_snapshot_opts_t *opts, clout_error_t *err);
 
