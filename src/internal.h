@@ -18,7 +18,6 @@ typedef struct clout_csv cl_csv_t;
 /* Opens path for reading; display is the name used in messages. */
 clout_status_t cl_csv_open(cl_csv_t **out, const char *path, const char *display,
                               clout_error_t *err);
-/* Reads from memory (fuzzing, tests); data must outlive the reader. */
 /* A reader of length bytes of path from offset (a line start), whose first
  * line is numbered first_line: one part of a file that is read in parts. */
 clout_status_t cl_csv_open_range(cl_csv_t **out, const char *path, const char *display,
@@ -27,6 +26,7 @@ clout_status_t cl_csv_open_range(cl_csv_t **out, const char *path, const char *d
 /* Stops a file reader at byte offset end; false when it has already read
  * past it. */
 bool cl_csv_limit(cl_csv_t *c, long long end);
+/* Reads from memory (fuzzing, tests); data must outlive the reader. */
 cl_csv_t *cl_csv_open_mem(const char *data, size_t len, const char *display);
 void cl_csv_close(cl_csv_t *c);
 /* Reads the next record.  Returns 1 for a record, 0 at end of file, or -1

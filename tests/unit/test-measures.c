@@ -424,7 +424,7 @@ static void test_katz_dag(void)
 
 /* ---- columns, options and errors ---- */
 
-/* Reference: the column contract of DESIGN.md section 5 and clout.h
+/* Reference: the column contract of DESIGN.md section 5 and clout/measures.h
  * (id, name, kind, role, then the measures in clout_measure_names order). */
 static void test_columns(void)
 {
@@ -455,7 +455,7 @@ static void test_columns(void)
     clout_network_free(net);
 }
 
-/* Reference: clout.h, an unknown name is a usage error listing the valid ones. */
+/* Reference: clout/measures.h, an unknown name is a usage error listing the valid ones. */
 static void test_unknown_measure(void)
 {
     clout_network_t *net = read_data("kite.graphml");

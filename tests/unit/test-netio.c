@@ -593,7 +593,7 @@ static void test_read_networkx_graphml(void)
 
 static void test_read_graphml_no_weight(void)
 {
-    /* No weight key: every weight is 1 (clout.h). */
+    /* No weight key: every weight is 1 (clout/network.h). */
     char *path =
         write_tmp("nw.graphml", "<?xml version=\"1.0\"?>\n"
                                 "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
@@ -659,7 +659,7 @@ static void test_read_partial_weight(void)
 
 static void test_read_gml_ids(void)
 {
-    /* Numeric GML ids without labels: clout.h says "id from the file's node
+    /* Numeric GML ids without labels: clout/network.h says "id from the file's node
      * ids", so 10 and 20, not the vertex indices. */
     char *path = write_tmp("n.gml", "graph [\n  directed 0\n  node [ id 10 ]\n  node [ id 20 ]\n"
                                     "  edge [ source 10 target 20 ]\n]\n");
@@ -756,7 +756,7 @@ static void test_read_missing_and_unknown(void)
 
 static void test_format_names(void)
 {
-    /* clout.h: the order of clout_netformat_t; the spec's `build --to` names. */
+    /* clout/network.h: the order of clout_netformat_t; the spec's `build --to` names. */
     g_assert_cmpint(clout_netformat_from_name("graphml"), ==, CLOUT_NET_GRAPHML);
     g_assert_cmpint(clout_netformat_from_name("gml"), ==, CLOUT_NET_GML);
     g_assert_cmpint(clout_netformat_from_name("dot"), ==, CLOUT_NET_DOT);
