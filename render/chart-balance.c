@@ -122,7 +122,8 @@ static void draw_dot(clout_scene_t *s, const dot_t *d, const columns_t *c, const
     }
 }
 
-clout_status_t clout_chart_balance(const clout_table_t *balance, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err)
+clout_status_t clout_chart_balance(const clout_table_t *balance, clout_scene_t **out,
+                                   const clout_chart_opts_t *opts, clout_error_t *err)
 {
     *out = NULL;
     const char *layer = chart_layer_of(opts);

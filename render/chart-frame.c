@@ -203,7 +203,7 @@ double chart_frame_begin(chart_frame_t *f, double height)
     f->s = clout_scene_new(f->W, height);
     clout_scene_group(f->s, "title");
     cl_scene_lines(f->s, f->title, MARGIN, MARGIN, text_h(SZ_TITLE, true), SZ_TITLE, true,
-                      &CHART_INK);
+                   &CHART_INK);
     return chart_frame_top(f);
 }
 
@@ -213,7 +213,7 @@ clout_scene_t *chart_frame_take(chart_frame_t *f)
         clout_scene_group(f->s, "source");
         double y = f->s->height - MARGIN - lines_h(f->source, SZ_SOURCE, false);
         cl_scene_lines(f->s, f->source, MARGIN, y, text_h(SZ_SOURCE, false), SZ_SOURCE, false,
-                          &CHART_MUTED);
+                       &CHART_MUTED);
     }
     clout_scene_group(f->s, NULL);
     clout_scene_t *s = f->s;

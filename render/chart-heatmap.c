@@ -254,7 +254,8 @@ static void heat_release(heat_t *h)
     g_free(h->cend_lo);
 }
 
-clout_status_t clout_chart_heatmap(const clout_table_t *t, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err)
+clout_status_t clout_chart_heatmap(const clout_table_t *t, clout_scene_t **out,
+                                   const clout_chart_opts_t *opts, clout_error_t *err)
 {
     *out = NULL;
     const char *layer = chart_layer_of(opts);

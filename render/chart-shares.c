@@ -45,7 +45,8 @@ static void draw_bar(clout_scene_t *s, const chart_matrix_t *m, const chart_uset
     }
 }
 
-clout_status_t clout_chart_shares(const clout_table_t *shares, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err)
+clout_status_t clout_chart_shares(const clout_table_t *shares, clout_scene_t **out,
+                                  const clout_chart_opts_t *opts, clout_error_t *err)
 {
     *out = NULL;
     const char *layer = chart_layer_of(opts);
@@ -61,7 +62,8 @@ clout_status_t clout_chart_shares(const clout_table_t *shares, clout_scene_t **o
     bool has_other = chart_uset_find(&m.cols, "other") >= 0;
 
     char *lp = chart_layer_phrase(layer);
-    char *dflt = chart_title(opts, "Each pole's direct share of what each focus actor depends on, %s", lp);
+    char *dflt =
+        chart_title(opts, "Each pole's direct share of what each focus actor depends on, %s", lp);
     chart_frame_t f;
     chart_frame_init(&f, opts, dflt);
     g_free(dflt);

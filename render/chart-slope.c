@@ -413,7 +413,9 @@ static char *default_title(const clout_chart_opts_t *opts, const char *measure, 
     return t;
 }
 
-clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b, const char *label_a, const char *label_b, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err)
+clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b,
+                                 const char *label_a, const char *label_b, clout_scene_t **out,
+                                 const clout_chart_opts_t *opts, clout_error_t *err)
 {
     *out = NULL;
     const char *measure = opts && opts->of && strcmp(opts->of, "balance") != 0 ? opts->of : NULL;

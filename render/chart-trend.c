@@ -184,9 +184,8 @@ static char *coverage_of(const clout_table_t *t, const char *layer)
 /* A dashed line at each snapshot whose coverage differs from the one
  * before: a source that starts or ends there, so that a step is not read
  * as a change in the world. */
-static void mark_coverage_changes(clout_scene_t *s, const trend_t *t,
-                                  clout_table_t *const *tables, const char *layer, double top,
-                                  double bottom)
+static void mark_coverage_changes(clout_scene_t *s, const trend_t *t, clout_table_t *const *tables,
+                                  const char *layer, double top, double bottom)
 {
     static const double dash[2] = {3, 2};
     char *prev = coverage_of(tables[0], layer);
@@ -241,7 +240,9 @@ static char *default_title(const trend_t *t, const clout_chart_opts_t *opts, con
     return dflt;
 }
 
-clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years, int n, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err)
+clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years, int n,
+                                 clout_scene_t **out, const clout_chart_opts_t *opts,
+                                 clout_error_t *err)
 {
     *out = NULL;
     clout_status_t st = check_years(years, n, err);

@@ -233,8 +233,7 @@ static void collect_ties(const ctx_t *c, panel_t *p)
             igraph_get_eid(g, &back, v, u, true, false);
             if (back >= 0) {
                 double wb = cl_enum(g, "weight", back, 1);
-                const char *ra = cl_estr(g, "relations", e),
-                           *rb = cl_estr(g, "relations", back);
+                const char *ra = cl_estr(g, "relations", e), *rb = cl_estr(g, "relations", back);
                 bool same = fabs(t.weight - wb) <= 1e-9 * MAX(1, fabs(wb)) && strcmp(ra, rb) == 0;
                 if (same && all_undirected(c->ds, ra)) {
                     if (u > v)
@@ -609,7 +608,7 @@ static char *sources_text(const ctx_t *c)
         for (int k = 0; k < c->n_panels && !in; k++) {
             const clout_network_t *net = c->panels[k].net;
             in = cl_tie_in_snapshot(c->ds, t, net->year,
-                                       net->window > 0 ? net->window : CLOUT_DEFAULT_WINDOW);
+                                    net->window > 0 ? net->window : CLOUT_DEFAULT_WINDOW);
         }
         if (!in || !t->source_ref || !*t->source_ref)
             continue;
@@ -1009,7 +1008,7 @@ static clout_scene_t *draw_figure(ctx_t *c, const figure_t *f, double W, double 
     clout_scene_t *s = clout_scene_new(W, H);
     clout_scene_group(s, "title");
     cl_scene_lines(s, f->title_lines, MARGIN, MARGIN, f->title_line_h, TITLE_SIZE, true,
-                      &DIAGRAM_INK);
+                   &DIAGRAM_INK);
     double y = MARGIN + f->title_h + f->title_gap;
     draw_panels(s, c, f, y);
     y += f->rows * (f->panel_title_h + f->ph) + (f->rows - 1) * PANEL_GAP + 8;
@@ -1022,7 +1021,9 @@ static clout_scene_t *draw_figure(ctx_t *c, const figure_t *f, double W, double 
     return s;
 }
 
-clout_status_t clout_diagram(clout_network_t *const *nets, int n_nets, const clout_dataset_t *ds, const clout_layout_t *layout, clout_scene_t **out, const clout_diagram_opts_t *opts, clout_error_t *err)
+clout_status_t clout_diagram(clout_network_t *const *nets, int n_nets, const clout_dataset_t *ds,
+                             const clout_layout_t *layout, clout_scene_t **out,
+                             const clout_diagram_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *out = NULL;

@@ -585,7 +585,8 @@ static void place_isolates(int n, const bool *skip, double *xy)
     }
 }
 
-clout_status_t clout_layout_compute(clout_network_t *const *nets, int n_nets, clout_layout_t **out, const clout_layout_opts_t *opts, clout_error_t *err)
+clout_status_t clout_layout_compute(clout_network_t *const *nets, int n_nets, clout_layout_t **out,
+                                    const clout_layout_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *out = NULL;

@@ -62,7 +62,7 @@ clout_rgba_t cl_color_ramp(const char *const *stops, int n, double t);
 /* Lines of text (cl_text_wrap) from (x, y) down, line_h apart,
  * left-aligned, each anchored at its top. */
 void cl_scene_lines(clout_scene_t *s, const GPtrArray *lines, double x, double y, double line_h,
-                       double size, bool bold, const clout_rgba_t *color);
+                    double size, bool bold, const clout_rgba_t *color);
 /* clout_scene_group with a printf name ("bar %s"). */
 void cl_scene_groupf(clout_scene_t *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 

@@ -139,7 +139,7 @@ void clout_scene_text(clout_scene_t *s, double x, double y, const char *text, do
 }
 
 void cl_scene_lines(clout_scene_t *s, const GPtrArray *lines, double x, double y, double line_h,
-                       double size, bool bold, const clout_rgba_t *color)
+                    double size, bool bold, const clout_rgba_t *color)
 {
     for (guint i = 0; i < lines->len; i++)
         clout_scene_text(s, x, y + i * line_h, g_ptr_array_index(lines, i), size, bold, color,

@@ -571,7 +571,8 @@ void clout_community_opts_init(clout_community_opts_t *o)
                                   .tolerance = CLOUT_LEIDEN_TOLERANCE};
 }
 
-clout_status_t clout_communities(const clout_network_t *net, clout_partition_t *out, const clout_community_opts_t *opts, clout_error_t *err)
+clout_status_t clout_communities(const clout_network_t *net, clout_partition_t *out,
+                                 const clout_community_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     memset(out, 0, sizeof *out);
@@ -812,7 +813,10 @@ static clout_status_t read_partition(const clout_network_t *net, const char *pat
     return st;
 }
 
-clout_status_t clout_partition_tables(const clout_network_t *net, const clout_partition_t *p, clout_table_t **members, clout_table_t **summary, const clout_community_opts_t *opts, const char *compare_path, clout_error_t *err)
+clout_status_t clout_partition_tables(const clout_network_t *net, const clout_partition_t *p,
+                                      clout_table_t **members, clout_table_t **summary,
+                                      const clout_community_opts_t *opts, const char *compare_path,
+                                      clout_error_t *err)
 {
     clout_init();
     *members = *summary = NULL;

@@ -83,7 +83,7 @@ static cl_csv_t *csv_new(const char *display)
 }
 
 clout_status_t cl_csv_open(cl_csv_t **out, const char *path, const char *display,
-                              clout_error_t *err)
+                           clout_error_t *err)
 {
     *out = NULL;
     FILE *f = fopen(path, "rb");
@@ -97,8 +97,8 @@ clout_status_t cl_csv_open(cl_csv_t **out, const char *path, const char *display
 }
 
 clout_status_t cl_csv_open_range(cl_csv_t **out, const char *path, const char *display,
-                                    long long offset, long long length, long first_line,
-                                    clout_error_t *err)
+                                 long long offset, long long length, long first_line,
+                                 clout_error_t *err)
 {
     clout_status_t st = cl_csv_open(out, path, display, err);
     if (st)

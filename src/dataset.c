@@ -32,7 +32,7 @@ static const colspec_t ACTOR_COLS[] = {
 enum { A_ID, A_NAME, A_KIND, A_ROLE, A_LEAD, A_LAT, A_LON, A_START, A_END };
 
 static const colspec_t RELATION_COLS[] = {
-    {"relation", true}, {"layer", true},  {"directed", true}, {"mode", true},     {"scale", true},
+    {"relation", true}, {"layer", true},  {"directed", true}, {"mode", true},      {"scale", true},
     {"weight", false},  {"group", false}, {"counts", false},  {"coverage", false}, {NULL, false}};
 enum { R_RELATION, R_LAYER, R_DIRECTED, R_MODE, R_SCALE, R_WEIGHT, R_GROUP, R_COUNTS, R_COVERAGE };
 
@@ -132,8 +132,7 @@ static int sheet_next(sheet_t *sh, clout_error_t *err, bool *ok)
         *ok = false;
         sh->incomplete = true;
         if (n > sh->n_fields)
-            clout_error_set(err, CLOUT_EDATA, sh->display,
-                            cl_csv_field_line(sh->csv, sh->n_fields),
+            clout_error_set(err, CLOUT_EDATA, sh->display, cl_csv_field_line(sh->csv, sh->n_fields),
                             cl_csv_field_col(sh->csv, sh->n_fields),
                             "row has %d fields, the header has %d", n, sh->n_fields);
         else
@@ -150,7 +149,7 @@ static const char *cell(const sheet_t *sh, int k)
 /* Records an error about column k of the current row. */
 #define CELL_ERROR(sh, err, k, ...)                                                                \
     clout_error_set((err), CLOUT_EDATA, (sh)->display,                                             \
-                    cl_csv_field_line((sh)->csv, (sh)->slot[k]),                                \
+                    cl_csv_field_line((sh)->csv, (sh)->slot[k]),                                   \
                     cl_csv_field_col((sh)->csv, (sh)->slot[k]), __VA_ARGS__)
 
 static bool year_cell(sheet_t *sh, int k, const char *colname, int *year, clout_error_t *err)
@@ -652,8 +651,8 @@ static gpointer read_tie_rows(gpointer data)
                     CELL_ERROR(&p->sh, p->err, T_END,
                                "column 'end': %s of '%s' covers one year, so end (%d) must "
                                "be its start (%d) or empty",
-                               r->mode == CLOUT_MODE_FLOW ? "a flow" : "an event", r->name,
-                               t.end, t.start);
+                               r->mode == CLOUT_MODE_FLOW ? "a flow" : "an event", r->name, t.end,
+                               t.start);
                     row_ok = false;
                 }
                 t.end = t.start;
@@ -677,8 +676,8 @@ static gpointer read_tie_rows(gpointer data)
                 CELL_ERROR(&p->sh, p->err, T_START,
                            "column 'start': a tie of %d%s lies outside the coverage %d-%d of "
                            "relation '%s' (relations.csv)",
-                           t.start, t.end && t.end != t.start ? " and after" : "",
-                           r->cover_first, r->cover_last, r->name);
+                           t.start, t.end && t.end != t.start ? " and after" : "", r->cover_first,
+                           r->cover_last, r->name);
                 row_ok = false;
             }
         }
@@ -806,7 +805,7 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
             p1->err = clout_error_new(1000);
             p1->ok = true;
             if (cl_csv_open_range(&p1->sh.csv, path, p0->sh.display, split,
-                                     (long long)st.st_size - split, line, p1->err) == CLOUT_OK) {
+                                  (long long)st.st_size - split, line, p1->err) == CLOUT_OK) {
                 p1->sh.display = cl_csv_display(p1->sh.csv);
                 th = g_thread_try_new("clout-ties", read_tie_rows, p1, NULL);
             }
@@ -933,7 +932,7 @@ clout_status_t clout_dataset_load(clout_dataset_t **out, const char *dir, clout_
 }
 
 clout_status_t cl_dataset_load_snapshot(clout_dataset_t **out, const char *dir, int year,
-                                           int window, clout_error_t *err)
+                                        int window, clout_error_t *err)
 {
     clout_snapshot_opts_t keep;
     clout_snapshot_opts_init(&keep);

@@ -152,7 +152,8 @@ int clout_snapshot_default_year(const clout_dataset_t *ds, const clout_snapshot_
     return year ? year : clout_dataset_latest_year(ds);
 }
 
-clout_status_t cl_snapshot_check_year(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o, clout_error_t *err)
+clout_status_t cl_snapshot_check_year(const clout_dataset_t *ds, int year,
+                                      const clout_snapshot_opts_t *o, clout_error_t *err)
 {
     int lo = 0, hi = 0;
     for (int r = 0; r < clout_dataset_n_relations(ds); r++) {
@@ -234,7 +235,8 @@ char **cl_snapshot_not_covered(const clout_dataset_t *ds, int year, const clout_
     return (char **)g_ptr_array_free(v, FALSE);
 }
 
-char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const int *years, int n, const clout_snapshot_opts_t *o)
+char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const int *years, int n,
+                                      const clout_snapshot_opts_t *o)
 {
     GPtrArray *v = g_ptr_array_new();
     for (char **p = o->exclude; p && *p; p++)
@@ -257,7 +259,7 @@ char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const int *year
 /* ---- amounts in the window ---- */
 
 typedef struct {
-    amounts_t pairs;           /* (source, target) -> amount; undirected: lower index first */
+    amounts_t pairs;               /* (source, target) -> amount; undirected: lower index first */
     double *to_world, *from_world; /* per actor: sent to WORLD, received from WORLD (or NULL) */
 } raw_t;
 

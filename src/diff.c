@@ -124,8 +124,7 @@ clout_status_t clout_diff_ties(const clout_network_t *a, const clout_network_t *
             if (k == 1 && other)
                 continue; /* already reported from A */
             double wa = k ? NAN : EAN(g, "weight", e), wb = k ? EAN(g, "weight", e) : NAN;
-            const char *la = k ? "" : cl_estr(g, "layer", e),
-                       *lb = k ? cl_estr(g, "layer", e) : "";
+            const char *la = k ? "" : cl_estr(g, "layer", e), *lb = k ? cl_estr(g, "layer", e) : "";
             if (k == 0 && other) {
                 igraph_integer_t eo = GPOINTER_TO_INT(other) - 1;
                 wb = EAN(&b->graph, "weight", eo);
@@ -199,7 +198,9 @@ static void ranks(const double *x, int n, double *rank)
     g_array_free(ord, TRUE);
 }
 
-clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network_t *b, clout_table_t **out, const clout_diff_opts_t *o, clout_error_t *err)
+clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network_t *b,
+                                   clout_table_t **out, const clout_diff_opts_t *o,
+                                   clout_error_t *err)
 {
     *out = NULL;
     g_autoptr(clout_table_t) ma = NULL;
@@ -258,7 +259,9 @@ clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network
 
 /* ---- communities ---- */
 
-clout_status_t clout_diff_communities(const clout_network_t *a, const clout_network_t *b, clout_table_t **partitions, clout_table_t **moved, const clout_diff_opts_t *o, clout_error_t *err)
+clout_status_t clout_diff_communities(const clout_network_t *a, const clout_network_t *b,
+                                      clout_table_t **partitions, clout_table_t **moved,
+                                      const clout_diff_opts_t *o, clout_error_t *err)
 {
     *partitions = *moved = NULL;
     clout_partition_t pa, pb;
@@ -424,7 +427,10 @@ static void warn_unlike(const clout_dataset_t *da, const clout_snapshot_opts_t *
     g_strfreev(nb);
 }
 
-clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_dataset_t *db, clout_table_t **out, const clout_snapshot_opts_t *sa, const clout_snapshot_opts_t *sb, const clout_diff_opts_t *o, clout_error_t *err)
+clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_dataset_t *db,
+                                    clout_table_t **out, const clout_snapshot_opts_t *sa,
+                                    const clout_snapshot_opts_t *sb, const clout_diff_opts_t *o,
+                                    clout_error_t *err)
 {
     *out = NULL;
     clout_snapshot_opts_t a = *sa, b = *sb;
@@ -574,7 +580,8 @@ static double cell_correlation(const double *ma, const double *mb, int n,
     return va > 0 && vb > 0 ? cov / sqrt(va * vb) : NAN;
 }
 
-clout_status_t cl_qap(const clout_network_t *a, const clout_network_t *b, double *r, double *p, int permutations, unsigned long seed, clout_error_t *err)
+clout_status_t cl_qap(const clout_network_t *a, const clout_network_t *b, double *r, double *p,
+                      int permutations, unsigned long seed, clout_error_t *err)
 {
     clout_init();
     clout_status_t st = same_kind(a, b, err);
@@ -617,7 +624,9 @@ out:
     return st;
 }
 
-clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_t *b, clout_table_t **out, const clout_diff_opts_t *o, clout_error_t *err)
+clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_t *b,
+                                  clout_table_t **out, const clout_diff_opts_t *o,
+                                  clout_error_t *err)
 {
     *out = NULL;
     clout_status_t st = same_kind(a, b, err);

@@ -10,7 +10,6 @@
 
 #include "influence.h"
 
-
 static size_t n_direct(const plan_t *pl)
 {
     return (size_t)pl->n_layers * pl->n_focus * (pl->n_poles + 1);
@@ -20,7 +19,6 @@ static size_t n_reach(const plan_t *pl)
 {
     return (size_t)pl->n_layers * pl->n_focus * pl->n_poles;
 }
-
 
 /* The index I(p,f): the mean of direct share and reach (doc/methods.md). */
 static double index_of(double direct, double reach)
@@ -556,10 +554,10 @@ void clout_influence_opts_init(clout_influence_opts_t *o)
 typedef struct {
     const plan_t *pl;
     const clout_influence_opts_t *o;
-    indices_t x;       /* the data */
-    double *kb, *al;   /* brokerage [layer][pole], alignment [layer][focus][pole] */
+    indices_t x;        /* the data */
+    double *kb, *al;    /* brokerage [layer][pole], alignment [layer][focus][pole] */
     const cl_deps_t *d; /* the data's dependences: coverage, denominators */
-    double *all;       /* n replicates of width doubles */
+    double *all;        /* n replicates of width doubles */
     int n;
     size_t width, nd;
 } results_t;
@@ -635,8 +633,8 @@ static clout_table_t *shares_table(const results_t *R)
             for (int p = 0; p <= np; p++) {
                 int r = clout_table_add_row(s);
                 clout_table_set_str(s, r, 0, clout_dataset_actor(pl->ds, pl->focus[f])->id);
-                clout_table_set_str(s, r, 1,
-                                    p < np ? clout_dataset_actor(pl->ds, pl->pole[p])->id : "other");
+                clout_table_set_str(
+                    s, r, 1, p < np ? clout_dataset_actor(pl->ds, pl->pole[p])->id : "other");
                 clout_table_set_str(s, r, 2, pl->layers[l]);
                 clout_table_set_num(s, r, 3, DIRECT(pl, &R->x, l, f, p));
                 set_coverage(R, s, r, l, f);
@@ -684,8 +682,8 @@ static clout_table_t *balance_table(const results_t *R)
                 clout_table_set_num(b, r, 2, balance_of(ia, ib));
                 if (R->n > 0) {
                     for (int i = 0; i < R->n; i++)
-                        tmp[i] = balance_of(index_of_rep(R, i, l, f, 0),
-                                            index_of_rep(R, i, l, f, 1));
+                        tmp[i] =
+                            balance_of(index_of_rep(R, i, l, f, 0), index_of_rep(R, i, l, f, 1));
                     double lo, hi;
                     cl_interval95(tmp, R->n, 1, &lo, &hi);
                     clout_table_set_num(b, r, 3, lo);
@@ -700,8 +698,8 @@ static clout_table_t *balance_table(const results_t *R)
 }
 
 /* Brokerage and alignment of every layer, on the layer's network. */
-static clout_status_t network_indices(const plan_t *pl, const clout_influence_opts_t *o,
-                                      double *kb, double *al, clout_error_t *err)
+static clout_status_t network_indices(const plan_t *pl, const clout_influence_opts_t *o, double *kb,
+                                      double *al, clout_error_t *err)
 {
     const clout_tie_t *ties = (const clout_tie_t *)pl->ds->ties->data;
     long nt = clout_dataset_n_ties(pl->ds);
@@ -727,7 +725,9 @@ static clout_status_t network_indices(const plan_t *pl, const clout_influence_op
     return st;
 }
 
-clout_status_t clout_influence(const clout_dataset_t *ds, clout_table_t **shares_out, clout_table_t **balance_out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err)
+clout_status_t clout_influence(const clout_dataset_t *ds, clout_table_t **shares_out,
+                               clout_table_t **balance_out, const clout_snapshot_opts_t *snap,
+                               const clout_influence_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *shares_out = *balance_out = NULL;
@@ -766,7 +766,8 @@ clout_status_t clout_influence(const clout_dataset_t *ds, clout_table_t **shares
     if (!st)
         st = network_indices(&pl, opts, R.kb, R.al, err);
     if (!st && R.n > 0) {
-        R.all = g_new(double, (size_t)R.n * R.width);
+        size_t cells = (size_t)R.n * R.width; /* outside g_new: clang-format misreads it there */
+        R.all = g_new(double, cells);
         st = boot_finish(&boot, R.all, err);
     }
     boot_release(&boot);
@@ -785,7 +786,9 @@ clout_status_t clout_influence(const clout_dataset_t *ds, clout_table_t **shares
     return st;
 }
 
-clout_status_t clout_influence_contributions(const clout_dataset_t *ds, clout_table_t **out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err)
+clout_status_t clout_influence_contributions(const clout_dataset_t *ds, clout_table_t **out,
+                                             const clout_snapshot_opts_t *snap,
+                                             const clout_influence_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *out = NULL;
@@ -802,7 +805,11 @@ clout_status_t clout_influence_contributions(const clout_dataset_t *ds, clout_ta
     return st;
 }
 
-clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds, clout_balance_samples_t *out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err)
+clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
+                                               clout_balance_samples_t *out,
+                                               const clout_snapshot_opts_t *snap,
+                                               const clout_influence_opts_t *opts,
+                                               clout_error_t *err)
 {
     clout_init();
     memset(out, 0, sizeof *out);

@@ -17,12 +17,12 @@ typedef struct clout_csv cl_csv_t;
 
 /* Opens path for reading; display is the name used in messages. */
 clout_status_t cl_csv_open(cl_csv_t **out, const char *path, const char *display,
-                              clout_error_t *err);
+                           clout_error_t *err);
 /* A reader of length bytes of path from offset (a line start), whose first
  * line is numbered first_line: one part of a file that is read in parts. */
 clout_status_t cl_csv_open_range(cl_csv_t **out, const char *path, const char *display,
-                                    long long offset, long long length, long first_line,
-                                    clout_error_t *err);
+                                 long long offset, long long length, long first_line,
+                                 clout_error_t *err);
 /* Stops a file reader at byte offset end; false when it has already read
  * past it. */
 bool cl_csv_limit(cl_csv_t *c, long long end);
@@ -165,10 +165,10 @@ struct clout_dataset {
     int year_latest;
     /* Per relation: the years of its ties (first start, last start or end)
      * and whether a state tie of it is ongoing (no end). */
-    GArray *span; /* cl_span_t */
-    GHashTable *meta; /* metadata.csv: key -> value (both owned) */
-    char *name;       /* the folder's name (never a path) */
-    char *title;      /* metadata's title, else name */
+    GArray *span;       /* cl_span_t */
+    GHashTable *meta;   /* metadata.csv: key -> value (both owned) */
+    char *name;         /* the folder's name (never a path) */
+    char *title;        /* metadata's title, else name */
     GHashTable *tie_ix; /* keys of ties, built on the first add_tie */
     /* Set by cl_dataset_load_snapshot: only the ties of this snapshot
      * were kept (only_year 0: all ties). */
@@ -180,12 +180,12 @@ struct clout_dataset {
  * the memory of one snapshot, not of the whole history.  clout_snapshot
  * refuses any other year or window on the result. */
 clout_status_t cl_dataset_load_snapshot(clout_dataset_t **out, const char *dir, int year,
-                                           int window, clout_error_t *err);
+                                        int window, clout_error_t *err);
 
 /* The type of a vertex or edge attribute (IGRAPH_ATTRIBUTE_UNSPECIFIED when
  * the graph has none of that name). */
-clout_status_t cl_attr_type(const igraph_t *g, igraph_attribute_elemtype_t elem,
-                               const char *name, igraph_attribute_type_t *type, clout_error_t *err);
+clout_status_t cl_attr_type(const igraph_t *g, igraph_attribute_elemtype_t elem, const char *name,
+                            igraph_attribute_type_t *type, clout_error_t *err);
 
 /* The attribute accessors tolerate missing attributes. */
 const char *cl_vstr(const igraph_t *g, const char *attr, igraph_integer_t v);
@@ -211,7 +211,7 @@ clout_status_t cl_igraph_error(clout_error_t *err, igraph_error_t code, const ch
     do {                                                                                           \
         igraph_error_t clout_try_code_ = (call);                                                   \
         if (G_UNLIKELY(clout_try_code_ != IGRAPH_SUCCESS)) {                                       \
-            st = cl_igraph_error(err, clout_try_code_, (what));                                 \
+            st = cl_igraph_error(err, clout_try_code_, (what));                                    \
             goto out;                                                                              \
         }                                                                                          \
     } while (0)
@@ -231,8 +231,8 @@ clout_network_t *cl_network_new(const char *source);
 
 /* clout_snapshot over a given array of ties of ds (a bootstrap replicate). */
 clout_status_t cl_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
-                                      const clout_tie_t *ties, long n_ties,
-                                      const clout_snapshot_opts_t *o, clout_error_t *err);
+                                   const clout_tie_t *ties, long n_ties,
+                                   const clout_snapshot_opts_t *o, clout_error_t *err);
 
 /* ---- dependence (dependence.c): the units a snapshot is made of ---- */
 
@@ -292,14 +292,14 @@ void cl_deps_release(cl_deps_t *d);
 /* Whether a tie counts in the snapshot of year (flows: in the window). */
 bool cl_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window);
 
-
 /* ---- snapshots and diffs, inside the library ---- */
 /* The relations (or groups) whose sources do not cover the snapshot of
  * year: "no data" there.  NULL-terminated; free with g_strfreev. */
 char **cl_snapshot_not_covered(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o);
 /* CLOUT_EDATA, naming the years the sources cover, when no selected
  * relation covers year (with o->carry_forward). */
-clout_status_t cl_snapshot_check_year(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o, clout_error_t *err);
+clout_status_t cl_snapshot_check_year(const clout_dataset_t *ds, int year,
+                                      const clout_snapshot_opts_t *o, clout_error_t *err);
 /* The QAP correlation of two networks (diff.c; clout_diff_summary's, and
  * the tests'): Pearson r of the off-diagonal cells of the two adjacency
  * matrices over the union of actors (upper triangle for undirected

@@ -618,7 +618,8 @@ void clout_measure_opts_init(clout_measure_opts_t *o)
     *o = (clout_measure_opts_t){.distance = CLOUT_DIST_INVERSE, .seed = 1};
 }
 
-clout_status_t clout_measures(const clout_network_t *net, clout_table_t **out, const clout_measure_opts_t *opts, clout_error_t *err)
+clout_status_t clout_measures(const clout_network_t *net, clout_table_t **out,
+                              const clout_measure_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *out = NULL;

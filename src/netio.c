@@ -10,8 +10,8 @@
 
 /* ---- attribute access ---- */
 
-clout_status_t cl_attr_type(const igraph_t *g, igraph_attribute_elemtype_t elem,
-                               const char *name, igraph_attribute_type_t *type, clout_error_t *err)
+clout_status_t cl_attr_type(const igraph_t *g, igraph_attribute_elemtype_t elem, const char *name,
+                            igraph_attribute_type_t *type, clout_error_t *err)
 {
     clout_status_t st = CLOUT_OK;
     *type = IGRAPH_ATTRIBUTE_UNSPECIFIED;
@@ -356,8 +356,8 @@ static clout_status_t edgelist_header(cl_csv_t *csv, const char *path, bool *ski
 }
 
 /* One row of an edge list: its two ids (new ones numbered) and its weight. */
-static clout_status_t edgelist_row(edgelist_t *el, cl_csv_t *csv, const char *path,
-                                   gint64 last[2], clout_error_t *err)
+static clout_status_t edgelist_row(edgelist_t *el, cl_csv_t *csv, const char *path, gint64 last[2],
+                                   clout_error_t *err)
 {
     clout_status_t st = CLOUT_OK;
     int nf = cl_csv_n_fields(csv);
@@ -395,8 +395,8 @@ static clout_status_t edgelist_row(edgelist_t *el, cl_csv_t *csv, const char *pa
         CLOUT_IGRAPH_TRY(igraph_vector_int_push_back(&el->ev, hit - 1), path);
     }
     if (igraph_vector_size(&el->wv) >= CLOUT_MAX_TIES)
-        return clout_error_set(err, CLOUT_EDATA, path, cl_csv_line(csv), 1,
-                               "more than %ld edges", CLOUT_MAX_TIES);
+        return clout_error_set(err, CLOUT_EDATA, path, cl_csv_line(csv), 1, "more than %ld edges",
+                               CLOUT_MAX_TIES);
     CLOUT_IGRAPH_TRY(igraph_vector_push_back(&el->wv, w), path);
 out:
     return st;

@@ -56,7 +56,8 @@ clout_status_t cl_report_write_table(cl_report_t *r, const char *name, clout_tab
     clout_output_t *o;
     clout_status_t st = clout_output_open(&o, path, r->err);
     if (!st) {
-        st = clout_tables_write_ex(t, n, clout_output_file(o), CLOUT_FMT_CSV, CLOUT_WRITE_SPREADSHEET_SAFE, r->err);
+        st = clout_tables_write_ex(t, n, clout_output_file(o), CLOUT_FMT_CSV,
+                                   CLOUT_WRITE_SPREADSHEET_SAFE, r->err);
         if (st)
             clout_output_abort(o);
         else
@@ -208,9 +209,9 @@ static clout_status_t coverage_statement(cl_report_t *r)
             return st;
         GString *in = g_string_new(NULL), *part = g_string_new(NULL), *out = g_string_new(NULL);
         for (int u = 0; u < d.n_units; u++) {
-            GString *to = d.units[u].cover == CL_COVER_NONE      ? out
+            GString *to = d.units[u].cover == CL_COVER_NONE   ? out
                           : d.units[u].cover == CL_COVER_FULL ? in
-                                                                 : part;
+                                                              : part;
             g_string_append_printf(to, "%s%s", to->len ? ", " : "", d.units[u].name);
         }
         g_string_append_printf(h, "<li><strong>%d</strong>: covered: ", r->years[i]);
@@ -484,12 +485,11 @@ static clout_status_t across_diff(cl_report_t *r, int i)
         st = cl_report_write_table(r, name, &ts, 1);
     if (!st) {
         g_string_append_printf(r->html, "<h3>From %d to %d</h3>\n", ya, yb);
-        g_string_append(r->html,
-                        "<p>The change in balance with its 95% interval and the share of "
-                        "bootstrap replicates that agree on its sign, like with like: the "
-                        "relations that either year has no data for are left out of both "
-                        "(column left_out), so that a source that ends is not read as a "
-                        "change.</p>\n");
+        g_string_append(r->html, "<p>The change in balance with its 95% interval and the share of "
+                                 "bootstrap replicates that agree on its sign, like with like: the "
+                                 "relations that either year has no data for are left out of both "
+                                 "(column left_out), so that a source that ends is not read as a "
+                                 "change.</p>\n");
         cl_html_table(r->html, ti, 0);
         cl_html_table(r->html, ts, 0);
     }
@@ -595,9 +595,10 @@ clout_status_t cl_report_provenance(cl_report_t *r)
     g_date_time_unref(now);
     char *cmd = json_string(o->command ? o->command : ""), *dsj = json_string(r->dataset);
     GString *j = g_string_new("{\n");
-    g_string_append_printf(j, "  \"clout_version\": \"%s\",\n  \"command\": %s,\n",
-                           PACKAGE_VERSION, cmd);
-    g_string_append_printf(j, "  \"seed\": %lu,\n  \"dataset\": %s,\n  \"dataset_sha256\": \"%s\",\n",
+    g_string_append_printf(j, "  \"clout_version\": \"%s\",\n  \"command\": %s,\n", PACKAGE_VERSION,
+                           cmd);
+    g_string_append_printf(j,
+                           "  \"seed\": %lu,\n  \"dataset\": %s,\n  \"dataset_sha256\": \"%s\",\n",
                            o->seed, dsj, sha);
     g_string_append(j, "  \"snapshots\": [");
     for (int i = 0; i < ny; i++)

@@ -193,10 +193,11 @@ void clout_snapshot_opts_init(clout_snapshot_opts_t *o)
     *o = (clout_snapshot_opts_t){.year = CLOUT_NO_YEAR, .window = CLOUT_DEFAULT_WINDOW};
 }
 
-clout_status_t clout_snapshot(const clout_dataset_t *ds, clout_network_t **out, const clout_snapshot_opts_t *o, clout_error_t *err)
+clout_status_t clout_snapshot(const clout_dataset_t *ds, clout_network_t **out,
+                              const clout_snapshot_opts_t *o, clout_error_t *err)
 {
     return cl_snapshot_of_ties(out, ds, (const clout_tie_t *)ds->ties->data,
-                                  clout_dataset_n_ties(ds), o, err);
+                               clout_dataset_n_ties(ds), o, err);
 }
 
 /* What a snapshot is built from, and what each step leaves for the next. */
@@ -352,9 +353,8 @@ static clout_status_t sort_edges(build_t *b, clout_error_t *err)
         VECTOR(key1)[i] = VECTOR(rank)[cs[i].edge];
         VECTOR(key2)[i] = cs[i].unit;
     }
-    CLOUT_IGRAPH_TRY(
-        igraph_vector_int_pair_order(&key1, &key2, &order, MAX(ne, b->deps.n_units)),
-        "sorting the edges");
+    CLOUT_IGRAPH_TRY(igraph_vector_int_pair_order(&key1, &key2, &order, MAX(ne, b->deps.n_units)),
+                     "sorting the edges");
     GArray *csorted = g_array_sized_new(FALSE, FALSE, sizeof(contrib_t), (guint)nc);
     for (igraph_integer_t k = 0; k < nc; k++) {
         igraph_integer_t i = VECTOR(order)[k];
@@ -486,8 +486,8 @@ out:
 }
 
 clout_status_t cl_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
-                                      const clout_tie_t *ties, long nt,
-                                      const clout_snapshot_opts_t *o, clout_error_t *err)
+                                   const clout_tie_t *ties, long nt, const clout_snapshot_opts_t *o,
+                                   clout_error_t *err)
 {
     clout_init();
     *out = NULL;

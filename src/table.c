@@ -204,8 +204,7 @@ static const char *cell_text_buf(const clout_table_t *t, int row, int col, bool 
         const char *s = g_ptr_array_index(c->str, row);
         return s ? s : "";
     }
-    return cl_number_text(buf, g_array_index(c->num, double, row), c->type == CLOUT_COL_INT,
-                             human);
+    return cl_number_text(buf, g_array_index(c->num, double, row), c->type == CLOUT_COL_INT, human);
 }
 
 static char *cell_text(const clout_table_t *t, int row, int col, bool human)
@@ -502,12 +501,14 @@ static void write_aligned(FILE *f, const clout_table_t *t)
     g_free(w);
 }
 
-clout_status_t clout_tables_write(clout_table_t *const *tables, int n, FILE *f, clout_format_t fmt, clout_error_t *err)
+clout_status_t clout_tables_write(clout_table_t *const *tables, int n, FILE *f, clout_format_t fmt,
+                                  clout_error_t *err)
 {
     return clout_tables_write_ex(tables, n, f, fmt, 0, err);
 }
 
-clout_status_t clout_tables_write_ex(clout_table_t *const *tables, int n, FILE *f, clout_format_t fmt, unsigned flags, clout_error_t *err)
+clout_status_t clout_tables_write_ex(clout_table_t *const *tables, int n, FILE *f,
+                                     clout_format_t fmt, unsigned flags, clout_error_t *err)
 {
     bool safe = (flags & CLOUT_WRITE_SPREADSHEET_SAFE) != 0;
     if (fmt == CLOUT_FMT_JSON) {

@@ -63,7 +63,8 @@ typedef struct {
  * an undirected network); CLOUT_EDATA for negative weights.  Time: runs
  * times the method's (Leiden: about linear in the ties), plus O(runs n^2)
  * for the consensus of n actors. */
-clout_status_t clout_communities(const clout_network_t *net, clout_partition_t *out, const clout_community_opts_t *opts, clout_error_t *err);
+clout_status_t clout_communities(const clout_network_t *net, clout_partition_t *out,
+                                 const clout_community_opts_t *opts, clout_error_t *err);
 /* Frees the vectors of p (not p itself). */
 void clout_partition_destroy(clout_partition_t *p);
 
@@ -73,7 +74,10 @@ void clout_partition_destroy(clout_partition_t *p);
  * community, nmi, vi, ari, split_join_a, split_join_b against it; NULL:
  * none).  The caller frees *members and *summary.  Errors: CLOUT_EDATA,
  * with file, line and column, for a bad compare file. */
-clout_status_t clout_partition_tables(const clout_network_t *net, const clout_partition_t *p, clout_table_t **members, clout_table_t **summary, const clout_community_opts_t *opts, const char *compare_path, clout_error_t *err);
+clout_status_t clout_partition_tables(const clout_network_t *net, const clout_partition_t *p,
+                                      clout_table_t **members, clout_table_t **summary,
+                                      const clout_community_opts_t *opts, const char *compare_path,
+                                      clout_error_t *err);
 
 /* NMI, VI, ARI and the two split-join distances of two partitions. */
 typedef struct {

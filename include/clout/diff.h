@@ -39,11 +39,15 @@ clout_status_t clout_diff_ties(const clout_network_t *a, const clout_network_t *
                                clout_table_t **out, clout_error_t *err);
 /* "measures": per actor and measure: value and rank in A and B, their
  * deltas (rank 1 = the highest value; ties share the mean rank).  Time: that of clout_measures, twice. */
-clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network_t *b, clout_table_t **out, const clout_diff_opts_t *o, clout_error_t *err);
+clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network_t *b,
+                                   clout_table_t **out, const clout_diff_opts_t *o,
+                                   clout_error_t *err);
 /* "partitions" (nmi, vi, ari, split-join over the actors in both) and
  * "moved" (the actors whose community changed, communities matched by
  * largest overlap).  Time: that of clout_communities, twice. */
-clout_status_t clout_diff_communities(const clout_network_t *a, const clout_network_t *b, clout_table_t **partitions, clout_table_t **moved, const clout_diff_opts_t *o, clout_error_t *err);
+clout_status_t clout_diff_communities(const clout_network_t *a, const clout_network_t *b,
+                                      clout_table_t **partitions, clout_table_t **moved,
+                                      const clout_diff_opts_t *o, clout_error_t *err);
 /* "influence": per focus actor and layer: balance in A and B, the delta, its
  * 95% interval and the share of replicates that agree on its sign.  Like
  * with like (unless o->all_relations): the relations that either snapshot
@@ -51,12 +55,17 @@ clout_status_t clout_diff_communities(const clout_network_t *a, const clout_netw
  * a warning.  The years are sa->year and sb->year (CLOUT_NO_YEAR: each
  * dataset's default year).  Time: that of clout_influence_balance_samples,
  * twice. */
-clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_dataset_t *db, clout_table_t **out, const clout_snapshot_opts_t *sa, const clout_snapshot_opts_t *sb, const clout_diff_opts_t *o, clout_error_t *err);
+clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_dataset_t *db,
+                                    clout_table_t **out, const clout_snapshot_opts_t *sa,
+                                    const clout_snapshot_opts_t *sb, const clout_diff_opts_t *o,
+                                    clout_error_t *err);
 /* "summary": actors, edges, density and modularity in A and B, tie turnover
  * (Jaccard of the tie sets), and the correlation of the two weighted
  * adjacency matrices with its QAP permutation p-value.  Time:
  * O(o->permutations n^2) for n actors, plus two community runs. */
-clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_t *b, clout_table_t **out, const clout_diff_opts_t *o, clout_error_t *err);
+clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_t *b,
+                                  clout_table_t **out, const clout_diff_opts_t *o,
+                                  clout_error_t *err);
 
 #ifdef __cplusplus
 }

@@ -60,7 +60,8 @@ clout_status_t clout_error_set(clout_error_t *err, clout_status_t status, const 
 /* Warnings: what a caller should know about a result that is still a
  * result (a window that reaches past a source's coverage).  They do not
  * change the status; each distinct text is kept once. */
-void clout_error_warn(clout_error_t *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void clout_error_warn(clout_error_t *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Number of distinct warnings recorded. */
 int clout_error_n_warnings(const clout_error_t *err);
 /* The i-th warning (0 <= i < clout_error_n_warnings), in the order they

@@ -52,7 +52,9 @@ extern const char *const clout_import_sources[];
  * file, line and column, for a file that is not what the source expects;
  * CLOUT_EUSAGE for an unknown source, a wrong number of files or an
  * unknown code in opts->actors.  Time: linear in the files' sizes. */
-clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files, int n_files, clout_table_t **report, const clout_import_opts_t *opts, clout_error_t *err);
+clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files,
+                            int n_files, clout_table_t **report, const clout_import_opts_t *opts,
+                            clout_error_t *err);
 
 #ifdef __cplusplus
 }

@@ -48,7 +48,9 @@ void clout_influence_opts_init(clout_influence_opts_t *o);
  * opts->bootstrap) snapshots, each linear in the ties plus the alignment's
  * opts->align_runs community runs; the replicates run in opts->jobs
  * processes. */
-clout_status_t clout_influence(const clout_dataset_t *ds, clout_table_t **shares, clout_table_t **balance, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err);
+clout_status_t clout_influence(const clout_dataset_t *ds, clout_table_t **shares,
+                               clout_table_t **balance, const clout_snapshot_opts_t *snap,
+                               const clout_influence_opts_t *opts, clout_error_t *err);
 
 /* The "contributions" table of a snapshot: for each focus actor, layer,
  * relation (or group) and pole, the relation's part of the layer, the
@@ -56,7 +58,10 @@ clout_status_t clout_influence(const clout_dataset_t *ds, clout_table_t **shares
  * relations is the direct share (doc/methods.md).  The data only, no
  * bootstrap.  The caller frees *out.  Errors: those of clout_influence.
  * Time: linear in the ties. */
-clout_status_t clout_influence_contributions(const clout_dataset_t *ds, clout_table_t **out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err);
+clout_status_t clout_influence_contributions(const clout_dataset_t *ds, clout_table_t **out,
+                                             const clout_snapshot_opts_t *snap,
+                                             const clout_influence_opts_t *opts,
+                                             clout_error_t *err);
 
 /* The balance of each focus actor and layer in the data and in each
  * bootstrap replicate (for diffs, trend charts and the balance fill of
@@ -74,7 +79,11 @@ typedef struct {
 /* Fills *out with the balance samples above; the caller releases it with
  * clout_balance_samples_destroy.  Errors: those of clout_influence.  Time:
  * (1 + opts->bootstrap) snapshots, linear in the ties each. */
-clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds, clout_balance_samples_t *out, const clout_snapshot_opts_t *snap, const clout_influence_opts_t *opts, clout_error_t *err);
+clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
+                                               clout_balance_samples_t *out,
+                                               const clout_snapshot_opts_t *snap,
+                                               const clout_influence_opts_t *opts,
+                                               clout_error_t *err);
 /* Frees the arrays of s (not s itself). */
 void clout_balance_samples_destroy(clout_balance_samples_t *s);
 

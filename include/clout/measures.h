@@ -58,7 +58,8 @@ extern const char *const clout_measure_names[];
  * not a vertex attribute).  Time: that of igraph's algorithms, dominated by
  * the shortest-path measures, O(n m + n^2 log n) for n actors and m ties
  * (O(sample m ...) with opts->sample). */
-clout_status_t clout_measures(const clout_network_t *net, clout_table_t **out, const clout_measure_opts_t *opts, clout_error_t *err);
+clout_status_t clout_measures(const clout_network_t *net, clout_table_t **out,
+                              const clout_measure_opts_t *opts, clout_error_t *err);
 
 #ifdef __cplusplus
 }

@@ -170,7 +170,8 @@ void clout_layout_opts_init(clout_layout_opts_t *o);
  * restored: a caller that needs it draws its numbers before the call.
  * Graphviz keeps global state, so layouts run in one thread at a time, and
  * no other thread may use these generators meanwhile. */
-clout_status_t clout_layout_compute(clout_network_t *const *nets, int n_nets, clout_layout_t **out, const clout_layout_opts_t *opts, clout_error_t *err);
+clout_status_t clout_layout_compute(clout_network_t *const *nets, int n_nets, clout_layout_t **out,
+                                    const clout_layout_opts_t *opts, clout_error_t *err);
 
 /* What fills the nodes of a diagram. */
 typedef enum {
@@ -196,12 +197,12 @@ int clout_labels_from_name(const char *name);
 /* How clout_diagram draws; clout_diagram_opts_init gives the defaults. */
 typedef struct {
     clout_fill_t fill;
-    const char *size;     /* node area by this measure (clout_measure_names), or NULL */
+    const char *size; /* node area by this measure (clout_measure_names), or NULL */
     clout_labels_t labels;
-    const char *title;    /* NULL: the dataset's title and year; "": no title band */
-    bool no_source;       /* leave out the source line */
-    double width;         /* points */
-    double height;        /* points; 0 = from the layout's aspect ratio */
+    const char *title;                 /* NULL: the dataset's title and year; "": no title band */
+    bool no_source;                    /* leave out the source line */
+    double width;                      /* points */
+    double height;                     /* points; 0 = from the layout's aspect ratio */
     const clout_snapshot_opts_t *snap; /* how the networks were made (balance, sources) */
     /* The balance fill is clout_influence's balance over all layers with
      * these options (poles: the first two are the ends), so that a node's
@@ -230,7 +231,9 @@ void clout_diagram_opts_init(clout_diagram_opts_t *o);
  * the fills that run them.  Nothing is painted: see clout_render_paint.
  * Time: the fill's analysis, plus linear in the actors and ties (label
  * placement: quadratic in the labels). */
-clout_status_t clout_diagram(clout_network_t *const *nets, int n_nets, const clout_dataset_t *ds, const clout_layout_t *layout, clout_scene_t **out, const clout_diagram_opts_t *opts, clout_error_t *err);
+clout_status_t clout_diagram(clout_network_t *const *nets, int n_nets, const clout_dataset_t *ds,
+                             const clout_layout_t *layout, clout_scene_t **out,
+                             const clout_diagram_opts_t *opts, clout_error_t *err);
 
 /* ---- Charts (render/chart-*.c) ---- */
 
@@ -278,21 +281,25 @@ char *clout_chart_source_line(char *const *titles, int n_titles, const int *year
 
 /* A stacked horizontal bar per focus actor of its direct shares D by pole
  * and "other" (the "shares" table: focus, pole, layer, direct), 0..100%. */
-clout_status_t clout_chart_shares(const clout_table_t *shares, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err);
+clout_status_t clout_chart_shares(const clout_table_t *shares, clout_scene_t **out,
+                                  const clout_chart_opts_t *opts, clout_error_t *err);
 
 /* A dot per focus actor at its balance B, with its 95% interval where
  * balance_lo and balance_hi are numbers, sorted by balance (the "balance"
  * table: focus, layer, balance, balance_lo, balance_hi); x from -1 ("all"
  * the first pole) to +1 (the second), a line at 0, dots coloured by
  * clout_color_balance, the values and intervals printed on the right. */
-clout_status_t clout_chart_balance(const clout_table_t *balance, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err);
+clout_status_t clout_chart_balance(const clout_table_t *balance, clout_scene_t **out,
+                                   const clout_chart_opts_t *opts, clout_error_t *err);
 
 /* A line per focus actor over n snapshots (years increasing).  opts->of NULL
  * or "balance": tables are "balance" tables, y from -1 to 1; else of is a
  * pole id and tables are "shares" tables, y its index I from 0 to 1.  Where
  * the tables carry intervals (balance_lo/hi, index_lo/hi), a ribbon shows
  * them. */
-clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years, int n, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err);
+clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years, int n,
+                                 clout_scene_t **out, const clout_chart_opts_t *opts,
+                                 clout_error_t *err);
 
 /* The change between two snapshots, labelled label_a and label_b.
  * opts->of NULL or "balance": a and b are "balance" tables; a line per focus
@@ -302,14 +309,17 @@ clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years,
  * in b.  The actors shown are opts->actors, else those whose role is focus
  * or pole, else the 15 best ranked in either snapshot; poles are drawn in
  * their colours, the others in grey. */
-clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b, const char *label_a, const char *label_b, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err);
+clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b,
+                                 const char *label_a, const char *label_b, clout_scene_t **out,
+                                 const clout_chart_opts_t *opts, clout_error_t *err);
 
 /* A grid of focus actors (rows) by poles (columns) of the "shares" table's
  * opts->of column (default "index"), 0..1 on a sequential colour scale
  * (ColorBrewer Purples); or, with opts->of "layers", of focus actors by
  * layers of the "balance" table's balance, on the balance scale.  Each cell
  * prints its value; a colour bar gives the scale. */
-clout_status_t clout_chart_heatmap(const clout_table_t *table, clout_scene_t **out, const clout_chart_opts_t *opts, clout_error_t *err);
+clout_status_t clout_chart_heatmap(const clout_table_t *table, clout_scene_t **out,
+                                   const clout_chart_opts_t *opts, clout_error_t *err);
 
 #ifdef __cplusplus
 }

@@ -12,18 +12,18 @@ extern "C" {
 
 /* What clout_report analyses; clout_report_opts_init gives the defaults. */
 typedef struct {
-    const int *years;   /* the snapshots; NULL: the dataset's metadata.csv
+    const int *years; /* the snapshots; NULL: the dataset's metadata.csv
                            "snapshots", else its latest year */
     int n_years;
-    int window;         /* years of flows summed into each snapshot */
-    int carry_forward;  /* see clout_snapshot_opts_t; 0: never */
-    double half_life;   /* see clout_snapshot_opts_t; 0: no decay */
-    int bootstrap;      /* replicates for the intervals */
-    int jobs;           /* processes for the bootstrap; 0 = the cores */
+    int window;        /* years of flows summed into each snapshot */
+    int carry_forward; /* see clout_snapshot_opts_t; 0: never */
+    double half_life;  /* see clout_snapshot_opts_t; 0: no decay */
+    int bootstrap;     /* replicates for the intervals */
+    int jobs;          /* processes for the bootstrap; 0 = the cores */
     unsigned long seed;
-    int community_runs; /* Leiden runs combined by consensus */
-    int permutations;   /* QAP permutations of the diffs */
-    double dpi;         /* PNG figures */
+    int community_runs;  /* Leiden runs combined by consensus */
+    int permutations;    /* QAP permutations of the diffs */
+    double dpi;          /* PNG figures */
     const char *command; /* the command line, for provenance.json */
     void (*on_progress)(const char *what, void *data);
     void *progress_data;

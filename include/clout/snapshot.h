@@ -45,7 +45,8 @@ void clout_snapshot_opts_init(clout_snapshot_opts_t *o);
  * for an unknown name in opts->layers, opts->relations or opts->exclude;
  * CLOUT_EDATA when no selected relation covers the year.  Time: linear in
  * the number of ties. */
-clout_status_t clout_snapshot(const clout_dataset_t *ds, clout_network_t **out, const clout_snapshot_opts_t *opts, clout_error_t *err);
+clout_status_t clout_snapshot(const clout_dataset_t *ds, clout_network_t **out,
+                              const clout_snapshot_opts_t *opts, clout_error_t *err);
 
 /* The year a snapshot takes when none is named: the latest year that every
  * selected flow relation's source covers (the dataset's latest year when it
@@ -54,7 +55,8 @@ int clout_snapshot_default_year(const clout_dataset_t *ds, const clout_snapshot_
 /* Like with like, for the n snapshots of years: o->exclude plus every relation (or group) that some of
  * the n years has no data for, to leave out of all of them so that they
  * compare the same relations.  NULL-terminated; free with g_strfreev. */
-char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const int *years, int n, const clout_snapshot_opts_t *o);
+char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const int *years, int n,
+                                      const clout_snapshot_opts_t *o);
 
 /* Opens any INPUT of the command line: "DIR@YEAR", a dataset folder, or a
  * network file.  *ds_out (may be NULL) receives the dataset when there is

@@ -72,7 +72,8 @@ int clout_format_from_name(const char *name);
  * as heading, or CSV/TSV blocks separated by a blank line and a "# name" line.
  * Missing numbers are empty cells (null in JSON).  Errors: CLOUT_EFAIL when
  * writing to f fails.  Time: linear in the number of cells. */
-clout_status_t clout_tables_write(clout_table_t *const *tables, int n, FILE *f, clout_format_t fmt, clout_error_t *err);
+clout_status_t clout_tables_write(clout_table_t *const *tables, int n, FILE *f, clout_format_t fmt,
+                                  clout_error_t *err);
 
 /* Text cells of CSV and TSV output that start with '=', '+', '-', '@', a tab
  * or a carriage return, which a spreadsheet would run as a formula (CSV
@@ -80,7 +81,8 @@ clout_status_t clout_tables_write(clout_table_t *const *tables, int n, FILE *f, 
  * alone.  `clout report` writes its tables this way. */
 #define CLOUT_WRITE_SPREADSHEET_SAFE 1u
 /* clout_tables_write with flags (CLOUT_WRITE_SPREADSHEET_SAFE or 0). */
-clout_status_t clout_tables_write_ex(clout_table_t *const *tables, int n, FILE *f, clout_format_t fmt, unsigned flags, clout_error_t *err);
+clout_status_t clout_tables_write_ex(clout_table_t *const *tables, int n, FILE *f,
+                                     clout_format_t fmt, unsigned flags, clout_error_t *err);
 
 /* ---------------------------------------------------------------------------
  * Atomic output: a temporary file beside the target, renamed on commit.

@@ -490,7 +490,8 @@ int cli_write_tables(const cli_opts_t *o, clout_table_t *const *tables, int n)
     clout_output_t *out;
     clout_status_t st = clout_output_open(&out, o->output, err);
     if (!st) {
-        st = clout_tables_write_ex(tables, n, clout_output_file(out), cli_table_format(o), o->safe_csv ? CLOUT_WRITE_SPREADSHEET_SAFE : 0, err);
+        st = clout_tables_write_ex(tables, n, clout_output_file(out), cli_table_format(o),
+                                   o->safe_csv ? CLOUT_WRITE_SPREADSHEET_SAFE : 0, err);
         if (st)
             clout_output_abort(out);
         else

@@ -83,8 +83,7 @@ bool import_field_long(cl_csv_t *csv, int i, long *v, const char *what, clout_er
     if (cl_parse_long(s, v))
         return true;
     clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, i),
-                    cl_csv_field_col(csv, i), "column '%s': '%s' is not a whole number", what,
-                    s);
+                    cl_csv_field_col(csv, i), "column '%s': '%s' is not a whole number", what, s);
     return false;
 }
 
@@ -167,8 +166,7 @@ clout_status_t import_read_file(const char *path, GBytes **out, clout_error_t *e
     return CLOUT_OK;
 }
 
-clout_status_t import_open_csv(const char *path, GBytes **bytes, cl_csv_t **csv,
-                               clout_error_t *err)
+clout_status_t import_open_csv(const char *path, GBytes **bytes, cl_csv_t **csv, clout_error_t *err)
 {
     *csv = NULL;
     clout_status_t st = import_read_file(path, bytes, err);
@@ -707,7 +705,9 @@ static clout_status_t check_actors(const clout_import_opts_t *o, unsigned tables
     return st;
 }
 
-clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files, int n_files, clout_table_t **report, const clout_import_opts_t *opts, clout_error_t *err)
+clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files,
+                            int n_files, clout_table_t **report, const clout_import_opts_t *opts,
+                            clout_error_t *err)
 {
     clout_init();
     *report = NULL;

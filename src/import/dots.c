@@ -118,16 +118,16 @@ static bool read_row(dots_t *d, cl_csv_t *csv, const int *col, clout_error_t *er
     const char *fs = cl_csv_field(csv, col[FLOW]), *vs = cl_csv_field(csv, col[VALUE]);
     int side = strcmp(fs, "import") == 0 ? IMP : strcmp(fs, "export") == 0 ? EXP : -1;
     if (side < 0) {
-        clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv),
-                        cl_csv_field_line(csv, col[FLOW]), cl_csv_field_col(csv, col[FLOW]),
+        clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, col[FLOW]),
+                        cl_csv_field_col(csv, col[FLOW]),
                         "column 'flow': '%s' is not export or import", fs);
         return false;
     }
     double v;
     bool est;
     if (!parse_value(vs, &v, &est)) {
-        clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv),
-                        cl_csv_field_line(csv, col[VALUE]), cl_csv_field_col(csv, col[VALUE]),
+        clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, col[VALUE]),
+                        cl_csv_field_col(csv, col[VALUE]),
                         "column 'value_musd': '%s' is not an amount", vs);
         return false;
     }
@@ -135,8 +135,8 @@ static bool read_row(dots_t *d, cl_csv_t *csv, const int *col, clout_error_t *er
     for (int k = 0; k < 2; k++) {
         const char *s = cl_csv_field(csv, col[k]);
         if (!*s || (code[k] = dots_code(d, s)) < 0) {
-            clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv),
-                            cl_csv_field_line(csv, col[k]), cl_csv_field_col(csv, col[k]),
+            clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, col[k]),
+                            cl_csv_field_col(csv, col[k]),
                             *s ? "more than %d country codes" : "empty country code",
                             DOTS_MAX_CODES);
             return false;
@@ -177,8 +177,8 @@ static bool read_row(dots_t *d, cl_csv_t *csv, const int *col, clout_error_t *er
             report_drop(d->rep, "a repeated row (the same report again)", 1, NULL);
             return true;
         }
-        clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv),
-                        cl_csv_field_line(csv, col[VALUE]), cl_csv_field_col(csv, col[VALUE]),
+        clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, col[VALUE]),
+                        cl_csv_field_col(csv, col[VALUE]),
                         "column 'value_musd': '%s' differs from line %ld, which reports the "
                         "same flow, partner and year",
                         vs, f->line[side]);

@@ -189,8 +189,8 @@ static bool read_row(deliveries_t *d, cl_csv_t *csv, const char *path,
     double tiv;
     if (strlen(ys) != 4 || !clout_parse_year(ys, &year)) {
         clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, d->yi),
-                        cl_csv_field_col(csv, d->yi),
-                        "column 'Delivery year': '%s' is not a year", ys);
+                        cl_csv_field_col(csv, d->yi), "column 'Delivery year': '%s' is not a year",
+                        ys);
         return false;
     }
     d->first = d->first ? MIN(d->first, year) : year;

@@ -443,9 +443,9 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
             }
             long year = session + UNGA_YEAR0;
             if (session < 1 || year > CLOUT_YEAR_MAX) {
-                clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv),
-                                cl_csv_field_line(csv, si), cl_csv_field_col(csv, si),
-                                "column 'session': %ld is not a session", session);
+                clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, si),
+                                cl_csv_field_col(csv, si), "column 'session': %ld is not a session",
+                                session);
                 r = -1;
                 break;
             }
@@ -455,10 +455,10 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
                 const char *s = cl_csv_field(csv, pc[p]);
                 has[p] = strcmp(s, "NA") != 0 && *s;
                 if (has[p] && !(cl_parse_double(s, &v[p]) && v[p] >= 0 && v[p] <= 1)) {
-                    clout_error_set(
-                        err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, pc[p]),
-                        cl_csv_field_col(csv, pc[p]),
-                        "column '%s': '%s' is not an agreement from 0 to 1", POLES[p].column, s);
+                    clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv),
+                                    cl_csv_field_line(csv, pc[p]), cl_csv_field_col(csv, pc[p]),
+                                    "column '%s': '%s' is not an agreement from 0 to 1",
+                                    POLES[p].column, s);
                     r = -1;
                 }
             }

@@ -305,8 +305,8 @@ static void check_bars(const clout_scene_t *s, const double (*direct)[3])
             /* Segments are contiguous, in pole order, as wide as the share. */
             g_assert_cmpfloat_with_epsilon(r->x, x, 1e-6);
             g_assert_cmpfloat_with_epsilon(r->w / span, direct[f][p], 1e-6);
-            assert_color(&r->fill, p == 2 ? cl_color_hex("#d9d9d9")
-                                          : clout_color_category(p == 0 ? 4 : 5));
+            assert_color(&r->fill,
+                         p == 2 ? cl_color_hex("#d9d9d9") : clout_color_category(p == 0 ? 4 : 5));
             x += r->w;
             sum += r->w;
         }

@@ -114,7 +114,7 @@ static void test_quoted(void)
      * line 3: line3",e
      * line 4: next,"x"                          */
     cl_csv_t *c = OPEN_LIT("a,\"b,c\",\"say \"\"hi\"\"\",\"line1\nline2\nline3\",e\n"
-                              "next,\"x\"\n");
+                           "next,\"x\"\n");
     EXPECT_RECORD(c, err, 1, {"a", 1, 1}, {"b,c", 1, 3}, {"say \"hi\"", 1, 9},
                   {"line1\nline2\nline3", 1, 22}, {"e", 3, 8});
     /* The two extra physical lines of the quoted field count. */
@@ -188,7 +188,7 @@ static void test_bom(void)
 {
     clout_error_t *err = clout_error_new(0);
     cl_csv_t *c = OPEN_LIT("\xEF\xBB\xBF"
-                              "id,name\nA,B\n");
+                           "id,name\nA,B\n");
     /* The BOM is not part of the first header field and takes no column. */
     EXPECT_RECORD(c, err, 1, {"id", 1, 1}, {"name", 1, 4});
     EXPECT_RECORD(c, err, 2, {"A", 2, 1}, {"B", 2, 3});
@@ -235,7 +235,7 @@ static void test_comments_blank(void)
      * 10 # not a comment",z
      * 11 #last               (no final newline) */
     cl_csv_t *c = OPEN_LIT("# comment before header\n\r\n\nid,name\n# mid comment\n\nA,B\n"
-                              "x,#y\n\"a\n# not a comment\",z\n#last");
+                           "x,#y\n\"a\n# not a comment\",z\n#last");
     EXPECT_RECORD(c, err, 4, {"id", 4, 1}, {"name", 4, 4});
     EXPECT_RECORD(c, err, 7, {"A", 7, 1}, {"B", 7, 3});
     /* '#' only starts a comment at the start of a record. */
@@ -631,8 +631,7 @@ static void test_fast_path_positions(void)
         for (int f = 0; f < 3; f++) {
             g_assert_cmpstr(cl_csv_field(c, f), ==, g_ptr_array_index(want, 3 * r + f));
             g_assert_cmpint(cl_csv_field_line(c, f), ==, r + 2);
-            g_assert_cmpint(cl_csv_field_col(c, f), ==,
-                            g_array_index(want_col, long, 3 * r + f));
+            g_assert_cmpint(cl_csv_field_col(c, f), ==, g_array_index(want_col, long, 3 * r + f));
         }
     }
     g_assert_cmpint(cl_csv_next(c, err), ==, 0);

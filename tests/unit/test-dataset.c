@@ -57,8 +57,8 @@ static void test_tiny_contents(void)
         clout_dataset_relation(ds, clout_dataset_find_relation(ds, "pact_registry"));
     g_assert_cmpstr(reg->group, ==, "alliance");
     g_assert_cmpstr(base->group, ==, "");
-    g_assert_cmpint(clout_dataset_relation(ds, clout_dataset_find_relation(ds, "summit"))->mode,
-                    ==, CLOUT_MODE_EVENT);
+    g_assert_cmpint(clout_dataset_relation(ds, clout_dataset_find_relation(ds, "summit"))->mode, ==,
+                    CLOUT_MODE_EVENT);
     int aid = clout_dataset_find_relation(ds, "aid"), first, last;
     clout_dataset_coverage(ds, aid, &first, &last);
     g_assert_cmpint(first, ==, 2016);

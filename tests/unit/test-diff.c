@@ -158,7 +158,8 @@ static void test_summary(void)
     clout_diff_opts_t o;
     clout_diff_opts_init(&o);
     o.permutations = 200;
-    o.communities = (clout_community_opts_t){.method = CLOUT_CM_LEIDEN, .resolution = 1, .runs = 1, .seed = 1};
+    o.communities =
+        (clout_community_opts_t){.method = CLOUT_CM_LEIDEN, .resolution = 1, .runs = 1, .seed = 1};
     clout_table_t *t;
     g_assert_cmpint(clout_diff_summary(a, b, &t, &o, err), ==, CLOUT_OK);
     /* Ties in both: a-b, b-c; in either: a-b, b-c, c-d, a-d: Jaccard 2/4. */

@@ -1110,8 +1110,7 @@ static void test_input_dir_at_year(void)
     g_assert_cmpint(open_input(input, 0, &net, NULL, err), ==, CLOUT_OK);
     g_assert_cmpint(net->year, ==, 2020);
     g_assert_cmpint(igraph_ecount(&net->graph), ==, 28);
-    g_assert_cmpfloat_with_epsilon(weight_of(net, "NRL", "ELD"), 1 + 2 + 1 + 30.0 / 250 + 1,
-                                   1e-12);
+    g_assert_cmpfloat_with_epsilon(weight_of(net, "NRL", "ELD"), 1 + 2 + 1 + 30.0 / 250 + 1, 1e-12);
     clout_network_free(net);
     g_free(input);
     g_assert_cmpint(clout_error_count(err), ==, 0);

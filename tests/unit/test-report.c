@@ -129,9 +129,9 @@ static void test_communities_by_name(void)
     int id = clout_table_column(members, "id"), cc = clout_table_column(members, "community");
     for (int r = 0; r < clout_table_n_rows(members); r++) {
         int ai = clout_dataset_find_actor(ds, clout_table_get_str(members, r, id));
-        char *want = g_strdup_printf("<tr><td>%s</td><td class=\"n\">%.0f</td>",
-                                     clout_dataset_actor(ds, ai)->name,
-                                     clout_table_get_num(members, r, cc));
+        char *want =
+            g_strdup_printf("<tr><td>%s</td><td class=\"n\">%.0f</td>",
+                            clout_dataset_actor(ds, ai)->name, clout_table_get_num(members, r, cc));
         g_assert_nonnull(strstr(a->str, want));
         g_free(want);
     }

@@ -72,7 +72,7 @@ static void test_tiny_2022(void)
     /* alliance 1 + base 2 + arms ln 10 / ln 100 + trade 70/310 + summit 1/2 */
     ASSERT_W(net, "NRL", "ELD", 1 + 2 + log(10) / log(100) + 70.0 / 310 + 0.5);
     ASSERT_W(net, "ELD", "NRL", 1 + 0.5 + 70.0 / 135); /* alliance, summit, trade */
-    ASSERT_W(net, "SDL", "ELD", 1 + 60.0 / 310);        /* summit, trade */
+    ASSERT_W(net, "SDL", "ELD", 1 + 60.0 / 310);       /* summit, trade */
     ASSERT_W(net, "ELD", "SDL", 1 + 60.0 / 195);
     ASSERT_W(net, "SDL", "WSL", 3);
     ASSERT_W(net, "NRL", "WSL", 0.5); /* a summit in the window */
@@ -264,8 +264,9 @@ static void test_no_ties(void)
     clout_dataset_free(ds);
     rm_tree(dir);
     g_free(dir);
-    dir = write_dataset(THREE, "relation,layer,directed,mode,scale,coverage\nf,econ,no,flow,share,1990-2010\n",
-                        "source,target,relation,start\n");
+    dir = write_dataset(
+        THREE, "relation,layer,directed,mode,scale,coverage\nf,econ,no,flow,share,1990-2010\n",
+        "source,target,relation,start\n");
     g_assert_cmpint(clout_dataset_load(&ds, dir, err), ==, CLOUT_OK);
     g_assert_cmpint(clout_snapshot(ds, &net, &o, err), ==, CLOUT_OK);
     g_assert_cmpint(igraph_vcount(&net->graph), ==, 4); /* GONE lived in 2000 */
