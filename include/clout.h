@@ -18,6 +18,7 @@
 #include <clout/measures.h>
 #include <clout/communities.h>
 #include <clout/influence.h>
+#include <clout/robustness.h>
 #include <clout/diff.h>
 #include <clout/render.h>
 #include <clout/report.h>

@@ -70,6 +70,10 @@ typedef struct {
      * dataset's latest year (clout_dataset_coverage). */
     int cover_first, cover_last;
     bool cover_given;
+    /* The dataset it comes from ("COW IGO v3", "IMF DOTS"; "" = not said):
+     * relations.csv's optional column `source`, written by the importers;
+     * clout robustness leaves each source out in turn. */
+    const char *source;
 } clout_relation_t;
 
 /* The reserved actor id of the whole world: a flow or event tie between an
@@ -86,6 +90,11 @@ typedef struct {
     const char *start_text, *end_text; /* as written, "" when absent */
     const char *source_ref, *note;
     long line; /* line in ties.csv, for later messages */
+    /* ties.csv's optional column alt_value: the value under a documented
+     * alternative rule (imf-dots: the other side's report of the flow),
+     * which clout robustness tries as a variant.  has_alt false: none. */
+    bool has_alt;
+    double alt_value;
 } clout_tie_t;
 
 /* A dataset: actors, relations and ties, immutable once loaded (the

@@ -12,14 +12,21 @@ extern "C" {
 
 /* ---- Influence (influence.c) ---- */
 
+/* How a bootstrap interval is read from the replicates (doc/methods.md). */
+typedef enum {
+    CLOUT_INTERVAL_PERCENTILE = 0, /* the 2.5th and 97.5th percentiles */
+    CLOUT_INTERVAL_BCA             /* bias-corrected and accelerated (Efron 1987) */
+} clout_interval_method_t;
+
 /* How clout_influence measures; clout_influence_opts_init gives the
  * defaults.  The lists are the caller's. */
 typedef struct {
-    char **poles;  /* NULL: the actors whose role is pole, in dataset order */
-    char **focus;  /* NULL: the actors whose role is focus */
-    int bootstrap; /* replicates; 0 = no intervals */
-    double noise;  /* sd of log-normal noise on flow values */
-    int jobs;      /* processes for the bootstrap: this one and jobs - 1 forked
+    char **poles;                     /* NULL: the actors whose role is pole, in dataset order */
+    char **focus;                     /* NULL: the actors whose role is focus */
+    int bootstrap;                    /* replicates; 0 = no intervals */
+    double noise;                     /* sd of log-normal noise on flow values */
+    clout_interval_method_t interval; /* how intervals are read; BCa adds a jackknife */
+    int jobs;                         /* processes for the bootstrap: this one and jobs - 1 forked
                     * workers; 0 = the cores.  No effect on the result */
     unsigned long seed;
     int align_runs; /* community runs for alignment */
@@ -69,12 +76,18 @@ clout_status_t clout_influence_contributions(const clout_dataset_t *ds, clout_ta
  * alignment, and with opts->all_only the layer "all" only):
  * values[(f * n_layers + l) * n_samples + r], r = 0 the data, 1.. the
  * replicates.  Replicate r is drawn from (seed, r) alone, so two snapshots
- * analysed with the same seed pair their replicates. */
+ * analysed with the same seed pair their replicates.  With opts->interval
+ * BCa (and a bootstrap) the jackknife of the acceleration comes too:
+ * jack_values[(f * n_layers + l) * n_jack + u], unit u of the resampled
+ * relation jack_stratum[u] (units sorted by stratum). */
 typedef struct {
     int n_focus, n_layers, n_samples;
     char **focus;  /* ids, NULL-terminated */
     char **layers; /* names, the last "all", NULL-terminated */
     double *values;
+    int n_jack;
+    int *jack_stratum;
+    double *jack_values;
 } clout_balance_samples_t;
 /* Fills *out with the balance samples above; the caller releases it with
  * clout_balance_samples_destroy.  Errors: those of clout_influence.  Time:

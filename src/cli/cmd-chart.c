@@ -9,12 +9,11 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_LAYER,         OPT_OF,         OPT_AT,     OPT_BOOTSTRAP, OPT_POLES,
-    OPT_FOCUS,         OPT_NOISE,      OPT_JOBS,   OPT_SEED,      OPT_WINDOW,
-    OPT_CARRY_FORWARD, OPT_HALF_LIFE,  OPT_LAYERS, OPT_RELATIONS, OPT_ALL_RELATIONS,
-    OPT_DISTANCE,      OPT_NORMALIZED, OPT_TITLE,  OPT_NO_SOURCE, OPT_WIDTH,
-    OPT_HEIGHT,        OPT_DPI,        OPT_OUTPUT, OPT_QUIET,     OPT_PROGRESS,
-    OPT_HELP,          OPT_NONE};
+    OPT_LAYER,     OPT_OF,        OPT_AT,        OPT_BOOTSTRAP,     OPT_POLES,    OPT_FOCUS,
+    OPT_NOISE,     OPT_INTERVAL,  OPT_JOBS,      OPT_SEED,          OPT_WINDOW,   OPT_CARRY_FORWARD,
+    OPT_HALF_LIFE, OPT_LAYERS,    OPT_RELATIONS, OPT_ALL_RELATIONS, OPT_DISTANCE, OPT_NORMALIZED,
+    OPT_TITLE,     OPT_NO_SOURCE, OPT_WIDTH,     OPT_HEIGHT,        OPT_DPI,      OPT_OUTPUT,
+    OPT_QUIET,     OPT_PROGRESS,  OPT_HELP,      OPT_NONE};
 
 /* The balance chart always shows intervals: without --bootstrap, this many. */
 #define BALANCE_BOOTSTRAP 200
