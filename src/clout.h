@@ -275,8 +275,10 @@ clout_status_t clout_snapshot_check_year(const clout_dataset_t *ds,
                                          const clout_snapshot_opts_t *o, int year,
                                          clout_error_t *err);
 
-/* Reads a network file: GraphML (.graphml, .xml), GML (.gml) or an edge-list
- * CSV (.csv, .txt: source,target[,weight]).  Missing attributes are filled
+/* Reads a network file: GraphML (.graphml, .xml), GML (.gml), GEXF (.gexf),
+ * Pajek (.net, .paj), an edge-list CSV (.csv, .txt: source,target[,weight])
+ * or an adjacency matrix (.csv whose first cell is empty: labels in the
+ * first row and column, ',' or ';' between cells).  Missing attributes are filled
  * in: id from the file's node ids, name = id, kind and role empty, weight 1. */
 clout_status_t clout_network_read(clout_network_t **out, const char *path, bool directed,
                                   clout_error_t *err);
@@ -293,7 +295,9 @@ typedef enum {
     CLOUT_NET_DOT,
     CLOUT_NET_PAJEK,
     CLOUT_NET_EDGELIST,
-    CLOUT_NET_CSV
+    CLOUT_NET_CSV,
+    CLOUT_NET_GEXF,
+    CLOUT_NET_MATRIX
 } clout_netformat_t;
 
 /* Format by name ("graphml", ...) or by a file name's extension; -1 if none. */
@@ -303,6 +307,25 @@ int clout_netformat_from_path(const char *path);
 /* Writes the network in the given format.  Labels are escaped for it. */
 clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_netformat_t fmt,
                                    clout_error_t *err);
+
+/* ---- Network formats: names, GEXF over time (issue 17) ---- */
+
+/* The name of a format ("graphml", ...), "" for none. */
+const char *clout_netformat_name(clout_netformat_t fmt);
+/* The output extensions clout_netformat_from_path knows, for messages:
+ * ".graphml, .gml, ... or .edgelist". */
+const char *clout_netformat_extensions(void);
+/* The input extensions clout_network_read knows, for messages. */
+const char *clout_network_read_extensions(void);
+
+/* Writes the whole dataset as a dynamic GEXF 1.3 file that Gephi's timeline
+ * plays: the snapshot of every year in years[0..n-1] (opts as for
+ * clout_snapshot, its year ignored), each edge once with the spells of the
+ * years it is in a snapshot and its weight in each as a dynamic attribute,
+ * each actor with the spell of its start and end (doc/data-format.md,
+ * "GEXF").  years ascending. */
+clout_status_t clout_dataset_write_gexf(const clout_dataset_t *ds, const clout_snapshot_opts_t *opts,
+                                        const int *years, int n, FILE *f, clout_error_t *err);
 
 /* ---------------------------------------------------------------------------
  * Tables

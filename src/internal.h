@@ -229,6 +229,25 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(clout_dataset_t, clout_dataset_free)
 
 clout_network_t *clout_network_new(const char *source);
 
+/* ---- network formats (netio.c, netio-gexf.c, netio-matrix.c) ---- */
+
+/* XML text, escaped for an attribute or an element (netio.c). */
+void clout_xml_text(FILE *f, const char *s);
+/* A number as the shortest text that reads back the same, '.' decimal. */
+void clout_num_text(FILE *f, double v);
+/* The readers: each fills net->graph with the file's nodes, edges and
+ * attributes (ids as the vertex attribute "id"). */
+clout_status_t clout_read_gexf(clout_network_t *net, const char *path, clout_error_t *err);
+clout_status_t clout_read_pajek(clout_network_t *net, const char *path, clout_error_t *err);
+clout_status_t clout_read_matrix(clout_network_t *net, const char *path, bool directed,
+                                 clout_error_t *err);
+/* True when the first record of the CSV at path begins with an empty cell:
+ * an adjacency matrix, not an edge list. */
+bool clout_csv_is_matrix(const char *path);
+/* The writers. */
+void clout_write_gexf(const igraph_t *g, const char *source, FILE *f);
+clout_status_t clout_write_matrix(const igraph_t *g, FILE *f, clout_error_t *err);
+
 /* clout_snapshot over a given array of ties of ds (a bootstrap replicate). */
 clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
                                       const clout_tie_t *ties, long n_ties,

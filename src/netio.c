@@ -461,18 +461,52 @@ out:
     return st;
 }
 
+/* Input file names: the extension says the format; a .csv whose first
+ * cell is empty is an adjacency matrix. */
 static int path_kind(const char *path)
 {
+    static const struct {
+        const char *ext;
+        int kind;
+    } map[] = {{".graphml", CLOUT_NET_GRAPHML}, {".xml", CLOUT_NET_GRAPHML},
+               {".gml", CLOUT_NET_GML},         {".gexf", CLOUT_NET_GEXF},
+               {".net", CLOUT_NET_PAJEK},       {".paj", CLOUT_NET_PAJEK},
+               {".csv", CLOUT_NET_EDGELIST},    {".txt", CLOUT_NET_EDGELIST}};
     char *low = g_ascii_strdown(path, -1);
     int k = -1;
-    if (g_str_has_suffix(low, ".graphml") || g_str_has_suffix(low, ".xml"))
-        k = CLOUT_NET_GRAPHML;
-    else if (g_str_has_suffix(low, ".gml"))
-        k = CLOUT_NET_GML;
-    else if (g_str_has_suffix(low, ".csv") || g_str_has_suffix(low, ".txt"))
-        k = CLOUT_NET_EDGELIST;
+    for (size_t i = 0; i < G_N_ELEMENTS(map) && k < 0; i++)
+        if (g_str_has_suffix(low, map[i].ext))
+            k = map[i].kind;
     g_free(low);
+    if (k == CLOUT_NET_EDGELIST && clout_csv_is_matrix(path))
+        k = CLOUT_NET_MATRIX;
     return k;
+}
+
+const char *clout_network_read_extensions(void)
+{
+    return ".graphml, .xml, .gml, .gexf, .net, .paj, .csv or .txt";
+}
+
+/* GraphML and GML, through igraph's readers. */
+static clout_status_t read_igraph(clout_network_t *net, const char *path, int kind,
+                                  clout_error_t *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: %s", g_strerror(errno));
+    igraph_error_t e = kind == CLOUT_NET_GML ? igraph_read_graph_gml(&net->graph, f)
+                                             : igraph_read_graph_graphml(&net->graph, f, 0);
+    fclose(f);
+    clout_status_t st = CLOUT_OK;
+    if (e) {
+        clout_status_t s2 = clout_igraph_error(err, e, path);
+        /* A file igraph cannot parse is bad input, whatever code came back. */
+        st = s2 == CLOUT_EFAIL && e != IGRAPH_ENOMEM ? CLOUT_EDATA : s2;
+        if (st == CLOUT_EDATA && clout_error_status(err) < CLOUT_EDATA)
+            clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot read this file");
+    }
+    return st;
 }
 
 clout_status_t clout_network_read(clout_network_t **out, const char *path, bool directed,
@@ -483,28 +517,16 @@ clout_status_t clout_network_read(clout_network_t **out, const char *path, bool 
     int kind = path_kind(path);
     if (kind < 0)
         return clout_error_set(err, CLOUT_EUSAGE, path, 0, 0,
-                               "cannot tell the format (want .graphml, .gml or .csv)");
+                               "cannot tell the format from the extension, which must be %s",
+                               clout_network_read_extensions());
     g_autoptr(clout_network_t) net = clout_network_new(path);
-    clout_status_t st = CLOUT_OK;
-    if (kind == CLOUT_NET_EDGELIST) {
-        st = read_edgelist(net, path, directed, err);
-    } else {
-        FILE *f = fopen(path, "rb");
-        if (!f) {
-            st =
-                clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: %s", g_strerror(errno));
-        } else {
-            igraph_error_t e = kind == CLOUT_NET_GML ? igraph_read_graph_gml(&net->graph, f)
-                                                     : igraph_read_graph_graphml(&net->graph, f, 0);
-            fclose(f);
-            if (e) {
-                clout_status_t s2 = clout_igraph_error(err, e, path);
-                /* A file igraph cannot parse is bad input, whatever code came back. */
-                st = s2 == CLOUT_EFAIL && e != IGRAPH_ENOMEM ? CLOUT_EDATA : s2;
-                if (st == CLOUT_EDATA && clout_error_status(err) < CLOUT_EDATA)
-                    clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot read this file");
-            }
-        }
+    clout_status_t st;
+    switch (kind) {
+    case CLOUT_NET_EDGELIST: st = read_edgelist(net, path, directed, err); break;
+    case CLOUT_NET_MATRIX: st = clout_read_matrix(net, path, directed, err); break;
+    case CLOUT_NET_GEXF: st = clout_read_gexf(net, path, err); break;
+    case CLOUT_NET_PAJEK: st = clout_read_pajek(net, path, err); break;
+    default: st = read_igraph(net, path, kind, err); break;
     }
     if (!st)
         st = normalise(net, path, kind, err);
@@ -604,42 +626,55 @@ static void say_default_year(const clout_dataset_t *ds, const clout_snapshot_opt
 
 /* ---- writers ---- */
 
+static const char *const FORMAT_NAMES[] = {"graphml", "gml",  "dot",  "pajek",
+                                            "edgelist", "csv", "gexf", "matrix", NULL};
+
 int clout_netformat_from_name(const char *name)
 {
-    static const char *names[] = {"graphml", "gml", "dot", "pajek", "edgelist", "csv", NULL};
-    for (int i = 0; names[i]; i++)
-        if (strcmp(name, names[i]) == 0)
+    for (int i = 0; FORMAT_NAMES[i]; i++)
+        if (strcmp(name, FORMAT_NAMES[i]) == 0)
             return i;
     return -1;
 }
 
+const char *clout_netformat_name(clout_netformat_t fmt)
+{
+    return fmt >= 0 && fmt < (int)G_N_ELEMENTS(FORMAT_NAMES) - 1 ? FORMAT_NAMES[fmt] : "";
+}
+
+/* Output file names: the extension says the format.  An adjacency matrix
+ * is a .csv too, so it is only ever asked for by name (--to matrix). */
+static const struct {
+    const char *ext;
+    int fmt;
+} OUT_EXT[] = {{".graphml", CLOUT_NET_GRAPHML}, {".gml", CLOUT_NET_GML},
+               {".gexf", CLOUT_NET_GEXF},       {".dot", CLOUT_NET_DOT},
+               {".gv", CLOUT_NET_DOT},          {".net", CLOUT_NET_PAJEK},
+               {".pajek", CLOUT_NET_PAJEK},     {".csv", CLOUT_NET_CSV},
+               {".edgelist", CLOUT_NET_EDGELIST}};
+
 int clout_netformat_from_path(const char *path)
 {
-    static const struct {
-        const char *ext;
-        int fmt;
-    } map[] = {{".graphml", CLOUT_NET_GRAPHML},
-               {".gml", CLOUT_NET_GML},
-               {".dot", CLOUT_NET_DOT},
-               {".gv", CLOUT_NET_DOT},
-               {".net", CLOUT_NET_PAJEK},
-               {".csv", CLOUT_NET_CSV},
-               {NULL, 0}};
     if (!path)
         return -1;
     char *low = g_ascii_strdown(path, -1);
     int fmt = -1;
-    for (int i = 0; map[i].ext && fmt < 0; i++)
-        if (g_str_has_suffix(low, map[i].ext))
-            fmt = map[i].fmt;
+    for (size_t i = 0; i < G_N_ELEMENTS(OUT_EXT) && fmt < 0; i++)
+        if (g_str_has_suffix(low, OUT_EXT[i].ext))
+            fmt = OUT_EXT[i].fmt;
     g_free(low);
     return fmt;
+}
+
+const char *clout_netformat_extensions(void)
+{
+    return ".graphml, .gml, .gexf, .dot, .gv, .net, .pajek, .csv or .edgelist";
 }
 
 /* XML text: markup escaped; characters XML 1.0 cannot hold become U+FFFD,
  * and tab, newline and carriage return are written as references so that
  * attribute normalisation keeps them. */
-static void xml_text(FILE *f, const char *s)
+void clout_xml_text(FILE *f, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
@@ -660,7 +695,7 @@ static void xml_text(FILE *f, const char *s)
     }
 }
 
-static void num_text(FILE *f, double v)
+void clout_num_text(FILE *f, double v)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     fputs(g_ascii_formatd(buf, sizeof buf, "%.17g", v), f);
@@ -690,26 +725,26 @@ static void write_graphml(const igraph_t *g, FILE *f)
     fprintf(f, "  <graph id=\"G\" edgedefault=\"%s\">\n", dir ? "directed" : "undirected");
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
         fputs("    <node id=\"", f);
-        xml_text(f, clout_vstr(g, "id", v));
+        clout_xml_text(f, clout_vstr(g, "id", v));
         fputs("\">\n", f);
         for (int k = 0; k < 3; k++) {
             fprintf(f, "      <data key=\"%s\">", vk[k]);
-            xml_text(f, clout_vstr(g, vk[k], v));
+            clout_xml_text(f, clout_vstr(g, vk[k], v));
             fputs("</data>\n", f);
         }
         fputs("    </node>\n", f);
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         fputs("    <edge source=\"", f);
-        xml_text(f, clout_vstr(g, "id", IGRAPH_FROM(g, e)));
+        clout_xml_text(f, clout_vstr(g, "id", IGRAPH_FROM(g, e)));
         fputs("\" target=\"", f);
-        xml_text(f, clout_vstr(g, "id", IGRAPH_TO(g, e)));
+        clout_xml_text(f, clout_vstr(g, "id", IGRAPH_TO(g, e)));
         fputs("\">\n      <data key=\"weight\">", f);
-        num_text(f, clout_enum(g, "weight", e, 1));
+        clout_num_text(f, clout_enum(g, "weight", e, 1));
         fputs("</data>\n      <data key=\"layer\">", f);
-        xml_text(f, clout_estr(g, "layer", e));
+        clout_xml_text(f, clout_estr(g, "layer", e));
         fputs("</data>\n      <data key=\"relations\">", f);
-        xml_text(f, clout_estr(g, "relations", e));
+        clout_xml_text(f, clout_estr(g, "relations", e));
         fputs("</data>\n    </edge>\n", f);
     }
     fputs("  </graph>\n</graphml>\n", f);
@@ -762,7 +797,7 @@ static void write_gml(const igraph_t *g, FILE *f)
         fprintf(
             f, "  edge\n  [\n    source %" IGRAPH_PRId "\n    target %" IGRAPH_PRId "\n    weight ",
             IGRAPH_FROM(g, e), IGRAPH_TO(g, e));
-        num_text(f, clout_enum(g, "weight", e, 1));
+        clout_num_text(f, clout_enum(g, "weight", e, 1));
         fputs("\n    layer ", f);
         gml_string(f, clout_estr(g, "layer", e));
         fputs("\n    relations ", f);
@@ -817,7 +852,7 @@ static void write_dot(const igraph_t *g, FILE *f)
         dot_string(f, clout_vstr(g, "id", IGRAPH_TO(g, e)));
         /* Quoted: an exponent (1.2e-05) is not a DOT numeral. */
         fputs(" [weight=\"", f);
-        num_text(f, clout_enum(g, "weight", e, 1));
+        clout_num_text(f, clout_enum(g, "weight", e, 1));
         fputs("\", layer=", f);
         dot_string(f, clout_estr(g, "layer", e));
         fputs(", relations=", f);
@@ -848,7 +883,7 @@ static void write_pajek(const igraph_t *g, FILE *f)
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         fprintf(f, "%" IGRAPH_PRId " %" IGRAPH_PRId " ", IGRAPH_FROM(g, e) + 1,
                 IGRAPH_TO(g, e) + 1);
-        num_text(f, clout_enum(g, "weight", e, 1));
+        clout_num_text(f, clout_enum(g, "weight", e, 1));
         fputc('\n', f);
     }
 }
@@ -943,6 +978,8 @@ clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_ne
     case CLOUT_NET_PAJEK: write_pajek(g, f); break;
     case CLOUT_NET_EDGELIST:
     case CLOUT_NET_CSV: st = write_edge_csv(g, f, fmt == CLOUT_NET_CSV, err); break;
+    case CLOUT_NET_GEXF: clout_write_gexf(g, net->source, f); break;
+    case CLOUT_NET_MATRIX: st = clout_write_matrix(g, f, err); break;
     }
     if (!st && ferror(f))
         st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot write the network");

@@ -53,9 +53,14 @@ CLI_OPTION(FORMAT, format, "format", 0,
            "csv, tsv, json, md, tex or table (default: table on a terminal, else csv)",
            CLI_NO_DEFAULT)
 CLI_OPTION(TO, to, "to", 0,
-           CLI_ENUM(clout_netformat_from_name, "graphml, gml, dot, pajek, edgelist or csv"),
+           CLI_ENUM(clout_netformat_from_name,
+                    "graphml, gml, gexf, dot, pajek, edgelist, csv or matrix"),
            "FORMAT",
-           "graphml (default), gml, dot, pajek, edgelist or csv; else from -o's extension",
+           "graphml, gml, gexf, dot, pajek, edgelist, csv or matrix (default: from -o's "
+           "extension, else graphml)",
+           CLI_NO_DEFAULT)
+CLI_OPTION(DYNAMIC, dynamic, "dynamic", 0, CLI_FLAG, NULL,
+           "gexf: the whole dataset over time, every year (or the --at years) as spells",
            CLI_NO_DEFAULT)
 CLI_OPTION(ACTORS, actors, "actors", 0, CLI_LIST, "LIST",
            "keep only ties among these actor ids (comma-separated)", CLI_NO_DEFAULT)
