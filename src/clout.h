@@ -230,7 +230,14 @@ typedef struct {
     char **relations; /* NULL-terminated list to keep, or NULL for all */
     char **exclude;   /* relations (or groups) to leave out, or NULL: like-with-like
                          comparisons leave out what is not covered at every year */
-    bool directed;    /* edge-list CSV input: read as directed */
+    bool directed;    /* edge-list CSV and matrix input: read as directed */
+    /* Network files (issue 17): the edge attribute that holds the weights
+     * (NULL: "weight"); unweighted: every edge weighs 1, whatever the file
+     * says; multi_keep: parallel edges stay apart (default: each pair's
+     * edges are merged into one whose weight is their sum). */
+    const char *weight;
+    bool unweighted;
+    bool multi_keep;
     /* A relation whose source ends before the snapshot is "no data" there;
      * with carry_forward N > 0 a relation whose coverage ended at most N
      * years before YEAR counts with its last covered window instead, and
@@ -282,6 +289,10 @@ clout_status_t clout_snapshot_check_year(const clout_dataset_t *ds,
  * in: id from the file's node ids, name = id, kind and role empty, weight 1. */
 clout_status_t clout_network_read(clout_network_t **out, const char *path, bool directed,
                                   clout_error_t *err);
+/* clout_network_read with opts->directed, weight, unweighted and
+ * multi_keep (the rest of opts is not used). */
+clout_status_t clout_network_read_opts(clout_network_t **out, const char *path,
+                                       const clout_snapshot_opts_t *opts, clout_error_t *err);
 
 /* Opens any INPUT of the command line: "DIR@YEAR", a dataset folder, or a
  * network file.  *ds_out (may be NULL) receives the dataset when there is

@@ -244,6 +244,24 @@ clout_status_t clout_read_matrix(clout_network_t *net, const char *path, bool di
 /* True when the first record of the CSV at path begins with an empty cell:
  * an adjacency matrix, not an edge list. */
 bool clout_csv_is_matrix(const char *path);
+/* GraphML (netio-attrs.c): refuses hyperedges, nested graphs (yEd group
+ * nodes) and second graphs, which igraph's reader drops without a word,
+ * naming the line; *types receives the file's key types for
+ * clout_graphml_keep_types (free with g_free). */
+clout_status_t clout_graphml_scan(const char *path, char **types, clout_error_t *err);
+/* Keeps the key types with the graph, so that a GraphML written from it
+ * declares int, long, float, double, boolean and string as the file did. */
+clout_status_t clout_graphml_keep_types(igraph_t *g, const char *types, const char *path,
+                                        clout_error_t *err);
+/* The vertex (or edge) attributes of g that are not clout's own, with
+ * their igraph types (int): what the writers carry through. */
+void clout_extra_attrs(const igraph_t *g, bool vertex, GPtrArray *names, GArray *types);
+/* GraphML <key>s of those attributes (ids v0.., e0..), and the <data> of
+ * vertex or edge i. */
+void clout_graphml_extra_keys(const igraph_t *g, FILE *f, GPtrArray *vn, GArray *vt,
+                              GPtrArray *en, GArray *et);
+void clout_graphml_extra_data(const igraph_t *g, FILE *f, bool vertex, igraph_integer_t i,
+                              GPtrArray *names, GArray *types);
 /* The writers. */
 void clout_write_gexf(const igraph_t *g, const char *source, FILE *f);
 clout_status_t clout_write_matrix(const igraph_t *g, FILE *f, clout_error_t *err);

@@ -168,6 +168,26 @@ out:
     return st;
 }
 
+/* GML's identity is a node's id; its label is a name.  The labels serve as
+ * ids (clout's own GML keeps its ids there) only when every node has one
+ * and no two are the same; else the GML ids do, with a warning. */
+static bool labels_are_ids(const igraph_t *g, const char *path, clout_error_t *err)
+{
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
+        const char *l = VAS(g, "label", v);
+        if (*l && g_hash_table_add(seen, (gpointer)l))
+            continue;
+        clout_error_warn(err,
+                         "%s: node %" IGRAPH_PRId " has %s label%s%s%s: the nodes are known by "
+                         "their GML ids, their labels kept as names",
+                         path, v + 1, *l ? "the same" : "no", *l ? " as another, '" : "",
+                         *l ? l : "", *l ? "'" : "");
+        return false;
+    }
+    return true;
+}
+
 /* Text attributes as clout reads them: numeric references decoded (see
  * decode_refs), and every attribute clout reads as text made text.  *id_from
  * is the attribute that holds the ids: GraphML node ids arrive as a string
@@ -202,6 +222,11 @@ static clout_status_t text_attrs(igraph_t *g, const char *path, int kind, const 
         st = attr_as_string(g, IGRAPH_ATTRIBUTE_EDGE, eattrs[k], path, err);
     for (size_t k = 1; k < G_N_ELEMENTS(vattrs) && !st; k++)
         st = attr_as_string(g, IGRAPH_ATTRIBUTE_VERTEX, vattrs[k], path, err);
+    if (!st && kind == CLOUT_NET_GML && id_type == IGRAPH_ATTRIBUTE_NUMERIC && *id_from &&
+        strcmp(*id_from, "label") == 0 && !labels_are_ids(g, path, err)) {
+        st = attr_as_string(g, IGRAPH_ATTRIBUTE_VERTEX, "id", path, err);
+        *id_from = "id";
+    }
     return st;
 }
 
@@ -268,40 +293,153 @@ static clout_status_t check_strings(const igraph_t *g, const char *path, const c
     return CLOUT_OK;
 }
 
-/* The edge weights: 1 when the file has none; else numbers, every one finite. */
-static clout_status_t check_weights(igraph_t *g, const char *path, clout_error_t *err)
+/* The numeric edge attributes of g other than "weight", ", "-joined, or
+ * NULL when there is none. */
+static char *numeric_edge_attrs(const igraph_t *g)
 {
+    igraph_strvector_t names;
+    igraph_vector_int_t types;
+    if (igraph_strvector_init(&names, 0))
+        return NULL;
+    if (igraph_vector_int_init(&types, 0)) {
+        igraph_strvector_destroy(&names);
+        return NULL;
+    }
+    GString *s = g_string_new(NULL);
+    if (!igraph_cattribute_list(g, NULL, NULL, NULL, NULL, &names, &types))
+        for (igraph_integer_t i = 0; i < igraph_strvector_size(&names); i++)
+            if (VECTOR(types)[i] == IGRAPH_ATTRIBUTE_NUMERIC &&
+                strcmp(igraph_strvector_get(&names, i), "weight") != 0)
+                g_string_append_printf(s, "%s'%s'", s->len ? ", " : "",
+                                       igraph_strvector_get(&names, i));
+    igraph_strvector_destroy(&names);
+    igraph_vector_int_destroy(&types);
+    return g_string_free(s, s->len == 0);
+}
+
+static clout_status_t all_weights(igraph_t *g, double w, const char *path, clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    igraph_vector_t wv = {0};
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        igraph_cattribute_remove_e(g, "weight");
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&wv, igraph_ecount(g)), path);
+    igraph_vector_fill(&wv, w);
+    CLOUT_IGRAPH_TRY(igraph_cattribute_EAN_setv(g, "weight", &wv), path);
+out:
+    igraph_vector_destroy(&wv);
+    return st;
+}
+
+/* The weights as numbers in "weight": from attribute name, numbers or text
+ * that reads as numbers. */
+static clout_status_t weights_from(igraph_t *g, const char *name, igraph_attribute_type_t t,
+                                   const char *path, clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
     igraph_integer_t m = igraph_ecount(g);
+    igraph_vector_t wv = {0};
+    const char *opt = strcmp(name, "weight") == 0 ? "" : " (--weight)";
+    if (t == IGRAPH_ATTRIBUTE_BOOLEAN)
+        return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+                               "edge attribute '%s'%s is true or false, not a number; give "
+                               "--weight ATTR for another attribute, or --unweighted",
+                               name, opt);
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&wv, m), path);
+    for (igraph_integer_t i = 0; i < m; i++) {
+        double x = NAN;
+        if (t == IGRAPH_ATTRIBUTE_NUMERIC)
+            x = EAN(g, name, i);
+        else if (!clout_parse_number(EAS(g, name, i), &x))
+            x = NAN;
+        /* igraph gives NaN both for a missing weight and for "NaN";
+         * guessing 1 could hide a broken file, so both are errors. */
+        if (!isfinite(x)) {
+            st = clout_error_set(
+                err, CLOUT_EDATA, path, 0, 0,
+                "edge %" IGRAPH_PRId " (%s %s %s): its '%s'%s is missing or not a finite number "
+                "('%s'); give every edge a weight, or read the file with --unweighted (every "
+                "edge weighs 1)",
+                i + 1, VAS(g, "id", IGRAPH_FROM(g, i)), igraph_is_directed(g) ? "->" : "--",
+                VAS(g, "id", IGRAPH_TO(g, i)), name, opt,
+                t == IGRAPH_ATTRIBUTE_NUMERIC ? "" : EAS(g, name, i));
+            goto out;
+        }
+        VECTOR(wv)[i] = x;
+    }
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        igraph_cattribute_remove_e(g, "weight");
+    CLOUT_IGRAPH_TRY(igraph_cattribute_EAN_setv(g, "weight", &wv), path);
+out:
+    igraph_vector_destroy(&wv);
+    return st;
+}
+
+/* The edge weights (doc/data-format.md, "Network files"): --unweighted, 1
+ * each; --weight ATTR, that attribute's; else "weight"; else 1 each, with a
+ * warning when a numeric attribute such as GML's "value" could have been
+ * meant.  Every weight must be a finite number. */
+static clout_status_t check_weights(igraph_t *g, const char *path, const clout_snapshot_opts_t *o,
+                                    clout_error_t *err)
+{
+    if (o->unweighted)
+        return all_weights(g, 1, path, err);
+    const char *name = o->weight ? o->weight : "weight";
     igraph_attribute_type_t wt;
-    clout_status_t st = clout_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, "weight", &wt, err);
+    clout_status_t st = clout_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, name, &wt, err);
     if (st)
         return st;
-    if (wt == IGRAPH_ATTRIBUTE_UNSPECIFIED) {
-        for (igraph_integer_t i = 0; i < m; i++)
-            CLOUT_IGRAPH_TRY(igraph_cattribute_EAN_set(g, "weight", i, 1.0), path);
-    } else if (wt != IGRAPH_ATTRIBUTE_NUMERIC) {
-        return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
-                               "edge attribute 'weight' is not numeric");
-    } else {
-        /* igraph gives NaN both for a missing weight and for "NaN"; guessing 1
-         * could hide a broken file, so both are errors. */
-        for (igraph_integer_t i = 0; i < m; i++)
-            if (!isfinite(EAN(g, "weight", i)))
-                return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
-                                       "edge %" IGRAPH_PRId " (%s %s %s) has no weight or one "
-                                       "that is not a finite number (%g); give every edge a "
-                                       "weight, or none",
-                                       i + 1, VAS(g, "id", IGRAPH_FROM(g, i)),
-                                       igraph_is_directed(g) ? "->" : "--",
-                                       VAS(g, "id", IGRAPH_TO(g, i)), EAN(g, "weight", i));
-    }
+    if (wt != IGRAPH_ATTRIBUTE_UNSPECIFIED)
+        return weights_from(g, name, wt, path, err);
+    g_autofree char *others = numeric_edge_attrs(g);
+    if (o->weight)
+        return clout_error_set(err, CLOUT_EUSAGE, path, 0, 0,
+                               "--weight %s: the edges have no attribute '%s'%s%s", name, name,
+                               others ? "; numeric ones: " : "", others ? others : "");
+    if (others && igraph_ecount(g) > 0)
+        clout_error_warn(err,
+                         "%s: the edges have no 'weight' but numeric attributes (%s): every edge "
+                         "weighs 1; --weight ATTR reads one as the weight, --unweighted says 1 "
+                         "is meant",
+                         path, others);
+    return all_weights(g, 1, path, err);
+}
+
+/* Parallel edges become one, its weight their sum and its other attributes
+ * the first's, unless o->multi_keep: one reading of the network for every
+ * measure (betweenness and closeness would count them as separate paths,
+ * eigenvector and PageRank sum them). */
+static clout_status_t merge_parallel(igraph_t *g, const char *path, const clout_snapshot_opts_t *o,
+                                     clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    igraph_bool_t multi = false;
+    igraph_attribute_combination_t comb;
+    bool comb_made = false;
+    CLOUT_IGRAPH_TRY(igraph_has_multiple(g, &multi), path);
+    if (!multi || o->multi_keep)
+        goto out;
+    igraph_integer_t before = igraph_ecount(g);
+    CLOUT_IGRAPH_TRY(igraph_attribute_combination(&comb, "weight", IGRAPH_ATTRIBUTE_COMBINE_SUM, "",
+                                                  IGRAPH_ATTRIBUTE_COMBINE_FIRST,
+                                                  IGRAPH_NO_MORE_ATTRIBUTES),
+                     path);
+    comb_made = true;
+    CLOUT_IGRAPH_TRY(igraph_simplify(g, true, false, &comb), path);
+    clout_error_warn(err,
+                     "%s: %" IGRAPH_PRId " edges, %" IGRAPH_PRId
+                     " once parallel ones are merged, each pair's weights summed (--multi keep "
+                     "keeps them apart)",
+                     path, before, igraph_ecount(g));
 out:
+    if (comb_made)
+        igraph_attribute_combination_destroy(&comb);
     return st;
 }
 
 /* Fills in the attributes clout relies on, from what the file had. */
 static clout_status_t normalise(clout_network_t *net, const char *path, int kind,
-                                clout_error_t *err)
+                                const clout_snapshot_opts_t *o, clout_error_t *err)
 {
     igraph_t *g = &net->graph;
     const char *id_from;
@@ -325,7 +463,9 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
     if (!st)
         st = check_strings(g, path, es, filled, err);
     if (!st)
-        st = check_weights(g, path, err);
+        st = check_weights(g, path, o, err);
+    if (!st)
+        st = merge_parallel(g, path, o, err);
     return st;
 }
 
@@ -492,6 +632,12 @@ const char *clout_network_read_extensions(void)
 static clout_status_t read_igraph(clout_network_t *net, const char *path, int kind,
                                   clout_error_t *err)
 {
+    g_autofree char *types = NULL;
+    if (kind == CLOUT_NET_GRAPHML) {
+        clout_status_t s0 = clout_graphml_scan(path, &types, err);
+        if (s0)
+            return s0;
+    }
     FILE *f = fopen(path, "rb");
     if (!f)
         return clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: %s", g_strerror(errno));
@@ -506,12 +652,24 @@ static clout_status_t read_igraph(clout_network_t *net, const char *path, int ki
         if (st == CLOUT_EDATA && clout_error_status(err) < CLOUT_EDATA)
             clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot read this file");
     }
+    if (!st)
+        st = clout_graphml_keep_types(&net->graph, types, path, err);
     return st;
 }
 
 clout_status_t clout_network_read(clout_network_t **out, const char *path, bool directed,
                                   clout_error_t *err)
 {
+    clout_snapshot_opts_t o;
+    clout_snapshot_opts_init(&o);
+    o.directed = directed;
+    return clout_network_read_opts(out, path, &o, err);
+}
+
+clout_status_t clout_network_read_opts(clout_network_t **out, const char *path,
+                                       const clout_snapshot_opts_t *opts, clout_error_t *err)
+{
+    bool directed = opts->directed;
     clout_init();
     *out = NULL;
     int kind = path_kind(path);
@@ -529,7 +687,7 @@ clout_status_t clout_network_read(clout_network_t **out, const char *path, bool 
     default: st = read_igraph(net, path, kind, err); break;
     }
     if (!st)
-        st = normalise(net, path, kind, err);
+        st = normalise(net, path, kind, opts, err);
     if (!st)
         *out = g_steal_pointer(&net);
     return st;
@@ -594,7 +752,7 @@ clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
         st =
             clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: No such file or directory");
     } else {
-        st = clout_network_read(out, path, o.directed, err);
+        st = clout_network_read_opts(out, path, &o, err);
     }
     g_free(path);
     return st;
@@ -722,6 +880,13 @@ static void write_graphml(const igraph_t *g, FILE *f)
           "  <key id=\"layer\" for=\"edge\" attr.name=\"layer\" attr.type=\"string\"/>\n"
           "  <key id=\"relations\" for=\"edge\" attr.name=\"relations\" attr.type=\"string\"/>\n",
           f);
+    g_autoptr(GPtrArray) vn = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GPtrArray) en = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GArray) vt = g_array_new(FALSE, FALSE, sizeof(int));
+    g_autoptr(GArray) et = g_array_new(FALSE, FALSE, sizeof(int));
+    clout_extra_attrs(g, true, vn, vt);
+    clout_extra_attrs(g, false, en, et);
+    clout_graphml_extra_keys(g, f, vn, vt, en, et);
     fprintf(f, "  <graph id=\"G\" edgedefault=\"%s\">\n", dir ? "directed" : "undirected");
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
         fputs("    <node id=\"", f);
@@ -732,6 +897,7 @@ static void write_graphml(const igraph_t *g, FILE *f)
             clout_xml_text(f, clout_vstr(g, vk[k], v));
             fputs("</data>\n", f);
         }
+        clout_graphml_extra_data(g, f, true, v, vn, vt);
         fputs("    </node>\n", f);
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
@@ -745,7 +911,9 @@ static void write_graphml(const igraph_t *g, FILE *f)
         clout_xml_text(f, clout_estr(g, "layer", e));
         fputs("</data>\n      <data key=\"relations\">", f);
         clout_xml_text(f, clout_estr(g, "relations", e));
-        fputs("</data>\n    </edge>\n", f);
+        fputs("</data>\n", f);
+        clout_graphml_extra_data(g, f, false, e, en, et);
+        fputs("    </edge>\n", f);
     }
     fputs("  </graph>\n</graphml>\n", f);
 }

@@ -7,7 +7,7 @@
 
 static const cli_opt_id_t OPTS[] = {OPT_TO,        OPT_DYNAMIC,   OPT_AT,        OPT_WINDOW,
                                     OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS, OPT_RELATIONS,
-                                    OPT_DIRECTED,  OPT_OUTPUT,    OPT_QUIET,     OPT_HELP,
+                                    OPT_DIRECTED, OPT_WEIGHT, OPT_MULTI, OPT_UNWEIGHTED,  OPT_OUTPUT,    OPT_QUIET,     OPT_HELP,
                                     OPT_NONE};
 
 /* The format: --to, else -o's extension, else GraphML; -1 (after a

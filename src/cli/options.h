@@ -44,7 +44,13 @@ CLI_OPTION(LAYERS, layers, "layers", 0, CLI_LIST, "LIST",
            "keep only these layers (comma-separated)", CLI_NO_DEFAULT)
 CLI_OPTION(RELATIONS, relations, "relations", 0, CLI_LIST, "LIST",
            "keep only these relations (comma-separated)", CLI_NO_DEFAULT)
-CLI_OPTION(DIRECTED, directed, "directed", 0, CLI_FLAG, NULL, "read an edge-list CSV as directed",
+CLI_OPTION(DIRECTED, directed, "directed", 0, CLI_FLAG, NULL,
+           "read an edge-list CSV or a matrix as directed", CLI_NO_DEFAULT)
+CLI_OPTION(WEIGHT, weight, "weight", 0, CLI_STRING, "ATTR",
+           "network files: the edge attribute that holds the weights (default: weight)",
+           CLI_NO_DEFAULT)
+CLI_OPTION(MULTI, multi, "multi", 0, CLI_ENUM(cli_multi_from_name, "sum or keep"), "HOW",
+           "network files: parallel edges summed into one (sum, default) or kept apart (keep)",
            CLI_NO_DEFAULT)
 CLI_OPTION(SEED, seed, "seed", 0, CLI_INT(0, G_MAXINT), "N", "seed of every random step",
            CLI_DEFAULT_ULONG(influence.seed))
@@ -88,7 +94,7 @@ CLI_OPTION(DISTANCE, distance, "distance", 0,
 CLI_OPTION(NORMALIZED, normalized, "normalized", 0, CLI_FLAG, NULL,
            "normalised betweenness, closeness and harmonic", CLI_NO_DEFAULT)
 CLI_OPTION(UNWEIGHTED, unweighted, "unweighted", 0, CLI_FLAG, NULL,
-           "ignore weights: every tie counts 1", CLI_NO_DEFAULT)
+           "ignore weights: every tie counts 1 (network files: read so)", CLI_NO_DEFAULT)
 CLI_OPTION(GROUPS, groups, "groups", 0, CLI_STRING, "ATTR",
            "brokerage roles over this actor attribute (kind, role, ...)", CLI_NO_DEFAULT)
 CLI_OPTION(KATZ_ALPHA, katz_alpha, "katz-alpha", 0, CLI_NUMBER_ABOVE(0), "A",
