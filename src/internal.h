@@ -262,6 +262,16 @@ void clout_graphml_extra_keys(const igraph_t *g, FILE *f, GPtrArray *vn, GArray 
                               GPtrArray *en, GArray *et);
 void clout_graphml_extra_data(const igraph_t *g, FILE *f, bool vertex, igraph_integer_t i,
                               GPtrArray *names, GArray *types);
+/* The GraphML type ("int", ..., "string") of an attribute: the file's, else
+ * from igraph's type t. */
+const char *clout_attr_decl_type(const igraph_t *g, bool vertex, const char *name,
+                                 igraph_attribute_type_t t);
+/* GEXF <attribute>s of those attributes, and the <attvalue>s of vertex or
+ * edge i. */
+void clout_gexf_extra_decls(const igraph_t *g, FILE *f, bool vertex, GPtrArray *names,
+                            GArray *types);
+void clout_gexf_extra_values(const igraph_t *g, FILE *f, bool vertex, igraph_integer_t i,
+                             GPtrArray *names, GArray *types);
 /* The writers. */
 void clout_write_gexf(const igraph_t *g, const char *source, FILE *f);
 clout_status_t clout_write_matrix(const igraph_t *g, FILE *f, clout_error_t *err);

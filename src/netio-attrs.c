@@ -86,7 +86,7 @@ out:
 
 /* The GraphML type of attribute name of nodes (vertex) or edges: the
  * file's when it was a GraphML file, else from igraph's type. */
-static const char *declared_type(const igraph_t *g, bool vertex, const char *name,
+const char *clout_attr_decl_type(const igraph_t *g, bool vertex, const char *name,
                                  igraph_attribute_type_t t)
 {
     if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_GRAPH, TYPES_ATTR)) {
@@ -109,6 +109,9 @@ static const char *declared_type(const igraph_t *g, bool vertex, const char *nam
            : t == IGRAPH_ATTRIBUTE_BOOLEAN ? "boolean"
                                            : "string";
 }
+
+static bool extra_text(const igraph_t *g, bool vertex, igraph_integer_t i, const char *name, int t,
+                       char *buf, size_t size, const char **text);
 
 void clout_extra_attrs(const igraph_t *g, bool vertex, GPtrArray *names, GArray *types)
 {
@@ -151,7 +154,7 @@ void clout_graphml_extra_keys(const igraph_t *g, FILE *f, GPtrArray *vn, GArray 
                     pass ? "edge" : "node");
             clout_xml_text(f, name);
             fprintf(f, "\" attr.type=\"%s\"/>\n",
-                    declared_type(g, !pass, name,
+                    clout_attr_decl_type(g, !pass, name,
                                   (igraph_attribute_type_t)g_array_index(types, int, i)));
         }
     }
@@ -161,28 +164,68 @@ void clout_graphml_extra_data(const igraph_t *g, FILE *f, bool vertex, igraph_in
                               GPtrArray *names, GArray *types)
 {
     for (guint k = 0; k < names->len; k++) {
-        const char *name = g_ptr_array_index(names, k);
-        int t = g_array_index(types, int, k);
-        if (t == IGRAPH_ATTRIBUTE_NUMERIC) {
-            double x = vertex ? VAN(g, name, i) : EAN(g, name, i);
-            if (isnan(x))
-                continue; /* missing: GraphML says so by leaving it out */
-            const char *dt = declared_type(g, vertex, name, IGRAPH_ATTRIBUTE_NUMERIC);
-            fprintf(f, "      <data key=\"%c%u\">", vertex ? 'v' : 'e', k);
-            if ((strcmp(dt, "int") == 0 || strcmp(dt, "long") == 0) && x == floor(x) &&
-                fabs(x) < 9.2e18)
-                fprintf(f, "%.0f", x);
-            else
-                clout_num_text(f, x);
-        } else if (t == IGRAPH_ATTRIBUTE_BOOLEAN) {
-            fprintf(f, "      <data key=\"%c%u\">%s", vertex ? 'v' : 'e', k,
-                    (vertex ? VAB(g, name, i) : EAB(g, name, i)) ? "true" : "false");
-        } else if (t == IGRAPH_ATTRIBUTE_STRING) {
-            fprintf(f, "      <data key=\"%c%u\">", vertex ? 'v' : 'e', k);
-            clout_xml_text(f, vertex ? VAS(g, name, i) : EAS(g, name, i));
-        } else {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        const char *text;
+        /* A missing number is left out: GraphML's way of saying so. */
+        if (!extra_text(g, vertex, i, g_ptr_array_index(names, k), g_array_index(types, int, k),
+                        buf, sizeof buf, &text))
             continue;
-        }
+        fprintf(f, "      <data key=\"%c%u\">", vertex ? 'v' : 'e', k);
+        clout_xml_text(f, text);
         fputs("</data>\n", f);
+    }
+}
+
+/* The value of attribute k of vertex or edge i as text ("" and false when
+ * it is a missing number). */
+static bool extra_text(const igraph_t *g, bool vertex, igraph_integer_t i, const char *name, int t,
+                       char *buf, size_t size, const char **text)
+{
+    if (t == IGRAPH_ATTRIBUTE_NUMERIC) {
+        double x = vertex ? VAN(g, name, i) : EAN(g, name, i);
+        if (isnan(x))
+            return false;
+        const char *dt = clout_attr_decl_type(g, vertex, name, IGRAPH_ATTRIBUTE_NUMERIC);
+        if ((strcmp(dt, "int") == 0 || strcmp(dt, "long") == 0) && x == floor(x) &&
+            fabs(x) < 9.2e18)
+            g_snprintf(buf, size, "%.0f", x);
+        else
+            g_ascii_formatd(buf, (int)size, "%.17g", x);
+        *text = buf;
+    } else if (t == IGRAPH_ATTRIBUTE_BOOLEAN) {
+        *text = (vertex ? VAB(g, name, i) : EAB(g, name, i)) ? "true" : "false";
+    } else if (t == IGRAPH_ATTRIBUTE_STRING) {
+        *text = vertex ? VAS(g, name, i) : EAS(g, name, i);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void clout_gexf_extra_decls(const igraph_t *g, FILE *f, bool vertex, GPtrArray *names,
+                            GArray *types)
+{
+    for (guint k = 0; k < names->len; k++) {
+        const char *name = g_ptr_array_index(names, k);
+        const char *dt = clout_attr_decl_type(g, vertex, name,
+                                              (igraph_attribute_type_t)g_array_index(types, int, k));
+        fprintf(f, "      <attribute id=\"%c%u\" title=\"", vertex ? 'v' : 'e', k);
+        clout_xml_text(f, name);
+        fprintf(f, "\" type=\"%s\"/>\n", strcmp(dt, "int") == 0 ? "integer" : dt);
+    }
+}
+
+void clout_gexf_extra_values(const igraph_t *g, FILE *f, bool vertex, igraph_integer_t i,
+                             GPtrArray *names, GArray *types)
+{
+    for (guint k = 0; k < names->len; k++) {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        const char *text;
+        if (!extra_text(g, vertex, i, g_ptr_array_index(names, k), g_array_index(types, int, k),
+                        buf, sizeof buf, &text))
+            continue;
+        fprintf(f, "          <attvalue for=\"%c%u\" value=\"", vertex ? 'v' : 'e', k);
+        clout_xml_text(f, text);
+        fputs("\"/>\n", f);
     }
 }

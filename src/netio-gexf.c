@@ -31,8 +31,7 @@ static void gexf_head(FILE *f, const char *source, bool directed, const char *gr
             "</description>\n  </meta>\n  <graph defaultedgetype=\"%s\" %s>\n"
             "    <attributes class=\"node\" mode=\"static\">\n"
             "      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n"
-            "      <attribute id=\"role\" title=\"role\" type=\"string\"/>\n"
-            "    </attributes>\n",
+            "      <attribute id=\"role\" title=\"role\" type=\"string\"/>\n",
             directed ? "directed" : "undirected", graph_extra);
 }
 
@@ -46,7 +45,8 @@ static void gexf_attvalue(FILE *f, const char *key, const char *value)
 /* A node with its kind and role, and the spell of its years when it has
  * one (first or last CLOUT_NO_YEAR: open at that end). */
 static void gexf_node(FILE *f, const char *id, const char *label, const char *kind,
-                      const char *role, int first, int last)
+                      const char *role, int first, int last, const igraph_t *g, igraph_integer_t v,
+                      GPtrArray *vn, GArray *vt)
 {
     fputs("      <node id=\"", f);
     clout_xml_text(f, id);
@@ -56,6 +56,8 @@ static void gexf_node(FILE *f, const char *id, const char *label, const char *ki
     gexf_attvalue(f, "kind", kind);
     fputs("  ", f);
     gexf_attvalue(f, "role", role);
+    if (g)
+        clout_gexf_extra_values(g, f, true, v, vn, vt);
     fputs("        </attvalues>\n", f);
     if (first != CLOUT_NO_YEAR || last != CLOUT_NO_YEAR) {
         fputs("        <spells><spell", f);
@@ -94,13 +96,21 @@ static const char EDGE_ATTRS[] = "      <attribute id=\"layer\" title=\"layer\" 
  * attributes; edges with their weight and layer and relations. */
 void clout_write_gexf(const igraph_t *g, const char *source, FILE *f)
 {
+    g_autoptr(GPtrArray) vn = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GPtrArray) en = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GArray) vt = g_array_new(FALSE, FALSE, sizeof(int));
+    g_autoptr(GArray) et = g_array_new(FALSE, FALSE, sizeof(int));
+    clout_extra_attrs(g, true, vn, vt);
+    clout_extra_attrs(g, false, en, et);
     gexf_head(f, source, igraph_is_directed(g), "mode=\"static\"");
-    fputs("    <attributes class=\"edge\" mode=\"static\">\n", f);
+    clout_gexf_extra_decls(g, f, true, vn, vt);
+    fputs("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n", f);
+    clout_gexf_extra_decls(g, f, false, en, et);
     fputs(EDGE_ATTRS, f);
     fprintf(f, "    <nodes count=\"%" IGRAPH_PRId "\">\n", igraph_vcount(g));
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
         gexf_node(f, clout_vstr(g, "id", v), clout_vstr(g, "name", v), clout_vstr(g, "kind", v),
-                  clout_vstr(g, "role", v), CLOUT_NO_YEAR, CLOUT_NO_YEAR);
+                  clout_vstr(g, "role", v), CLOUT_NO_YEAR, CLOUT_NO_YEAR, g, v, vn, vt);
     fprintf(f, "    </nodes>\n    <edges count=\"%" IGRAPH_PRId "\">\n", igraph_ecount(g));
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         gexf_edge_open(f, (long)e, clout_vstr(g, "id", IGRAPH_FROM(g, e)),
@@ -109,6 +119,7 @@ void clout_write_gexf(const igraph_t *g, const char *source, FILE *f)
         clout_num_text(f, clout_enum(g, "weight", e, 1));
         fputs("\">\n        <attvalues>\n", f);
         gexf_edge_attvalues(f, clout_estr(g, "layer", e), clout_estr(g, "relations", e));
+        clout_gexf_extra_values(g, f, false, e, en, et);
         fputs("        </attvalues>\n      </edge>\n", f);
     }
     fputs("    </edges>\n  </graph>\n</gexf>\n", f);
@@ -233,7 +244,8 @@ static void dyn_write(const dyn_t *d, const clout_dataset_t *ds, const int *year
         "end=\"%d\"",
         years[0], years[n - 1]);
     gexf_head(f, clout_dataset_path(ds), d->directed, extra);
-    fputs("    <attributes class=\"edge\" mode=\"dynamic\">\n"
+    fputs("    </attributes>\n"
+          "    <attributes class=\"edge\" mode=\"dynamic\">\n"
           "      <attribute id=\"weight\" title=\"Weight\" type=\"double\"/>\n"
           "    </attributes>\n"
           "    <attributes class=\"edge\" mode=\"static\">\n",
@@ -252,7 +264,7 @@ static void dyn_write(const dyn_t *d, const clout_dataset_t *ds, const int *year
             last = act->end != CLOUT_NO_YEAR ? MIN(act->end, years[n - 1]) : years[n - 1];
         }
         gexf_node(f, id, g_ptr_array_index(d->names, i), g_ptr_array_index(d->kinds, i),
-                  g_ptr_array_index(d->roles, i), first, last);
+                  g_ptr_array_index(d->roles, i), first, last, NULL, 0, NULL, NULL);
     }
     fprintf(f, "    </nodes>\n    <edges count=\"%u\">\n", d->edges->len);
     for (guint i = 0; i < d->edges->len; i++)
@@ -327,7 +339,7 @@ typedef enum { GX_STRING = 0, GX_NUMBER, GX_BOOL } gx_type_t;
 /* A declared attribute (an <attribute> of class node or edge): its values
  * for every node or edge so far, as text ("" when absent: the default). */
 typedef struct {
-    char *id, *title, *dflt;
+    char *id, *title, *dflt, *gexf_type;
     gx_type_t type;
     GPtrArray *values; /* char *, owned, NULL when absent */
 } gx_attr_t;
@@ -338,6 +350,7 @@ static void gx_attr_free(gpointer p)
     g_free(a->id);
     g_free(a->title);
     g_free(a->dflt);
+    g_free(a->gexf_type);
     g_ptr_array_free(a->values, TRUE);
     g_free(a);
 }
@@ -409,8 +422,8 @@ static void gx_declare(gx_t *gx, const xmlNode *attributes)
             g_free(at->title);
             at->title = g_strdup(at->id);
         }
-        g_autofree char *type = prop(a, "type");
-        at->type = gx_type(type);
+        at->gexf_type = prop(a, "type");
+        at->type = gx_type(at->gexf_type);
         for (const xmlNode *c = a->children; c; c = c->next)
             if (is_el(c, "default")) {
                 xmlChar *t = xmlNodeGetContent(c);
@@ -675,6 +688,27 @@ out:
     return st;
 }
 
+/* The declared types, as clout_graphml_keep_types keeps them, so that the
+ * writers declare them again (GEXF's integer is GraphML's int). */
+static char *gx_types(const gx_t *gx)
+{
+    static const char *const same[] = {"long", "float", "double", "boolean", "string"};
+    GString *s = g_string_new(NULL);
+    for (int cls = 0; cls < 2; cls++)
+        for (guint k = 0; k < gx->attrs[cls]->len; k++) {
+            const gx_attr_t *at = g_ptr_array_index(gx->attrs[cls], k);
+            const char *t = at->type == GX_NUMBER ? "double" : NULL;
+            if (g_ascii_strcasecmp(at->gexf_type, "integer") == 0)
+                t = "int";
+            for (size_t i = 0; i < G_N_ELEMENTS(same); i++)
+                if (g_ascii_strcasecmp(at->gexf_type, same[i]) == 0)
+                    t = same[i];
+            if (t)
+                g_string_append_printf(s, "%s\t%s\t%s\n", cls ? "edge" : "node", at->title, t);
+        }
+    return g_string_free(s, FALSE);
+}
+
 static clout_status_t gx_read(gx_t *gx, const xmlNode *root, igraph_t *g)
 {
     if (!root || !is_el(root, "gexf"))
@@ -705,6 +739,10 @@ static clout_status_t gx_read(gx_t *gx, const xmlNode *root, igraph_t *g)
             st = gx_edges(gx, c);
     if (!st)
         st = gx_graph(gx, g);
+    if (!st) {
+        g_autofree char *types = gx_types(gx);
+        st = clout_graphml_keep_types(g, types, gx->path, gx->err);
+    }
     return st;
 }
 
