@@ -16,7 +16,9 @@
 static clout_status_t scan_fail(xmlTextReaderPtr r, const char *path, clout_error_t *err,
                                 const char *msg, const char *what)
 {
-    long line = xmlTextReaderGetParserLineNumber(r);
+    /* The element's own line (the parser's has read ahead). */
+    xmlNodePtr n = xmlTextReaderCurrentNode(r);
+    long line = n ? xmlGetLineNo(n) : xmlTextReaderGetParserLineNumber(r);
     return clout_error_set(err, CLOUT_EDATA, path, line, 0, msg, what);
 }
 
