@@ -316,6 +316,12 @@ clout_status_t clout_read_pajek(clout_network_t *net, const char *path, clout_er
     if (has)
         igraph_cattribute_remove_v(g, "id");
     CLOUT_IGRAPH_TRY(igraph_cattribute_VAS_setv(g, "id", &ids), path);
+    /* An edge without a weight weighs 1 in Pajek; igraph leaves NaN when
+     * other edges have one. */
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
+            if (isnan(EAN(g, "weight", e)))
+                CLOUT_IGRAPH_TRY(igraph_cattribute_EAN_set(g, "weight", e, 1), path);
 out:
     clout_strvector_release(&ids);
     return st;

@@ -741,6 +741,8 @@ clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
             st = clout_dataset_load(&ds, path, err);
         if (!st) {
             st = clout_snapshot(out, ds, &o, err);
+            if (!st && o.unweighted)
+                st = all_weights(&(*out)->graph, 1, path, err);
             if (!st && !o.year)
                 say_default_year(ds, &o, (*out)->year, err);
             if (!st && ds_out)
