@@ -949,8 +949,84 @@ static void gml_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static void write_gml(const igraph_t *g, FILE *f)
+/* GML keys are a letter and then letters and digits. */
+static bool gml_key(const char *s)
 {
+    if (!g_ascii_isalpha(*s))
+        return false;
+    for (; *s; s++)
+        if (!g_ascii_isalnum(*s))
+            return false;
+    return true;
+}
+
+/* The attributes of a network file that clout does not use, as GML keys:
+ * numbers (a missing one left out), booleans as 1 and 0, text.  Names GML
+ * cannot hold (and "label", which holds the id here) are left out, with a
+ * warning. */
+static void gml_extras(const igraph_t *g, FILE *f, bool vertex, igraph_integer_t i,
+                       GPtrArray *names, GArray *types)
+{
+    for (guint k = 0; k < names->len; k++) {
+        const char *name = g_ptr_array_index(names, k);
+        int t = g_array_index(types, int, k);
+        if (!gml_key(name) || (vertex && strcmp(name, "label") == 0))
+            continue;
+        if (t == IGRAPH_ATTRIBUTE_NUMERIC) {
+            double x = vertex ? VAN(g, name, i) : EAN(g, name, i);
+            if (isnan(x))
+                continue;
+            fprintf(f, "    %s ", name);
+            clout_num_text(f, x);
+        } else if (t == IGRAPH_ATTRIBUTE_BOOLEAN) {
+            fprintf(f, "    %s %d", name, (vertex ? VAB(g, name, i) : EAB(g, name, i)) ? 1 : 0);
+        } else if (t == IGRAPH_ATTRIBUTE_STRING) {
+            fprintf(f, "    %s ", name);
+            gml_string(f, vertex ? VAS(g, name, i) : EAS(g, name, i));
+        } else {
+            continue;
+        }
+        fputc('\n', f);
+    }
+}
+
+/* Whether a string vertex attribute "label" says anything the id does not. */
+static bool label_differs(const igraph_t *g)
+{
+    igraph_attribute_type_t t;
+    if (clout_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "label", &t, NULL) ||
+        t != IGRAPH_ATTRIBUTE_STRING)
+        return t != IGRAPH_ATTRIBUTE_UNSPECIFIED;
+    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+        if (strcmp(VAS(g, "label", v), clout_vstr(g, "id", v)) != 0 &&
+            strcmp(VAS(g, "label", v), clout_vstr(g, "name", v)) != 0)
+            return true;
+    return false;
+}
+
+static void gml_left_out(const igraph_t *g, GPtrArray *names, bool vertex, clout_error_t *err)
+{
+    for (guint k = 0; k < names->len; k++) {
+        const char *name = g_ptr_array_index(names, k);
+        if (!gml_key(name))
+            clout_error_warn(err, "GML: %s attribute '%s' left out (a GML key is letters and digits)",
+                             vertex ? "node" : "edge", name);
+        else if (vertex && strcmp(name, "label") == 0 && label_differs(g))
+            clout_error_warn(err, "GML: node attribute 'label' left out: the label holds the id; "
+                                  "'name' holds the name");
+    }
+}
+
+static void write_gml(const igraph_t *g, FILE *f, clout_error_t *err)
+{
+    g_autoptr(GPtrArray) vn = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GPtrArray) en = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GArray) vt = g_array_new(FALSE, FALSE, sizeof(int));
+    g_autoptr(GArray) et = g_array_new(FALSE, FALSE, sizeof(int));
+    clout_extra_attrs(g, true, vn, vt);
+    clout_extra_attrs(g, false, en, et);
+    gml_left_out(g, vn, true, err);
+    gml_left_out(g, en, false, err);
     fprintf(f, "Creator \"clout %s\"\ngraph\n[\n  directed %d\n", CLOUT_VERSION_STRING,
             igraph_is_directed(g) ? 1 : 0);
     static const char *vk[] = {"name", "kind", "role"};
@@ -961,7 +1037,9 @@ static void write_gml(const igraph_t *g, FILE *f)
             fprintf(f, "\n    %s ", vk[k]);
             gml_string(f, clout_vstr(g, vk[k], v));
         }
-        fputs("\n  ]\n", f);
+        fputc('\n', f);
+        gml_extras(g, f, true, v, vn, vt);
+        fputs("  ]\n", f);
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         fprintf(
@@ -972,7 +1050,9 @@ static void write_gml(const igraph_t *g, FILE *f)
         gml_string(f, clout_estr(g, "layer", e));
         fputs("\n    relations ", f);
         gml_string(f, clout_estr(g, "relations", e));
-        fputs("\n  ]\n", f);
+        fputc('\n', f);
+        gml_extras(g, f, false, e, en, et);
+        fputs("  ]\n", f);
     }
     fputs("]\n", f);
 }
@@ -1143,7 +1223,7 @@ clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_ne
     clout_status_t st = CLOUT_OK;
     switch (fmt) {
     case CLOUT_NET_GRAPHML: write_graphml(g, f); break;
-    case CLOUT_NET_GML: write_gml(g, f); break;
+    case CLOUT_NET_GML: write_gml(g, f, err); break;
     case CLOUT_NET_DOT: write_dot(g, f); break;
     case CLOUT_NET_PAJEK: write_pajek(g, f); break;
     case CLOUT_NET_EDGELIST:

@@ -144,9 +144,10 @@ def graphml_keeps(original, written):
 
 
 def gml_keeps_value(gml, written):
-    """The GraphML clout writes from Newman's GML keeps `value` on every edge."""
+    """The GraphML (or GML) clout writes from Newman's GML keeps `value` on
+    every edge."""
     a = nx.read_gml(gml, label="label")
-    b = nx.read_graphml(written)
+    b = nx.read_gml(written, label="label") if written.endswith(".gml") else nx.read_graphml(written)
     names = {v: d["name"] for v, d in b.nodes(data=True)}
     got = {(names[u], names[v]): d["value"] for u, v, d in b.edges(data=True)}
     for u, v, d in a.edges(data=True):

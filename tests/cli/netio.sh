@@ -100,6 +100,8 @@ ref "Newman's lesmis.gml --weight value: edges, weights and measures are Network
 "$CLOUT" build "$D/lesmis-newman.gml" -q -o "$T/lm.graphml"
 ref "GML -> GraphML keeps 'value' on every edge" gml_keeps_value "$D/lesmis-newman.gml" \
     "$T/lm.graphml"
+"$CLOUT" build "$D/lesmis-newman.gml" -q -o "$T/lm.gml"
+ref "GML -> GML keeps 'value' on every edge" gml_keeps_value "$D/lesmis-newman.gml" "$T/lm.gml"
 
 "$CLOUT" build "$D/lesmis-gephi.gexf" -q --to csv -o "$T/lg.csv"
 "$CLOUT" measure "$D/lesmis-gephi.gexf" -q --format csv -o "$T/lg-m.csv"
