@@ -335,8 +335,9 @@ const char *clout_network_read_extensions(void);
  * years it is in a snapshot and its weight in each as a dynamic attribute,
  * each actor with the spell of its start and end (doc/data-format.md,
  * "GEXF").  years ascending. */
-clout_status_t clout_dataset_write_gexf(const clout_dataset_t *ds, const clout_snapshot_opts_t *opts,
-                                        const int *years, int n, FILE *f, clout_error_t *err);
+clout_status_t clout_dataset_write_gexf(const clout_dataset_t *ds,
+                                        const clout_snapshot_opts_t *opts, const int *years, int n,
+                                        FILE *f, clout_error_t *err);
 
 /* ---------------------------------------------------------------------------
  * Tables

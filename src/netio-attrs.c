@@ -1,4 +1,5 @@
-/* netio-attrs.c: what igraph's GraphML reader does not say (nested graphs, hyperedges, key types), and every attribute of a network written back with its type.
+/* netio-attrs.c: what igraph's GraphML reader does not say (nested graphs, hyperedges, key types),
+ * and every attribute of a network written back with its type.
  */
 #include <config.h>
 
@@ -40,8 +41,8 @@ static clout_status_t scan_element(xmlTextReaderPtr r, const char *path, int *gr
                          "not read nested graphs; ungroup them first (yEd: Grouping > Ungroup)",
                          "graph");
     if (strcmp(name, "graph") == 0 && ++*graphs > 1)
-        return scan_fail(r, path, err,
-                         "a second %s in the file: clout reads files of one graph", "graph");
+        return scan_fail(r, path, err, "a second %s in the file: clout reads files of one graph",
+                         "graph");
     if (strcmp(name, "key") == 0) {
         xmlChar *f = xmlTextReaderGetAttribute(r, (const xmlChar *)"for");
         xmlChar *n = xmlTextReaderGetAttribute(r, (const xmlChar *)"attr.name");
@@ -144,8 +145,8 @@ void clout_extra_attrs(const igraph_t *g, bool vertex, GPtrArray *names, GArray 
     igraph_vector_int_destroy(&t);
 }
 
-void clout_graphml_extra_keys(const igraph_t *g, FILE *f, GPtrArray *vn, GArray *vt,
-                              GPtrArray *en, GArray *et)
+void clout_graphml_extra_keys(const igraph_t *g, FILE *f, GPtrArray *vn, GArray *vt, GPtrArray *en,
+                              GArray *et)
 {
     for (int pass = 0; pass < 2; pass++) {
         GPtrArray *names = pass ? en : vn;
@@ -157,7 +158,7 @@ void clout_graphml_extra_keys(const igraph_t *g, FILE *f, GPtrArray *vn, GArray 
             clout_xml_text(f, name);
             fprintf(f, "\" attr.type=\"%s\"/>\n",
                     clout_attr_decl_type(g, !pass, name,
-                                  (igraph_attribute_type_t)g_array_index(types, int, i)));
+                                         (igraph_attribute_type_t)g_array_index(types, int, i)));
         }
     }
 }
@@ -209,8 +210,8 @@ void clout_gexf_extra_decls(const igraph_t *g, FILE *f, bool vertex, GPtrArray *
 {
     for (guint k = 0; k < names->len; k++) {
         const char *name = g_ptr_array_index(names, k);
-        const char *dt = clout_attr_decl_type(g, vertex, name,
-                                              (igraph_attribute_type_t)g_array_index(types, int, k));
+        const char *dt = clout_attr_decl_type(
+            g, vertex, name, (igraph_attribute_type_t)g_array_index(types, int, k));
         fprintf(f, "      <attribute id=\"%c%u\" title=\"", vertex ? 'v' : 'e', k);
         clout_xml_text(f, name);
         fprintf(f, "\" type=\"%s\"/>\n", strcmp(dt, "int") == 0 ? "integer" : dt);

@@ -272,8 +272,9 @@ static void dyn_write(const dyn_t *d, const clout_dataset_t *ds, const int *year
     fputs("    </edges>\n  </graph>\n</gexf>\n", f);
 }
 
-clout_status_t clout_dataset_write_gexf(const clout_dataset_t *ds, const clout_snapshot_opts_t *opts,
-                                        const int *years, int n, FILE *f, clout_error_t *err)
+clout_status_t clout_dataset_write_gexf(const clout_dataset_t *ds,
+                                        const clout_snapshot_opts_t *opts, const int *years, int n,
+                                        FILE *f, clout_error_t *err)
 {
     if (n < 1)
         return clout_error_set(err, CLOUT_EDATA, clout_dataset_path(ds), 0, 0,
@@ -358,13 +359,13 @@ static void gx_attr_free(gpointer p)
 typedef struct {
     const char *path;
     clout_error_t *err;
-    GPtrArray *attrs[2];   /* gx_attr_t: [0] nodes, [1] edges */
-    GHashTable *ids;       /* node id -> index + 1 */
-    GPtrArray *node_ids;   /* char *, owned */
-    GPtrArray *labels;     /* char *, owned */
+    GPtrArray *attrs[2]; /* gx_attr_t: [0] nodes, [1] edges */
+    GHashTable *ids;     /* node id -> index + 1 */
+    GPtrArray *node_ids; /* char *, owned */
+    GPtrArray *labels;   /* char *, owned */
     igraph_vector_int_t ev;
     igraph_vector_t wv;
-    GPtrArray *spells;     /* edge spells as text, "" for none */
+    GPtrArray *spells; /* edge spells as text, "" for none */
     bool directed, mutual, any_spell;
 } gx_t;
 
@@ -464,8 +465,8 @@ static clout_status_t gx_attvalues(gx_t *gx, const xmlNode *n, int cls, guint in
             char *value = prop(av, "value");
             double x;
             if (at->type == GX_NUMBER && !clout_parse_number(value, &x)) {
-                clout_status_t st = gx_fail(gx, av, "attribute '%s': '%s' is not a number",
-                                            at->title, value);
+                clout_status_t st =
+                    gx_fail(gx, av, "attribute '%s': '%s' is not a number", at->title, value);
                 g_free(value);
                 return st;
             }
@@ -748,8 +749,8 @@ static clout_status_t gx_read(gx_t *gx, const xmlNode *root, igraph_t *g)
 
 clout_status_t clout_read_gexf(clout_network_t *net, const char *path, clout_error_t *err)
 {
-    xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING |
-                                              XML_PARSE_NOERROR | XML_PARSE_HUGE);
+    xmlDoc *doc = xmlReadFile(
+        path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_HUGE);
     if (!doc) {
         const xmlError *xe = xmlGetLastError();
         return clout_error_set(err, CLOUT_EDATA, path, xe ? xe->line : 0, xe ? xe->int2 : 0,

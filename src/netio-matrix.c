@@ -1,4 +1,5 @@
-/* netio-matrix.c: adjacency-matrix CSV in and out (Gephi's ';' matrices and plain ',' ones), Pajek in.
+/* netio-matrix.c: adjacency-matrix CSV in and out (Gephi's ';' matrices and plain ',' ones), Pajek
+ * in.
  */
 #include <config.h>
 
@@ -94,7 +95,7 @@ bool clout_csv_is_matrix(const char *path)
 typedef struct {
     const char *path;
     clout_error_t *err;
-    GPtrArray *labels; /* column labels, owned */
+    GPtrArray *labels;     /* column labels, owned */
     igraph_vector_t cells; /* n x n, row-major */
 } matrix_t;
 
@@ -105,8 +106,8 @@ static clout_status_t matrix_row(matrix_t *m, const char *line, long lno, char s
     split_cells(line, sep, cells, cols);
     if (cells->len != n + 1)
         return clout_error_set(m->err, CLOUT_EDATA, m->path, lno, 1,
-                               "row has %u cells; the header gives %u columns and a label", cells->len,
-                               n);
+                               "row has %u cells; the header gives %u columns and a label",
+                               cells->len, n);
     const char *label = g_ptr_array_index(cells, 0);
     if (strcmp(label, g_ptr_array_index(m->labels, row)) != 0)
         return clout_error_set(m->err, CLOUT_EDATA, m->path, lno, 1,

@@ -786,8 +786,8 @@ static void say_default_year(const clout_dataset_t *ds, const clout_snapshot_opt
 
 /* ---- writers ---- */
 
-static const char *const FORMAT_NAMES[] = {"graphml", "gml",  "dot",  "pajek",
-                                            "edgelist", "csv", "gexf", "matrix", NULL};
+static const char *const FORMAT_NAMES[] = {"graphml", "gml",  "dot",    "pajek", "edgelist",
+                                           "csv",     "gexf", "matrix", NULL};
 
 int clout_netformat_from_name(const char *name)
 {
@@ -807,11 +807,10 @@ const char *clout_netformat_name(clout_netformat_t fmt)
 static const struct {
     const char *ext;
     int fmt;
-} OUT_EXT[] = {{".graphml", CLOUT_NET_GRAPHML}, {".gml", CLOUT_NET_GML},
-               {".gexf", CLOUT_NET_GEXF},       {".dot", CLOUT_NET_DOT},
-               {".gv", CLOUT_NET_DOT},          {".net", CLOUT_NET_PAJEK},
-               {".pajek", CLOUT_NET_PAJEK},     {".csv", CLOUT_NET_CSV},
-               {".edgelist", CLOUT_NET_EDGELIST}};
+} OUT_EXT[] = {
+    {".graphml", CLOUT_NET_GRAPHML}, {".gml", CLOUT_NET_GML}, {".gexf", CLOUT_NET_GEXF},
+    {".dot", CLOUT_NET_DOT},         {".gv", CLOUT_NET_DOT},  {".net", CLOUT_NET_PAJEK},
+    {".pajek", CLOUT_NET_PAJEK},     {".csv", CLOUT_NET_CSV}, {".edgelist", CLOUT_NET_EDGELIST}};
 
 int clout_netformat_from_path(const char *path)
 {
@@ -1009,7 +1008,8 @@ static void gml_left_out(const igraph_t *g, GPtrArray *names, bool vertex, clout
     for (guint k = 0; k < names->len; k++) {
         const char *name = g_ptr_array_index(names, k);
         if (!gml_key(name))
-            clout_error_warn(err, "GML: %s attribute '%s' left out (a GML key is letters and digits)",
+            clout_error_warn(err,
+                             "GML: %s attribute '%s' left out (a GML key is letters and digits)",
                              vertex ? "node" : "edge", name);
         else if (vertex && strcmp(name, "label") == 0 && label_differs(g))
             clout_error_warn(err, "GML: node attribute 'label' left out: the label holds the id; "

@@ -5,10 +5,10 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_TO,        OPT_DYNAMIC,   OPT_AT,        OPT_WINDOW,
-                                    OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS, OPT_RELATIONS,
-                                    OPT_DIRECTED, OPT_WEIGHT, OPT_MULTI, OPT_UNWEIGHTED,  OPT_OUTPUT,    OPT_QUIET,     OPT_HELP,
-                                    OPT_NONE};
+static const cli_opt_id_t OPTS[] = {
+    OPT_TO,     OPT_DYNAMIC,   OPT_AT,       OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,
+    OPT_LAYERS, OPT_RELATIONS, OPT_DIRECTED, OPT_WEIGHT, OPT_MULTI,         OPT_UNWEIGHTED,
+    OPT_OUTPUT, OPT_QUIET,     OPT_HELP,     OPT_NONE};
 
 /* The format: --to, else -o's extension, else GraphML; -1 (after a
  * message) when -o's extension is one no writer knows. */
@@ -20,8 +20,10 @@ static int output_format(const cli_opts_t *o)
         return CLOUT_NET_GRAPHML;
     int fmt = clout_netformat_from_path(o->output);
     if (fmt < 0)
-        cli_fail(2, "-o: '%s': the format comes from the extension, which must be %s (or give --to FORMAT)",
-                 o->output, clout_netformat_extensions());
+        cli_fail(
+            2,
+            "-o: '%s': the format comes from the extension, which must be %s (or give --to FORMAT)",
+            o->output, clout_netformat_extensions());
     return fmt;
 }
 
@@ -86,7 +88,8 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (fmt < 0)
         return 2;
     if (o->dynamic && fmt != CLOUT_NET_GEXF)
-        return cli_fail(2, "--dynamic: only GEXF holds a network over time; give --to gexf or -o FILE.gexf");
+        return cli_fail(
+            2, "--dynamic: only GEXF holds a network over time; give --to gexf or -o FILE.gexf");
     if (o->dynamic && !g_file_test(argv[0], G_FILE_TEST_IS_DIR))
         return cli_fail(2, "--dynamic: '%s' is not a dataset folder (give DATASET, without @YEAR)",
                         argv[0]);

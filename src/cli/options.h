@@ -29,9 +29,10 @@
  * option: a row here, its id in the option lists of the commands that take
  * it, the code that uses it, and its lines in their man pages. */
 
-CLI_OPTION(AT, at, "at", 0, CLI_YEARS, "YEAR",
-           "snapshot year (DATASET@YEAR says the same); render, chart, report, build --dynamic: a list",
-           CLI_NO_DEFAULT)
+CLI_OPTION(
+    AT, at, "at", 0, CLI_YEARS, "YEAR",
+    "snapshot year (DATASET@YEAR says the same); render, chart, report, build --dynamic: a list",
+    CLI_NO_DEFAULT)
 CLI_OPTION(WINDOW, window, "window", 0, CLI_INT(1, 1000), "N",
            "years of flows summed into a snapshot", CLI_DEFAULT_INT(snapshot.window))
 CLI_OPTION(CARRY_FORWARD, carry_forward, "carry-forward", 0, CLI_INT(1, 1000), "N",

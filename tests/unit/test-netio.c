@@ -653,7 +653,8 @@ static void test_read_partial_weight(void)
         g_assert_cmpint(clout_network_read(&net, path, true, err), ==, CLOUT_EDATA);
         g_assert_null(net);
         /* The second edge, b -> a, is named. */
-        g_assert_nonnull(strstr(clout_error_message(err, 0), "edge 2 (b -> a): its 'weight' is missing"));
+        g_assert_nonnull(
+            strstr(clout_error_message(err, 0), "edge 2 (b -> a): its 'weight' is missing"));
         clout_error_free(err);
         g_free(path);
     }
@@ -1117,8 +1118,7 @@ static void test_input_dir_at_year(void)
     g_assert_cmpint(open_input(input, 0, &net, NULL, err), ==, CLOUT_OK);
     g_assert_cmpint(net->year, ==, 2020);
     g_assert_cmpint(igraph_ecount(&net->graph), ==, 28);
-    g_assert_cmpfloat_with_epsilon(weight_of(net, "NRL", "ELD"), 1 + 2 + 1 + 30.0 / 250 + 1,
-                                   1e-12);
+    g_assert_cmpfloat_with_epsilon(weight_of(net, "NRL", "ELD"), 1 + 2 + 1 + 30.0 / 250 + 1, 1e-12);
     clout_network_free(net);
     g_free(input);
     g_assert_cmpint(clout_error_count(err), ==, 0);
