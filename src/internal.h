@@ -260,8 +260,18 @@ void clout_extra_attrs(const igraph_t *g, bool vertex, GPtrArray *names, GArray 
  * vertex or edge i. */
 void clout_graphml_extra_keys(const igraph_t *g, FILE *f, GPtrArray *vn, GArray *vt,
                               GPtrArray *en, GArray *et);
-void clout_graphml_extra_data(const igraph_t *g, FILE *f, bool vertex, igraph_integer_t i,
-                              GPtrArray *names, GArray *types);
+/* The extra attributes of a graph for a writer, vertex and edge ones. */
+typedef struct {
+    const igraph_t *g;
+    GPtrArray *vn, *en; /* names (owned) */
+    GArray *vt, *et;    /* their igraph types, int */
+} clout_extras_t;
+void clout_extras_init(clout_extras_t *x, const igraph_t *g);
+void clout_extras_clear(clout_extras_t *x);
+/* Every value of vertex or edge i as XML text between open (a printf
+ * format of the key's class letter 'v' or 'e' and index) and close. */
+void clout_extra_values_xml(const clout_extras_t *x, FILE *f, bool vertex, igraph_integer_t i,
+                            const char *open, const char *close);
 /* The GraphML type ("int", ..., "string") of an attribute: the file's, else
  * from igraph's type t. */
 const char *clout_attr_decl_type(const igraph_t *g, bool vertex, const char *name,
@@ -270,8 +280,6 @@ const char *clout_attr_decl_type(const igraph_t *g, bool vertex, const char *nam
  * edge i. */
 void clout_gexf_extra_decls(const igraph_t *g, FILE *f, bool vertex, GPtrArray *names,
                             GArray *types);
-void clout_gexf_extra_values(const igraph_t *g, FILE *f, bool vertex, igraph_integer_t i,
-                             GPtrArray *names, GArray *types);
 /* The writers. */
 void clout_write_gexf(const igraph_t *g, const char *source, FILE *f);
 clout_status_t clout_write_matrix(const igraph_t *g, FILE *f, clout_error_t *err);

@@ -163,22 +163,6 @@ void clout_graphml_extra_keys(const igraph_t *g, FILE *f, GPtrArray *vn, GArray 
     }
 }
 
-void clout_graphml_extra_data(const igraph_t *g, FILE *f, bool vertex, igraph_integer_t i,
-                              GPtrArray *names, GArray *types)
-{
-    for (guint k = 0; k < names->len; k++) {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        const char *text;
-        /* A missing number is left out: GraphML's way of saying so. */
-        if (!extra_text(g, vertex, i, g_ptr_array_index(names, k), g_array_index(types, int, k),
-                        buf, sizeof buf, &text))
-            continue;
-        fprintf(f, "      <data key=\"%c%u\">", vertex ? 'v' : 'e', k);
-        clout_xml_text(f, text);
-        fputs("</data>\n", f);
-    }
-}
-
 /* The value of attribute k of vertex or edge i as text ("" and false when
  * it is a missing number). */
 static bool extra_text(const igraph_t *g, bool vertex, igraph_integer_t i, const char *name, int t,
@@ -218,17 +202,41 @@ void clout_gexf_extra_decls(const igraph_t *g, FILE *f, bool vertex, GPtrArray *
     }
 }
 
-void clout_gexf_extra_values(const igraph_t *g, FILE *f, bool vertex, igraph_integer_t i,
-                             GPtrArray *names, GArray *types)
+/* Every value of vertex or edge i as XML text between open (a printf
+ * format of the key's class letter and index) and close. */
+void clout_extra_values_xml(const clout_extras_t *x, FILE *f, bool vertex, igraph_integer_t i,
+                            const char *open, const char *close)
 {
+    GPtrArray *names = vertex ? x->vn : x->en;
+    GArray *types = vertex ? x->vt : x->et;
     for (guint k = 0; k < names->len; k++) {
         char buf[G_ASCII_DTOSTR_BUF_SIZE];
         const char *text;
-        if (!extra_text(g, vertex, i, g_ptr_array_index(names, k), g_array_index(types, int, k),
+        /* A missing number is left out: GraphML's and GEXF's way of saying so. */
+        if (!extra_text(x->g, vertex, i, g_ptr_array_index(names, k), g_array_index(types, int, k),
                         buf, sizeof buf, &text))
             continue;
-        fprintf(f, "          <attvalue for=\"%c%u\" value=\"", vertex ? 'v' : 'e', k);
+        fprintf(f, open, vertex ? 'v' : 'e', k);
         clout_xml_text(f, text);
-        fputs("\"/>\n", f);
+        fputs(close, f);
     }
+}
+
+void clout_extras_init(clout_extras_t *x, const igraph_t *g)
+{
+    x->g = g;
+    x->vn = g_ptr_array_new_with_free_func(g_free);
+    x->en = g_ptr_array_new_with_free_func(g_free);
+    x->vt = g_array_new(FALSE, FALSE, sizeof(int));
+    x->et = g_array_new(FALSE, FALSE, sizeof(int));
+    clout_extra_attrs(g, true, x->vn, x->vt);
+    clout_extra_attrs(g, false, x->en, x->et);
+}
+
+void clout_extras_clear(clout_extras_t *x)
+{
+    g_ptr_array_free(x->vn, TRUE);
+    g_ptr_array_free(x->en, TRUE);
+    g_array_free(x->vt, TRUE);
+    g_array_free(x->et, TRUE);
 }

@@ -35,6 +35,8 @@ static void gexf_head(FILE *f, const char *source, bool directed, const char *gr
             directed ? "directed" : "undirected", graph_extra);
 }
 
+#define ATTVALUE "          <attvalue for=\"%c%u\" value=\""
+
 static void gexf_attvalue(FILE *f, const char *key, const char *value)
 {
     fprintf(f, "        <attvalue for=\"%s\" value=\"", key);
@@ -45,8 +47,8 @@ static void gexf_attvalue(FILE *f, const char *key, const char *value)
 /* A node with its kind and role, and the spell of its years when it has
  * one (first or last CLOUT_NO_YEAR: open at that end). */
 static void gexf_node(FILE *f, const char *id, const char *label, const char *kind,
-                      const char *role, int first, int last, const igraph_t *g, igraph_integer_t v,
-                      GPtrArray *vn, GArray *vt)
+                      const char *role, int first, int last, const clout_extras_t *x,
+                      igraph_integer_t v)
 {
     fputs("      <node id=\"", f);
     clout_xml_text(f, id);
@@ -56,8 +58,8 @@ static void gexf_node(FILE *f, const char *id, const char *label, const char *ki
     gexf_attvalue(f, "kind", kind);
     fputs("  ", f);
     gexf_attvalue(f, "role", role);
-    if (g)
-        clout_gexf_extra_values(g, f, true, v, vn, vt);
+    if (x)
+        clout_extra_values_xml(x, f, true, v, ATTVALUE, "\"/>\n");
     fputs("        </attvalues>\n", f);
     if (first != CLOUT_NO_YEAR || last != CLOUT_NO_YEAR) {
         fputs("        <spells><spell", f);
@@ -96,21 +98,17 @@ static const char EDGE_ATTRS[] = "      <attribute id=\"layer\" title=\"layer\" 
  * attributes; edges with their weight and layer and relations. */
 void clout_write_gexf(const igraph_t *g, const char *source, FILE *f)
 {
-    g_autoptr(GPtrArray) vn = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GPtrArray) en = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GArray) vt = g_array_new(FALSE, FALSE, sizeof(int));
-    g_autoptr(GArray) et = g_array_new(FALSE, FALSE, sizeof(int));
-    clout_extra_attrs(g, true, vn, vt);
-    clout_extra_attrs(g, false, en, et);
+    clout_extras_t x;
+    clout_extras_init(&x, g);
     gexf_head(f, source, igraph_is_directed(g), "mode=\"static\"");
-    clout_gexf_extra_decls(g, f, true, vn, vt);
+    clout_gexf_extra_decls(g, f, true, x.vn, x.vt);
     fputs("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n", f);
-    clout_gexf_extra_decls(g, f, false, en, et);
+    clout_gexf_extra_decls(g, f, false, x.en, x.et);
     fputs(EDGE_ATTRS, f);
     fprintf(f, "    <nodes count=\"%" IGRAPH_PRId "\">\n", igraph_vcount(g));
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
         gexf_node(f, clout_vstr(g, "id", v), clout_vstr(g, "name", v), clout_vstr(g, "kind", v),
-                  clout_vstr(g, "role", v), CLOUT_NO_YEAR, CLOUT_NO_YEAR, g, v, vn, vt);
+                  clout_vstr(g, "role", v), CLOUT_NO_YEAR, CLOUT_NO_YEAR, &x, v);
     fprintf(f, "    </nodes>\n    <edges count=\"%" IGRAPH_PRId "\">\n", igraph_ecount(g));
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         gexf_edge_open(f, (long)e, clout_vstr(g, "id", IGRAPH_FROM(g, e)),
@@ -119,10 +117,11 @@ void clout_write_gexf(const igraph_t *g, const char *source, FILE *f)
         clout_num_text(f, clout_enum(g, "weight", e, 1));
         fputs("\">\n        <attvalues>\n", f);
         gexf_edge_attvalues(f, clout_estr(g, "layer", e), clout_estr(g, "relations", e));
-        clout_gexf_extra_values(g, f, false, e, en, et);
+        clout_extra_values_xml(&x, f, false, e, ATTVALUE, "\"/>\n");
         fputs("        </attvalues>\n      </edge>\n", f);
     }
     fputs("    </edges>\n  </graph>\n</gexf>\n", f);
+    clout_extras_clear(&x);
 }
 
 /* ---- a dataset over time ---- */
@@ -264,7 +263,7 @@ static void dyn_write(const dyn_t *d, const clout_dataset_t *ds, const int *year
             last = act->end != CLOUT_NO_YEAR ? MIN(act->end, years[n - 1]) : years[n - 1];
         }
         gexf_node(f, id, g_ptr_array_index(d->names, i), g_ptr_array_index(d->kinds, i),
-                  g_ptr_array_index(d->roles, i), first, last, NULL, 0, NULL, NULL);
+                  g_ptr_array_index(d->roles, i), first, last, NULL, 0);
     }
     fprintf(f, "    </nodes>\n    <edges count=\"%u\">\n", d->edges->len);
     for (guint i = 0; i < d->edges->len; i++)

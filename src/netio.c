@@ -881,13 +881,9 @@ static void write_graphml(const igraph_t *g, FILE *f)
           "  <key id=\"layer\" for=\"edge\" attr.name=\"layer\" attr.type=\"string\"/>\n"
           "  <key id=\"relations\" for=\"edge\" attr.name=\"relations\" attr.type=\"string\"/>\n",
           f);
-    g_autoptr(GPtrArray) vn = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GPtrArray) en = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GArray) vt = g_array_new(FALSE, FALSE, sizeof(int));
-    g_autoptr(GArray) et = g_array_new(FALSE, FALSE, sizeof(int));
-    clout_extra_attrs(g, true, vn, vt);
-    clout_extra_attrs(g, false, en, et);
-    clout_graphml_extra_keys(g, f, vn, vt, en, et);
+    clout_extras_t x;
+    clout_extras_init(&x, g);
+    clout_graphml_extra_keys(g, f, x.vn, x.vt, x.en, x.et);
     fprintf(f, "  <graph id=\"G\" edgedefault=\"%s\">\n", dir ? "directed" : "undirected");
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
         fputs("    <node id=\"", f);
@@ -898,7 +894,7 @@ static void write_graphml(const igraph_t *g, FILE *f)
             clout_xml_text(f, clout_vstr(g, vk[k], v));
             fputs("</data>\n", f);
         }
-        clout_graphml_extra_data(g, f, true, v, vn, vt);
+        clout_extra_values_xml(&x, f, true, v, "      <data key=\"%c%u\">", "</data>\n");
         fputs("    </node>\n", f);
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
@@ -913,10 +909,11 @@ static void write_graphml(const igraph_t *g, FILE *f)
         fputs("</data>\n      <data key=\"relations\">", f);
         clout_xml_text(f, clout_estr(g, "relations", e));
         fputs("</data>\n", f);
-        clout_graphml_extra_data(g, f, false, e, en, et);
+        clout_extra_values_xml(&x, f, false, e, "      <data key=\"%c%u\">", "</data>\n");
         fputs("    </edge>\n", f);
     }
     fputs("  </graph>\n</graphml>\n", f);
+    clout_extras_clear(&x);
 }
 
 /* GML strings cannot hold a double quote; igraph and NetworkX read the
@@ -1019,14 +1016,10 @@ static void gml_left_out(const igraph_t *g, GPtrArray *names, bool vertex, clout
 
 static void write_gml(const igraph_t *g, FILE *f, clout_error_t *err)
 {
-    g_autoptr(GPtrArray) vn = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GPtrArray) en = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GArray) vt = g_array_new(FALSE, FALSE, sizeof(int));
-    g_autoptr(GArray) et = g_array_new(FALSE, FALSE, sizeof(int));
-    clout_extra_attrs(g, true, vn, vt);
-    clout_extra_attrs(g, false, en, et);
-    gml_left_out(g, vn, true, err);
-    gml_left_out(g, en, false, err);
+    clout_extras_t x;
+    clout_extras_init(&x, g);
+    gml_left_out(g, x.vn, true, err);
+    gml_left_out(g, x.en, false, err);
     fprintf(f, "Creator \"clout %s\"\ngraph\n[\n  directed %d\n", CLOUT_VERSION_STRING,
             igraph_is_directed(g) ? 1 : 0);
     static const char *vk[] = {"name", "kind", "role"};
@@ -1038,7 +1031,7 @@ static void write_gml(const igraph_t *g, FILE *f, clout_error_t *err)
             gml_string(f, clout_vstr(g, vk[k], v));
         }
         fputc('\n', f);
-        gml_extras(g, f, true, v, vn, vt);
+        gml_extras(g, f, true, v, x.vn, x.vt);
         fputs("  ]\n", f);
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
@@ -1051,10 +1044,11 @@ static void write_gml(const igraph_t *g, FILE *f, clout_error_t *err)
         fputs("\n    relations ", f);
         gml_string(f, clout_estr(g, "relations", e));
         fputc('\n', f);
-        gml_extras(g, f, false, e, en, et);
+        gml_extras(g, f, false, e, x.en, x.et);
         fputs("  ]\n", f);
     }
     fputs("]\n", f);
+    clout_extras_clear(&x);
 }
 
 /* A DOT double-quoted string.  In labels a backslash starts an escape
