@@ -53,6 +53,8 @@ poles|NRL,SDL|
 focus|ELD|
 bootstrap|10|-1 1000001 x
 noise|0.2|-0.1 x
+interval|bca|median
+robustness|-|
 jobs|2|0 1025
 table|summary|
 layout|dot|spring
