@@ -455,6 +455,13 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
     for (int k = 0; k < 2 && !st; k++)
         if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k]))
             st = add_empty_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k], igraph_vcount(g), path, err);
+    if (!st)
+        st = check_weights(g, path, o, err);
+    /* Parallel edges are merged before the empty edge attributes are added:
+     * igraph_simplify combines every edge attribute, and an edge list has
+     * only its weights. */
+    if (!st)
+        st = merge_parallel(g, path, o, err);
     for (int k = 0; k < 2 && !st; k++)
         if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k])) {
             st = add_empty_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k], igraph_ecount(g), path, err);
@@ -462,10 +469,6 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
         }
     if (!st)
         st = check_strings(g, path, es, filled, err);
-    if (!st)
-        st = check_weights(g, path, o, err);
-    if (!st)
-        st = merge_parallel(g, path, o, err);
     return st;
 }
 
