@@ -57,7 +57,7 @@ static clout_status_t scan_element(xmlTextReaderPtr r, const char *path, int *gr
     return CLOUT_OK;
 }
 
-clout_status_t clout_graphml_scan(const char *path, char **types, clout_error_t *err)
+clout_status_t cl_graphml_scan(const char *path, char **types, clout_error_t *err)
 {
     *types = NULL;
     xmlTextReaderPtr r =
@@ -77,8 +77,8 @@ clout_status_t clout_graphml_scan(const char *path, char **types, clout_error_t 
     return st;
 }
 
-clout_status_t clout_graphml_keep_types(igraph_t *g, const char *types, const char *path,
-                                        clout_error_t *err)
+clout_status_t cl_graphml_keep_types(igraph_t *g, const char *types, const char *path,
+                                     clout_error_t *err)
 {
     clout_status_t st = CLOUT_OK;
     if (types && *types)
@@ -89,8 +89,8 @@ out:
 
 /* The GraphML type of attribute name of nodes (vertex) or edges: the
  * file's when it was a GraphML file, else from igraph's type. */
-const char *clout_attr_decl_type(const igraph_t *g, bool vertex, const char *name,
-                                 igraph_attribute_type_t t)
+const char *cl_attr_decl_type(const igraph_t *g, bool vertex, const char *name,
+                              igraph_attribute_type_t t)
 {
     if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_GRAPH, TYPES_ATTR)) {
         const char *types = GAS(g, TYPES_ATTR);
@@ -116,7 +116,7 @@ const char *clout_attr_decl_type(const igraph_t *g, bool vertex, const char *nam
 static bool extra_text(const igraph_t *g, bool vertex, igraph_integer_t i, const char *name, int t,
                        char *buf, size_t size, const char **text);
 
-void clout_extra_attrs(const igraph_t *g, bool vertex, GPtrArray *names, GArray *types)
+void cl_extra_attrs(const igraph_t *g, bool vertex, GPtrArray *names, GArray *types)
 {
     static const char *const vown[] = {"id", "name", "kind", "role"};
     static const char *const eown[] = {"weight", "layer", "relations"};
@@ -145,8 +145,8 @@ void clout_extra_attrs(const igraph_t *g, bool vertex, GPtrArray *names, GArray 
     igraph_vector_int_destroy(&t);
 }
 
-void clout_graphml_extra_keys(const igraph_t *g, FILE *f, GPtrArray *vn, GArray *vt, GPtrArray *en,
-                              GArray *et)
+void cl_graphml_extra_keys(const igraph_t *g, FILE *f, GPtrArray *vn, GArray *vt, GPtrArray *en,
+                           GArray *et)
 {
     for (int pass = 0; pass < 2; pass++) {
         GPtrArray *names = pass ? en : vn;
@@ -155,10 +155,10 @@ void clout_graphml_extra_keys(const igraph_t *g, FILE *f, GPtrArray *vn, GArray 
             const char *name = g_ptr_array_index(names, i);
             fprintf(f, "  <key id=\"%c%u\" for=\"%s\" attr.name=\"", pass ? 'e' : 'v', i,
                     pass ? "edge" : "node");
-            clout_xml_text(f, name);
+            cl_xml_text(f, name);
             fprintf(f, "\" attr.type=\"%s\"/>\n",
-                    clout_attr_decl_type(g, !pass, name,
-                                         (igraph_attribute_type_t)g_array_index(types, int, i)));
+                    cl_attr_decl_type(g, !pass, name,
+                                      (igraph_attribute_type_t)g_array_index(types, int, i)));
         }
     }
 }
@@ -172,7 +172,7 @@ static bool extra_text(const igraph_t *g, bool vertex, igraph_integer_t i, const
         double x = vertex ? VAN(g, name, i) : EAN(g, name, i);
         if (isnan(x))
             return false;
-        const char *dt = clout_attr_decl_type(g, vertex, name, IGRAPH_ATTRIBUTE_NUMERIC);
+        const char *dt = cl_attr_decl_type(g, vertex, name, IGRAPH_ATTRIBUTE_NUMERIC);
         if ((strcmp(dt, "int") == 0 || strcmp(dt, "long") == 0) && x == floor(x) &&
             fabs(x) < 9.2e18)
             g_snprintf(buf, size, "%.0f", x);
@@ -189,23 +189,22 @@ static bool extra_text(const igraph_t *g, bool vertex, igraph_integer_t i, const
     return true;
 }
 
-void clout_gexf_extra_decls(const igraph_t *g, FILE *f, bool vertex, GPtrArray *names,
-                            GArray *types)
+void cl_gexf_extra_decls(const igraph_t *g, FILE *f, bool vertex, GPtrArray *names, GArray *types)
 {
     for (guint k = 0; k < names->len; k++) {
         const char *name = g_ptr_array_index(names, k);
-        const char *dt = clout_attr_decl_type(
-            g, vertex, name, (igraph_attribute_type_t)g_array_index(types, int, k));
+        const char *dt = cl_attr_decl_type(g, vertex, name,
+                                           (igraph_attribute_type_t)g_array_index(types, int, k));
         fprintf(f, "      <attribute id=\"%c%u\" title=\"", vertex ? 'v' : 'e', k);
-        clout_xml_text(f, name);
+        cl_xml_text(f, name);
         fprintf(f, "\" type=\"%s\"/>\n", strcmp(dt, "int") == 0 ? "integer" : dt);
     }
 }
 
 /* Every value of vertex or edge i as XML text between open (a printf
  * format of the key's class letter and index) and close. */
-void clout_extra_values_xml(const clout_extras_t *x, FILE *f, bool vertex, igraph_integer_t i,
-                            const char *open, const char *close)
+void cl_extra_values_xml(const cl_extras_t *x, FILE *f, bool vertex, igraph_integer_t i,
+                         const char *open, const char *close)
 {
     GPtrArray *names = vertex ? x->vn : x->en;
     GArray *types = vertex ? x->vt : x->et;
@@ -217,23 +216,23 @@ void clout_extra_values_xml(const clout_extras_t *x, FILE *f, bool vertex, igrap
                         buf, sizeof buf, &text))
             continue;
         fprintf(f, open, vertex ? 'v' : 'e', k);
-        clout_xml_text(f, text);
+        cl_xml_text(f, text);
         fputs(close, f);
     }
 }
 
-void clout_extras_init(clout_extras_t *x, const igraph_t *g)
+void cl_extras_init(cl_extras_t *x, const igraph_t *g)
 {
     x->g = g;
     x->vn = g_ptr_array_new_with_free_func(g_free);
     x->en = g_ptr_array_new_with_free_func(g_free);
     x->vt = g_array_new(FALSE, FALSE, sizeof(int));
     x->et = g_array_new(FALSE, FALSE, sizeof(int));
-    clout_extra_attrs(g, true, x->vn, x->vt);
-    clout_extra_attrs(g, false, x->en, x->et);
+    cl_extra_attrs(g, true, x->vn, x->vt);
+    cl_extra_attrs(g, false, x->en, x->et);
 }
 
-void clout_extras_clear(clout_extras_t *x)
+void cl_extras_clear(cl_extras_t *x)
 {
     g_ptr_array_free(x->vn, TRUE);
     g_ptr_array_free(x->en, TRUE);

@@ -26,7 +26,7 @@ static void gexf_head(FILE *f, const char *source, bool directed, const char *gr
           "  <meta>\n    <creator>clout " CLOUT_VERSION_STRING "</creator>\n"
           "    <description>",
           f);
-    clout_xml_text(f, source ? source : "");
+    cl_xml_text(f, source ? source : "");
     fprintf(f,
             "</description>\n  </meta>\n  <graph defaultedgetype=\"%s\" %s>\n"
             "    <attributes class=\"node\" mode=\"static\">\n"
@@ -40,26 +40,26 @@ static void gexf_head(FILE *f, const char *source, bool directed, const char *gr
 static void gexf_attvalue(FILE *f, const char *key, const char *value)
 {
     fprintf(f, "        <attvalue for=\"%s\" value=\"", key);
-    clout_xml_text(f, value);
+    cl_xml_text(f, value);
     fputs("\"/>\n", f);
 }
 
 /* A node with its kind and role, and the spell of its years when it has
  * one (first or last CLOUT_NO_YEAR: open at that end). */
 static void gexf_node(FILE *f, const char *id, const char *label, const char *kind,
-                      const char *role, int first, int last, const clout_extras_t *x,
+                      const char *role, int first, int last, const cl_extras_t *x,
                       igraph_integer_t v)
 {
     fputs("      <node id=\"", f);
-    clout_xml_text(f, id);
+    cl_xml_text(f, id);
     fputs("\" label=\"", f);
-    clout_xml_text(f, label);
+    cl_xml_text(f, label);
     fputs("\">\n        <attvalues>\n  ", f);
     gexf_attvalue(f, "kind", kind);
     fputs("  ", f);
     gexf_attvalue(f, "role", role);
     if (x)
-        clout_extra_values_xml(x, f, true, v, ATTVALUE, "\"/>\n");
+        cl_extra_values_xml(x, f, true, v, ATTVALUE, "\"/>\n");
     fputs("        </attvalues>\n", f);
     if (first != CLOUT_NO_YEAR || last != CLOUT_NO_YEAR) {
         fputs("        <spells><spell", f);
@@ -75,9 +75,9 @@ static void gexf_node(FILE *f, const char *id, const char *label, const char *ki
 static void gexf_edge_open(FILE *f, long id, const char *source, const char *target)
 {
     fprintf(f, "      <edge id=\"%ld\" source=\"", id);
-    clout_xml_text(f, source);
+    cl_xml_text(f, source);
     fputs("\" target=\"", f);
-    clout_xml_text(f, target);
+    cl_xml_text(f, target);
     fputc('"', f);
 }
 
@@ -96,32 +96,32 @@ static const char EDGE_ATTRS[] = "      <attribute id=\"layer\" title=\"layer\" 
 
 /* A static GEXF 1.3: nodes with their name as label and kind and role as
  * attributes; edges with their weight and layer and relations. */
-void clout_write_gexf(const igraph_t *g, const char *source, FILE *f)
+void cl_write_gexf(const igraph_t *g, const char *source, FILE *f)
 {
-    clout_extras_t x;
-    clout_extras_init(&x, g);
+    cl_extras_t x;
+    cl_extras_init(&x, g);
     gexf_head(f, source, igraph_is_directed(g), "mode=\"static\"");
-    clout_gexf_extra_decls(g, f, true, x.vn, x.vt);
+    cl_gexf_extra_decls(g, f, true, x.vn, x.vt);
     fputs("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n", f);
-    clout_gexf_extra_decls(g, f, false, x.en, x.et);
+    cl_gexf_extra_decls(g, f, false, x.en, x.et);
     fputs(EDGE_ATTRS, f);
     fprintf(f, "    <nodes count=\"%" IGRAPH_PRId "\">\n", igraph_vcount(g));
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
-        gexf_node(f, clout_vstr(g, "id", v), clout_vstr(g, "name", v), clout_vstr(g, "kind", v),
-                  clout_vstr(g, "role", v), CLOUT_NO_YEAR, CLOUT_NO_YEAR, &x, v);
+        gexf_node(f, cl_vstr(g, "id", v), cl_vstr(g, "name", v), cl_vstr(g, "kind", v),
+                  cl_vstr(g, "role", v), CLOUT_NO_YEAR, CLOUT_NO_YEAR, &x, v);
     fprintf(f, "    </nodes>\n    <edges count=\"%" IGRAPH_PRId "\">\n", igraph_ecount(g));
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
-        gexf_edge_open(f, (long)e, clout_vstr(g, "id", IGRAPH_FROM(g, e)),
-                       clout_vstr(g, "id", IGRAPH_TO(g, e)));
+        gexf_edge_open(f, (long)e, cl_vstr(g, "id", IGRAPH_FROM(g, e)),
+                       cl_vstr(g, "id", IGRAPH_TO(g, e)));
         fputs(" weight=\"", f);
-        clout_num_text(f, clout_enum(g, "weight", e, 1));
+        cl_num_text(f, cl_enum(g, "weight", e, 1));
         fputs("\">\n        <attvalues>\n", f);
-        gexf_edge_attvalues(f, clout_estr(g, "layer", e), clout_estr(g, "relations", e));
-        clout_extra_values_xml(&x, f, false, e, ATTVALUE, "\"/>\n");
+        gexf_edge_attvalues(f, cl_estr(g, "layer", e), cl_estr(g, "relations", e));
+        cl_extra_values_xml(&x, f, false, e, ATTVALUE, "\"/>\n");
         fputs("        </attvalues>\n      </edge>\n", f);
     }
     fputs("    </edges>\n  </graph>\n</gexf>\n", f);
-    clout_extras_clear(&x);
+    cl_extras_clear(&x);
 }
 
 /* ---- a dataset over time ---- */
@@ -158,19 +158,19 @@ typedef struct {
 static void dyn_add_snapshot(dyn_t *d, const igraph_t *g, int year)
 {
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
-        const char *id = clout_vstr(g, "id", v);
+        const char *id = cl_vstr(g, "id", v);
         if (g_hash_table_contains(d->seen, id))
             continue;
         char *copy = g_strdup(id);
         g_ptr_array_add(d->nodes, copy);
         g_hash_table_add(d->seen, copy);
-        g_ptr_array_add(d->names, g_strdup(clout_vstr(g, "name", v)));
-        g_ptr_array_add(d->kinds, g_strdup(clout_vstr(g, "kind", v)));
-        g_ptr_array_add(d->roles, g_strdup(clout_vstr(g, "role", v)));
+        g_ptr_array_add(d->names, g_strdup(cl_vstr(g, "name", v)));
+        g_ptr_array_add(d->kinds, g_strdup(cl_vstr(g, "kind", v)));
+        g_ptr_array_add(d->roles, g_strdup(cl_vstr(g, "role", v)));
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
-        const char *s = clout_vstr(g, "id", IGRAPH_FROM(g, e));
-        const char *t = clout_vstr(g, "id", IGRAPH_TO(g, e));
+        const char *s = cl_vstr(g, "id", IGRAPH_FROM(g, e));
+        const char *t = cl_vstr(g, "id", IGRAPH_TO(g, e));
         g_autofree char *key = g_strdup_printf("%s\t%s", s, t);
         dyn_edge_t *de = g_hash_table_lookup(d->index, key);
         if (!de) {
@@ -182,7 +182,7 @@ static void dyn_add_snapshot(dyn_t *d, const igraph_t *g, int year)
             g_ptr_array_add(d->edges, de);
             g_hash_table_insert(d->index, g_steal_pointer(&key), de);
         }
-        double w = clout_enum(g, "weight", e, 1);
+        double w = cl_enum(g, "weight", e, 1);
         /* A snapshot holds one edge per pair (parallel ones are summed). */
         if (de->years->len && g_array_index(de->years, int, de->years->len - 1) == year) {
             g_array_index(de->weights, double, de->weights->len - 1) += w;
@@ -192,8 +192,8 @@ static void dyn_add_snapshot(dyn_t *d, const igraph_t *g, int year)
         g_array_append_val(de->weights, w);
         g_free(de->layer);
         g_free(de->relations);
-        de->layer = g_strdup(clout_estr(g, "layer", e));
-        de->relations = g_strdup(clout_estr(g, "relations", e));
+        de->layer = g_strdup(cl_estr(g, "layer", e));
+        de->relations = g_strdup(cl_estr(g, "relations", e));
     }
 }
 
@@ -217,7 +217,7 @@ static void dyn_write_edge(FILE *f, long id, const dyn_edge_t *de, const int *ye
                ew[j + 1] == ew[i])
             j++;
         fputs("          <attvalue for=\"weight\" value=\"", f);
-        clout_num_text(f, ew[i]);
+        cl_num_text(f, ew[i]);
         fprintf(f, "\" start=\"%d\" end=\"%d\"/>\n", ey[i], ey[j]);
         i = j + 1;
     }
@@ -296,9 +296,9 @@ clout_status_t clout_dataset_write_gexf(const clout_dataset_t *ds,
         /* Each snapshot's warnings (relations without data in its window)
          * would repeat for every year: one line names the years instead. */
         g_autoptr(clout_error_t) quiet = clout_error_new(1);
-        st = clout_snapshot(&net, ds, &o, quiet);
+        st = clout_snapshot(ds, &net, &o, quiet);
         if (st) { /* again, to give err the failure as it is */
-            st = clout_snapshot(&net, ds, &o, err);
+            st = clout_snapshot(ds, &net, &o, err);
             if (!st)
                 clout_network_free(net);
             st = st ? st : clout_error_status(quiet);
@@ -634,7 +634,7 @@ static clout_status_t gx_set_attrs(gx_t *gx, igraph_t *g, int cls)
                              gx->path);
         igraph_vector_destroy(&nv);
         igraph_vector_bool_destroy(&bv);
-        clout_strvector_release(&sv);
+        cl_strvector_release(&sv);
         nv = (igraph_vector_t){0};
         bv = (igraph_vector_bool_t){0};
     }
@@ -643,7 +643,7 @@ out:
         igraph_vector_destroy(&nv);
     if (bv.stor_begin)
         igraph_vector_bool_destroy(&bv);
-    clout_strvector_release(&sv);
+    cl_strvector_release(&sv);
     return st;
 }
 
@@ -659,7 +659,7 @@ static clout_status_t gx_strings(igraph_t *g, const char *name, GPtrArray *a, bo
                           : igraph_cattribute_VAS_setv(g, name, &sv),
                      path);
 out:
-    clout_strvector_release(&sv);
+    cl_strvector_release(&sv);
     return st;
 }
 
@@ -688,7 +688,7 @@ out:
     return st;
 }
 
-/* The declared types, as clout_graphml_keep_types keeps them, so that the
+/* The declared types, as cl_graphml_keep_types keeps them, so that the
  * writers declare them again (GEXF's integer is GraphML's int). */
 static char *gx_types(const gx_t *gx)
 {
@@ -741,12 +741,12 @@ static clout_status_t gx_read(gx_t *gx, const xmlNode *root, igraph_t *g)
         st = gx_graph(gx, g);
     if (!st) {
         g_autofree char *types = gx_types(gx);
-        st = clout_graphml_keep_types(g, types, gx->path, gx->err);
+        st = cl_graphml_keep_types(g, types, gx->path, gx->err);
     }
     return st;
 }
 
-clout_status_t clout_read_gexf(clout_network_t *net, const char *path, clout_error_t *err)
+clout_status_t cl_read_gexf(clout_network_t *net, const char *path, clout_error_t *err)
 {
     xmlDoc *doc = xmlReadFile(
         path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_HUGE);

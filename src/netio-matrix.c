@@ -73,7 +73,7 @@ static char guess_sep(const char *header)
     return semi > comma ? ';' : ',';
 }
 
-bool clout_csv_is_matrix(const char *path)
+bool cl_csv_is_matrix(const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -192,7 +192,7 @@ static clout_status_t matrix_graph(matrix_t *m, igraph_t *g, bool directed)
                 st = clout_error_set(err, CLOUT_EFAIL, m->path, 0, 0, "out of memory");
         if (!st && igraph_cattribute_VAS_setv(g, "id", &sv))
             st = clout_error_set(err, CLOUT_EFAIL, m->path, 0, 0, "out of memory");
-        clout_strvector_release(&sv);
+        cl_strvector_release(&sv);
     }
 out:
     igraph_vector_int_destroy(&ev);
@@ -200,8 +200,8 @@ out:
     return st;
 }
 
-clout_status_t clout_read_matrix(clout_network_t *net, const char *path, bool directed,
-                                 clout_error_t *err)
+clout_status_t cl_read_matrix(clout_network_t *net, const char *path, bool directed,
+                              clout_error_t *err)
 {
     g_autofree char *text = NULL;
     g_autoptr(GError) ge = NULL;
@@ -243,7 +243,7 @@ clout_status_t clout_read_matrix(clout_network_t *net, const char *path, bool di
 /* The adjacency matrix as CSV: a header of ids after an empty cell, then a
  * row per node, its id and the summed weights of its edges to each node
  * (undirected: both ways, so the matrix is symmetric). */
-clout_status_t clout_write_matrix(const igraph_t *g, FILE *f, clout_error_t *err)
+clout_status_t cl_write_matrix(const igraph_t *g, FILE *f, clout_error_t *err)
 {
     clout_status_t st = CLOUT_OK;
     igraph_integer_t n = igraph_vcount(g);
@@ -256,22 +256,22 @@ clout_status_t clout_write_matrix(const igraph_t *g, FILE *f, clout_error_t *err
     CLOUT_IGRAPH_TRY(igraph_vector_init(&m, n * n), "writing the matrix");
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
-        double w = clout_enum(g, "weight", e, 1);
+        double w = cl_enum(g, "weight", e, 1);
         VECTOR(m)[a * n + b] += w;
         if (!igraph_is_directed(g) && a != b)
             VECTOR(m)[b * n + a] += w;
     }
     for (igraph_integer_t v = 0; v < n; v++) {
         fputc(',', f);
-        clout_write_csv_cell(f, clout_vstr(g, "id", v), false);
+        cl_write_csv_cell(f, cl_vstr(g, "id", v), false);
     }
     fputc('\n', f);
     for (igraph_integer_t a = 0; a < n; a++) {
-        clout_write_csv_cell(f, clout_vstr(g, "id", a), false);
+        cl_write_csv_cell(f, cl_vstr(g, "id", a), false);
         for (igraph_integer_t b = 0; b < n; b++) {
             char buf[G_ASCII_DTOSTR_BUF_SIZE];
             fputc(',', f);
-            fputs(clout_number_text(buf, VECTOR(m)[a * n + b], false, false), f);
+            fputs(cl_number_text(buf, VECTOR(m)[a * n + b], false, false), f);
         }
         fputc('\n', f);
     }
@@ -286,7 +286,7 @@ out:
  * none is its number), *Arcs, *Edges, *Arcslist and *Edgeslist are read,
  * and what follows a label on a *Vertices line (coordinates, shape, colours:
  * drawing attributes) is not used. */
-clout_status_t clout_read_pajek(clout_network_t *net, const char *path, clout_error_t *err)
+clout_status_t cl_read_pajek(clout_network_t *net, const char *path, clout_error_t *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -296,7 +296,7 @@ clout_status_t clout_read_pajek(clout_network_t *net, const char *path, clout_er
     clout_status_t st = CLOUT_OK;
     igraph_strvector_t ids = {0};
     if (e) {
-        st = clout_igraph_error(err, e, path);
+        st = cl_igraph_error(err, e, path);
         if (st == CLOUT_EFAIL && e != IGRAPH_ENOMEM)
             st = clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot read this Pajek file");
         return st;
@@ -324,6 +324,6 @@ clout_status_t clout_read_pajek(clout_network_t *net, const char *path, clout_er
             if (isnan(EAN(g, "weight", e)))
                 CLOUT_IGRAPH_TRY(igraph_cattribute_EAN_set(g, "weight", e, 1), path);
 out:
-    clout_strvector_release(&ids);
+    cl_strvector_release(&ids);
     return st;
 }

@@ -15,10 +15,19 @@
 
 #include "cli.h"
 
-static const cli_command_t *const COMMANDS[] = {
-    &cli_cmd_validate,    &cli_cmd_info,      &cli_cmd_build,  &cli_cmd_measure,
-    &cli_cmd_communities, &cli_cmd_influence, &cli_cmd_robustness, &cli_cmd_diff, &cli_cmd_render,
-    &cli_cmd_chart,       &cli_cmd_report,    &cli_cmd_import, NULL};
+static const cli_command_t *const COMMANDS[] = {&cli_cmd_validate,
+                                                &cli_cmd_info,
+                                                &cli_cmd_build,
+                                                &cli_cmd_measure,
+                                                &cli_cmd_communities,
+                                                &cli_cmd_influence,
+                                                &cli_cmd_robustness,
+                                                &cli_cmd_diff,
+                                                &cli_cmd_render,
+                                                &cli_cmd_chart,
+                                                &cli_cmd_report,
+                                                &cli_cmd_import,
+                                                NULL};
 
 /* How an option's value is read and checked (options.h). */
 typedef enum {
@@ -516,7 +525,7 @@ int cli_write_tables(const cli_opts_t *o, clout_table_t *const *tables, int n)
     clout_output_t *out;
     clout_status_t st = clout_output_open(&out, o->output, err);
     if (!st) {
-        st = clout_tables_write_ex(clout_output_file(out), tables, n, cli_table_format(o),
+        st = clout_tables_write_ex(tables, n, clout_output_file(out), cli_table_format(o),
                                    o->safe_csv ? CLOUT_WRITE_SPREADSHEET_SAFE : 0, err);
         if (st)
             clout_output_abort(out);

@@ -6,9 +6,10 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_METHOD, OPT_RESOLUTION, OPT_TOLERANCE, OPT_RUNS,   OPT_SEED,      OPT_COMPARE,
-    OPT_TABLE,  OPT_AT,         OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,    OPT_LAYERS, OPT_RELATIONS, OPT_DIRECTED, OPT_WEIGHT, OPT_MULTI, OPT_UNWEIGHTED,
-    OPT_FORMAT, OPT_SAFE_CSV,   OPT_OUTPUT,    OPT_QUIET,  OPT_HELP,      OPT_NONE};
+    OPT_METHOD,    OPT_RESOLUTION, OPT_TOLERANCE, OPT_RUNS,          OPT_SEED,       OPT_COMPARE,
+    OPT_TABLE,     OPT_AT,         OPT_WINDOW,    OPT_CARRY_FORWARD, OPT_HALF_LIFE,  OPT_LAYERS,
+    OPT_RELATIONS, OPT_DIRECTED,   OPT_WEIGHT,    OPT_MULTI,         OPT_UNWEIGHTED, OPT_FORMAT,
+    OPT_SAFE_CSV,  OPT_OUTPUT,     OPT_QUIET,     OPT_HELP,          OPT_NONE};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
@@ -41,9 +42,9 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         co.tolerance = o->tolerance; /* 0: until the partition stops changing */
     clout_partition_t part;
     clout_table_t *tables[2] = {NULL, NULL};
-    clout_status_t st = clout_communities(net, &co, &part, err);
+    clout_status_t st = clout_communities(net, &part, &co, err);
     if (!st) {
-        st = clout_partition_tables(net, &part, &co, o->compare, &tables[0], &tables[1], err);
+        st = clout_partition_tables(net, &part, &tables[0], &tables[1], &co, o->compare, err);
         clout_partition_destroy(&part);
     }
     if (st) {

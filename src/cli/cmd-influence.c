@@ -7,9 +7,10 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_POLES,    OPT_FOCUS, OPT_ALL_POLES,  OPT_BOOTSTRAP, OPT_NOISE, OPT_INTERVAL,    OPT_JOBS,      OPT_SEED,
-    OPT_TABLE,    OPT_AT,     OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,    OPT_LAYERS,   OPT_RELATIONS, OPT_FORMAT,
-    OPT_SAFE_CSV, OPT_OUTPUT, OPT_QUIET,     OPT_PROGRESS, OPT_HELP,      OPT_NONE};
+    OPT_POLES,     OPT_FOCUS,    OPT_ALL_POLES, OPT_BOOTSTRAP, OPT_NOISE,    OPT_INTERVAL,
+    OPT_JOBS,      OPT_SEED,     OPT_TABLE,     OPT_AT,        OPT_WINDOW,   OPT_CARRY_FORWARD,
+    OPT_HALF_LIFE, OPT_LAYERS,   OPT_RELATIONS, OPT_FORMAT,    OPT_SAFE_CSV, OPT_OUTPUT,
+    OPT_QUIET,     OPT_PROGRESS, OPT_HELP,      OPT_NONE};
 
 static void progress(int done, int total, void *data)
 {
@@ -52,11 +53,11 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         io.on_progress = progress;
     clout_table_t *t[2] = {NULL, NULL};
     if (o->table && strcmp(o->table, "contributions") == 0) {
-        if (clout_influence_contributions(ds, &so, &io, &t[0], err) != CLOUT_OK)
+        if (clout_influence_contributions(ds, &t[0], &so, &io, err) != CLOUT_OK)
             code = cli_report(err);
         else
             code = cli_write_tables(o, &t[0], 1);
-    } else if (clout_influence(ds, &so, &io, &t[0], &t[1], err) != CLOUT_OK)
+    } else if (clout_influence(ds, &t[0], &t[1], &so, &io, err) != CLOUT_OK)
         code = cli_report(err);
     else if (o->table)
         code = cli_write_tables(o, strcmp(o->table, "balance") == 0 ? &t[1] : &t[0], 1);

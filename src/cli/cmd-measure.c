@@ -3,11 +3,11 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_MEASURES,   OPT_DISTANCE, OPT_NORMALIZED, OPT_CUTOFF,
-                                    OPT_SAMPLE,     OPT_SEED,     OPT_UNWEIGHTED, OPT_GROUPS,
-                                    OPT_KATZ_ALPHA, OPT_AT,       OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,     OPT_LAYERS,
-                                    OPT_RELATIONS,  OPT_DIRECTED, OPT_WEIGHT, OPT_MULTI, OPT_FORMAT,     OPT_SAFE_CSV,
-                                    OPT_OUTPUT,     OPT_QUIET,    OPT_HELP,       OPT_NONE};
+static const cli_opt_id_t OPTS[] = {
+    OPT_MEASURES,   OPT_DISTANCE, OPT_NORMALIZED, OPT_CUTOFF,   OPT_SAMPLE, OPT_SEED,
+    OPT_UNWEIGHTED, OPT_GROUPS,   OPT_KATZ_ALPHA, OPT_AT,       OPT_WINDOW, OPT_CARRY_FORWARD,
+    OPT_HALF_LIFE,  OPT_LAYERS,   OPT_RELATIONS,  OPT_DIRECTED, OPT_WEIGHT, OPT_MULTI,
+    OPT_FORMAT,     OPT_SAFE_CSV, OPT_OUTPUT,     OPT_QUIET,    OPT_HELP,   OPT_NONE};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
@@ -40,7 +40,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (cli_given(o, OPT_SEED))
         mo.seed = (unsigned long)o->seed;
     clout_table_t *t;
-    if (clout_measures(net, &mo, &t, err) != CLOUT_OK) {
+    if (clout_measures(net, &t, &mo, err) != CLOUT_OK) {
         code = cli_report(err);
     } else {
         code = cli_write_tables(o, &t, 1);
