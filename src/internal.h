@@ -258,6 +258,60 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(clout_dataset_t, clout_dataset_free)
 
 clout_network_t *cl_network_new(const char *source);
 
+/* ---- network formats (netio.c, netio-gexf.c, netio-matrix.c) ---- */
+
+/* XML text, escaped for an attribute or an element (netio.c). */
+void cl_xml_text(FILE *f, const char *s);
+/* A number as the shortest text that reads back the same, '.' decimal. */
+void cl_num_text(FILE *f, double v);
+/* The readers: each fills net->graph with the file's nodes, edges and
+ * attributes (ids as the vertex attribute "id"). */
+clout_status_t cl_read_gexf(clout_network_t *net, const char *path, clout_error_t *err);
+clout_status_t cl_read_pajek(clout_network_t *net, const char *path, clout_error_t *err);
+clout_status_t cl_read_matrix(clout_network_t *net, const char *path, bool directed,
+                              clout_error_t *err);
+/* True when the first record of the CSV at path begins with an empty cell:
+ * an adjacency matrix, not an edge list. */
+bool cl_csv_is_matrix(const char *path);
+/* GraphML (netio-attrs.c): refuses hyperedges, nested graphs (yEd group
+ * nodes) and second graphs, which igraph's reader drops without a word,
+ * naming the line; *types receives the file's key types for
+ * cl_graphml_keep_types (free with g_free). */
+clout_status_t cl_graphml_scan(const char *path, char **types, clout_error_t *err);
+/* Keeps the key types with the graph, so that a GraphML written from it
+ * declares int, long, float, double, boolean and string as the file did. */
+clout_status_t cl_graphml_keep_types(igraph_t *g, const char *types, const char *path,
+                                     clout_error_t *err);
+/* The vertex (or edge) attributes of g that are not clout's own, with
+ * their igraph types (int): what the writers carry through. */
+void cl_extra_attrs(const igraph_t *g, bool vertex, GPtrArray *names, GArray *types);
+/* GraphML <key>s of those attributes (ids v0.., e0..), and the <data> of
+ * vertex or edge i. */
+void cl_graphml_extra_keys(const igraph_t *g, FILE *f, GPtrArray *vn, GArray *vt, GPtrArray *en,
+                           GArray *et);
+/* The extra attributes of a graph for a writer, vertex and edge ones. */
+typedef struct {
+    const igraph_t *g;
+    GPtrArray *vn, *en; /* names (owned) */
+    GArray *vt, *et;    /* their igraph types, int */
+} cl_extras_t;
+void cl_extras_init(cl_extras_t *x, const igraph_t *g);
+void cl_extras_clear(cl_extras_t *x);
+/* Every value of vertex or edge i as XML text between open (a printf
+ * format of the key's class letter 'v' or 'e' and index) and close. */
+void cl_extra_values_xml(const cl_extras_t *x, FILE *f, bool vertex, igraph_integer_t i,
+                         const char *open, const char *close);
+/* The GraphML type ("int", ..., "string") of an attribute: the file's, else
+ * from igraph's type t. */
+const char *cl_attr_decl_type(const igraph_t *g, bool vertex, const char *name,
+                              igraph_attribute_type_t t);
+/* GEXF <attribute>s of those attributes, and the <attvalue>s of vertex or
+ * edge i. */
+void cl_gexf_extra_decls(const igraph_t *g, FILE *f, bool vertex, GPtrArray *names, GArray *types);
+/* The writers. */
+void cl_write_gexf(const igraph_t *g, const char *source, FILE *f);
+clout_status_t cl_write_matrix(const igraph_t *g, FILE *f, clout_error_t *err);
+
 /* clout_snapshot over a given array of ties of ds (a bootstrap replicate). */
 clout_status_t cl_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
                                    const clout_tie_t *ties, long n_ties,

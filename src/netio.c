@@ -168,6 +168,26 @@ out:
     return st;
 }
 
+/* GML's identity is a node's id; its label is a name.  The labels serve as
+ * ids (clout's own GML keeps its ids there) only when every node has one
+ * and no two are the same; else the GML ids do, with a warning. */
+static bool labels_are_ids(const igraph_t *g, const char *path, clout_error_t *err)
+{
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
+        const char *l = VAS(g, "label", v);
+        if (*l && g_hash_table_add(seen, (gpointer)l))
+            continue;
+        clout_error_warn(err,
+                         "%s: node %" IGRAPH_PRId " has %s label%s%s%s: the nodes are known by "
+                         "their GML ids, their labels kept as names",
+                         path, v + 1, *l ? "the same" : "no", *l ? " as another, '" : "",
+                         *l ? l : "", *l ? "'" : "");
+        return false;
+    }
+    return true;
+}
+
 /* Text attributes as clout reads them: numeric references decoded (see
  * decode_refs), and every attribute clout reads as text made text.  *id_from
  * is the attribute that holds the ids: GraphML node ids arrive as a string
@@ -202,6 +222,11 @@ static clout_status_t text_attrs(igraph_t *g, const char *path, int kind, const 
         st = attr_as_string(g, IGRAPH_ATTRIBUTE_EDGE, eattrs[k], path, err);
     for (size_t k = 1; k < G_N_ELEMENTS(vattrs) && !st; k++)
         st = attr_as_string(g, IGRAPH_ATTRIBUTE_VERTEX, vattrs[k], path, err);
+    if (!st && kind == CLOUT_NET_GML && id_type == IGRAPH_ATTRIBUTE_NUMERIC && *id_from &&
+        strcmp(*id_from, "label") == 0 && !labels_are_ids(g, path, err)) {
+        st = attr_as_string(g, IGRAPH_ATTRIBUTE_VERTEX, "id", path, err);
+        *id_from = "id";
+    }
     return st;
 }
 
@@ -268,40 +293,153 @@ static clout_status_t check_strings(const igraph_t *g, const char *path, const c
     return CLOUT_OK;
 }
 
-/* The edge weights: 1 when the file has none; else numbers, every one finite. */
-static clout_status_t check_weights(igraph_t *g, const char *path, clout_error_t *err)
+/* The numeric edge attributes of g other than "weight", ", "-joined, or
+ * NULL when there is none. */
+static char *numeric_edge_attrs(const igraph_t *g)
 {
+    igraph_strvector_t names;
+    igraph_vector_int_t types;
+    if (igraph_strvector_init(&names, 0))
+        return NULL;
+    if (igraph_vector_int_init(&types, 0)) {
+        igraph_strvector_destroy(&names);
+        return NULL;
+    }
+    GString *s = g_string_new(NULL);
+    if (!igraph_cattribute_list(g, NULL, NULL, NULL, NULL, &names, &types))
+        for (igraph_integer_t i = 0; i < igraph_strvector_size(&names); i++)
+            if (VECTOR(types)[i] == IGRAPH_ATTRIBUTE_NUMERIC &&
+                strcmp(igraph_strvector_get(&names, i), "weight") != 0)
+                g_string_append_printf(s, "%s'%s'", s->len ? ", " : "",
+                                       igraph_strvector_get(&names, i));
+    igraph_strvector_destroy(&names);
+    igraph_vector_int_destroy(&types);
+    return g_string_free(s, s->len == 0);
+}
+
+static clout_status_t all_weights(igraph_t *g, double w, const char *path, clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    igraph_vector_t wv = {0};
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        igraph_cattribute_remove_e(g, "weight");
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&wv, igraph_ecount(g)), path);
+    igraph_vector_fill(&wv, w);
+    CLOUT_IGRAPH_TRY(igraph_cattribute_EAN_setv(g, "weight", &wv), path);
+out:
+    igraph_vector_destroy(&wv);
+    return st;
+}
+
+/* The weights as numbers in "weight": from attribute name, numbers or text
+ * that reads as numbers. */
+static clout_status_t weights_from(igraph_t *g, const char *name, igraph_attribute_type_t t,
+                                   const char *path, clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
     igraph_integer_t m = igraph_ecount(g);
+    igraph_vector_t wv = {0};
+    const char *opt = strcmp(name, "weight") == 0 ? "" : " (--weight)";
+    if (t == IGRAPH_ATTRIBUTE_BOOLEAN)
+        return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+                               "edge attribute '%s'%s is true or false, not a number; give "
+                               "--weight ATTR for another attribute, or --unweighted",
+                               name, opt);
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&wv, m), path);
+    for (igraph_integer_t i = 0; i < m; i++) {
+        double x = NAN;
+        if (t == IGRAPH_ATTRIBUTE_NUMERIC)
+            x = EAN(g, name, i);
+        else if (!clout_parse_number(EAS(g, name, i), &x))
+            x = NAN;
+        /* igraph gives NaN both for a missing weight and for "NaN";
+         * guessing 1 could hide a broken file, so both are errors. */
+        if (!isfinite(x)) {
+            st = clout_error_set(
+                err, CLOUT_EDATA, path, 0, 0,
+                "edge %" IGRAPH_PRId " (%s %s %s): its '%s'%s is missing or not a finite number "
+                "('%s'); give every edge a weight, or read the file with --unweighted (every "
+                "edge weighs 1)",
+                i + 1, VAS(g, "id", IGRAPH_FROM(g, i)), igraph_is_directed(g) ? "->" : "--",
+                VAS(g, "id", IGRAPH_TO(g, i)), name, opt,
+                t == IGRAPH_ATTRIBUTE_NUMERIC ? "" : EAS(g, name, i));
+            goto out;
+        }
+        VECTOR(wv)[i] = x;
+    }
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        igraph_cattribute_remove_e(g, "weight");
+    CLOUT_IGRAPH_TRY(igraph_cattribute_EAN_setv(g, "weight", &wv), path);
+out:
+    igraph_vector_destroy(&wv);
+    return st;
+}
+
+/* The edge weights (doc/data-format.md, "Network files"): --unweighted, 1
+ * each; --weight ATTR, that attribute's; else "weight"; else 1 each, with a
+ * warning when a numeric attribute such as GML's "value" could have been
+ * meant.  Every weight must be a finite number. */
+static clout_status_t check_weights(igraph_t *g, const char *path, const clout_snapshot_opts_t *o,
+                                    clout_error_t *err)
+{
+    if (o->unweighted)
+        return all_weights(g, 1, path, err);
+    const char *name = o->weight ? o->weight : "weight";
     igraph_attribute_type_t wt;
-    clout_status_t st = cl_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, "weight", &wt, err);
+    clout_status_t st = cl_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, name, &wt, err);
     if (st)
         return st;
-    if (wt == IGRAPH_ATTRIBUTE_UNSPECIFIED) {
-        for (igraph_integer_t i = 0; i < m; i++)
-            CLOUT_IGRAPH_TRY(igraph_cattribute_EAN_set(g, "weight", i, 1.0), path);
-    } else if (wt != IGRAPH_ATTRIBUTE_NUMERIC) {
-        return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
-                               "edge attribute 'weight' is not numeric");
-    } else {
-        /* igraph gives NaN both for a missing weight and for "NaN"; guessing 1
-         * could hide a broken file, so both are errors. */
-        for (igraph_integer_t i = 0; i < m; i++)
-            if (!isfinite(EAN(g, "weight", i)))
-                return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
-                                       "edge %" IGRAPH_PRId " (%s %s %s) has no weight or one "
-                                       "that is not a finite number (%g); give every edge a "
-                                       "weight, or none",
-                                       i + 1, VAS(g, "id", IGRAPH_FROM(g, i)),
-                                       igraph_is_directed(g) ? "->" : "--",
-                                       VAS(g, "id", IGRAPH_TO(g, i)), EAN(g, "weight", i));
-    }
+    if (wt != IGRAPH_ATTRIBUTE_UNSPECIFIED)
+        return weights_from(g, name, wt, path, err);
+    g_autofree char *others = numeric_edge_attrs(g);
+    if (o->weight)
+        return clout_error_set(err, CLOUT_EUSAGE, path, 0, 0,
+                               "--weight %s: the edges have no attribute '%s'%s%s", name, name,
+                               others ? "; numeric ones: " : "", others ? others : "");
+    if (others && igraph_ecount(g) > 0)
+        clout_error_warn(err,
+                         "%s: the edges have no 'weight' but numeric attributes (%s): every edge "
+                         "weighs 1; --weight ATTR reads one as the weight, --unweighted says 1 "
+                         "is meant",
+                         path, others);
+    return all_weights(g, 1, path, err);
+}
+
+/* Parallel edges become one, its weight their sum and its other attributes
+ * the first's, unless o->multi_keep: one reading of the network for every
+ * measure (betweenness and closeness would count them as separate paths,
+ * eigenvector and PageRank sum them). */
+static clout_status_t merge_parallel(igraph_t *g, const char *path, const clout_snapshot_opts_t *o,
+                                     clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    igraph_bool_t multi = false;
+    igraph_attribute_combination_t comb;
+    bool comb_made = false;
+    CLOUT_IGRAPH_TRY(igraph_has_multiple(g, &multi), path);
+    if (!multi || o->multi_keep)
+        goto out;
+    igraph_integer_t before = igraph_ecount(g);
+    CLOUT_IGRAPH_TRY(igraph_attribute_combination(&comb, "weight", IGRAPH_ATTRIBUTE_COMBINE_SUM, "",
+                                                  IGRAPH_ATTRIBUTE_COMBINE_FIRST,
+                                                  IGRAPH_NO_MORE_ATTRIBUTES),
+                     path);
+    comb_made = true;
+    CLOUT_IGRAPH_TRY(igraph_simplify(g, true, false, &comb), path);
+    clout_error_warn(err,
+                     "%s: %" IGRAPH_PRId " edges, %" IGRAPH_PRId
+                     " once parallel ones are merged, each pair's weights summed (--multi keep "
+                     "keeps them apart)",
+                     path, before, igraph_ecount(g));
 out:
+    if (comb_made)
+        igraph_attribute_combination_destroy(&comb);
     return st;
 }
 
 /* Fills in the attributes clout relies on, from what the file had. */
 static clout_status_t normalise(clout_network_t *net, const char *path, int kind,
-                                clout_error_t *err)
+                                const clout_snapshot_opts_t *o, clout_error_t *err)
 {
     igraph_t *g = &net->graph;
     const char *id_from;
@@ -317,6 +455,13 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
     for (int k = 0; k < 2 && !st; k++)
         if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k]))
             st = add_empty_attr(g, IGRAPH_ATTRIBUTE_VERTEX, vs[k], igraph_vcount(g), path, err);
+    if (!st)
+        st = check_weights(g, path, o, err);
+    /* Parallel edges are merged before the empty edge attributes are added:
+     * igraph_simplify combines every edge attribute, and an edge list has
+     * only its weights. */
+    if (!st)
+        st = merge_parallel(g, path, o, err);
     for (int k = 0; k < 2 && !st; k++)
         if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k])) {
             st = add_empty_attr(g, IGRAPH_ATTRIBUTE_EDGE, es[k], igraph_ecount(g), path, err);
@@ -324,8 +469,6 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
         }
     if (!st)
         st = check_strings(g, path, es, filled, err);
-    if (!st)
-        st = check_weights(g, path, err);
     return st;
 }
 
@@ -461,53 +604,93 @@ out:
     return st;
 }
 
+/* Input file names: the extension says the format; a .csv whose first
+ * cell is empty is an adjacency matrix. */
 static int path_kind(const char *path)
 {
+    static const struct {
+        const char *ext;
+        int kind;
+    } map[] = {{".graphml", CLOUT_NET_GRAPHML}, {".xml", CLOUT_NET_GRAPHML},
+               {".gml", CLOUT_NET_GML},         {".gexf", CLOUT_NET_GEXF},
+               {".net", CLOUT_NET_PAJEK},       {".paj", CLOUT_NET_PAJEK},
+               {".csv", CLOUT_NET_EDGELIST},    {".txt", CLOUT_NET_EDGELIST}};
     char *low = g_ascii_strdown(path, -1);
     int k = -1;
-    if (g_str_has_suffix(low, ".graphml") || g_str_has_suffix(low, ".xml"))
-        k = CLOUT_NET_GRAPHML;
-    else if (g_str_has_suffix(low, ".gml"))
-        k = CLOUT_NET_GML;
-    else if (g_str_has_suffix(low, ".csv") || g_str_has_suffix(low, ".txt"))
-        k = CLOUT_NET_EDGELIST;
+    for (size_t i = 0; i < G_N_ELEMENTS(map) && k < 0; i++)
+        if (g_str_has_suffix(low, map[i].ext))
+            k = map[i].kind;
     g_free(low);
+    if (k == CLOUT_NET_EDGELIST && cl_csv_is_matrix(path))
+        k = CLOUT_NET_MATRIX;
     return k;
+}
+
+const char *clout_network_read_extensions(void)
+{
+    return ".graphml, .xml, .gml, .gexf, .net, .paj, .csv or .txt";
+}
+
+/* GraphML and GML, through igraph's readers. */
+static clout_status_t read_igraph(clout_network_t *net, const char *path, int kind,
+                                  clout_error_t *err)
+{
+    g_autofree char *types = NULL;
+    if (kind == CLOUT_NET_GRAPHML) {
+        clout_status_t s0 = cl_graphml_scan(path, &types, err);
+        if (s0)
+            return s0;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: %s", g_strerror(errno));
+    igraph_error_t e = kind == CLOUT_NET_GML ? igraph_read_graph_gml(&net->graph, f)
+                                             : igraph_read_graph_graphml(&net->graph, f, 0);
+    fclose(f);
+    clout_status_t st = CLOUT_OK;
+    if (e) {
+        clout_status_t s2 = cl_igraph_error(err, e, path);
+        /* A file igraph cannot parse is bad input, whatever code came back. */
+        st = s2 == CLOUT_EFAIL && e != IGRAPH_ENOMEM ? CLOUT_EDATA : s2;
+        if (st == CLOUT_EDATA && clout_error_status(err) < CLOUT_EDATA)
+            clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot read this file");
+    }
+    if (!st)
+        st = cl_graphml_keep_types(&net->graph, types, path, err);
+    return st;
 }
 
 clout_status_t clout_network_read(clout_network_t **out, const char *path, bool directed,
                                   clout_error_t *err)
 {
+    clout_snapshot_opts_t o;
+    clout_snapshot_opts_init(&o);
+    o.directed = directed;
+    return clout_network_read_opts(out, path, &o, err);
+}
+
+clout_status_t clout_network_read_opts(clout_network_t **out, const char *path,
+                                       const clout_snapshot_opts_t *opts, clout_error_t *err)
+{
+    bool directed = opts->directed;
     clout_init();
     *out = NULL;
     int kind = path_kind(path);
     if (kind < 0)
         return clout_error_set(err, CLOUT_EUSAGE, path, 0, 0,
-                               "cannot tell the format (want .graphml, .gml or .csv)");
+                               "cannot tell the format from the extension, which must be %s",
+                               clout_network_read_extensions());
     g_autoptr(clout_network_t) net = cl_network_new(path);
-    clout_status_t st = CLOUT_OK;
-    if (kind == CLOUT_NET_EDGELIST) {
-        st = read_edgelist(net, path, directed, err);
-    } else {
-        FILE *f = fopen(path, "rb");
-        if (!f) {
-            st =
-                clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: %s", g_strerror(errno));
-        } else {
-            igraph_error_t e = kind == CLOUT_NET_GML ? igraph_read_graph_gml(&net->graph, f)
-                                                     : igraph_read_graph_graphml(&net->graph, f, 0);
-            fclose(f);
-            if (e) {
-                clout_status_t s2 = cl_igraph_error(err, e, path);
-                /* A file igraph cannot parse is bad input, whatever code came back. */
-                st = s2 == CLOUT_EFAIL && e != IGRAPH_ENOMEM ? CLOUT_EDATA : s2;
-                if (st == CLOUT_EDATA && clout_error_status(err) < CLOUT_EDATA)
-                    clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot read this file");
-            }
-        }
+    clout_status_t st;
+    switch (kind) {
+    case CLOUT_NET_EDGELIST: st = read_edgelist(net, path, directed, err); break;
+    case CLOUT_NET_MATRIX: st = cl_read_matrix(net, path, directed, err); break;
+    case CLOUT_NET_GEXF: st = cl_read_gexf(net, path, err); break;
+    case CLOUT_NET_PAJEK: st = cl_read_pajek(net, path, err); break;
+    default: st = read_igraph(net, path, kind, err); break;
     }
     if (!st)
-        st = normalise(net, path, kind, err);
+        st = normalise(net, path, kind, opts, err);
     if (!st)
         *out = g_steal_pointer(&net);
     return st;
@@ -561,6 +744,8 @@ clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
             st = clout_dataset_load(&ds, path, err);
         if (!st) {
             st = clout_snapshot(ds, out, &o, err);
+            if (!st && o.unweighted)
+                st = all_weights(&(*out)->graph, 1, path, err);
             if (!st && !o.year)
                 say_default_year(ds, &o, (*out)->year, err);
             if (!st && ds_out)
@@ -572,7 +757,7 @@ clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
         st =
             clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: No such file or directory");
     } else {
-        st = clout_network_read(out, path, o.directed, err);
+        st = clout_network_read_opts(out, path, &o, err);
     }
     g_free(path);
     return st;
@@ -604,42 +789,54 @@ static void say_default_year(const clout_dataset_t *ds, const clout_snapshot_opt
 
 /* ---- writers ---- */
 
+static const char *const FORMAT_NAMES[] = {"graphml", "gml",  "dot",    "pajek", "edgelist",
+                                           "csv",     "gexf", "matrix", NULL};
+
 int clout_netformat_from_name(const char *name)
 {
-    static const char *names[] = {"graphml", "gml", "dot", "pajek", "edgelist", "csv", NULL};
-    for (int i = 0; names[i]; i++)
-        if (strcmp(name, names[i]) == 0)
+    for (int i = 0; FORMAT_NAMES[i]; i++)
+        if (strcmp(name, FORMAT_NAMES[i]) == 0)
             return i;
     return -1;
 }
 
+const char *clout_netformat_name(clout_netformat_t fmt)
+{
+    return fmt >= 0 && fmt < (int)G_N_ELEMENTS(FORMAT_NAMES) - 1 ? FORMAT_NAMES[fmt] : "";
+}
+
+/* Output file names: the extension says the format.  An adjacency matrix
+ * is a .csv too, so it is only ever asked for by name (--to matrix). */
+static const struct {
+    const char *ext;
+    int fmt;
+} OUT_EXT[] = {
+    {".graphml", CLOUT_NET_GRAPHML}, {".gml", CLOUT_NET_GML}, {".gexf", CLOUT_NET_GEXF},
+    {".dot", CLOUT_NET_DOT},         {".gv", CLOUT_NET_DOT},  {".net", CLOUT_NET_PAJEK},
+    {".pajek", CLOUT_NET_PAJEK},     {".csv", CLOUT_NET_CSV}, {".edgelist", CLOUT_NET_EDGELIST}};
+
 int clout_netformat_from_path(const char *path)
 {
-    static const struct {
-        const char *ext;
-        int fmt;
-    } map[] = {{".graphml", CLOUT_NET_GRAPHML},
-               {".gml", CLOUT_NET_GML},
-               {".dot", CLOUT_NET_DOT},
-               {".gv", CLOUT_NET_DOT},
-               {".net", CLOUT_NET_PAJEK},
-               {".csv", CLOUT_NET_CSV},
-               {NULL, 0}};
     if (!path)
         return -1;
     char *low = g_ascii_strdown(path, -1);
     int fmt = -1;
-    for (int i = 0; map[i].ext && fmt < 0; i++)
-        if (g_str_has_suffix(low, map[i].ext))
-            fmt = map[i].fmt;
+    for (size_t i = 0; i < G_N_ELEMENTS(OUT_EXT) && fmt < 0; i++)
+        if (g_str_has_suffix(low, OUT_EXT[i].ext))
+            fmt = OUT_EXT[i].fmt;
     g_free(low);
     return fmt;
+}
+
+const char *clout_netformat_extensions(void)
+{
+    return ".graphml, .gml, .gexf, .dot, .gv, .net, .pajek, .csv or .edgelist";
 }
 
 /* XML text: markup escaped; characters XML 1.0 cannot hold become U+FFFD,
  * and tab, newline and carriage return are written as references so that
  * attribute normalisation keeps them. */
-static void xml_text(FILE *f, const char *s)
+void cl_xml_text(FILE *f, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
@@ -660,7 +857,7 @@ static void xml_text(FILE *f, const char *s)
     }
 }
 
-static void num_text(FILE *f, double v)
+void cl_num_text(FILE *f, double v)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     fputs(g_ascii_formatd(buf, sizeof buf, "%.17g", v), f);
@@ -687,32 +884,39 @@ static void write_graphml(const igraph_t *g, FILE *f)
           "  <key id=\"layer\" for=\"edge\" attr.name=\"layer\" attr.type=\"string\"/>\n"
           "  <key id=\"relations\" for=\"edge\" attr.name=\"relations\" attr.type=\"string\"/>\n",
           f);
+    cl_extras_t x;
+    cl_extras_init(&x, g);
+    cl_graphml_extra_keys(g, f, x.vn, x.vt, x.en, x.et);
     fprintf(f, "  <graph id=\"G\" edgedefault=\"%s\">\n", dir ? "directed" : "undirected");
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
         fputs("    <node id=\"", f);
-        xml_text(f, cl_vstr(g, "id", v));
+        cl_xml_text(f, cl_vstr(g, "id", v));
         fputs("\">\n", f);
         for (int k = 0; k < 3; k++) {
             fprintf(f, "      <data key=\"%s\">", vk[k]);
-            xml_text(f, cl_vstr(g, vk[k], v));
+            cl_xml_text(f, cl_vstr(g, vk[k], v));
             fputs("</data>\n", f);
         }
+        cl_extra_values_xml(&x, f, true, v, "      <data key=\"%c%u\">", "</data>\n");
         fputs("    </node>\n", f);
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         fputs("    <edge source=\"", f);
-        xml_text(f, cl_vstr(g, "id", IGRAPH_FROM(g, e)));
+        cl_xml_text(f, cl_vstr(g, "id", IGRAPH_FROM(g, e)));
         fputs("\" target=\"", f);
-        xml_text(f, cl_vstr(g, "id", IGRAPH_TO(g, e)));
+        cl_xml_text(f, cl_vstr(g, "id", IGRAPH_TO(g, e)));
         fputs("\">\n      <data key=\"weight\">", f);
-        num_text(f, cl_enum(g, "weight", e, 1));
+        cl_num_text(f, cl_enum(g, "weight", e, 1));
         fputs("</data>\n      <data key=\"layer\">", f);
-        xml_text(f, cl_estr(g, "layer", e));
+        cl_xml_text(f, cl_estr(g, "layer", e));
         fputs("</data>\n      <data key=\"relations\">", f);
-        xml_text(f, cl_estr(g, "relations", e));
-        fputs("</data>\n    </edge>\n", f);
+        cl_xml_text(f, cl_estr(g, "relations", e));
+        fputs("</data>\n", f);
+        cl_extra_values_xml(&x, f, false, e, "      <data key=\"%c%u\">", "</data>\n");
+        fputs("    </edge>\n", f);
     }
     fputs("  </graph>\n</graphml>\n", f);
+    cl_extras_clear(&x);
 }
 
 /* GML strings cannot hold a double quote; igraph and NetworkX read the
@@ -744,8 +948,80 @@ static void gml_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static void write_gml(const igraph_t *g, FILE *f)
+/* GML keys are a letter and then letters and digits. */
+static bool gml_key(const char *s)
 {
+    if (!g_ascii_isalpha(*s))
+        return false;
+    for (; *s; s++)
+        if (!g_ascii_isalnum(*s))
+            return false;
+    return true;
+}
+
+/* The attributes of a network file that clout does not use, as GML keys:
+ * numbers (a missing one left out), booleans as 1 and 0, text.  Names GML
+ * cannot hold (and "label", which holds the id here) are left out, with a
+ * warning. */
+static void gml_extras(const igraph_t *g, FILE *f, bool vertex, igraph_integer_t i,
+                       GPtrArray *names, GArray *types)
+{
+    for (guint k = 0; k < names->len; k++) {
+        const char *name = g_ptr_array_index(names, k);
+        int t = g_array_index(types, int, k);
+        if (!gml_key(name) || (vertex && strcmp(name, "label") == 0))
+            continue;
+        if (t == IGRAPH_ATTRIBUTE_NUMERIC) {
+            double x = vertex ? VAN(g, name, i) : EAN(g, name, i);
+            if (isnan(x))
+                continue;
+            fprintf(f, "    %s ", name);
+            cl_num_text(f, x);
+        } else if (t == IGRAPH_ATTRIBUTE_BOOLEAN) {
+            fprintf(f, "    %s %d", name, (vertex ? VAB(g, name, i) : EAB(g, name, i)) ? 1 : 0);
+        } else if (t == IGRAPH_ATTRIBUTE_STRING) {
+            fprintf(f, "    %s ", name);
+            gml_string(f, vertex ? VAS(g, name, i) : EAS(g, name, i));
+        } else {
+            continue;
+        }
+        fputc('\n', f);
+    }
+}
+
+/* Whether a string vertex attribute "label" says anything the id does not. */
+static bool label_differs(const igraph_t *g)
+{
+    igraph_attribute_type_t t;
+    if (cl_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "label", &t, NULL) || t != IGRAPH_ATTRIBUTE_STRING)
+        return t != IGRAPH_ATTRIBUTE_UNSPECIFIED;
+    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+        if (strcmp(VAS(g, "label", v), cl_vstr(g, "id", v)) != 0 &&
+            strcmp(VAS(g, "label", v), cl_vstr(g, "name", v)) != 0)
+            return true;
+    return false;
+}
+
+static void gml_left_out(const igraph_t *g, GPtrArray *names, bool vertex, clout_error_t *err)
+{
+    for (guint k = 0; k < names->len; k++) {
+        const char *name = g_ptr_array_index(names, k);
+        if (!gml_key(name))
+            clout_error_warn(err,
+                             "GML: %s attribute '%s' left out (a GML key is letters and digits)",
+                             vertex ? "node" : "edge", name);
+        else if (vertex && strcmp(name, "label") == 0 && label_differs(g))
+            clout_error_warn(err, "GML: node attribute 'label' left out: the label holds the id; "
+                                  "'name' holds the name");
+    }
+}
+
+static void write_gml(const igraph_t *g, FILE *f, clout_error_t *err)
+{
+    cl_extras_t x;
+    cl_extras_init(&x, g);
+    gml_left_out(g, x.vn, true, err);
+    gml_left_out(g, x.en, false, err);
     fprintf(f, "Creator \"clout %s\"\ngraph\n[\n  directed %d\n", CLOUT_VERSION_STRING,
             igraph_is_directed(g) ? 1 : 0);
     static const char *vk[] = {"name", "kind", "role"};
@@ -756,20 +1032,25 @@ static void write_gml(const igraph_t *g, FILE *f)
             fprintf(f, "\n    %s ", vk[k]);
             gml_string(f, cl_vstr(g, vk[k], v));
         }
-        fputs("\n  ]\n", f);
+        fputc('\n', f);
+        gml_extras(g, f, true, v, x.vn, x.vt);
+        fputs("  ]\n", f);
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         fprintf(
             f, "  edge\n  [\n    source %" IGRAPH_PRId "\n    target %" IGRAPH_PRId "\n    weight ",
             IGRAPH_FROM(g, e), IGRAPH_TO(g, e));
-        num_text(f, cl_enum(g, "weight", e, 1));
+        cl_num_text(f, cl_enum(g, "weight", e, 1));
         fputs("\n    layer ", f);
         gml_string(f, cl_estr(g, "layer", e));
         fputs("\n    relations ", f);
         gml_string(f, cl_estr(g, "relations", e));
-        fputs("\n  ]\n", f);
+        fputc('\n', f);
+        gml_extras(g, f, false, e, x.en, x.et);
+        fputs("  ]\n", f);
     }
     fputs("]\n", f);
+    cl_extras_clear(&x);
 }
 
 /* A DOT double-quoted string.  In labels a backslash starts an escape
@@ -817,7 +1098,7 @@ static void write_dot(const igraph_t *g, FILE *f)
         dot_string(f, cl_vstr(g, "id", IGRAPH_TO(g, e)));
         /* Quoted: an exponent (1.2e-05) is not a DOT numeral. */
         fputs(" [weight=\"", f);
-        num_text(f, cl_enum(g, "weight", e, 1));
+        cl_num_text(f, cl_enum(g, "weight", e, 1));
         fputs("\", layer=", f);
         dot_string(f, cl_estr(g, "layer", e));
         fputs(", relations=", f);
@@ -848,7 +1129,7 @@ static void write_pajek(const igraph_t *g, FILE *f)
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         fprintf(f, "%" IGRAPH_PRId " %" IGRAPH_PRId " ", IGRAPH_FROM(g, e) + 1,
                 IGRAPH_TO(g, e) + 1);
-        num_text(f, cl_enum(g, "weight", e, 1));
+        cl_num_text(f, cl_enum(g, "weight", e, 1));
         fputc('\n', f);
     }
 }
@@ -938,11 +1219,13 @@ clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_ne
     clout_status_t st = CLOUT_OK;
     switch (fmt) {
     case CLOUT_NET_GRAPHML: write_graphml(g, f); break;
-    case CLOUT_NET_GML: write_gml(g, f); break;
+    case CLOUT_NET_GML: write_gml(g, f, err); break;
     case CLOUT_NET_DOT: write_dot(g, f); break;
     case CLOUT_NET_PAJEK: write_pajek(g, f); break;
     case CLOUT_NET_EDGELIST:
     case CLOUT_NET_CSV: st = write_edge_csv(g, f, fmt == CLOUT_NET_CSV, err); break;
+    case CLOUT_NET_GEXF: cl_write_gexf(g, net->source, f); break;
+    case CLOUT_NET_MATRIX: st = cl_write_matrix(g, f, err); break;
     }
     if (!st && ferror(f))
         st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot write the network");

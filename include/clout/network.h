@@ -29,8 +29,10 @@ typedef struct {
 /* Destroys the graph and frees net; NULL is allowed. */
 void clout_network_free(clout_network_t *net);
 
-/* Reads a network file: GraphML (.graphml, .xml), GML (.gml) or an edge-list
- * CSV (.csv, .txt: source,target[,weight]).  Missing attributes are filled
+/* Reads a network file: GraphML (.graphml, .xml), GML (.gml), GEXF (.gexf),
+ * Pajek (.net, .paj), an edge-list CSV (.csv, .txt: source,target[,weight])
+ * or an adjacency matrix (.csv whose first cell is empty; doc/data-format.md
+ * section 11).  Missing attributes are filled
  * in: id from the file's node ids, name = id, kind and role empty, weight 1.
  * directed: read an edge-list CSV as directed (GraphML and GML say it
  * themselves).  The caller owns *out (NULL on failure).  Errors: CLOUT_EDATA
@@ -46,14 +48,17 @@ typedef enum {
     CLOUT_NET_DOT,
     CLOUT_NET_PAJEK,
     CLOUT_NET_EDGELIST,
-    CLOUT_NET_CSV
+    CLOUT_NET_CSV,
+    CLOUT_NET_GEXF,
+    CLOUT_NET_MATRIX
 } clout_netformat_t;
 
-/* Format by name ("graphml", "gml", "dot", "pajek", "edgelist", "csv");
- * -1 if none. */
+/* Format by name ("graphml", "gml", "dot", "pajek", "edgelist", "csv",
+ * "gexf", "matrix"); -1 if none. */
 int clout_netformat_from_name(const char *name);
-/* Format by a file name's extension (.graphml, .gml, .dot or .gv, .net,
- * .csv; any case); -1 if none. */
+/* Format by a file name's extension (.graphml, .gml, .gexf, .dot or .gv,
+ * .net or .pajek, .csv, .edgelist; any case); -1 if none: the caller says
+ * which it knows (clout_netformat_extensions). */
 int clout_netformat_from_path(const char *path);
 
 /* Writes the network to f in the given format, labels escaped for it.
@@ -61,6 +66,19 @@ int clout_netformat_from_path(const char *path);
  * size. */
 clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_netformat_t fmt,
                                    clout_error_t *err);
+
+/* ---- Network formats: names, options, GEXF over time (issue 17) ---- */
+
+/* The name of a format ("graphml", ...), "" for none.  Static storage. */
+const char *clout_netformat_name(clout_netformat_t fmt);
+/* The output extensions clout_netformat_from_path knows, for messages:
+ * ".graphml, .gml, ... or .edgelist".  Static storage. */
+const char *clout_netformat_extensions(void);
+/* The input extensions clout_network_read knows, for messages.  Static
+ * storage. */
+const char *clout_network_read_extensions(void);
+/* clout_network_read_opts and clout_dataset_write_gexf, which take snapshot
+ * options, are in clout/snapshot.h. */
 
 /* Describes a network (and its dataset, when ds is not NULL): *tables
  * receives *n_tables tables, "summary", "kinds", "layers" and, with a

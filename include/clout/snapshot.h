@@ -18,7 +18,15 @@ typedef struct {
     char **relations; /* NULL-terminated list to keep, or NULL for all */
     char **exclude;   /* relations (or groups) to leave out, or NULL: like-with-like
                          comparisons leave out what is not covered at every year */
-    bool directed;    /* edge-list CSV input: read as directed */
+    bool directed;    /* edge-list CSV and matrix input: read as directed */
+    /* Network files (issue 17): the edge attribute that holds the weights
+     * (NULL: "weight"); unweighted: every edge weighs 1, whatever the file
+     * (or, for clout_input_open, the snapshot) says; multi_keep: parallel
+     * edges stay apart (default: each pair's edges are merged into one
+     * whose weight is their sum). */
+    const char *weight;
+    bool unweighted;
+    bool multi_keep;
     /* A relation whose source ends before the snapshot is "no data" there;
      * with carry_forward N > 0 a relation whose coverage ended at most N
      * years before YEAR counts with its last covered window instead, and
@@ -65,6 +73,28 @@ char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const int *year
  * clout_snapshot and clout_network_read. */
 clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out, const char *input,
                                 const clout_snapshot_opts_t *opts, clout_error_t *err);
+
+/* ---- Network files and GEXF over time (issue 17; see clout/network.h) ---- */
+
+/* clout_network_read with opts->directed, weight, unweighted and
+ * multi_keep (the rest of opts is not used): the weights from the edge
+ * attribute opts->weight (a usage error naming the file's numeric edge
+ * attributes when it has none such), every edge 1 with unweighted, parallel
+ * edges merged (weights summed) unless multi_keep.  Ownership, errors and
+ * time as clout_network_read. */
+clout_status_t clout_network_read_opts(clout_network_t **out, const char *path,
+                                       const clout_snapshot_opts_t *opts, clout_error_t *err);
+
+/* Writes the whole dataset ds to f as a dynamic GEXF 1.3 file that Gephi's
+ * timeline plays: the snapshot of every year in years[0..n-1] (ascending;
+ * opts as for clout_snapshot, its year ignored), each edge once with the
+ * spells of the years it is in a snapshot and its weight in each as a
+ * dynamic attribute, each actor with the spell of its start and end
+ * (doc/data-format.md section 11.7).  Errors: a snapshot's, CLOUT_EFAIL
+ * when writing fails.  Time: n snapshots. */
+clout_status_t clout_dataset_write_gexf(const clout_dataset_t *ds,
+                                        const clout_snapshot_opts_t *opts, const int *years, int n,
+                                        FILE *f, clout_error_t *err);
 
 #ifdef __cplusplus
 }

@@ -97,6 +97,8 @@ char **cli_measures(const cli_opts_t *o);
 int cli_interval_from_name(const char *name);
 /* --distance's names, in clout_distance_t order; -1 if none. */
 int cli_distance_from_name(const char *name);
+/* --multi: 0 sum, 1 keep, -1 neither. */
+int cli_multi_from_name(const char *name);
 /* The table format: --format, else -o's extension, else table on a terminal, else csv. */
 clout_format_t cli_table_format(const cli_opts_t *o);
 /* Writes tables to -o (atomically) or stdout; returns an exit code. */

@@ -112,6 +112,15 @@ static const option_spec_t OPTIONS[OPT_COUNT] = {
 #undef CLI_DEFAULT_ULONG
 #undef CLI_DEFAULT_NUMBER
 
+int cli_multi_from_name(const char *name)
+{
+    static const char *const names[] = {"sum", "keep", NULL};
+    for (int i = 0; name && names[i]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
 int cli_interval_from_name(const char *name)
 {
     static const char *const names[] = {"percentile", "bca", NULL};
@@ -481,6 +490,12 @@ clout_snapshot_opts_t cli_snapshot_opts(const cli_opts_t *o)
         s.relations = o->relations;
     if (cli_given(o, OPT_DIRECTED))
         s.directed = o->directed;
+    if (cli_given(o, OPT_WEIGHT))
+        s.weight = o->weight;
+    if (cli_given(o, OPT_UNWEIGHTED))
+        s.unweighted = o->unweighted;
+    if (cli_given(o, OPT_MULTI))
+        s.multi_keep = o->multi == 1;
     return s;
 }
 

@@ -5,11 +5,11 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_METHOD,    OPT_RESOLUTION,    OPT_TOLERANCE, OPT_RUNS,
-                                    OPT_SEED,      OPT_COMPARE,       OPT_TABLE,     OPT_AT,
-                                    OPT_WINDOW,    OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,
-                                    OPT_RELATIONS, OPT_DIRECTED,      OPT_FORMAT,    OPT_SAFE_CSV,
-                                    OPT_OUTPUT,    OPT_QUIET,         OPT_HELP,      OPT_NONE};
+static const cli_opt_id_t OPTS[] = {
+    OPT_METHOD,    OPT_RESOLUTION, OPT_TOLERANCE, OPT_RUNS,          OPT_SEED,       OPT_COMPARE,
+    OPT_TABLE,     OPT_AT,         OPT_WINDOW,    OPT_CARRY_FORWARD, OPT_HALF_LIFE,  OPT_LAYERS,
+    OPT_RELATIONS, OPT_DIRECTED,   OPT_WEIGHT,    OPT_MULTI,         OPT_UNWEIGHTED, OPT_FORMAT,
+    OPT_SAFE_CSV,  OPT_OUTPUT,     OPT_QUIET,     OPT_HELP,          OPT_NONE};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {

@@ -12,8 +12,8 @@ static const cli_opt_id_t OPTS[] = {
     OPT_JOBS,          OPT_SEED,         OPT_MEASURES,      OPT_DISTANCE,   OPT_POLES,
     OPT_FOCUS,         OPT_ALL_POLES,    OPT_ALL_RELATIONS, OPT_ROBUSTNESS, OPT_WINDOW,
     OPT_CARRY_FORWARD, OPT_HALF_LIFE,    OPT_LAYERS,        OPT_RELATIONS,  OPT_DIRECTED,
-    OPT_FORMAT,        OPT_SAFE_CSV,     OPT_OUTPUT,        OPT_QUIET,      OPT_PROGRESS,
-    OPT_HELP,          OPT_NONE};
+    OPT_WEIGHT,        OPT_MULTI,        OPT_UNWEIGHTED,    OPT_FORMAT,     OPT_SAFE_CSV,
+    OPT_OUTPUT,        OPT_QUIET,        OPT_PROGRESS,      OPT_HELP,       OPT_NONE};
 
 static void progress(int done, int total, void *data)
 {

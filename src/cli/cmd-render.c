@@ -10,7 +10,8 @@ static const cli_opt_id_t OPTS[] = {
     OPT_OUTPUT,      OPT_LAYOUT,    OPT_COLOR,     OPT_SIZE,   OPT_LABELS,        OPT_PIN,
     OPT_SAVE_LAYOUT, OPT_TITLE,     OPT_NO_SOURCE, OPT_WIDTH,  OPT_HEIGHT,        OPT_DPI,
     OPT_AT,          OPT_SEED,      OPT_POLES,     OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,
-    OPT_LAYERS,      OPT_RELATIONS, OPT_DIRECTED,  OPT_QUIET,  OPT_HELP,          OPT_NONE};
+    OPT_LAYERS,      OPT_RELATIONS, OPT_DIRECTED,  OPT_WEIGHT, OPT_MULTI,         OPT_UNWEIGHTED,
+    OPT_QUIET,       OPT_HELP,      OPT_NONE};
 
 /* CLOUT_SCENE_DUMP=FILE: the scene as text too (tests, debugging). */
 static clout_status_t dump_scene(const clout_scene_t *s, const char *path, clout_error_t *err)

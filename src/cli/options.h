@@ -29,9 +29,10 @@
  * option: a row here, its id in the option lists of the commands that take
  * it, the code that uses it, and its lines in their man pages. */
 
-CLI_OPTION(AT, at, "at", 0, CLI_YEARS, "YEAR",
-           "snapshot year (DATASET@YEAR says the same); render, chart, report: a list",
-           CLI_NO_DEFAULT)
+CLI_OPTION(
+    AT, at, "at", 0, CLI_YEARS, "YEAR",
+    "snapshot year (DATASET@YEAR says the same); render, chart, report, build --dynamic: a list",
+    CLI_NO_DEFAULT)
 CLI_OPTION(WINDOW, window, "window", 0, CLI_INT(1, 1000), "N",
            "years of flows summed into a snapshot", CLI_DEFAULT_INT(snapshot.window))
 CLI_OPTION(CARRY_FORWARD, carry_forward, "carry-forward", 0, CLI_INT(1, 1000), "N",
@@ -44,7 +45,13 @@ CLI_OPTION(LAYERS, layers, "layers", 0, CLI_LIST, "LIST",
            "keep only these layers (comma-separated)", CLI_NO_DEFAULT)
 CLI_OPTION(RELATIONS, relations, "relations", 0, CLI_LIST, "LIST",
            "keep only these relations (comma-separated)", CLI_NO_DEFAULT)
-CLI_OPTION(DIRECTED, directed, "directed", 0, CLI_FLAG, NULL, "read an edge-list CSV as directed",
+CLI_OPTION(DIRECTED, directed, "directed", 0, CLI_FLAG, NULL,
+           "read an edge-list CSV or a matrix as directed", CLI_NO_DEFAULT)
+CLI_OPTION(WEIGHT, weight, "weight", 0, CLI_STRING, "ATTR",
+           "network files: the edge attribute that holds the weights (default: weight)",
+           CLI_NO_DEFAULT)
+CLI_OPTION(MULTI, multi, "multi", 0, CLI_ENUM(cli_multi_from_name, "sum or keep"), "HOW",
+           "network files: parallel edges summed into one (sum, default) or kept apart (keep)",
            CLI_NO_DEFAULT)
 CLI_OPTION(SEED, seed, "seed", 0, CLI_INT(0, G_MAXINT), "N", "seed of every random step",
            CLI_DEFAULT_ULONG(influence.seed))
@@ -53,9 +60,14 @@ CLI_OPTION(FORMAT, format, "format", 0,
            "csv, tsv, json, md, tex or table (default: table on a terminal, else csv)",
            CLI_NO_DEFAULT)
 CLI_OPTION(TO, to, "to", 0,
-           CLI_ENUM(clout_netformat_from_name, "graphml, gml, dot, pajek, edgelist or csv"),
+           CLI_ENUM(clout_netformat_from_name,
+                    "graphml, gml, gexf, dot, pajek, edgelist, csv or matrix"),
            "FORMAT",
-           "graphml (default), gml, dot, pajek, edgelist or csv; else from -o's extension",
+           "graphml, gml, gexf, dot, pajek, edgelist, csv or matrix (default: from -o's "
+           "extension, else graphml)",
+           CLI_NO_DEFAULT)
+CLI_OPTION(DYNAMIC, dynamic, "dynamic", 0, CLI_FLAG, NULL,
+           "gexf: the whole dataset over time, every year (or the --at years) as spells",
            CLI_NO_DEFAULT)
 CLI_OPTION(ACTORS, actors, "actors", 0, CLI_LIST, "LIST",
            "keep only ties among these actor ids (comma-separated)", CLI_NO_DEFAULT)
@@ -83,7 +95,7 @@ CLI_OPTION(DISTANCE, distance, "distance", 0,
 CLI_OPTION(NORMALIZED, normalized, "normalized", 0, CLI_FLAG, NULL,
            "normalised betweenness, closeness and harmonic", CLI_NO_DEFAULT)
 CLI_OPTION(UNWEIGHTED, unweighted, "unweighted", 0, CLI_FLAG, NULL,
-           "ignore weights: every tie counts 1", CLI_NO_DEFAULT)
+           "ignore weights: every tie counts 1 (network files: read so)", CLI_NO_DEFAULT)
 CLI_OPTION(GROUPS, groups, "groups", 0, CLI_STRING, "ATTR",
            "brokerage roles over this actor attribute (kind, role, ...)", CLI_NO_DEFAULT)
 CLI_OPTION(KATZ_ALPHA, katz_alpha, "katz-alpha", 0, CLI_NUMBER_ABOVE(0), "A",

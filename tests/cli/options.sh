@@ -22,6 +22,9 @@ all-relations|-|
 layers|economic|
 relations|trade|
 directed|-|
+weight|value|
+multi|keep|all x
+dynamic|-|
 seed|7|-1 x 2147483648 1.5
 format|csv|xls
 to|gml|2001 xls
@@ -197,7 +200,7 @@ for c in $cmds; do "$CLOUT" "$c" -h; done >"$T/helps"
 ! grep -q -- '--to YEAR' "$T/helps" && grep -q -- '--until YEAR' "$T/helps"
 tap $? "no command's -h has --to YEAR; import's has --until YEAR"
 run "$CLOUT" build "$TINY" --to 2001
-[ "$rc" -eq 2 ] && grep -qx "clout: --to: '2001' is not graphml, gml, dot, pajek, edgelist or csv" "$T/err"
+[ "$rc" -eq 2 ] && grep -qx "clout: --to: '2001' is not graphml, gml, gexf, dot, pajek, edgelist, csv or matrix" "$T/err"
 tap $? "build --to 2001: exit 2, --to is a format" "exit $rc: $(cat "$T/err")"
 run "$CLOUT" import atop "$EX/atop-excerpt.csv" -o "$T/to" --to 2001
 [ "$rc" -eq 2 ] && grep -qx "clout: import: --to is not an option of import; see 'clout import -h'" "$T/err" && [ ! -e "$T/to" ]

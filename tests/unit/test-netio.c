@@ -502,15 +502,17 @@ static void test_edgelist_two_columns(void)
 
 static void test_edgelist_directed(void)
 {
-    /* a->b and b->a: two edges either way; only the directed graph tells
-     * them apart. */
+    /* a->b and b->a: two edges of the directed graph; one of the undirected
+     * graph, whose weight is their sum (parallel edges are merged,
+     * doc/data-format.md section 11.4). */
     char *path = write_tmp("d.csv", "source,target,weight\na,b,1\nb,a,2\n");
     clout_network_t *d = read_ok(path, true);
     clout_network_t *u = read_ok(path, false);
     g_assert_true(igraph_is_directed(&d->graph));
     g_assert_false(igraph_is_directed(&u->graph));
     g_assert_cmpint(igraph_ecount(&d->graph), ==, 2);
-    g_assert_cmpint(igraph_ecount(&u->graph), ==, 2);
+    g_assert_cmpint(igraph_ecount(&u->graph), ==, 1);
+    g_assert_cmpfloat(cl_enum(&u->graph, "weight", 0, NAN), ==, 3);
     g_assert_cmpfloat(weight_of(d, "a", "b"), ==, 1);
     g_assert_cmpfloat(weight_of(d, "b", "a"), ==, 2);
     clout_network_free(d);
@@ -651,7 +653,8 @@ static void test_read_partial_weight(void)
         g_assert_cmpint(clout_network_read(&net, path, true, err), ==, CLOUT_EDATA);
         g_assert_null(net);
         /* The second edge, b -> a, is named. */
-        g_assert_nonnull(strstr(clout_error_message(err, 0), "edge 2 (b -> a) has no weight"));
+        g_assert_nonnull(
+            strstr(clout_error_message(err, 0), "edge 2 (b -> a): its 'weight' is missing"));
         clout_error_free(err);
         g_free(path);
     }
@@ -794,7 +797,12 @@ static void test_format_paths(void)
         {"x.txt", -1},
         {"x", -1},
         {"", -1},
-        {"x.pajek", -1},
+        {"x.pajek", CLOUT_NET_PAJEK},
+        {"x.gexf", CLOUT_NET_GEXF},
+        {"x.GEXF", CLOUT_NET_GEXF},
+        {"x.edgelist", CLOUT_NET_EDGELIST},
+        {"x.xlsx", -1},
+        {"x.tsv", -1},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         int got = clout_netformat_from_path(cases[i].path);

@@ -1,0 +1,239 @@
+#!/usr/bin/env bash
+# netio.sh: TAP: network formats in and out (issue 17): output names, GEXF (static and over
+# time, against the GEXF 1.3 schema and NetworkX), Pajek, adjacency matrices, weights, parallel
+# edges, attributes; real files of other tools (tests/data/netio/README.md) against NetworkX.
+# Env: CLOUT, CLOUT_SRCDIR, PYTHON3 (default /usr/bin/python3), XMLLINT (default xmllint).
+. "$(dirname "$0")/lib.sh"
+PY=${PYTHON3:-/usr/bin/python3}
+XMLLINT=${XMLLINT:-xmllint}
+TINY=$SRC/graphs/examples/tiny
+D=$SRC/tests/data/netio
+XSD=$SRC/tests/data/gexf-1.3/gexf.xsd
+REF=$SRC/tests/cli/netio-ref.py
+have_py=false
+"$PY" -c 'import networkx' 2>/dev/null && have_py=true
+have_xmllint=false
+command -v "$XMLLINT" >/dev/null 2>&1 && have_xmllint=true
+
+# ref NAME FUNCTION ARGS...: one test, the Python reference's verdict
+ref() {
+    local name=$1
+    shift
+    if ! $have_py; then
+        skip "$name" "no python3-networkx"
+        return
+    fi
+    "$PY" "$REF" "$@" >"$T/py" 2>&1
+    tap $? "$name" "$(tail -n 8 "$T/py")"
+}
+
+# valid NAME FILE: the file validates against the GEXF 1.3 schema
+valid() {
+    if ! $have_xmllint; then
+        skip "$1" "no xmllint"
+        return
+    fi
+    "$XMLLINT" --noout --schema "$XSD" "$2" >"$T/xl" 2>&1
+    tap $? "$1" "$(tail -n 5 "$T/xl")"
+}
+
+# ---- output names ----
+run "$CLOUT" build "$TINY@2022" -o "$T/x.xlsx"
+[ "$rc" -eq 2 ] && [ ! -e "$T/x.xlsx" ] && grep -q "\.graphml, \.gml, \.gexf" "$T/err"
+tap $? "-o x.xlsx: exit 2 naming the extensions, no file" "exit $rc: $(cat "$T/err")"
+run "$CLOUT" build "$TINY@2022" -o "$T/x.gexf"
+[ "$rc" -eq 0 ] && grep -q '<gexf xmlns="http://gexf.net/1.3"' "$T/x.gexf"
+tap $? "-o x.gexf writes GEXF 1.3 (it wrote GraphML before)" "exit $rc: $(head -c 300 "$T/err")"
+run "$CLOUT" build "$TINY@2022" --to gexf -o "$T/x.xlsx"
+[ "$rc" -eq 0 ] && grep -q '<gexf ' "$T/x.xlsx"
+tap $? "--to names the format whatever the extension" "exit $rc"
+run "$CLOUT" build "$TINY@2022" --to xlsx
+[ "$rc" -eq 2 ] && grep -q "gexf" "$T/err"
+tap $? "--to xlsx: exit 2 naming the formats" "exit $rc: $(cat "$T/err")"
+printf 'a,b\n' >"$T/net.foo"
+run "$CLOUT" measure "$T/net.foo"
+[ "$rc" -eq 2 ] && grep -q "\.gexf, \.net" "$T/err"
+tap $? "an input file with an unknown extension: exit 2 naming the known ones" "exit $rc: $(cat "$T/err")"
+run "$CLOUT" build "$TINY" --dynamic -o "$T/d.graphml"
+expect_rc 2 "--dynamic wants GEXF"
+run "$CLOUT" build "$TINY@2022" --at 2016,2022
+expect_rc 2 "several --at years without --dynamic"
+run "$CLOUT" build "$T/x.gexf" --dynamic --to gexf
+expect_rc 2 "--dynamic wants a dataset folder"
+
+# ---- GEXF written by clout ----
+valid "static GEXF of tiny@2022 validates against the GEXF 1.3 schema" "$T/x.gexf"
+"$CLOUT" build "$TINY@2022" -q -o "$T/x.graphml"
+ref "NetworkX reads clout's GEXF as clout's GraphML (labels, kind, role, weights)" \
+    clout_gexf "$T/x.gexf" "$T/x.graphml"
+run "$CLOUT" build "$TINY" --dynamic -q -o "$T/d.gexf"
+[ "$rc" -eq 0 ] && grep -q 'mode="dynamic"' "$T/d.gexf"
+tap $? "build DATASET --dynamic writes a dynamic GEXF" "exit $rc: $(head -c 300 "$T/err")"
+valid "the dynamic GEXF validates against the GEXF 1.3 schema" "$T/d.gexf"
+first=$(sed -n 's/.*<graph .* start="\([0-9]*\)" end="\([0-9]*\)".*/\1/p' "$T/d.gexf")
+last=$(sed -n 's/.*<graph .* start="\([0-9]*\)" end="\([0-9]*\)".*/\2/p' "$T/d.gexf")
+snaps=()
+for ((y = first; y <= last; y++)); do
+    "$CLOUT" build "$TINY@$y" -q --to csv -o "$T/s$y.csv"
+    snaps+=("$T/s$y.csv")
+done
+ref "dynamic GEXF ($first-$last): each year's spells and weights are that year's snapshot" \
+    dynamic "$T/d.gexf" "$first" "$last" "${snaps[@]}"
+run "$CLOUT" build "$TINY" --dynamic --at 2022,2016 --to gexf
+[ "$rc" -eq 0 ] && grep -q 'start="2016" end="2022"' "$T/out"
+tap $? "--dynamic --at: the listed years, in order" "exit $rc: $(head -c 300 "$T/err")"
+
+# ---- real files of other tools ----
+run "$CLOUT" build "$D/lesmis-newman.gml" --to csv
+[ "$rc" -eq 0 ] && grep -q "'value'" "$T/err" && grep -q -- "--weight" "$T/err"
+tap $? "Newman's GML: a warning that 'value' is not used, naming --weight" "$(cat "$T/err")"
+run "$CLOUT" build "$D/lesmis-newman.gml" --unweighted --to csv
+[ "$rc" -eq 0 ] && [ ! -s "$T/err" ]
+tap $? "--unweighted: no warning" "$(cat "$T/err")"
+run "$CLOUT" build "$D/lesmis-newman.gml" --weight nosuch --to csv
+[ "$rc" -eq 2 ] && grep -q -- "--weight nosuch" "$T/err" && grep -q "'value'" "$T/err"
+tap $? "--weight of an attribute the file lacks: exit 2 naming the numeric ones" "$(cat "$T/err")"
+"$CLOUT" build "$D/lesmis-newman.gml" --weight value -q --to csv -o "$T/lm.csv"
+"$CLOUT" measure "$D/lesmis-newman.gml" --weight value -q --format csv -o "$T/lm-m.csv"
+ref "Newman's lesmis.gml --weight value: edges, weights and measures are NetworkX's" \
+    newman_gml "$D/lesmis-newman.gml" "$T/lm.csv" "$T/lm-m.csv"
+"$CLOUT" build "$D/lesmis-newman.gml" -q -o "$T/lm.graphml"
+ref "GML -> GraphML keeps 'value' on every edge" gml_keeps_value "$D/lesmis-newman.gml" \
+    "$T/lm.graphml"
+"$CLOUT" build "$D/lesmis-newman.gml" -q -o "$T/lm.gml"
+ref "GML -> GML keeps 'value' on every edge" gml_keeps_value "$D/lesmis-newman.gml" "$T/lm.gml"
+
+"$CLOUT" build "$D/lesmis-gephi.gexf" -q --to csv -o "$T/lg.csv"
+"$CLOUT" measure "$D/lesmis-gephi.gexf" -q --format csv -o "$T/lg-m.csv"
+ref "Gephi's GEXF: nodes, edges, weights and measures are NetworkX's" \
+    gephi_gexf "$D/lesmis-gephi.gexf" "$T/lg.csv" "$T/lg-m.csv"
+"$CLOUT" build "$D/lesmis-gephi.gexf" -q -o "$T/lg.gexf"
+valid "Gephi's GEXF written again by clout validates" "$T/lg.gexf"
+grep -q 'title="Modularity Class" type="integer"' "$T/lg.gexf"
+tap $? "GEXF -> GEXF keeps the integer attribute Modularity Class"
+
+"$CLOUT" build "$D/yfiles.graphml" -q --to csv -o "$T/yf.csv"
+"$CLOUT" build "$D/yfiles.graphml" -q --multi keep --to csv -o "$T/yf-keep.csv"
+"$CLOUT" measure "$D/yfiles.graphml" -q --format csv -o "$T/yf-m.csv"
+ref "yFiles GraphML: parallel edges summed (default) or kept; measures of the summed network" \
+    graphml_yfiles "$D/yfiles.graphml" "$T/yf.csv" "$T/yf-keep.csv" "$T/yf-m.csv"
+run "$CLOUT" build "$D/yfiles.graphml" --to csv
+grep -q "parallel ones are merged" "$T/err" && grep -q -- "--multi keep" "$T/err"
+tap $? "merging parallel edges is said, with --multi keep" "$(cat "$T/err")"
+"$CLOUT" build "$D/yfiles.graphml" -q --multi keep -o "$T/yf.graphml"
+ref "GraphML -> GraphML keeps every node attribute with its type (int, boolean, string)" \
+    graphml_keeps "$D/yfiles.graphml" "$T/yf.graphml"
+grep -q 'attr.name="zOrder" attr.type="int"' "$T/yf.graphml"
+tap $? "GraphML -> GraphML declares zOrder int as the file did"
+"$CLOUT" measure "$D/yfiles.graphml" -q --multi keep --measures betweenness,pagerank \
+    --format csv -o "$T/yf-mk.csv"
+"$CLOUT" build "$D/yfiles.graphml" -q --to edgelist -o "$T/yf-el.csv"
+"$CLOUT" measure "$T/yf-el.csv" -q --directed --measures betweenness,pagerank --format csv \
+    -o "$T/yf-ms.csv"
+"$CLOUT" measure "$D/yfiles.graphml" -q --measures betweenness,pagerank --format csv \
+    -o "$T/yf-md.csv"
+cmp -s "$T/yf-ms.csv" "$T/yf-md.csv"
+tap $? "--multi sum (default) gives the measures of the merged edge list, every measure alike"
+
+"$CLOUT" build "$D/igraph-pajek1.net" -q --to csv -o "$T/pj.csv"
+ref "Pajek with drawing attributes: labels, edges as NetworkX's read_pajek" \
+    pajek "$D/igraph-pajek1.net" "$T/pj.csv"
+"$CLOUT" build "$D/igraph-links.net" -q --multi keep --to csv -o "$T/links.csv"
+ref "Pajek arcs with drawing attributes, loops and a negative weight: as NetworkX's" \
+    pajek "$D/igraph-links.net" "$T/links.csv"
+
+run "$CLOUT" build "$D/gephi-matrix.csv" --to csv
+[ "$rc" -eq 3 ] && grep -q -- "--directed" "$T/err" && grep -q "not symmetric" "$T/err"
+tap $? "an asymmetric matrix read undirected: exit 3 naming --directed" "exit $rc: $(cat "$T/err")"
+"$CLOUT" build "$D/gephi-matrix.csv" --directed -q --to csv -o "$T/gm.csv"
+ref "Gephi's matrix --directed: every cell that is not 0 is an edge (Python's csv)" \
+    matrix "$D/gephi-matrix.csv" "$T/gm.csv" ","
+printf '"";"Kazakhstan";"Russia";"China"\n"Kazakhstan";0;2.5;1\n"Russia";2.5;0;0\n"China";1;0;0\n' \
+    >"$T/semi.csv"
+run "$CLOUT" build "$T/semi.csv" --to csv
+# an undirected edge is written with either end first
+[ "$rc" -eq 0 ] && [ "$(tail -n +2 "$T/out" | sed 's/^China,Kazakhstan/Kazakhstan,China/; s/^Russia,Kazakhstan/Kazakhstan,Russia/' | sort)" = "$(printf 'Kazakhstan,China,1,,\nKazakhstan,Russia,2.5,,')" ]
+tap $? "a ';' matrix (Gephi's export) read undirected: two edges, by hand" "$(cat "$T/out" "$T/err")"
+"$CLOUT" build "$TINY@2022" -q --to matrix -o "$T/tiny-m.csv"
+"$CLOUT" build "$TINY@2022" -q --to csv -o "$T/tiny.csv"
+"$CLOUT" build "$T/tiny-m.csv" -q --directed --to csv -o "$T/tiny-back.csv"
+[ "$(tail -n +2 "$T/tiny.csv" | cut -d, -f1-3 | sort)" = "$(tail -n +2 "$T/tiny-back.csv" | cut -d, -f1-3 | sort)" ]
+tap $? "--to matrix reads back (--directed) as the same edges and weights"
+
+# ---- weights, identities, what is refused ----
+cat >"$T/noweight.graphml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+  <graph edgedefault="undirected">
+    <node id="a"/><node id="b"/><node id="c"/>
+    <edge source="a" target="b"><data key="w">2</data></edge>
+    <edge source="b" target="c"/>
+  </graph>
+</graphml>
+EOF
+run "$CLOUT" measure "$T/noweight.graphml"
+[ "$rc" -eq 3 ] && grep -Eq "edge 2 \((b -- c|c -- b)\)" "$T/err" && grep -q -- "--unweighted" "$T/err"
+tap $? "an edge without a weight: exit 3 naming the edge and --unweighted" "exit $rc: $(cat "$T/err")"
+run "$CLOUT" build "$T/noweight.graphml" --unweighted --to csv
+[ "$rc" -eq 0 ] && [ "$(tail -n +2 "$T/out" | cut -d, -f3 | sort -u)" = 1 ]
+tap $? "--unweighted reads it, every edge 1" "exit $rc: $(cat "$T/out" "$T/err")"
+cat >"$T/labels.gml" <<'EOF'
+graph [
+  node [ id 1 label "c" ]
+  node [ id 2 label "c" ]
+  node [ id 3 label "d" ]
+  edge [ source 1 target 3 ]
+  edge [ source 2 target 3 ]
+]
+EOF
+run "$CLOUT" build "$T/labels.gml" --to csv
+[ "$rc" -eq 0 ] && [ "$(tail -n +2 "$T/out" | sed 's/^3,\([12]\),/\1,3,/' | sort)" = "$(printf '1,3,1,,\n2,3,1,,')" ] &&
+    grep -q "GML ids" "$T/err"
+tap $? "GML whose labels repeat: nodes known by id, labels kept as names" "exit $rc: $(cat "$T/out" "$T/err")"
+cat >"$T/hyper.graphml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <graph edgedefault="undirected">
+    <node id="a"/><node id="b"/><node id="c"/>
+    <hyperedge><endpoint node="a"/><endpoint node="b"/><endpoint node="c"/></hyperedge>
+  </graph>
+</graphml>
+EOF
+run "$CLOUT" build "$T/hyper.graphml" --to csv
+[ "$rc" -eq 3 ] && grep -q "hyper.graphml:5: a hyperedge" "$T/err"
+tap $? "a GraphML hyperedge: exit 3 with its line, not dropped" "exit $rc: $(cat "$T/err")"
+cat >"$T/group.graphml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <graph edgedefault="directed">
+    <node id="g0">
+      <graph id="g0:" edgedefault="directed">
+        <node id="g0::n0"/><node id="g0::n1"/>
+      </graph>
+    </node>
+    <node id="n2"/>
+    <edge source="g0::n0" target="n2"/>
+  </graph>
+</graphml>
+EOF
+run "$CLOUT" build "$T/group.graphml" --to csv
+[ "$rc" -eq 3 ] && grep -q "group.graphml:5: a nested graph" "$T/err"
+tap $? "a yEd group node (nested graph): exit 3 with its line, not dropped" "exit $rc: $(cat "$T/err")"
+cat >"$T/hier.gexf" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph defaultedgetype="directed">
+    <nodes>
+      <node id="a" label="A"><nodes><node id="b" label="B"/></nodes></node>
+    </nodes>
+    <edges/>
+  </graph>
+</gexf>
+EOF
+run "$CLOUT" build "$T/hier.gexf" --to csv
+[ "$rc" -eq 3 ] && grep -q "hier.gexf:5: node 'a' holds a nested graph" "$T/err"
+tap $? "a GEXF hierarchy: exit 3 with its line" "exit $rc: $(cat "$T/err")"
+
+done_testing
+exit $((_failed > 0))
