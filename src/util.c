@@ -543,3 +543,8 @@ char *cl_unknown(const char *what, const char *name, char *const *valid)
     g_free(list);
     return g_string_free(s, FALSE);
 }
+
+char *clout_unknown_message(const char *what, const char *name, const char *const *valid)
+{
+    return cl_unknown(what, name, (char *const *)valid);
+}
