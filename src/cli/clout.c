@@ -209,7 +209,10 @@ static const cli_command_t *find_command(const char *name, int *code)
     if (n == 1)
         return hit;
     if (n == 0) {
-        *code = cli_fail(2, "'%s' is not a clout command; see 'clout --help'", name);
+        const char *names[G_N_ELEMENTS(COMMANDS)];
+        for (size_t i = 0; i < G_N_ELEMENTS(COMMANDS); i++)
+            names[i] = COMMANDS[i] ? COMMANDS[i]->name : NULL;
+        *code = cli_unknown("", "command", name, names);
     } else {
         GString *s = g_string_new(NULL);
         for (int i = 0; COMMANDS[i]; i++)
@@ -251,6 +254,30 @@ static bool parse_years(const option_spec_t *s, const char *arg, cli_years_t *v)
                      CLOUT_YEAR_MAX);
     g_strfreev(items);
     return ok;
+}
+
+/* The names of an enum option ("a, b or c") as a list. */
+static char **enum_names(const option_spec_t *s)
+{
+    char *flat = g_strdup(s->names);
+    char *or = strstr(flat, " or ");
+    if (or)
+        memcpy(or, ",   ", 4);
+    char **names = clout_split_list(flat, ',');
+    g_free(flat);
+    return names;
+}
+
+/* "--format: unknown format 'cvs'; did you mean 'csv'? (valid: ...)"; false. */
+static bool enum_unknown(const option_spec_t *s, const char *arg)
+{
+    char **names = enum_names(s);
+    char *prefix = g_strdup_printf("--%s: ", s->name);
+    const char *what = strcmp(s->name, "to") == 0 ? "format" : s->name;
+    cli_unknown(prefix, what, arg, (const char *const *)names);
+    g_free(prefix);
+    g_strfreev(names);
+    return false;
 }
 
 /* Reads arg as option s wants it into its field of o; false (and a message
@@ -295,6 +322,8 @@ static bool set_value(const option_spec_t *s, const char *arg, cli_opts_t *o)
         *(double *)at = d;
         return true;
     }
+    if (s->kind == KIND_ENUM)
+        return enum_unknown(s, arg);
     char *what = s->kind == KIND_INT
                      ? g_strdup_printf("a whole number from %ld to %ld", s->lo, s->hi)
                  : s->kind == KIND_NUMBER ? number_range(s)
@@ -357,10 +386,21 @@ static int bad_option(const cli_command_t *c, const char *arg, int letter)
     bool known = false;
     for (int id = 1; id < OPT_COUNT; id++)
         known |= letter ? OPTIONS[id].shrt == letter : strcmp(OPTIONS[id].name, shown + 2) == 0;
-    int code =
-        known ? cli_fail(2, "%s: %s is not an option of %s; see 'clout %s -h'", c->name, shown,
-                         c->name, c->name)
-              : cli_fail(2, "%s: unknown option '%s'; see 'clout %s -h'", c->name, shown, c->name);
+    int code;
+    if (known) {
+        code = cli_fail(2, "%s: %s is not an option of %s; see 'clout %s -h'", c->name, shown,
+                        c->name, c->name);
+    } else {
+        /* the command's own options, as --name, for the closest one */
+        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+        for (const cli_opt_id_t *id = c->options; *id; id++)
+            g_ptr_array_add(names, g_strdup_printf("--%s", OPTIONS[*id].name));
+        g_ptr_array_add(names, NULL);
+        char *prefix = g_strdup_printf("%s: ", c->name);
+        code = cli_unknown(prefix, "option", shown, (const char *const *)names->pdata);
+        g_free(prefix);
+        g_ptr_array_free(names, TRUE);
+    }
     g_free(shown);
     return code;
 }
