@@ -211,7 +211,8 @@ static void tex_number(GString *out, double v, bool is_int, int digits, bool sha
         g_string_append(out, dot);
 }
 
-/* Text columns whose longest cell is longer than this break in a \parbox. */
+/* Text columns whose longest cell is longer than this break in a \parbox
+ * (\hspace{0pt} first, so that TeX may hyphenate the first word too). */
 #define LONG_TEXT 16
 /* Tables of more columns than this are set in \footnotesize. */
 #define WIDE 10
@@ -298,7 +299,7 @@ void cl_table_write_tex(GString *out, const clout_table_t *t, const clout_write_
             }
             const char *s = clout_table_get_str(t, r, c);
             bool box = wrap[c] && s && strlen(s) > 12; /* wider than 2cm */
-            g_string_append(out, box ? "\\parbox[t]{2cm}{\\raggedright " : "");
+            g_string_append(out, box ? "\\parbox[t]{2cm}{\\raggedright\\hspace{0pt}" : "");
             tex_text(out, s ? s : "", box);
             g_string_append(out, box ? "}" : "");
         }

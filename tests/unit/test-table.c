@@ -425,7 +425,7 @@ static void test_tex(void)
         "x y z\\textbackslash{}w & 0 & .333 & $-$2 &  \\\\\n"
         "\\textbar{}\\&\\%\\$\\#\\_\\{\\}\\textasciitilde{}"
         "\\textasciicircum{}\\textless{} & 0 & .000000100 & 0 &  \\\\\n"
-        "\\parbox[t]{2cm}{\\raggedright Привет 中文} & 12345678 &  & 1000000 &  \\\\\n"
+        "\\parbox[t]{2cm}{\\raggedright\\hspace{0pt}Привет 中文} & 12345678 &  & 1000000 &  \\\\\n"
         " &  &  & 42 &  \\\\\n"
         "\\bottomrule\n"
         "\\end{tabular}}%\n"
