@@ -518,8 +518,14 @@ static void test_empty(void)
         {CLOUT_FMT_TSV, "a\tb\n"},
         {CLOUT_FMT_JSON, "[]\n"},
         {CLOUT_FMT_MD, "| a | b |\n| --- | ---: |\n"},
-        {CLOUT_FMT_TEX, "\\begin{tabular}{lr}\n\\toprule\na & b \\\\\n\\midrule\n"
-                        "\\bottomrule\n\\end{tabular}\n"},
+        {CLOUT_FMT_TEX, "% e: clout table (needs \\usepackage{booktabs})\n"
+                        "{\\small\\setlength{\\tabcolsep}{4pt}%\n"
+                        "\\setbox0=\\hbox{\\begin{tabular}{@{}lr@{}l@{}}\n\\toprule\n"
+                        "A & \\multicolumn{2}{c}{B} \\\\\n\\midrule\n"
+                        "\\bottomrule\n\\end{tabular}}%\n"
+                        "\\ifdefined\\resizebox\\ifdim\\wd0>\\linewidth"
+                        "\\resizebox{\\linewidth}{!}{\\box0}\\fi\\fi\n"
+                        "\\ifvoid0\\else\\box0\\fi}\n"},
         {CLOUT_FMT_TABLE, "a  b\n"},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
