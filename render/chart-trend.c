@@ -79,8 +79,8 @@ static clout_status_t read_tables(trend_t *t, clout_table_t *const *tables, cons
             for (int k = 0; k < np; k++)
                 valid[k + 1] = chart_uset_at(&t->m[i].cols, k);
             char *m = cl_unknown("pole", t->of, (char *const *)valid);
-            st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "chart: trend --of (%d snapshot): %s",
-                                 t->years[i], m);
+            st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                 "chart: trend --of (%d snapshot): %s", t->years[i], m);
             g_free(m);
             g_free(valid);
         }

@@ -58,7 +58,8 @@ static clout_status_t resolve_actors(const clout_dataset_t *ds, char **ids, clou
                     valid[k] = clout_dataset_actor(ds, k)->id;
                 char *m = cl_unknown("actor", *p, (char *const *)valid);
                 g_free(valid);
-                clout_status_t st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "--%s: %s", what, m);
+                clout_status_t st =
+                    clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "--%s: %s", what, m);
                 g_free(m);
                 return st;
             }

@@ -1,4 +1,5 @@
-/* table-tex.c: LaTeX tables for papers: booktabs, numbers aligned on the decimal point, readable headers. */
+/* table-tex.c: LaTeX tables for papers: booktabs, numbers aligned on the decimal point, readable
+ * headers. */
 #include <config.h>
 
 #include <math.h>

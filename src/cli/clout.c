@@ -260,7 +260,7 @@ static bool parse_years(const option_spec_t *s, const char *arg, cli_years_t *v)
 static char **enum_names(const option_spec_t *s)
 {
     char *flat = g_strdup(s->names);
-    char *or = strstr(flat, " or ");
+    char * or = strstr(flat, " or ");
     if (or)
         memcpy(or, ",   ", 4);
     char **names = clout_split_list(flat, ',');
@@ -524,8 +524,7 @@ clout_format_t cli_table_format(const cli_opts_t *o)
     return isatty(STDOUT_FILENO) ? CLOUT_FMT_TABLE : CLOUT_FMT_CSV;
 }
 
-int cli_unknown(const char *prefix, const char *what, const char *name,
-                const char *const *valid)
+int cli_unknown(const char *prefix, const char *what, const char *name, const char *const *valid)
 {
     char *m = clout_unknown_message(what, name, valid);
     int code = cli_fail(2, "%s%s", prefix, m);
@@ -610,8 +609,9 @@ int cli_write_tables(const cli_opts_t *o, clout_table_t *const *tables, int n)
     return write_to(o->output, tables, n, fmt, &w);
 }
 
-int cli_years_tables(const cli_opts_t *o, const char *input, cli_year_fn fn, void *data,
-                     clout_table_t **tables, int *n)
+/* Runs fn once or once a year and stacks the tables (cli_years_write). */
+static int years_tables(const cli_opts_t *o, const char *input, cli_year_fn fn, void *data,
+                        clout_table_t **tables, int *n)
 {
     *n = 0;
     int ny = cli_given(o, OPT_AT) ? o->at.n : 1;
@@ -645,6 +645,18 @@ int cli_years_tables(const cli_opts_t *o, const char *input, cli_year_fn fn, voi
         for (int k = 0; k < CLI_MAX_TABLES; k++)
             clout_table_free(per[y][k]);
     g_free(per);
+    return code;
+}
+
+int cli_years_write(const cli_opts_t *o, const char *input, cli_year_fn fn, void *data)
+{
+    clout_table_t *t[CLI_MAX_TABLES] = {NULL};
+    int n;
+    int code = years_tables(o, input, fn, data, t, &n);
+    if (!code)
+        code = cli_write_tables(o, t, n);
+    for (int i = 0; i < n; i++)
+        clout_table_free(t[i]);
     return code;
 }
 

@@ -179,8 +179,8 @@ static int check_of(plan_t *p, const cli_opts_t *o)
             for (int i = 0; clout_measure_names[i]; i++)
                 g_ptr_array_add(v, (gpointer)clout_measure_names[i]);
             g_ptr_array_add(v, NULL);
-            int code = cli_unknown("chart slope --of: ", "measure", of,
-                                   (const char *const *)v->pdata);
+            int code =
+                cli_unknown("chart slope --of: ", "measure", of, (const char *const *)v->pdata);
             g_ptr_array_free(v, TRUE);
             return code;
         }
@@ -190,7 +190,8 @@ static int check_of(plan_t *p, const cli_opts_t *o)
     } else if (p->kind == K_HEATMAP && strcmp(of, "layers") != 0 && strcmp(of, "index") != 0 &&
                strcmp(of, "direct") != 0 && strcmp(of, "reach") != 0 &&
                strcmp(of, "alignment") != 0) {
-        static const char *const valid[] = {"index", "direct", "reach", "alignment", "layers", NULL};
+        static const char *const valid[] = {"index",     "direct", "reach",
+                                            "alignment", "layers", NULL};
         return cli_unknown("chart heatmap --of: ", "value", of, valid);
     }
     return 0;

@@ -6,14 +6,14 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_METHOD, OPT_RESOLUTION, OPT_TOLERANCE, OPT_RUNS,   OPT_SEED,      OPT_COMPARE,
-    OPT_TABLE,  OPT_AT,         OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,    OPT_LAYERS, OPT_RELATIONS, OPT_DIRECTED,
-    OPT_FORMAT, OPT_DIGITS, OPT_RAW_NAMES, OPT_CAPTION, OPT_LABEL, OPT_SAFE_CSV,   OPT_OUTPUT,    OPT_QUIET,  OPT_HELP,      OPT_NONE};
+    OPT_METHOD,    OPT_RESOLUTION, OPT_TOLERANCE, OPT_RUNS,          OPT_SEED,      OPT_COMPARE,
+    OPT_TABLE,     OPT_AT,         OPT_WINDOW,    OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,
+    OPT_RELATIONS, OPT_DIRECTED,   OPT_FORMAT,    OPT_DIGITS,        OPT_RAW_NAMES, OPT_CAPTION,
+    OPT_LABEL,     OPT_SAFE_CSV,   OPT_OUTPUT,    OPT_QUIET,         OPT_HELP,      OPT_NONE};
 
 /* The communities and the summary of one snapshot. */
-static int communities_year(const cli_opts_t *o, const char *input,
-                            const clout_snapshot_opts_t *so, clout_table_t **tables, int *n,
-                            void *data)
+static int communities_year(const cli_opts_t *o, const char *input, const clout_snapshot_opts_t *so,
+                            clout_table_t **tables, int *n, void *data)
 {
     (void)data;
     clout_error_t *err = clout_error_new(100);
@@ -60,14 +60,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         o->method != CLOUT_CM_LEIDEN_CPM)
         return cli_fail(2, "--tolerance: only --method leiden and leiden-cpm iterate to a "
                            "tolerance");
-    clout_table_t *t[CLI_MAX_TABLES] = {NULL};
-    int n;
-    int code = cli_years_tables(o, argv[0], communities_year, NULL, t, &n);
-    if (!code)
-        code = cli_write_tables(o, t, n);
-    for (int i = 0; i < n; i++)
-        clout_table_free(t[i]);
-    return code;
+    return cli_years_write(o, argv[0], communities_year, NULL);
 }
 
 const cli_command_t cli_cmd_communities = {

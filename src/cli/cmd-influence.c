@@ -7,9 +7,11 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_POLES,    OPT_FOCUS, OPT_ALL_POLES,  OPT_BOOTSTRAP, OPT_NOISE,    OPT_JOBS,      OPT_SEED,
-    OPT_TABLE,    OPT_AT,     OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,    OPT_LAYERS,   OPT_RELATIONS, OPT_FORMAT, OPT_DIGITS, OPT_RAW_NAMES, OPT_CAPTION, OPT_LABEL,
-    OPT_SAFE_CSV, OPT_OUTPUT, OPT_QUIET,     OPT_PROGRESS, OPT_HELP,      OPT_NONE};
+    OPT_POLES,         OPT_FOCUS,     OPT_ALL_POLES, OPT_BOOTSTRAP, OPT_NOISE,
+    OPT_JOBS,          OPT_SEED,      OPT_TABLE,     OPT_AT,        OPT_WINDOW,
+    OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,    OPT_RELATIONS, OPT_FORMAT,
+    OPT_DIGITS,        OPT_RAW_NAMES, OPT_CAPTION,   OPT_LABEL,     OPT_SAFE_CSV,
+    OPT_OUTPUT,        OPT_QUIET,     OPT_PROGRESS,  OPT_HELP,      OPT_NONE};
 
 static void progress(int done, int total, void *data)
 {
@@ -69,14 +71,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     static const char *const tables[] = {"shares", "balance", "contributions", NULL};
     if (!cli_check_table(o, tables))
         return 2;
-    clout_table_t *t[CLI_MAX_TABLES] = {NULL};
-    int n;
-    int code = cli_years_tables(o, argv[0], influence_year, NULL, t, &n);
-    if (!code)
-        code = cli_write_tables(o, t, n);
-    for (int i = 0; i < n; i++)
-        clout_table_free(t[i]);
-    return code;
+    return cli_years_write(o, argv[0], influence_year, NULL);
 }
 
 const cli_command_t cli_cmd_influence = {

@@ -3,11 +3,12 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_MEASURES,   OPT_DISTANCE, OPT_NORMALIZED, OPT_CUTOFF,
-                                    OPT_SAMPLE,     OPT_SEED,     OPT_UNWEIGHTED, OPT_GROUPS,
-                                    OPT_KATZ_ALPHA, OPT_AT,       OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,     OPT_LAYERS,
-                                    OPT_RELATIONS,  OPT_DIRECTED, OPT_FORMAT, OPT_DIGITS, OPT_RAW_NAMES, OPT_CAPTION, OPT_LABEL,    OPT_SAFE_CSV,
-                                    OPT_OUTPUT,     OPT_QUIET,    OPT_HELP,       OPT_NONE};
+static const cli_opt_id_t OPTS[] = {
+    OPT_MEASURES,   OPT_DISTANCE, OPT_NORMALIZED, OPT_CUTOFF,   OPT_SAMPLE, OPT_SEED,
+    OPT_UNWEIGHTED, OPT_GROUPS,   OPT_KATZ_ALPHA, OPT_AT,       OPT_WINDOW, OPT_CARRY_FORWARD,
+    OPT_HALF_LIFE,  OPT_LAYERS,   OPT_RELATIONS,  OPT_DIRECTED, OPT_FORMAT, OPT_DIGITS,
+    OPT_RAW_NAMES,  OPT_CAPTION,  OPT_LABEL,      OPT_SAFE_CSV, OPT_OUTPUT, OPT_QUIET,
+    OPT_HELP,       OPT_NONE};
 
 /* The measures of one snapshot. */
 static int measure_year(const cli_opts_t *o, const char *input, const clout_snapshot_opts_t *so,
@@ -52,14 +53,7 @@ static int measure_year(const cli_opts_t *o, const char *input, const clout_snap
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
-    clout_table_t *t[CLI_MAX_TABLES] = {NULL};
-    int n;
-    int code = cli_years_tables(o, argv[0], measure_year, NULL, t, &n);
-    if (!code)
-        code = cli_write_tables(o, t, n);
-    for (int i = 0; i < n; i++)
-        clout_table_free(t[i]);
-    return code;
+    return cli_years_write(o, argv[0], measure_year, NULL);
 }
 
 const cli_command_t cli_cmd_measure = {

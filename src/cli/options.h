@@ -133,8 +133,8 @@ CLI_OPTION(DIGITS, digits, "digits", 0, CLI_INT(0, 12), "N",
            CLI_NO_DEFAULT)
 CLI_OPTION(RAW_NAMES, raw_names, "raw-names", 0, CLI_FLAG, NULL,
            "tex: machine column names as headers (default: readable ones)", CLI_NO_DEFAULT)
-CLI_OPTION(CAPTION, caption, "caption", 0, CLI_STRING, "TEXT", "tex: a table float with this caption",
-           CLI_NO_DEFAULT)
+CLI_OPTION(CAPTION, caption, "caption", 0, CLI_STRING, "TEXT",
+           "tex: a table float with this caption", CLI_NO_DEFAULT)
 CLI_OPTION(LABEL, label, "label", 0, CLI_STRING, "KEY", "tex: a table float with this \\label",
            CLI_NO_DEFAULT)
 CLI_OPTION(LAYOUT, layout, "layout", 0,

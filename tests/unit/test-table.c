@@ -429,7 +429,8 @@ static void test_tex(void)
         " &  &  & 42 &  \\\\\n"
         "\\bottomrule\n"
         "\\end{tabular}}%\n"
-        "\\ifdefined\\resizebox\\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\box0}\\fi\\fi\n"
+        "\\ifdefined\\resizebox\\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\box0}"
+        "\\fi\\fi\n"
         "\\ifvoid0\\else\\box0\\fi}\n";
     clout_table_t *t = main_table();
     char *got = write_one(t, CLOUT_FMT_TEX);
