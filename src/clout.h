@@ -116,6 +116,10 @@ typedef struct {
      * dataset's latest year (clout_dataset_coverage). */
     int cover_first, cover_last;
     bool cover_given;
+    /* The dataset it comes from ("COW IGO v3", "IMF DOTS"; "" = not said):
+     * relations.csv's optional column `source`, written by the importers;
+     * clout robustness leaves each source out in turn. */
+    const char *source;
 } clout_relation_t;
 
 /* The reserved actor id of the whole world: a flow or event tie between an
@@ -131,6 +135,11 @@ typedef struct {
     const char *start_text, *end_text; /* as written, "" when absent */
     const char *source_ref, *note;
     long line; /* line in ties.csv, for later messages */
+    /* ties.csv's optional column alt_value: the value under a documented
+     * alternative rule (imf-dots: the other side's report of the flow),
+     * which clout robustness tries as a variant.  has_alt false: none. */
+    bool has_alt;
+    double alt_value;
 } clout_tie_t;
 
 typedef struct clout_dataset clout_dataset_t;
@@ -576,11 +585,18 @@ clout_status_t clout_partition_compare(const igraph_vector_int_t *a, const igrap
 
 /* ---- Influence (influence.c) ---- */
 
+/* How a bootstrap interval is read from the replicates (doc/methods.md). */
+typedef enum {
+    CLOUT_INTERVAL_PERCENTILE = 0, /* the 2.5th and 97.5th percentiles */
+    CLOUT_INTERVAL_BCA             /* bias-corrected and accelerated (Efron 1987) */
+} clout_interval_method_t;
+
 typedef struct {
     char **poles;  /* NULL: the actors whose role is pole, in dataset order */
     char **focus;  /* NULL: the actors whose role is focus */
     int bootstrap; /* replicates; 0 = no intervals */
     double noise;  /* sd of log-normal noise on flow values */
+    clout_interval_method_t interval; /* how intervals are read; BCa adds a jackknife */
     int jobs;      /* processes for the bootstrap: this one and jobs - 1 forked
                     * workers; 0 = the cores.  No effect on the result */
     unsigned long seed;
@@ -622,18 +638,66 @@ clout_status_t clout_influence_contributions(const clout_dataset_t *ds,
  * alignment, and with opts->all_only the layer "all" only):
  * values[(f * n_layers + l) * n_samples + r], r = 0 the data, 1.. the
  * replicates.  Replicate r is drawn from (seed, r) alone, so two snapshots
- * analysed with the same seed pair their replicates. */
+ * analysed with the same seed pair their replicates.  With opts->interval
+ * BCa (and a bootstrap) the jackknife of the acceleration comes too:
+ * jack_values[(f * n_layers + l) * n_jack + u], unit u of the resampled
+ * relation jack_stratum[u] (units sorted by stratum). */
 typedef struct {
     int n_focus, n_layers, n_samples;
     char **focus;  /* ids, NULL-terminated */
     char **layers; /* names, the last "all", NULL-terminated */
     double *values;
+    int n_jack;
+    int *jack_stratum;
+    double *jack_values;
 } clout_balance_samples_t;
 clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
                                                const clout_snapshot_opts_t *snap,
                                                const clout_influence_opts_t *opts,
                                                clout_balance_samples_t *out, clout_error_t *err);
 void clout_balance_samples_destroy(clout_balance_samples_t *s);
+
+/* ---- Robustness (robustness.c) ---- */
+
+/* What clout robustness varies and how it reports (doc/methods.md,
+ * "Robustness"). */
+typedef struct {
+    /* Poles, focus, seed and interval of the estimate; with bootstrap > 0
+     * the estimate is bootstrapped too and each row gets its finding. */
+    clout_influence_opts_t influence;
+    bool all_relations; /* a change: keep relations one snapshot has no data for */
+    void (*on_progress)(int done, int total, void *data); /* per variant, or NULL */
+    void *progress_data;
+} clout_robustness_opts_t;
+
+/* Defaults: those of clout_influence_opts_init, and a bootstrap of 200. */
+void clout_robustness_opts_init(clout_robustness_opts_t *o);
+
+/* The balance of every focus actor and layer under each variant: each
+ * relation with data left out, each source (relations.csv's `source`) of
+ * two relations or more left out, each relation's weight halved and
+ * doubled, each flow or event relation under the other scales (share, log,
+ * max), windows of 3, 5 and 7 years, and the ties' alternative values
+ * where the dataset has them.  *summary ("robustness"): per focus actor and
+ * layer the estimate, the min and max over the variants, the variant that
+ * moves it most and by how much, the share of variants with the
+ * estimate's sign and whether the sign holds in all; with a bootstrap,
+ * its interval and the share of replicates with the sign; and the finding
+ * (robust, fragile, not supported).  *variants ("variants"): every
+ * variant's value.  The caller frees both.  Cost: one snapshot per
+ * variant (about 5 per relation), plus the bootstrap. */
+clout_status_t clout_robustness(const clout_dataset_t *ds, clout_table_t **summary,
+                                clout_table_t **variants, const clout_snapshot_opts_t *snap,
+                                const clout_robustness_opts_t *opts, clout_error_t *err);
+
+/* The same for the change of each balance from snapshot A to snapshot B of
+ * one dataset (column delta), every variant applied to both, like with like
+ * (relations without data in either left out of both) unless
+ * opts->all_relations. */
+clout_status_t clout_robustness_diff(const clout_dataset_t *da, const clout_snapshot_opts_t *sa,
+                                     const clout_dataset_t *db, const clout_snapshot_opts_t *sb,
+                                     clout_table_t **summary, clout_table_t **variants,
+                                     const clout_robustness_opts_t *opts, clout_error_t *err);
 
 /* ---- Comparing two networks (diff.c) ---- */
 

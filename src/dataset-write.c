@@ -33,7 +33,8 @@ void clout_relation_init(clout_relation_t *r, const char *name, const char *laye
                             .scale = CLOUT_SCALE_BINARY,
                             .weight = 1,
                             .group = "",
-                            .counts = CLOUT_COUNTS_IN};
+                            .counts = CLOUT_COUNTS_IN,
+                            .source = ""};
 }
 
 static bool same_relation(const clout_relation_t *a, const clout_relation_t *b)
@@ -66,6 +67,7 @@ int clout_dataset_add_relation(clout_dataset_t *ds, const clout_relation_t *def)
     r.name = g_string_chunk_insert_const(ds->strings, def->name);
     r.layer = g_string_chunk_insert_const(ds->strings, def->layer);
     r.group = g_string_chunk_insert_const(ds->strings, def->group ? def->group : "");
+    r.source = g_string_chunk_insert_const(ds->strings, def->source ? def->source : "");
     g_array_append_val(ds->relations, r);
     g_array_set_size(ds->span, ds->relations->len);
     g_hash_table_insert(ds->relation_ix, (gpointer)r.name, GINT_TO_POINTER(ds->relations->len));
@@ -258,18 +260,21 @@ static void write_actors(const clout_dataset_t *ds, FILE *f)
 static const char *const MODES[] = {"state", "flow", "event"};
 static const char *const COUNTS[] = {"in", "out", "both"};
 
-/* The optional columns (group, counts, coverage) are written only when a
- * relation uses them, so that older datasets keep their bytes. */
+/* The optional columns (group, counts, coverage; source) are written only
+ * when a relation uses them, so that older datasets keep their bytes. */
 static void write_relations(const clout_dataset_t *ds, FILE *f)
 {
-    bool extra = false;
+    bool extra = false, source = false;
     for (int i = 0; i < clout_dataset_n_relations(ds); i++) {
         const clout_relation_t *r = clout_dataset_relation(ds, i);
         extra |= *r->group || r->counts != CLOUT_COUNTS_IN || r->cover_given;
+        source |= r->source && *r->source;
     }
-    fputs(extra ? "relation,layer,directed,mode,scale,weight,group,counts,coverage\n"
-                : "relation,layer,directed,mode,scale,weight\n",
+    extra |= source;
+    fputs(extra ? "relation,layer,directed,mode,scale,weight,group,counts,coverage"
+                : "relation,layer,directed,mode,scale,weight",
           f);
+    fputs(source ? ",source\n" : "\n", f);
     for (int i = 0; i < clout_dataset_n_relations(ds); i++) {
         const clout_relation_t *r = clout_dataset_relation(ds, i);
         clout_write_csv_cell(f, r->name, false);
@@ -285,6 +290,10 @@ static void write_relations(const clout_dataset_t *ds, FILE *f)
             if (r->cover_given)
                 fprintf(f, "%d-%d", r->cover_first, r->cover_last);
         }
+        if (source) {
+            fputc(',', f);
+            clout_write_csv_cell(f, r->source ? r->source : "", false);
+        }
         fputc('\n', f);
     }
 }
@@ -294,7 +303,12 @@ static void write_ties(const clout_dataset_t *ds, FILE *f)
     GArray *sorted = g_array_sized_new(FALSE, FALSE, sizeof(clout_tie_t), ds->ties->len);
     g_array_append_vals(sorted, ds->ties->data, ds->ties->len);
     g_array_sort_with_data(sorted, cmp_tie, (gpointer)ds);
-    fputs("source,target,relation,value,start,end,source_ref,note\n", f);
+    bool alt = false;
+    for (guint i = 0; i < sorted->len && !alt; i++)
+        alt = g_array_index(sorted, clout_tie_t, i).has_alt;
+    fputs(alt ? "source,target,relation,value,start,end,source_ref,note,alt_value\n"
+              : "source,target,relation,value,start,end,source_ref,note\n",
+          f);
     for (guint i = 0; i < sorted->len; i++) {
         const clout_tie_t *t = &g_array_index(sorted, clout_tie_t, i);
         const clout_relation_t *r = clout_dataset_relation(ds, t->relation);
@@ -317,6 +331,11 @@ static void write_ties(const clout_dataset_t *ds, FILE *f)
         clout_write_csv_cell(f, t->source_ref, false);
         fputc(',', f);
         clout_write_csv_cell(f, t->note, false);
+        if (alt) {
+            fputc(',', f);
+            if (t->has_alt)
+                num_cell(f, t->alt_value);
+        }
         fputc('\n', f);
     }
     g_array_free(sorted, TRUE);

@@ -33,13 +33,26 @@ enum { A_ID, A_NAME, A_KIND, A_ROLE, A_LEAD, A_LAT, A_LON, A_START, A_END };
 
 static const colspec_t RELATION_COLS[] = {
     {"relation", true}, {"layer", true},  {"directed", true}, {"mode", true},     {"scale", true},
-    {"weight", false},  {"group", false}, {"counts", false},  {"coverage", false}, {NULL, false}};
-enum { R_RELATION, R_LAYER, R_DIRECTED, R_MODE, R_SCALE, R_WEIGHT, R_GROUP, R_COUNTS, R_COVERAGE };
+    {"weight", false},  {"group", false}, {"counts", false},  {"coverage", false},
+    {"source", false},  {NULL, false}};
+enum {
+    R_RELATION,
+    R_LAYER,
+    R_DIRECTED,
+    R_MODE,
+    R_SCALE,
+    R_WEIGHT,
+    R_GROUP,
+    R_COUNTS,
+    R_COVERAGE,
+    R_SOURCE
+};
 
 static const colspec_t TIE_COLS[] = {{"source", true},      {"target", true}, {"relation", true},
                                      {"value", false},      {"start", true},  {"end", false},
-                                     {"source_ref", false}, {"note", false},  {NULL, false}};
-enum { T_SOURCE, T_TARGET, T_RELATION, T_VALUE, T_START, T_END, T_SOURCE_REF, T_NOTE };
+                                     {"source_ref", false}, {"note", false},  {"alt_value", false},
+                                     {NULL, false}};
+enum { T_SOURCE, T_TARGET, T_RELATION, T_VALUE, T_START, T_END, T_SOURCE_REF, T_NOTE, T_ALT_VALUE };
 
 /* Opens a file and reads its header.  On success the sheet is usable; on any
  * problem the errors are recorded and the sheet is not. */
@@ -533,6 +546,7 @@ static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete,
         r.name = g_string_chunk_insert_const(ds->strings, name);
         r.layer = g_string_chunk_insert_const(ds->strings, layer);
         r.group = g_string_chunk_insert_const(ds->strings, cell(&sh, R_GROUP));
+        r.source = g_string_chunk_insert_const(ds->strings, cell(&sh, R_SOURCE));
         g_array_append_val(ds->relations, r);
         g_array_set_size(ds->span, ds->relations->len);
         g_hash_table_insert(ds->relation_ix, (gpointer)r.name, GINT_TO_POINTER(ds->relations->len));
@@ -650,6 +664,15 @@ static gpointer read_tie_rows(gpointer data)
                        "value is the strength, from 0 to 1)",
                        v, rel);
             row_ok = false;
+        }
+        const char *alt = cell(&p->sh, T_ALT_VALUE);
+        if (*alt) {
+            t.has_alt = true;
+            if (!clout_parse_double(alt, &t.alt_value) || t.alt_value < 0) {
+                CELL_ERROR(&p->sh, p->err, T_ALT_VALUE,
+                           "column 'alt_value': '%s' is not a finite number of 0 or more", alt);
+                row_ok = false;
+            }
         }
         if (!*cell(&p->sh, T_START)) {
             CELL_ERROR(&p->sh, p->err, T_START, "column 'start': missing year");

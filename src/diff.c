@@ -375,9 +375,9 @@ out:
 
 /* The relations (or groups) either snapshot has no data for, left out of
  * both: *left_out (NULL-terminated), a->exclude and b->exclude pointing at it. */
-static void like_with_like(const clout_dataset_t *da, clout_snapshot_opts_t *a,
-                           const clout_dataset_t *db, clout_snapshot_opts_t *b, char ***left_out,
-                           clout_error_t *err)
+void cl_like_with_like(const clout_dataset_t *da, clout_snapshot_opts_t *a,
+                       const clout_dataset_t *db, clout_snapshot_opts_t *b, char ***left_out,
+                       clout_error_t *err)
 {
     char **na = clout_snapshot_not_covered(da, a, a->year);
     char **nb = clout_snapshot_not_covered(db, b, b->year);
@@ -441,7 +441,7 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
     if (!b.year)
         b.year = clout_snapshot_default_year(db, &b);
     if (!o->all_relations)
-        like_with_like(da, &a, db, &b, &left_out, err);
+        cl_like_with_like(da, &a, db, &b, &left_out, err);
     else
         warn_unlike(da, &a, db, &b, err);
     clout_balance_samples_t A, B;
@@ -466,7 +466,20 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
         clout_table_add_column(t, ncol[k], CLOUT_COL_NUM);
     clout_table_add_column(t, "left_out", CLOUT_COL_STR);
     int ns = MIN(A.n_samples, B.n_samples);
+    if (ns > 1) {
+        clout_table_add_column(t, "sign_majority", CLOUT_COL_STR);
+        clout_table_add_column(t, "replicates", CLOUT_COL_NUM);
+        clout_table_add_column(t, "dropped", CLOUT_COL_NUM);
+        clout_table_add_column(t, "interval_flag", CLOUT_COL_STR);
+    }
     double *d = g_new(double, ns > 1 ? ns - 1 : 1);
+    /* The jackknife of a delta: A's units (B as it is), then B's (A as it is). */
+    cl_jackknife_t jk = {.n = A.n_jack + B.n_jack, .stratum = g_new(int, A.n_jack + B.n_jack + 1)};
+    for (int u = 0; u < A.n_jack; u++)
+        jk.stratum[u] = A.jack_stratum[u];
+    for (int u = 0; u < B.n_jack; u++)
+        jk.stratum[A.n_jack + u] = B.jack_stratum[u] + 1000000; /* apart from A's */
+    double *jd = g_new(double, jk.n + 1);
     /* Rows for every focus actor of A and every layer of A or B. */
     for (int f = 0; f < A.n_focus; f++) {
         int fb = -1;
@@ -507,28 +520,49 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
             /* Replicate i of A is paired with replicate i of B: both were
              * drawn from (seed, i), so a snapshot against itself differs by 0. */
             if (ns > 1 && va && vb) {
-                int m = 0, agree = 0;
+                int m = 0, agree = 0, pos = 0, neg = 0;
                 for (int i = 1; i < ns; i++) {
                     double x = vb[i] - va[i];
+                    d[i - 1] = x;
                     if (!isfinite(x))
                         continue;
-                    d[m++] = x;
+                    m++;
+                    pos += x > 0;
+                    neg += x < 0;
                     if (isfinite(delta) &&
                         ((x > 0 && delta > 0) || (x < 0 && delta < 0) || (x == 0 && delta == 0)))
                         agree++;
                 }
-                if (m > 0) {
-                    double lo, hi;
-                    clout_interval95(d, m, 1, &lo, &hi);
-                    clout_table_set_num(t, r, 5, lo);
-                    clout_table_set_num(t, r, 6, hi);
+                const double *ja = A.jack_values + ((size_t)f * A.n_layers + MAX(la, 0)) * A.n_jack;
+                const double *jb =
+                    B.jack_values + ((size_t)MAX(fb, 0) * B.n_layers + MAX(lb, 0)) * B.n_jack;
+                for (int u = 0; u < A.n_jack; u++)
+                    jd[u] = bb - ja[u];
+                for (int u = 0; u < B.n_jack; u++)
+                    jd[A.n_jack + u] = jb[u] - ba;
+                cl_interval_t iv;
+                cl_boot_interval(d, ns - 1, 1, delta, o->influence.interval, &jk, jd, 1, &iv);
+                clout_table_set_num(t, r, 5, iv.lo);
+                clout_table_set_num(t, r, 6, iv.hi);
+                if (m > 0)
                     clout_table_set_num(t, r, 7, (double)agree / m);
-                }
+                /* Whether the observed sign is that of most replicates
+                 * (a zero delta: whether most are zero). */
+                int same = delta > 0 ? pos : delta < 0 ? neg : m - pos - neg;
+                clout_table_set_str(t, r, clout_table_column(t, "sign_majority"),
+                                    !isfinite(delta) || m == 0 ? ""
+                                    : 2 * same > m            ? "yes"
+                                                              : "no");
+                clout_table_set_num(t, r, clout_table_column(t, "replicates"), iv.used);
+                clout_table_set_num(t, r, clout_table_column(t, "dropped"), iv.dropped);
+                clout_table_set_str(t, r, clout_table_column(t, "interval_flag"), iv.flag);
             }
         }
         g_ptr_array_free(layers, TRUE);
     }
     g_free(d);
+    g_free(jd);
+    g_free(jk.stratum);
     g_free(left);
     g_strfreev(left_out);
     clout_balance_samples_destroy(&A);

@@ -272,15 +272,38 @@ static clout_status_t alignment(const plan_t *pl, const clout_network_t *net, in
 
 /* ---- the bootstrap ---- */
 
-/* One replicate: the ties active in the snapshot, resampled with replacement
- * within each relation, flows multiplied by exp(noise * Z), Z a standard
- * normal.  The draws come from a generator of the replicate's own (igraph's
- * PCG32, not its global default one) seeded from (seed, replicate) alone,
- * so the result does not depend on which worker computes which replicate,
- * nor on what else drew random numbers before. */
-static clout_status_t replicate_ties(const plan_t *pl, GPtrArray *const *by_rel, int n_rel,
-                                     unsigned long seed, int rep, double noise,
-                                     clout_tie_t **ties_out, long *n_out, clout_error_t *err)
+/* What the bootstrap resamples (doc/methods.md, "Uncertainty"): for each
+ * flow or event relation, the years of the window its source covers, each
+ * year with all its ties (the world totals of that year among them);
+ * state ties are held as they are. */
+typedef struct {
+    int n_rel;
+    GPtrArray *fixed;   /* state ties, and ties of relations not resampled */
+    int *first, *n_years; /* [relation]: the covered years of the window; n_years 0: fixed */
+    GPtrArray ***year;  /* [relation][k]: the ties of year first + k */
+} pool_t;
+
+/* A tie moved from its own year to the year `to` (a resampled slot). */
+static clout_tie_t moved_tie(const clout_tie_t *t, int to)
+{
+    clout_tie_t c = *t;
+    if (c.end == c.start)
+        c.end = to;
+    c.start = to;
+    return c;
+}
+
+/* One replicate: every resampled relation's n years drawn with replacement
+ * from its n covered years, each drawn year's ties (totals included)
+ * moved to the slot's year, flows multiplied by exp(noise * Z), Z a
+ * standard normal; state ties as they are.  The draws come from a
+ * generator of the replicate's own (igraph's PCG32, not its global default
+ * one) seeded from (seed, replicate) alone, so the result does not depend
+ * on which worker computes which replicate, nor on what else drew random
+ * numbers before. */
+static clout_status_t replicate_ties(const plan_t *pl, const pool_t *pool, unsigned long seed,
+                                     int rep, double noise, clout_tie_t **ties_out, long *n_out,
+                                     clout_error_t *err)
 {
     clout_status_t st = CLOUT_OK;
     *ties_out = NULL;
@@ -296,30 +319,52 @@ static clout_status_t replicate_ties(const plan_t *pl, GPtrArray *const *by_rel,
     CLOUT_IGRAPH_TRY(
         igraph_rng_seed(&rng, ((igraph_uint_t)(guint32)seed << 31) | (igraph_uint_t)rep),
         "bootstrap");
-    long total = 0;
-    for (int r = 0; r <= n_rel; r++)
-        total += (long)by_rel[r]->len;
-    clout_tie_t *out = g_new(clout_tie_t, total > 0 ? total : 1);
-    long k = 0;
-    for (guint i = 0; i < by_rel[n_rel]->len; i++) /* the totals, as they are */
-        out[k++] = *(const clout_tie_t *)g_ptr_array_index(by_rel[n_rel], i);
-    for (int r = 0; r < n_rel; r++) {
-        igraph_integer_t n = by_rel[r]->len;
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(clout_tie_t));
+    for (guint i = 0; i < pool->fixed->len; i++)
+        g_array_append_val(out, *(const clout_tie_t *)g_ptr_array_index(pool->fixed, i));
+    for (int r = 0; r < pool->n_rel; r++) {
+        int n = pool->n_years[r];
         bool flow = clout_dataset_relation(pl->ds, r)->mode == CLOUT_MODE_FLOW;
-        for (igraph_integer_t i = 0; i < n; i++) {
-            igraph_integer_t j = igraph_rng_get_integer(&rng, 0, n - 1);
-            out[k] = *(const clout_tie_t *)g_ptr_array_index(by_rel[r], j);
-            if (flow && noise > 0)
-                out[k].value *= exp(noise * igraph_rng_get_normal(&rng, 0, 1));
-            k++;
+        for (int k = 0; k < n; k++) {
+            GPtrArray *drawn = pool->year[r][igraph_rng_get_integer(&rng, 0, n - 1)];
+            for (guint i = 0; i < drawn->len; i++) {
+                clout_tie_t t = moved_tie(g_ptr_array_index(drawn, i), pool->first[r] + k);
+                if (flow && noise > 0)
+                    t.value *= exp(noise * igraph_rng_get_normal(&rng, 0, 1));
+                g_array_append_val(out, t);
+            }
         }
     }
-    *ties_out = out;
-    *n_out = k;
+    *n_out = (long)out->len;
+    *ties_out = (clout_tie_t *)(void *)g_array_free(out, FALSE);
 out:
     if (have_rng)
         igraph_rng_destroy(&rng);
     return st;
+}
+
+/* The jackknife unit (r, k) of the acceleration: relation r without its
+ * year first + k, its other years' values times n / (n - 1) so that the
+ * window keeps its size; everything else as it is. */
+static clout_tie_t *jackknife_ties(const pool_t *pool, int r, int k, long *n_out)
+{
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(clout_tie_t));
+    for (guint i = 0; i < pool->fixed->len; i++)
+        g_array_append_val(out, *(const clout_tie_t *)g_ptr_array_index(pool->fixed, i));
+    for (int q = 0; q < pool->n_rel; q++)
+        for (int y = 0; y < pool->n_years[q]; y++) {
+            if (q == r && y == k)
+                continue;
+            GPtrArray *a = pool->year[q][y];
+            for (guint i = 0; i < a->len; i++) {
+                clout_tie_t t = *(const clout_tie_t *)g_ptr_array_index(a, i);
+                if (q == r)
+                    t.value *= (double)pool->n_years[r] / (pool->n_years[r] - 1);
+                g_array_append_val(out, t);
+            }
+        }
+    *n_out = (long)out->len;
+    return (clout_tie_t *)(void *)g_array_free(out, FALSE);
 }
 
 /* The replicates are shared out in chunks from a counter in memory that
@@ -343,8 +388,7 @@ typedef struct {
 
 typedef struct {
     const plan_t *pl;
-    GPtrArray *const *by_rel;
-    int n_rel;
+    const pool_t *pool;
     const clout_influence_opts_t *o;
     int n, chunk, jobs;
     size_t width;
@@ -371,8 +415,7 @@ static clout_status_t boot_work(boot_t *b, bool progress, clout_error_t *err)
         for (int rep = lo; rep < hi && !st; rep++) {
             long nt;
             clout_tie_t *ties;
-            st = replicate_ties(b->pl, b->by_rel, b->n_rel, b->o->seed, rep, b->o->noise, &ties,
-                                &nt, err);
+            st = replicate_ties(b->pl, b->pool, b->o->seed, rep, b->o->noise, &ties, &nt, err);
             if (st)
                 break;
             double *row = b->rows + (size_t)rep * b->width;
@@ -392,13 +435,12 @@ static clout_status_t boot_work(boot_t *b, bool progress, clout_error_t *err)
 }
 
 /* Sets up the table and starts the workers, which begin at once. */
-static clout_status_t boot_start(boot_t *b, const plan_t *pl, GPtrArray *const *by_rel, int n_rel,
+static clout_status_t boot_start(boot_t *b, const plan_t *pl, const pool_t *pool,
                                  const clout_influence_opts_t *o, size_t width, clout_error_t *err)
 {
     memset(b, 0, sizeof *b);
     b->pl = pl;
-    b->by_rel = by_rel;
-    b->n_rel = n_rel;
+    b->pool = pool;
     b->o = o;
     b->n = o->bootstrap;
     b->width = width;
@@ -506,46 +548,85 @@ static void boot_release(boot_t *b)
     memset(b, 0, sizeof *b);
 }
 
-/* lists[r]: relation r's ties that count in the snapshot (in the years its
- * source covers, or carried forward), which replicates resample;
- * lists[n_rel]: the ties with WORLD, the shares' denominators, which every
- * replicate keeps as they are. */
-static GPtrArray **snapshot_ties_by_relation(const plan_t *pl, const clout_tie_t *ties, long nt)
+/* The pool of the snapshot's ties (those that count: in the years the
+ * source covers, or carried forward), by relation and year. */
+static void pool_init(pool_t *pool, const plan_t *pl, const clout_tie_t *ties, long nt)
 {
     const clout_dataset_t *ds = pl->ds;
-    int n_rel = clout_dataset_n_relations(ds), world = clout_dataset_find_actor(ds, CLOUT_WORLD);
-    GPtrArray **lists = g_new0(GPtrArray *, n_rel + 1);
-    int *first = g_new(int, n_rel + 1), *last = g_new(int, n_rel + 1);
-    bool *state = g_new(bool, n_rel + 1);
-    for (int r = 0; r <= n_rel; r++) {
-        lists[r] = g_ptr_array_new();
-        if (r == n_rel)
-            break;
+    int n_rel = clout_dataset_n_relations(ds);
+    pool->n_rel = n_rel;
+    pool->fixed = g_ptr_array_new();
+    pool->first = g_new0(int, MAX(n_rel, 1));
+    pool->n_years = g_new0(int, MAX(n_rel, 1));
+    pool->year = g_new0(GPtrArray **, MAX(n_rel, 1));
+    int *last = g_new0(int, MAX(n_rel, 1));
+    for (int r = 0; r < n_rel; r++) {
         if (cl_member_years(ds, r, pl->snap.year, pl->snap.window, pl->snap.carry_forward,
-                            &first[r], &last[r]) == CL_COVER_NONE)
-            first[r] = last[r] = 0;
-        state[r] = clout_dataset_relation(ds, r)->mode == CLOUT_MODE_STATE;
+                            &pool->first[r], &last[r]) == CL_COVER_NONE)
+            pool->first[r] = last[r] = 0;
+        if (last[r] && clout_dataset_relation(ds, r)->mode != CLOUT_MODE_STATE) {
+            pool->n_years[r] = last[r] - pool->first[r] + 1;
+            pool->year[r] = g_new(GPtrArray *, pool->n_years[r]);
+            for (int k = 0; k < pool->n_years[r]; k++)
+                pool->year[r][k] = g_ptr_array_new();
+        }
     }
     for (long i = 0; i < nt; i++) {
         const clout_tie_t *t = &ties[i];
         int r = t->relation;
-        bool in = last[r] && (state[r] ? t->start <= last[r] && (!t->end || t->end >= last[r])
-                                       : t->start >= first[r] && t->start <= last[r]);
-        if (in)
-            g_ptr_array_add(lists[t->source == world || t->target == world ? n_rel : r],
-                            (gpointer)t);
+        if (!last[r])
+            continue;
+        if (pool->n_years[r] == 0) {
+            if (t->start <= last[r] && (!t->end || t->end >= last[r]))
+                g_ptr_array_add(pool->fixed, (gpointer)t);
+        } else if (t->start >= pool->first[r] && t->start <= last[r])
+            g_ptr_array_add(pool->year[r][t->start - pool->first[r]], (gpointer)t);
     }
-    g_free(first);
     g_free(last);
-    g_free(state);
-    return lists;
 }
 
-static void free_ties_by_relation(const plan_t *pl, GPtrArray **lists)
+static void pool_release(pool_t *pool)
 {
-    for (int r = 0; lists && r <= clout_dataset_n_relations(pl->ds); r++)
-        g_ptr_array_free(lists[r], TRUE);
-    g_free(lists);
+    if (!pool->fixed)
+        return;
+    for (int r = 0; r < pool->n_rel; r++) {
+        for (int k = 0; k < pool->n_years[r]; k++)
+            g_ptr_array_free(pool->year[r][k], TRUE);
+        g_free(pool->year[r]);
+    }
+    g_free(pool->year);
+    g_free(pool->first);
+    g_free(pool->n_years);
+    g_ptr_array_free(pool->fixed, TRUE);
+    memset(pool, 0, sizeof *pool);
+}
+
+/* The jackknife of the BCa acceleration: one unit per covered year of each
+ * resampled relation with two years or more (a relation of one year never
+ * varies); rows[u] holds unit u's indices, width doubles. */
+static clout_status_t jackknife(const plan_t *pl, const pool_t *pool, size_t width,
+                                cl_jackknife_t *jk, double **rows, clout_error_t *err)
+{
+    int n = 0;
+    for (int r = 0; r < pool->n_rel; r++)
+        n += pool->n_years[r] >= 2 ? pool->n_years[r] : 0;
+    jk->n = n;
+    jk->stratum = g_new(int, MAX(n, 1));
+    *rows = g_new(double, (size_t)MAX(n, 1) * width);
+    size_t nd = n_direct(pl);
+    clout_status_t st = CLOUT_OK;
+    int u = 0;
+    for (int r = 0; r < pool->n_rel && !st; r++)
+        for (int k = 0; pool->n_years[r] >= 2 && k < pool->n_years[r] && !st; k++, u++) {
+            long nt;
+            clout_tie_t *ties = jackknife_ties(pool, r, k, &nt);
+            double *row = *rows + (size_t)u * width;
+            indices_t x = {row, row + nd};
+            jk->stratum[u] = r;
+            st = compute_indices(pl, ties, nt, &x, err);
+            g_free(ties);
+        }
+    return st;
 }
 
 static double balance_of(double ia, double ib)
@@ -571,12 +652,52 @@ typedef struct {
     double *all;       /* n replicates of width doubles */
     int n;
     size_t width, nd;
+    cl_jackknife_t jk; /* BCa: the jackknife units, and their values */
+    double *jrows;     /* jk.n rows of width doubles */
 } results_t;
 
-static double index_of_rep(const results_t *R, int i, int l, int f, int p)
+static double index_in(const results_t *R, const double *row, int l, int f, int p)
 {
-    indices_t y = {R->all + (size_t)i * R->width, R->all + (size_t)i * R->width + R->nd};
+    indices_t y = {(double *)row, (double *)row + R->nd};
     return index_of(DIRECT(R->pl, &y, l, f, p), REACH(R->pl, &y, l, f, p));
+}
+
+/* The index of pole p (p < 0: the balance of the first two) in a row. */
+static double statistic(const results_t *R, const double *row, int l, int f, int p)
+{
+    if (p >= 0)
+        return index_in(R, row, l, f, p);
+    return balance_of(index_in(R, row, l, f, 0), index_in(R, row, l, f, 1));
+}
+
+/* The columns that say what an interval rests on (with a bootstrap). */
+static void add_interval_columns(const results_t *R, clout_table_t *t)
+{
+    if (R->n <= 0)
+        return;
+    clout_table_add_column(t, "replicates", CLOUT_COL_NUM);
+    clout_table_add_column(t, "dropped", CLOUT_COL_NUM);
+    clout_table_add_column(t, "interval_flag", CLOUT_COL_STR);
+}
+
+/* The interval of the statistic (see statistic()) in columns lo and hi. */
+static void set_interval(const results_t *R, clout_table_t *t, int row, const char *lo,
+                         const char *hi, int l, int f, int p, double *tmp, double *jtmp)
+{
+    if (R->n <= 0)
+        return;
+    for (int i = 0; i < R->n; i++)
+        tmp[i] = statistic(R, R->all + (size_t)i * R->width, l, f, p);
+    for (int u = 0; u < R->jk.n; u++)
+        jtmp[u] = statistic(R, R->jrows + (size_t)u * R->width, l, f, p);
+    cl_interval_t iv;
+    cl_boot_interval(tmp, R->n, 1, statistic(R, R->x.direct, l, f, p), R->o->interval, &R->jk,
+                     jtmp, 1, &iv);
+    clout_table_set_num(t, row, clout_table_column(t, lo), iv.lo);
+    clout_table_set_num(t, row, clout_table_column(t, hi), iv.hi);
+    clout_table_set_num(t, row, clout_table_column(t, "replicates"), iv.used);
+    clout_table_set_num(t, row, clout_table_column(t, "dropped"), iv.dropped);
+    clout_table_set_str(t, row, clout_table_column(t, "interval_flag"), iv.flag);
 }
 
 /* The leading pole among the first two (or, with all_poles, all): its id,
@@ -638,7 +759,8 @@ static clout_table_t *shares_table(const results_t *R)
     for (int k = 0; k < 7; k++)
         clout_table_add_column(s, ncols[k], CLOUT_COL_NUM);
     add_coverage_columns(s);
-    double *tmp = g_new(double, MAX(R->n, 1));
+    add_interval_columns(R, s);
+    double *tmp = g_new(double, MAX(R->n, 1)), *jtmp = g_new(double, MAX(R->jk.n, 1));
     for (int f = 0; f < nf; f++)
         for (int l = 0; l < pl->n_layers; l++)
             for (int p = 0; p <= np; p++) {
@@ -656,16 +778,10 @@ static clout_table_t *shares_table(const results_t *R)
                 clout_table_set_num(s, r, 5, R->kb[(size_t)l * np + p]);
                 clout_table_set_num(s, r, 6, R->al[((size_t)l * nf + f) * np + p]);
                 clout_table_set_num(s, r, 7, index_of(DIRECT(pl, &R->x, l, f, p), rc));
-                if (R->n > 0) {
-                    for (int i = 0; i < R->n; i++)
-                        tmp[i] = index_of_rep(R, i, l, f, p);
-                    double lo, hi;
-                    clout_interval95(tmp, R->n, 1, &lo, &hi);
-                    clout_table_set_num(s, r, 8, lo);
-                    clout_table_set_num(s, r, 9, hi);
-                }
+                set_interval(R, s, r, "index_lo", "index_hi", l, f, p, tmp, jtmp);
             }
     g_free(tmp);
+    g_free(jtmp);
     return s;
 }
 
@@ -681,7 +797,8 @@ static clout_table_t *balance_table(const results_t *R)
     clout_table_add_column(b, "balance_hi", CLOUT_COL_NUM);
     clout_table_add_column(b, "leading_pole", CLOUT_COL_STR);
     add_coverage_columns(b);
-    double *tmp = g_new(double, MAX(R->n, 1));
+    add_interval_columns(R, b);
+    double *tmp = g_new(double, MAX(R->n, 1)), *jtmp = g_new(double, MAX(R->jk.n, 1));
     for (int f = 0; f < pl->n_focus; f++)
         for (int l = 0; l < pl->n_layers; l++) {
             int r = clout_table_add_row(b);
@@ -691,20 +808,13 @@ static clout_table_t *balance_table(const results_t *R)
                 double ia = index_of(DIRECT(pl, &R->x, l, f, 0), REACH(pl, &R->x, l, f, 0));
                 double ib = index_of(DIRECT(pl, &R->x, l, f, 1), REACH(pl, &R->x, l, f, 1));
                 clout_table_set_num(b, r, 2, balance_of(ia, ib));
-                if (R->n > 0) {
-                    for (int i = 0; i < R->n; i++)
-                        tmp[i] = balance_of(index_of_rep(R, i, l, f, 0),
-                                            index_of_rep(R, i, l, f, 1));
-                    double lo, hi;
-                    clout_interval95(tmp, R->n, 1, &lo, &hi);
-                    clout_table_set_num(b, r, 3, lo);
-                    clout_table_set_num(b, r, 4, hi);
-                }
+                set_interval(R, b, r, "balance_lo", "balance_hi", l, f, -1, tmp, jtmp);
             }
             clout_table_set_str(b, r, 5, leading_pole(R, l, f));
             set_coverage(R, b, r, l, f);
         }
     g_free(tmp);
+    g_free(jtmp);
     return b;
 }
 
@@ -763,11 +873,11 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
     long nt = clout_dataset_n_ties(ds);
     /* The bootstrap's workers start first and run while this process
      * computes the data's own values; replicate values, nd + nr each. */
-    GPtrArray **lists = NULL;
+    pool_t pool = {0};
     boot_t boot = {0};
     if (R.n > 0) {
-        lists = snapshot_ties_by_relation(&pl, ties, nt);
-        st = boot_start(&boot, &pl, lists, clout_dataset_n_relations(ds), opts, R.width, err);
+        pool_init(&pool, &pl, ties, nt);
+        st = boot_start(&boot, &pl, &pool, opts, R.width, err);
     }
     cl_deps_t d = {0};
     if (!st)
@@ -776,12 +886,14 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
         cl_model_indices(&pl, &d, &R.x);
     if (!st)
         st = network_indices(&pl, opts, R.kb, R.al, err);
+    if (!st && R.n > 0 && opts->interval == CLOUT_INTERVAL_BCA)
+        st = jackknife(&pl, &pool, R.width, &R.jk, &R.jrows, err);
     if (!st && R.n > 0) {
         R.all = g_new(double, (size_t)R.n * R.width);
         st = boot_finish(&boot, R.all, err);
     }
     boot_release(&boot);
-    free_ties_by_relation(&pl, lists);
+    pool_release(&pool);
     R.d = &d;
     if (!st) {
         *shares_out = shares_table(&R);
@@ -789,6 +901,8 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
     }
     cl_deps_release(&d);
     g_free(R.all);
+    g_free(R.jk.stratum);
+    g_free(R.jrows);
     g_free(data);
     g_free(R.kb);
     g_free(R.al);
@@ -840,20 +954,24 @@ clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
     double *all = g_new(double, (size_t)(nb + 1) * width);
     const clout_tie_t *ties = (const clout_tie_t *)ds->ties->data;
     long nt = clout_dataset_n_ties(ds);
-    GPtrArray **lists = NULL;
+    pool_t pool = {0};
     boot_t boot = {0};
+    cl_jackknife_t jk = {0};
+    double *jrows = NULL;
     if (nb > 0) {
-        lists = snapshot_ties_by_relation(&pl, ties, nt);
-        st = boot_start(&boot, &pl, lists, clout_dataset_n_relations(ds), opts, width, err);
+        pool_init(&pool, &pl, ties, nt);
+        st = boot_start(&boot, &pl, &pool, opts, width, err);
     }
     /* Row 0 holds the data, rows 1..nb the replicates. */
     indices_t x = {all, all + nd};
     if (!st)
         st = compute_indices(&pl, ties, nt, &x, err);
+    if (!st && nb > 0 && opts->interval == CLOUT_INTERVAL_BCA)
+        st = jackknife(&pl, &pool, width, &jk, &jrows, err);
     if (!st && nb > 0)
         st = boot_finish(&boot, all + width, err);
     boot_release(&boot);
-    free_ties_by_relation(&pl, lists);
+    pool_release(&pool);
     if (!st) {
         out->n_focus = pl.n_focus;
         out->n_layers = pl.n_layers;
@@ -863,15 +981,29 @@ clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
             out->focus[f] = g_strdup(clout_dataset_actor(ds, pl.focus[f])->id);
         out->layers = g_strdupv(pl.layers);
         out->values = g_new(double, (size_t)pl.n_focus *pl.n_layers *(nb + 1));
+        out->n_jack = jk.n;
+        out->jack_stratum = jk.stratum;
+        jk.stratum = NULL;
+        out->jack_values = g_new(double, (size_t)pl.n_focus *pl.n_layers *MAX(jk.n, 1));
         for (int f = 0; f < pl.n_focus; f++)
-            for (int l = 0; l < pl.n_layers; l++)
-                for (int r = 0; r <= nb; r++) {
-                    indices_t y = {all + (size_t)r * width, all + (size_t)r * width + nd};
-                    out->values[((size_t)f * pl.n_layers + l) * (nb + 1) + r] =
+            for (int l = 0; l < pl.n_layers; l++) {
+                size_t fl = (size_t)f * pl.n_layers + l;
+                for (int r = 0; r <= nb + jk.n; r++) {
+                    const double *row = r <= nb ? all + (size_t)r * width
+                                                : jrows + (size_t)(r - nb - 1) * width;
+                    indices_t y = {(double *)row, (double *)row + nd};
+                    double b =
                         balance_of(index_of(DIRECT(&pl, &y, l, f, 0), REACH(&pl, &y, l, f, 0)),
                                    index_of(DIRECT(&pl, &y, l, f, 1), REACH(&pl, &y, l, f, 1)));
+                    if (r <= nb)
+                        out->values[fl * (nb + 1) + r] = b;
+                    else
+                        out->jack_values[fl * jk.n + (r - nb - 1)] = b;
                 }
+            }
     }
+    g_free(jk.stratum);
+    g_free(jrows);
     g_free(all);
     plan_free(&pl);
     return st;
@@ -882,5 +1014,7 @@ void clout_balance_samples_destroy(clout_balance_samples_t *s)
     g_strfreev(s->focus);
     g_strfreev(s->layers);
     g_free(s->values);
+    g_free(s->jack_stratum);
+    g_free(s->jack_values);
     memset(s, 0, sizeof *s);
 }

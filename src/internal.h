@@ -74,6 +74,35 @@ bool clout_source_date(gint64 *epoch);
  * when there are none. */
 void clout_interval95(const double *v, int n, size_t stride, double *lo, double *hi);
 
+/* Like with like: the relations (or groups) that either snapshot has no
+ * data for, left out of both (a->exclude = b->exclude = *left_out, which
+ * the caller frees), with a warning naming them. */
+void cl_like_with_like(const clout_dataset_t *da, clout_snapshot_opts_t *a,
+                       const clout_dataset_t *db, clout_snapshot_opts_t *b, char ***left_out,
+                       clout_error_t *err);
+
+/* Jackknife units for the BCa acceleration: n units, sorted by stratum
+ * (a resampled relation); unit u belongs to stratum[u]. */
+typedef struct {
+    int n;
+    int *stratum;
+} cl_jackknife_t;
+
+/* A bootstrap interval and what it rests on. */
+typedef struct {
+    double lo, hi;    /* NAN when none */
+    int used, dropped; /* replicates with a finite value, and without */
+    const char *flag; /* "", "degenerate", "excludes_estimate" or "bca_undefined" */
+} cl_interval_t;
+
+/* The 95% interval of the finite values among v[0], v[stride], ...,
+ * v[(n - 1) * stride] around estimate: percentile (type 7), or BCa with
+ * the acceleration from the jackknife values jv[u * jstride] of the units
+ * of jk (no jackknife: acceleration 0).  See doc/methods.md. */
+void cl_boot_interval(const double *v, int n, size_t stride, double estimate,
+                      clout_interval_method_t method, const cl_jackknife_t *jk,
+                      const double *jv, size_t jstride, cl_interval_t *out);
+
 /* igraph's shuffles and samples draw from its default generator, which is
  * global.  A scope makes a private PCG32 generator seeded with seed the
  * default until clout_rng_scope_end, which gives the caller's back: the

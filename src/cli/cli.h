@@ -76,7 +76,7 @@ typedef struct cli_command {
 
 extern const cli_command_t cli_cmd_validate, cli_cmd_info, cli_cmd_build, cli_cmd_import,
     cli_cmd_measure, cli_cmd_communities, cli_cmd_influence, cli_cmd_render, cli_cmd_chart,
-    cli_cmd_diff, cli_cmd_report;
+    cli_cmd_diff, cli_cmd_report, cli_cmd_robustness;
 
 extern const char *cli_command_line;
 
@@ -93,6 +93,8 @@ clout_snapshot_opts_t cli_snapshot_opts(const cli_opts_t *o);
 /* --measures as clout_measure_opts_t takes it: NULL (every measure) when
  * not given or "all"; the list stays o's. */
 char **cli_measures(const cli_opts_t *o);
+/* --interval's names, in clout_interval_method_t order; -1 if none. */
+int cli_interval_from_name(const char *name);
 /* --distance's names, in clout_distance_t order; -1 if none. */
 int cli_distance_from_name(const char *name);
 /* The table format: --format, else -o's extension, else table on a terminal, else csv. */

@@ -17,7 +17,7 @@
 
 static const cli_command_t *const COMMANDS[] = {
     &cli_cmd_validate,    &cli_cmd_info,      &cli_cmd_build,  &cli_cmd_measure,
-    &cli_cmd_communities, &cli_cmd_influence, &cli_cmd_diff,   &cli_cmd_render,
+    &cli_cmd_communities, &cli_cmd_influence, &cli_cmd_robustness, &cli_cmd_diff, &cli_cmd_render,
     &cli_cmd_chart,       &cli_cmd_report,    &cli_cmd_import, NULL};
 
 /* How an option's value is read and checked (options.h). */
@@ -102,6 +102,15 @@ static const option_spec_t OPTIONS[OPT_COUNT] = {
 #undef CLI_DEFAULT_INT
 #undef CLI_DEFAULT_ULONG
 #undef CLI_DEFAULT_NUMBER
+
+int cli_interval_from_name(const char *name)
+{
+    static const char *const names[] = {"percentile", "bca", NULL};
+    for (int i = 0; name && names[i]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
 
 int cli_distance_from_name(const char *name)
 {
@@ -475,6 +484,8 @@ void cli_influence_opts(const cli_opts_t *o, clout_influence_opts_t *io)
         io->bootstrap = o->bootstrap;
     if (cli_given(o, OPT_NOISE))
         io->noise = o->noise;
+    if (cli_given(o, OPT_INTERVAL))
+        io->interval = (clout_interval_method_t)o->interval;
     if (cli_given(o, OPT_JOBS))
         io->jobs = o->jobs;
     if (cli_given(o, OPT_SEED))

@@ -8,11 +8,12 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_TABLE,    OPT_PERMUTATIONS,  OPT_BOOTSTRAP, OPT_NOISE,   OPT_JOBS,      OPT_SEED,
-    OPT_MEASURES, OPT_DISTANCE,      OPT_POLES,     OPT_FOCUS,   OPT_ALL_POLES, OPT_ALL_RELATIONS,
-    OPT_WINDOW,   OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,  OPT_RELATIONS, OPT_DIRECTED,
-    OPT_FORMAT,   OPT_DIGITS,        OPT_RAW_NAMES, OPT_CAPTION, OPT_LABEL,     OPT_SAFE_CSV,
-    OPT_OUTPUT,   OPT_QUIET,         OPT_PROGRESS,  OPT_HELP,    OPT_NONE};
+    OPT_TABLE,    OPT_PERMUTATIONS,  OPT_BOOTSTRAP, OPT_NOISE,   OPT_INTERVAL,  OPT_JOBS,
+    OPT_SEED,     OPT_MEASURES,      OPT_DISTANCE,  OPT_POLES,   OPT_FOCUS,     OPT_ALL_POLES,
+    OPT_ALL_RELATIONS, OPT_ROBUSTNESS, OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,
+    OPT_RELATIONS, OPT_DIRECTED,     OPT_FORMAT,   OPT_DIGITS,  OPT_RAW_NAMES, OPT_CAPTION,
+    OPT_LABEL,    OPT_SAFE_CSV,      OPT_OUTPUT,    OPT_QUIET,   OPT_PROGRESS,  OPT_HELP,
+    OPT_NONE};
 
 static void progress(int done, int total, void *data)
 {
@@ -22,8 +23,54 @@ static void progress(int done, int total, void *data)
     fflush(stderr);
 }
 
+/* diff --robustness: the change of each balance under every variant. */
+static int run_robustness(cli_opts_t *o, char **argv)
+{
+    static const char *const tables[] = {"robustness", "variants", "influence", NULL};
+    if (!cli_check_table(o, tables))
+        return 2;
+    clout_error_t *err = clout_error_new(100);
+    clout_snapshot_opts_t so = cli_snapshot_opts(o), s[2];
+    clout_network_t *net[2] = {NULL, NULL};
+    clout_dataset_t *ds[2] = {NULL, NULL};
+    clout_status_t st = CLOUT_OK;
+    for (int i = 0; i < 2 && !st; i++) {
+        st = clout_input_open(&net[i], &ds[i], argv[i], &so, err);
+        if (!st && !ds[i])
+            st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                                 "--robustness needs two dataset snapshots (DATASET@YEAR), not "
+                                 "network files");
+        if (!st) {
+            s[i] = so;
+            s[i].year = net[i]->year;
+        }
+    }
+    clout_robustness_opts_t ro;
+    clout_robustness_opts_init(&ro);
+    int boot = ro.influence.bootstrap;
+    cli_influence_opts(o, &ro.influence);
+    if (!cli_given(o, OPT_BOOTSTRAP))
+        ro.influence.bootstrap = boot;
+    ro.all_relations = cli_given(o, OPT_ALL_RELATIONS);
+    clout_table_t *t[2] = {NULL, NULL};
+    if (!st)
+        st = clout_robustness_diff(ds[0], &s[0], ds[1], &s[1], &t[0], &t[1], &ro, err);
+    int code = st ? cli_report(err)
+                  : cli_write_tables(o, o->table && strcmp(o->table, "variants") == 0 ? &t[1] : &t[0],
+                                     1);
+    for (int i = 0; i < 2; i++) {
+        clout_table_free(t[i]);
+        clout_network_free(net[i]);
+        clout_dataset_free(ds[i]);
+    }
+    cli_error_done(o, err);
+    return code;
+}
+
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
+    if (o->robustness)
+        return run_robustness(o, argv);
     /* moved: the second table of communities (partitions, moved) */
     static const char *const tables[] = {"ties",    "measures", "communities", "influence",
                                          "summary", "moved",    NULL};
@@ -106,7 +153,9 @@ const cli_command_t cli_cmd_diff = {
         "balance in A and B, the change, its 95% interval and the share of bootstrap\n"
         "replicates that agree on its sign; needs --bootstrap N), or summary (the default:\n"
         "sizes, density, modularity, tie turnover, and the correlation of the two weighted\n"
-        "adjacency matrices with a QAP permutation p-value).",
+        "adjacency matrices with a QAP permutation p-value).  --robustness gives the\n"
+        "change of each balance under every variant of clout robustness (table\n"
+        "robustness, or --table variants), with its bootstrap and finding.",
     .options = OPTS,
     .min_args = 2,
     .max_args = 2,

@@ -8,10 +8,10 @@
 
 static const cli_opt_id_t OPTS[] = {
     OPT_POLES,         OPT_FOCUS,     OPT_ALL_POLES, OPT_BOOTSTRAP, OPT_NOISE,
-    OPT_JOBS,          OPT_SEED,      OPT_TABLE,     OPT_AT,        OPT_WINDOW,
-    OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,    OPT_RELATIONS, OPT_FORMAT,
-    OPT_DIGITS,        OPT_RAW_NAMES, OPT_CAPTION,   OPT_LABEL,     OPT_SAFE_CSV,
-    OPT_OUTPUT,        OPT_QUIET,     OPT_PROGRESS,  OPT_HELP,      OPT_NONE};
+    OPT_INTERVAL,      OPT_JOBS,      OPT_SEED,      OPT_TABLE,     OPT_AT,
+    OPT_WINDOW,        OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,    OPT_RELATIONS,
+    OPT_FORMAT,        OPT_DIGITS,    OPT_RAW_NAMES, OPT_CAPTION,   OPT_LABEL,
+    OPT_SAFE_CSV,      OPT_OUTPUT,    OPT_QUIET,     OPT_PROGRESS,  OPT_HELP,      OPT_NONE};
 
 static void progress(int done, int total, void *data)
 {
@@ -87,9 +87,12 @@ const cli_command_t cli_cmd_influence = {
         "communities), their index, and the balance between the first two poles (-1 all\n"
         "the first, +1 all the second).  Every row says which relations had no data in\n"
         "the snapshot's years.  --table contributions shows what each relation adds.\n"
-        "--bootstrap N resamples ties (and adds noise to flow values) for 95% percentile\n"
-        "intervals, in -j processes; the result is the same for any -j.  doc/methods.md\n"
-        "gives every formula.",
+        "--bootstrap N resamples, per flow or event relation, the years of the window\n"
+        "with replacement (state ties held as they are; noise on flow values) for 95%\n"
+        "intervals (--interval percentile or bca), in -j processes; the result is the\n"
+        "same for any -j.  Each interval says how many replicates it used and flags one\n"
+        "that is degenerate or leaves out its estimate.  doc/methods.md gives every\n"
+        "formula.",
     .options = OPTS,
     .min_args = 1,
     .max_args = 1,

@@ -120,6 +120,13 @@ CLI_OPTION(ALL_RELATIONS, all_relations, "all-relations", 0, CLI_FLAG, NULL,
            CLI_NO_DEFAULT)
 CLI_OPTION(BOOTSTRAP, bootstrap, "bootstrap", 0, CLI_INT(0, 1000000), "N",
            "bootstrap replicates for 95% intervals", CLI_DEFAULT_INT(influence.bootstrap))
+CLI_OPTION(ROBUSTNESS, robustness, "robustness", 0, CLI_FLAG, NULL,
+           "diff: the change of each balance under every robustness variant (clout robustness)",
+           CLI_NO_DEFAULT)
+CLI_OPTION(INTERVAL, interval, "interval", 0,
+           CLI_ENUM(cli_interval_from_name, "percentile or bca"), "HOW",
+           "bootstrap intervals: percentile (default) or bca (bias-corrected and accelerated)",
+           CLI_NO_DEFAULT)
 CLI_OPTION(NOISE, noise, "noise", 0, CLI_NUMBER_FROM(0), "SD",
            "log-normal noise on flow values in the bootstrap", CLI_DEFAULT_NUMBER(influence.noise))
 CLI_OPTION(JOBS, jobs, "jobs", 'j', CLI_INT(1, 1024), "N",

@@ -50,6 +50,7 @@ poles|NRL,SDL|
 focus|ELD|
 bootstrap|10|-1 1000001 x
 noise|0.2|-0.1 x
+interval|bca|median
 jobs|2|0 1025
 table|summary|
 digits|3|-1 13 x
