@@ -57,6 +57,9 @@ static const column_title_t TITLES[] = {
     {"partial", "Partial", false},
     {"carried", "Carried", false},
     {"denominator", "Denom-\ninator", false},
+    {"replicates", "Repli-\ncates", false},
+    {"dropped", "Drop-\nped", false},
+    {"interval_flag", "Interval\nflag", false},
     {"left_out", "Left out", false},
     {"modularity", "Modu-\nlarity", false},
     {"nmi", "NMI", true},
@@ -299,8 +302,8 @@ void cl_table_write_tex(GString *out, const clout_table_t *t, const clout_write_
                 continue;
             }
             const char *s = clout_table_get_str(t, r, c);
-            bool box = wrap[c] && s && strlen(s) > 12; /* wider than 2cm */
-            g_string_append(out, box ? "\\parbox[t]{2cm}{\\raggedright\\hspace{0pt}" : "");
+            bool box = wrap[c] && s && strlen(s) > 11; /* wider than 1.8cm */
+            g_string_append(out, box ? "\\parbox[t]{1.8cm}{\\raggedright\\hspace{0pt}" : "");
             tex_text(out, s ? s : "", box);
             g_string_append(out, box ? "}" : "");
         }

@@ -413,7 +413,7 @@ static void test_tex(void)
      * number column an r@{}l pair split at the decimal point (by hand:
      * 0.5 to 3 significant digits is 0|.500, 1/3 0|.333, 1e-7 0|.000000100;
      * whole numbers have no fraction); -2 with a true minus $-$; the
-     * 21-byte text cell (longer than 16) in a 2 cm \parbox. */
+     * 21-byte text cell (longer than 16) in a 1.8 cm \parbox. */
     static const char want[] =
         "% main: clout table (needs \\usepackage{booktabs})\n"
         "{\\small\\setlength{\\tabcolsep}{4pt}%\n"
@@ -425,7 +425,7 @@ static void test_tex(void)
         "x y z\\textbackslash{}w & 0 & .333 & $-$2 &  \\\\\n"
         "\\textbar{}\\&\\%\\$\\#\\_\\{\\}\\textasciitilde{}"
         "\\textasciicircum{}\\textless{} & 0 & .000000100 & 0 &  \\\\\n"
-        "\\parbox[t]{2cm}{\\raggedright\\hspace{0pt}Привет 中文} & 12345678 &  & 1000000 &  \\\\\n"
+        "\\parbox[t]{1.8cm}{\\raggedright\\hspace{0pt}Привет 中文} & 12345678 &  & 1000000 &  \\\\\n"
         " &  &  & 42 &  \\\\\n"
         "\\bottomrule\n"
         "\\end{tabular}}%\n"
