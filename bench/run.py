@@ -551,13 +551,35 @@ def bench_bootstrap(args, work, out):
                         f"help when a second core is idle (see the load average below)"])
 
 
+def bench_robustness(args, work, out):
+    """clout robustness against the tests' independent recomputation of every
+    variant (tests/cli/robust-ref.py: each variant a modified copy of the CSV
+    files through influence-ref.py, no bootstrap), on the bundled data."""
+    data = os.path.join(args.srcdir, "graphs", "central-asia")
+    variants = os.path.join(out, "robustness-variants.csv")
+    subprocess.run([args.clout, "robustness", f"{data}@2020", "--table", "variants",
+                    "--format", "csv", "-q", "-o", variants], check=True)
+    ref = os.path.join(args.srcdir, "tests", "cli", "robust-ref.py")
+    clout = Tool("clout robustness (200 bootstrap replicates)",
+                 [[args.clout, "robustness", f"{data}@2020", "-q", "-o",
+                   os.path.join(out, "robustness.csv")]])
+    peer = Tool("robust-ref.py (Python, every variant, no bootstrap)",
+                [[args.python, ref, data, "2020", variants]], max_runs=1)
+    yield [clout, peer]
+    return dict(name="robustness", what="every robustness variant of graphs/central-asia@2020",
+                clout=clout, peers=[peer],
+                checks=[f"clout {clout.median():.2f} s against the target of 30 s on 2 cores",
+                        "robust-ref.py exits 0 only when every variant value it recomputes "
+                        "equals clout's (to 1e-9): it did"])
+
+
 # --sample sizes whose error is reported on the 20 k-edge graph, and the one
 # timed on the 1 M-edge graph.
 SAMPLE_KS = [100, 500]
 BIG_SAMPLE = 100
 
 BENCHMARKS = ["ingest", "parse", "measures", "harmonic", "betweenness", "betweenness-sample",
-              "render-png", "render-pdf", "bootstrap"]
+              "render-png", "render-pdf", "bootstrap", "robustness"]
 
 
 # ---- the report ----
@@ -730,7 +752,7 @@ def main():
                "betweenness-sample": bench_betweenness_sample,
                "render-png": lambda a, w, o: bench_render(a, w, o, "png"),
                "render-pdf": lambda a, w, o: bench_render(a, w, o, "pdf"),
-               "bootstrap": bench_bootstrap}
+               "bootstrap": bench_bootstrap, "robustness": bench_robustness}
     # Each runner is a generator: it prepares its data and yields its
     # contenders; after the runs it returns its row of the report.
     gens, plans = [], []

@@ -1,4 +1,5 @@
-/* chart-balance.c: a dot per focus actor at its balance B, with its 95% interval, sorted. */
+/* chart-balance.c: a dot per focus actor at its balance B, with its 95% interval, sorted;
+ * and the robustness chart: the same dots with the range over the robustness variants. */
 #include <config.h>
 
 #include <math.h>
@@ -10,8 +11,12 @@
 typedef struct {
     const char *id;
     double v, lo, hi;
-    int order; /* the table's order, for ties */
+    double rlo, rhi; /* the range over the robustness variants, or NAN */
+    int order;       /* the table's order, for ties */
 } dot_t;
+
+/* The range over the robustness variants: a light band under the interval. */
+static const clout_rgba_t RANGE = {0.78, 0.80, 0.84, 1};
 
 static int dot_cmp(const void *a, const void *b)
 {
@@ -24,8 +29,9 @@ static int dot_cmp(const void *a, const void *b)
     return x->order - y->order;
 }
 
-/* The rows of m sorted by balance; *any_interval when one has an interval. */
-static dot_t *read_dots(const chart_matrix_t *m, bool *any_interval)
+/* The rows of m sorted by balance; *any_interval when one has an interval;
+ * the robustness range from r (NULL: none). */
+static dot_t *read_dots(const chart_matrix_t *m, const chart_matrix_t *r, bool *any_interval)
 {
     int n = chart_uset_n(&m->rows);
     dot_t *d = g_new0(dot_t, n);
@@ -36,23 +42,34 @@ static dot_t *read_dots(const chart_matrix_t *m, bool *any_interval)
         d[i].lo = chart_cell(m, d[i].id, NULL, -1);
         d[i].hi = chart_cell(m, d[i].id, NULL, 1);
         d[i].order = i;
+        d[i].rlo = r ? chart_cell(r, d[i].id, NULL, -1) : NAN;
+        d[i].rhi = r ? chart_cell(r, d[i].id, NULL, 1) : NAN;
         *any_interval = *any_interval || (isfinite(d[i].lo) && isfinite(d[i].hi));
     }
     qsort(d, (size_t)n, sizeof *d, dot_cmp);
     return d;
 }
 
-static char *interval_text(double v, double lo, double hi)
+static char *interval_text(const dot_t *d)
 {
-    char *a = chart_fmt_signed(v, 2);
-    if (!isfinite(lo) || !isfinite(hi))
-        return a;
-    char *b = chart_fmt_signed(lo, 2), *c = chart_fmt_signed(hi, 2);
-    char *r = g_strdup_printf("%s (%s, %s)", a, b, c);
-    g_free(a);
-    g_free(b);
-    g_free(c);
-    return r;
+    char *a = chart_fmt_signed(d->v, 2);
+    if (isfinite(d->lo) && isfinite(d->hi)) {
+        char *b = chart_fmt_signed(d->lo, 2), *c = chart_fmt_signed(d->hi, 2);
+        char *r = g_strdup_printf("%s (%s, %s)", a, b, c);
+        g_free(a);
+        g_free(b);
+        g_free(c);
+        a = r;
+    }
+    if (isfinite(d->rlo) && isfinite(d->rhi)) {
+        char *b = chart_fmt_signed(d->rlo, 2), *c = chart_fmt_signed(d->rhi, 2);
+        char *r = g_strdup_printf("%s [%s, %s]", a, b, c);
+        g_free(a);
+        g_free(b);
+        g_free(c);
+        a = r;
+    }
+    return a;
 }
 
 /* Columns: names | plot from x0 to x1 | "B (95% interval)" values. */
@@ -68,7 +85,7 @@ static columns_t place_columns(const dot_t *d, int n, const chart_matrix_t *m,
 {
     double val_w = text_w(vhead, SZ_TICK, true);
     for (int i = 0; i < n; i++) {
-        char *t = interval_text(d[i].v, d[i].lo, d[i].hi);
+        char *t = interval_text(&d[i]);
         val_w = fmax(val_w, text_w(t, SZ_TICK, false));
         g_free(t);
     }
@@ -106,6 +123,10 @@ static void draw_dot(clout_scene_t *s, const dot_t *d, const columns_t *c, const
     clout_scene_groupf(s, "dot %s", d->id);
     clout_scene_text(s, MARGIN + c->label_w, cy, chart_disp(opts, d->id, c->ids), SZ_LABEL, false,
                      &CHART_INK, CLOUT_HALIGN_RIGHT, CLOUT_VALIGN_MIDDLE, 0);
+    if (isfinite(d->rlo) && isfinite(d->rhi)) {
+        double xa = chart_at(sc, fmax(-1, d->rlo)), xb = chart_at(sc, fmin(1, d->rhi));
+        clout_scene_rect(s, xa, cy - 3.5, fmax(xb - xa, 0.5), 7, &RANGE, NULL, 0);
+    }
     if (isfinite(d->lo) && isfinite(d->hi))
         chart_interval(s, chart_at(sc, fmax(-1, d->lo)), chart_at(sc, fmin(1, d->hi)), cy,
                        &CHART_AXIS);
@@ -115,34 +136,59 @@ static void draw_dot(clout_scene_t *s, const dot_t *d, const columns_t *c, const
                            0.6);
     }
     if (c->values) {
-        char *t = interval_text(d->v, d->lo, d->hi);
+        char *t = interval_text(d);
         clout_scene_text(s, W - MARGIN, cy, t, SZ_TICK, false, &CHART_INK, CLOUT_HALIGN_RIGHT,
                          CLOUT_VALIGN_MIDDLE, 0);
         g_free(t);
     }
 }
 
-clout_status_t clout_chart_balance(const clout_table_t *balance, const clout_chart_opts_t *opts,
-                                   clout_scene_t **out, clout_error_t *err)
+/* The balance chart, and with robust the robustness chart (the table
+ * "robustness" of clout_robustness: boot_lo and boot_hi the interval, min
+ * and max the range). */
+static clout_status_t balance_chart(const clout_table_t *balance, bool robust,
+                                    const clout_chart_opts_t *opts, clout_scene_t **out,
+                                    clout_error_t *err)
 {
     *out = NULL;
     const char *layer = chart_layer_of(opts);
-    chart_matrix_t m;
-    chart_matrix_spec_t sp = {"balance",    "focus",      NULL,    "balance",
-                              "balance_lo", "balance_hi", "layer", layer};
+    chart_matrix_t m, rm;
+    chart_matrix_spec_t sp = {robust ? "robustness" : "balance",
+                              "focus",
+                              NULL,
+                              "balance",
+                              robust ? "boot_lo" : "balance_lo",
+                              robust ? "boot_hi" : "balance_hi",
+                              "layer",
+                              layer};
+    chart_matrix_spec_t rsp = {"robustness", "focus", NULL, "balance", "min", "max",
+                               "layer",      layer};
+    memset(&rm, 0, sizeof rm);
     clout_status_t st = chart_matrix_read(&m, balance, &sp, err);
+    if (!st && robust)
+        st = chart_matrix_read(&rm, balance, &rsp, err);
+    if (!st && robust && (rm.c_lo < 0 || rm.c_hi < 0))
+        st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
+                             "the robustness chart needs a table with the columns min and max "
+                             "(clout robustness)");
     if (st) {
         chart_matrix_release(&m);
+        if (robust)
+            chart_matrix_release(&rm);
         return st;
     }
     const char *pa, *pb;
     chart_balance_poles(opts, &pa, &pb);
     int n = chart_uset_n(&m.rows);
     bool any_interval;
-    dot_t *d = read_dots(&m, &any_interval);
+    dot_t *d = read_dots(&m, robust ? &rm : NULL, &any_interval);
 
     char *lp = chart_layer_phrase(layer);
-    char *dflt = chart_title(opts, "Balance of influence, %s versus %s, %s", pa, pb, lp);
+    char *dflt = chart_title(opts,
+                             robust ? "Balance of influence, %s versus %s, %s: bootstrap and "
+                                      "robustness"
+                                    : "Balance of influence, %s versus %s, %s",
+                             pa, pb, lp);
     chart_frame_t f;
     chart_frame_init(&f, opts, dflt);
     g_free(dflt);
@@ -151,8 +197,12 @@ clout_status_t clout_chart_balance(const clout_table_t *balance, const clout_cha
     chart_key_add(key, "balance B", clout_color_hex("#bdbdbd"), SW_DOT);
     if (any_interval)
         chart_key_add(key, "95% bootstrap interval", CHART_AXIS, SW_INTERVAL);
+    if (robust)
+        chart_key_add(key, "range over the robustness variants", RANGE, SW_RECT);
 
-    const char *vhead = any_interval ? "B (95% interval)" : "B";
+    const char *vhead = robust         ? "B (95% interval) [variants]"
+                        : any_interval ? "B (95% interval)"
+                                       : "B";
     columns_t c = place_columns(d, n, &m, opts, f.W, vhead);
     double inner = f.W - 2 * MARGIN;
     double key_h = chart_key_layout(NULL, key, MARGIN, 0, inner);
@@ -199,5 +249,20 @@ done:
     g_free(xt);
     g_free(d);
     chart_matrix_release(&m);
+    if (robust)
+        chart_matrix_release(&rm);
     return st;
+}
+
+clout_status_t clout_chart_balance(const clout_table_t *balance, const clout_chart_opts_t *opts,
+                                   clout_scene_t **out, clout_error_t *err)
+{
+    return balance_chart(balance, false, opts, out, err);
+}
+
+clout_status_t clout_chart_robustness(const clout_table_t *robustness,
+                                      const clout_chart_opts_t *opts, clout_scene_t **out,
+                                      clout_error_t *err)
+{
+    return balance_chart(robustness, true, opts, out, err);
 }

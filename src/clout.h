@@ -1015,6 +1015,14 @@ clout_status_t clout_chart_shares(const clout_table_t *shares, const clout_chart
 clout_status_t clout_chart_balance(const clout_table_t *balance, const clout_chart_opts_t *opts,
                                    clout_scene_t **out, clout_error_t *err);
 
+/* The balance chart of a "robustness" table (clout_robustness: focus,
+ * layer, balance, boot_lo, boot_hi, min, max): each dot with its 95%
+ * bootstrap interval and, under it as a light band, its range over the
+ * robustness variants, side by side in one row. */
+clout_status_t clout_chart_robustness(const clout_table_t *robustness,
+                                      const clout_chart_opts_t *opts, clout_scene_t **out,
+                                      clout_error_t *err);
+
 /* A line per focus actor over n snapshots (years increasing).  opts->of NULL
  * or "balance": tables are "balance" tables, y from -1 to 1; else of is a
  * pole id and tables are "shares" tables, y its index I from 0 to 1.  Where

@@ -173,6 +173,177 @@ static clout_status_t chart_figure(cl_report_t *r, chart_fn fn, const clout_tabl
     return st;
 }
 
+/* ---- the findings (doc/methods.md, "Findings") ---- */
+
+/* The display name of an actor id (the names list: "id", "name", ...). */
+static const char *name_of(const cl_report_t *r, const char *id)
+{
+    for (char **p = r->names; p && p[0] && p[1]; p += 2)
+        if (strcmp(p[0], id) == 0)
+            return p[1];
+    return id;
+}
+
+/* The row of table t whose focus is f and layer is "all", or -1. */
+static int row_all(const clout_table_t *t, const char *f)
+{
+    int cf = clout_table_column(t, "focus"), cl = clout_table_column(t, "layer");
+    for (int i = 0; i < clout_table_n_rows(t); i++)
+        if (strcmp(clout_table_get_str(t, i, cf), f) == 0 &&
+            strcmp(clout_table_get_str(t, i, cl), "all") == 0)
+            return i;
+    return -1;
+}
+
+static double num_at(const clout_table_t *t, int row, const char *col)
+{
+    return clout_table_get_num(t, row, clout_table_column(t, col));
+}
+
+/* A signed number with a true minus sign, 2 decimals (3 when smaller than 0.005). */
+static void signed_num(GString *h, double v)
+{
+    int d = fabs(v) < 0.005 && v != 0 ? 3 : 2;
+    g_string_append_printf(h, "%s%.*f", v < 0 ? "\u2212" : "+", d, fabs(v));
+}
+
+/* "robust", "fragile", ... as the page shows it. */
+static void finding_word(GString *h, const char *f)
+{
+    g_string_append_printf(h, "<strong class=\"finding %s\">%s</strong>",
+                           strcmp(f, "robust") == 0 ? "robust" : "weak", *f ? f : "no finding");
+}
+
+/* One sentence of row i of a robustness table: what the value says, its
+ * interval, its range over the variants, and the finding. */
+static void finding_sentence(GString *h, const cl_report_t *r, const clout_table_t *t, int i,
+                             const char *value, bool change, int year_a, int year_b)
+{
+    double v = num_at(t, i, value), lo = num_at(t, i, "boot_lo"), hi = num_at(t, i, "boot_hi");
+    double mn = num_at(t, i, "min"), mx = num_at(t, i, "max");
+    const char *a = name_of(r, r->poles[0]), *b = name_of(r, r->poles[1]);
+    const char *towards = v > 0 ? b : a;
+    if (!isfinite(v)) {
+        g_string_append(h, change ? "No change can be read: no balance in one of the snapshots."
+                                  : "No balance: it depends on neither pole in these data.");
+        return;
+    }
+    if (change)
+        g_string_append_printf(h, "From %d to %d (like with like) its balance moved ", year_a,
+                               year_b);
+    else
+        g_string_append_printf(h, "In %d its balance is ", year_b);
+    signed_num(h, v);
+    if (v != 0) {
+        g_string_append(h, change ? ", towards " : ", leaning towards ");
+        cl_html_escape(h, towards);
+    }
+    g_string_append(h, " (95% bootstrap interval ");
+    signed_num(h, lo);
+    g_string_append(h, " to ");
+    signed_num(h, hi);
+    g_string_append(h, "; ");
+    signed_num(h, mn);
+    g_string_append(h, " to ");
+    signed_num(h, mx);
+    g_string_append_printf(h, " over %.0f robustness variants", num_at(t, i, "variants"));
+    const char *moved = clout_table_get_str(t, i, clout_table_column(t, "moved_most"));
+    if (moved && *moved) {
+        g_string_append(h, ", moved most by the variant \u201c");
+        cl_html_escape(h, moved);
+        g_string_append(h, "\u201d");
+    }
+    g_string_append(h, "): ");
+    finding_word(h, clout_table_get_str(t, i, clout_table_column(t, "finding")));
+    g_string_append(h, ".");
+}
+
+/* The robustness of the last snapshot and of the change since the first:
+ * tables written, a sentence per focus actor, and the chart. */
+clout_status_t cl_report_findings(cl_report_t *r)
+{
+    GString *h = r->html;
+    int ny = r->n_years, yb = r->years[ny - 1], ya = r->years[0];
+    cl_report_progress(r, "findings: robustness of %d%s", yb, ny > 1 ? " and of the change" : "");
+    clout_robustness_opts_t ro;
+    clout_robustness_opts_init(&ro);
+    influence_opts(r->o, &ro.influence);
+    clout_snapshot_opts_t sa, sb;
+    snapshot_opts(r, ya, &sa);
+    snapshot_opts(r, yb, &sb);
+    clout_table_t *now[2] = {NULL, NULL}, *chg[2] = {NULL, NULL};
+    char name[96], chg_name[96] = "";
+    clout_status_t st = clout_robustness(r->ds, &now[0], &now[1], &sb, &ro, r->err);
+    g_snprintf(name, sizeof name, "robustness-%d", yb);
+    if (!st)
+        st = cl_report_write_table(r, name, &now[0], 1);
+    if (!st) {
+        char vname[96];
+        g_snprintf(vname, sizeof vname, "robustness-variants-%d", yb);
+        st = cl_report_write_table(r, vname, &now[1], 1);
+    }
+    if (!st && ny > 1) {
+        st = clout_robustness_diff(r->ds, &sa, r->ds, &sb, &chg[0], &chg[1], &ro, r->err);
+        g_snprintf(chg_name, sizeof chg_name, "robustness-change-%d-%d", ya, yb);
+        if (!st)
+            st = cl_report_write_table(r, chg_name, &chg[0], 1);
+    }
+    if (st)
+        goto done;
+    g_string_append(h, "<h2 id=\"findings\">Findings</h2>\n<p>Each focus state's balance between ");
+    cl_html_escape(h, name_of(r, r->poles[0]));
+    g_string_append(h, " (\u22121) and ");
+    cl_html_escape(h, name_of(r, r->poles[1]));
+    g_string_append(h, " (+1) over all layers, and whether its sign holds across the bootstrap "
+                       "and every robustness variant (<strong>robust</strong>), across most "
+                       "(<strong>fragile</strong>), or not (<strong>not supported</strong>): "
+                       "each relation or source left out, each weight halved and doubled, "
+                       "other scales and windows, the other side's trade reports "
+                       "(doc/methods.md, \u201cRobustness\u201d and \u201cFindings\u201d). "
+                       "The sentences are read off the tables they link to.</p>\n<ul "
+                       "class=\"findings\">\n");
+    const clout_table_t *t = now[0];
+    int cf = clout_table_column(t, "focus");
+    for (int i = 0; i < clout_table_n_rows(t); i++) {
+        const char *f = clout_table_get_str(t, i, cf);
+        if (i != row_all(t, f))
+            continue;
+        g_string_append_printf(h, "<li id=\"finding-%s\"><strong>", f);
+        cl_html_escape(h, name_of(r, f));
+        g_string_append(h, "</strong>. ");
+        finding_sentence(h, r, t, i, "balance", false, ya, yb);
+        g_string_append_printf(h, " <a href=\"tables/%s.csv\">[table]</a>", name);
+        int j = chg[0] ? row_all(chg[0], f) : -1;
+        if (j >= 0) {
+            g_string_append(h, " ");
+            finding_sentence(h, r, chg[0], j, "delta", true, ya, yb);
+            g_string_append_printf(h, " <a href=\"tables/%s.csv\">[table]</a>", chg_name);
+        }
+        g_string_append_printf(h, " <a href=\"#fig-findings-%d\">[figure]</a></li>\n", yb);
+    }
+    g_string_append(h, "</ul>\n");
+    clout_chart_opts_t co;
+    clout_chart_opts_init(&co);
+    co.names = r->names;
+    co.poles = r->poles;
+    char *src = source_line(r, &yb, 1, r->o->bootstrap);
+    co.source = src;
+    char fig[64], *cap = g_strdup_printf(
+                      "The balance of each focus state in %d (all layers) with its 95%% bootstrap "
+                      "interval (line) and its range over the robustness variants (band).",
+                      yb);
+    g_snprintf(fig, sizeof fig, "findings-%d", yb);
+    st = chart_figure(r, clout_chart_robustness, t, &co, fig, cap);
+    g_free(cap);
+    g_free(src);
+done:
+    for (int k = 0; k < 2; k++) {
+        clout_table_free(now[k]);
+        clout_table_free(chg[k]);
+    }
+    return st;
+}
+
 /* ---- the head and the coverage ---- */
 
 clout_status_t cl_report_head(cl_report_t *r)
@@ -252,14 +423,16 @@ static clout_status_t coverage_statement(cl_report_t *r)
     return CLOUT_OK;
 }
 
+clout_status_t cl_report_coverage_statement(cl_report_t *r)
+{
+    cl_report_progress(r, "coverage");
+    return coverage_statement(r);
+}
+
 clout_status_t cl_report_coverage(cl_report_t *r)
 {
     GString *h = r->html;
-    cl_report_progress(r, "coverage");
     g_string_append(h, "<h2 id=\"coverage\">Coverage and sources</h2>\n");
-    clout_status_t cs = coverage_statement(r);
-    if (cs)
-        return cs;
     g_string_append(h, "<p>What each relation holds, and which years have real amounts (as of "
                        "the last snapshot).</p>\n");
     clout_table_t **it;

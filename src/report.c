@@ -157,6 +157,10 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
     if (!st)
         st = cl_report_head(&r);
     if (!st)
+        st = cl_report_coverage_statement(&r);
+    if (!st)
+        st = cl_report_findings(&r);
+    if (!st)
         st = cl_report_coverage(&r);
     for (int i = 0; i < ny && !st; i++)
         st = cl_report_snapshot(&r, i);

@@ -50,7 +50,11 @@ void cl_html_communities(GString *h, const clout_dataset_t *ds, clout_table_t *c
 /* ---- report-sections.c ---- */
 void cl_report_progress(cl_report_t *r, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 clout_status_t cl_report_head(cl_report_t *r);
+/* What each snapshot covers, said first; the findings; then the coverage
+ * table and the sources. */
+clout_status_t cl_report_coverage_statement(cl_report_t *r);
 clout_status_t cl_report_coverage(cl_report_t *r);
+clout_status_t cl_report_findings(cl_report_t *r);
 clout_status_t cl_report_snapshot(cl_report_t *r, int i);
 clout_status_t cl_report_across(cl_report_t *r);
 clout_status_t cl_report_methods_and_files(cl_report_t *r);

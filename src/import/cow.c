@@ -176,6 +176,7 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
             clout_relation_init(&def, name, layers[l]);
             def.scale = CLOUT_SCALE_MAX;
             def.group = group;
+            def.source = "COW IGO v3";
             st = import_relation(ds, &def, &rel[l], err);
             g_free(name);
             g_free(group);
@@ -272,7 +273,7 @@ typedef struct {
 static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
                                         const clout_import_opts_t *opts, import_report_t *rep,
                                         clout_error_t *err, const obligation_t *obl, int n_obl,
-                                        bool directed, const char *source_ref)
+                                        bool directed, const char *source, const char *source_ref)
 {
     GBytes *bytes;
     clout_csv_t *csv;
@@ -303,6 +304,7 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
         clout_relation_init(&def, obl[k].relation, "security");
         def.directed = directed;
         def.group = "alliance";
+        def.source = source;
         st = import_relation(ds, &def, &rel[k], err);
         if (st)
             goto done;
@@ -382,7 +384,7 @@ clout_status_t import_atop(clout_dataset_t *ds, const char *path, const clout_im
                                        {"atop_neutral", "atop_neutrality"},
                                        {"atop_nonagg", "atop_nonaggression"},
                                        {"atop_consul", "atop_consultation"}};
-    return import_dyad_years(ds, path, opts, rep, err, obl, G_N_ELEMENTS(obl), true,
+    return import_dyad_years(ds, path, opts, rep, err, obl, G_N_ELEMENTS(obl), true, "ATOP 5.1",
                              "ATOP 5.1 (Leeds et al. 2002), directed dyad-year");
 }
 
@@ -395,6 +397,7 @@ clout_status_t import_cow_alliance(clout_dataset_t *ds, const char *path,
                                        {"cow_nonagg", "cow_nonaggression"},
                                        {"cow_entente", "cow_entente"}};
     return import_dyad_years(ds, path, opts, rep, err, obl, G_N_ELEMENTS(obl), false,
+                             "COW Formal Alliances v4.1",
                              "COW Formal Alliances v4.1 (Gibler 2009), dyad-year");
 }
 
@@ -414,6 +417,7 @@ static clout_status_t cow_trade_relation(clout_dataset_t *ds, int *rel, clout_er
     def.scale = CLOUT_SCALE_SHARE;
     def.counts = CLOUT_COUNTS_BOTH;
     def.group = "trade";
+    def.source = "COW Trade v4";
     return import_relation(ds, &def, rel, err);
 }
 

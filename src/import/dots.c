@@ -202,9 +202,11 @@ static char *report_of(const dots_t *d, const flow_t *f, int side)
 static const char *const PREFER[] = {"importer", "exporter", "max", "mean"};
 
 /* The value of flow f under the rule, its note, and which reports it used
- * (used[side]).  Returns the value. */
-static double choose(const dots_t *d, const flow_t *f, char **note, bool used[2])
+ * (used[side]); *alt the report the rule did not use, when both sides
+ * reported and the rule chose one (NAN otherwise).  Returns the value. */
+static double choose(const dots_t *d, const flow_t *f, char **note, bool used[2], double *alt)
 {
+    *alt = NAN;
     int rule = d->opts->prefer;
     used[IMP] = used[EXP] = false;
     int one = -1; /* the report used, when one is */
@@ -223,6 +225,8 @@ static double choose(const dots_t *d, const flow_t *f, char **note, bool used[2]
     }
     if (one >= 0) {
         used[one] = true;
+        if (f->has[!one])
+            *alt = f->v[!one];
         char *what = report_of(d, f, one);
         *note = g_strdup_printf("%s%s%s", lead, what, f->est[one] ? "; an IMF estimate" : "");
         g_free(what);
@@ -241,7 +245,7 @@ static double choose(const dots_t *d, const flow_t *f, char **note, bool used[2]
  * each reporter's totals with WORLD. */
 static void emit(dots_t *d, int rel)
 {
-    long added = 0, dupes = 0, by_side[2] = {0, 0}, means = 0, totals = 0;
+    long added = 0, dupes = 0, by_side[2] = {0, 0}, means = 0, totals = 0, alts = 0;
     char *drop_other =
         g_strdup_printf("the other side's report was used (--prefer %s)", PREFER[d->opts->prefer]);
     for (guint i = 0; i < d->flows->len; i++) {
@@ -249,7 +253,7 @@ static void emit(dots_t *d, int rel)
         bool total = f->exporter == d->world || f->importer == d->world;
         char *note = NULL;
         bool used[2];
-        double v;
+        double v, alt = NAN;
         if (total) {
             /* A reporter's own total: X -> WORLD its exports, WORLD -> X its imports. */
             int side = f->has[IMP] ? IMP : EXP;
@@ -262,7 +266,7 @@ static void emit(dots_t *d, int rel)
                 g_array_index(d->codes, code_t, side == IMP ? f->importer : f->exporter).code,
                 side == IMP ? "CIF" : "FOB", f->est[side] ? "; an IMF estimate" : "");
         } else {
-            v = choose(d, f, &note, used);
+            v = choose(d, f, &note, used, &alt);
         }
         for (int s = 0; s < 2; s++)
             if (f->has[s] && !used[s])
@@ -276,6 +280,14 @@ static void emit(dots_t *d, int rel)
         d->kept += n_used;
         int a = dots_actor(d, f->exporter), b = dots_actor(d, f->importer);
         if (clout_dataset_add_tie(d->ds, a, b, rel, v, f->year, f->year, DOTS_REF, note)) {
+            if (!isnan(alt)) {
+                /* The other side's report: the alternative value that
+                 * clout robustness tries (doc/methods.md). */
+                clout_tie_t *t = &g_array_index(d->ds->ties, clout_tie_t, d->ds->ties->len - 1);
+                t->has_alt = true;
+                t->alt_value = alt;
+                alts++;
+            }
             if (total)
                 totals++;
             else if (n_used == 2)
@@ -296,6 +308,7 @@ static void emit(dots_t *d, int rel)
     if (d->opts->prefer == CLOUT_PREFER_MEAN)
         report_add(d->rep, "flow ties from the mean of both reports", means, NULL);
     report_add(d->rep, "world totals added (each reporter's own WLD rows)", totals, NULL);
+    report_add(d->rep, "flow ties with the other side's report as alt_value", alts, NULL);
     report_add(d->rep, "ties already present", dupes, NULL);
 }
 
@@ -336,6 +349,7 @@ clout_status_t import_imf_dots(clout_dataset_t *ds, const char *path,
         def.scale = CLOUT_SCALE_SHARE;
         def.counts = CLOUT_COUNTS_BOTH;
         def.group = "trade";
+        def.source = "IMF DOTS";
         st = import_relation(ds, &def, &rel, err);
     }
     if (!st) {

@@ -67,6 +67,7 @@ clout_status_t import_gcdf(clout_dataset_t *ds, const char *path, const clout_im
         def.mode = CLOUT_MODE_FLOW;
         def.scale = CLOUT_SCALE_LOG;
         def.counts = CLOUT_COUNTS_IN;
+        def.source = "AidData GCDF 3.0";
         st = import_relation(ds, &def, &rel, err);
     }
     const char *basis = opts->unadjusted ? "amounts" : "adjusted amounts";

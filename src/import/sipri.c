@@ -322,6 +322,7 @@ clout_status_t import_sipri(clout_dataset_t *ds, const char *path, const clout_i
     def.mode = CLOUT_MODE_FLOW;
     def.scale = CLOUT_SCALE_SHARE;
     def.counts = CLOUT_COUNTS_IN;
+    def.source = "SIPRI Arms Transfers";
     int rel;
     st = import_relation(ds, &def, &rel, err);
     if (st)

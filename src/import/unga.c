@@ -13,13 +13,14 @@
 static const char *const ISSUES[] = {"me", "nu", "di", "hr", "co", "ec", NULL};
 
 /* An undirected relation of the political layer whose value is the strength. */
-static clout_status_t agreement_relation(clout_dataset_t *ds, const char *name, int *rel,
-                                         clout_error_t *err)
+static clout_status_t agreement_relation(clout_dataset_t *ds, const char *name,
+                                         const char *source, int *rel, clout_error_t *err)
 {
     clout_relation_t def;
     clout_relation_init(&def, name, "political");
     def.scale = CLOUT_SCALE_VALUE;
     def.group = "unga";
+    def.source = source;
     return import_relation(ds, &def, rel, err);
 }
 
@@ -369,7 +370,7 @@ clout_status_t import_unga(clout_dataset_t *ds, char *const *files, int n_files,
                 0};
     int rel = -1;
     if (!st)
-        st = agreement_relation(ds, "unga_agreement", &rel, err);
+        st = agreement_relation(ds, "unga_agreement", "UN General Assembly roll calls", &rel, err);
     if (!st) {
         report_rows(rep, path[F_VOTES]);
         if (!read_rollcalls(&u, csv[F_ROLLCALLS], err) ||
@@ -427,7 +428,7 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
         st = CLOUT_EDATA;
     int rel = -1;
     if (!st)
-        st = agreement_relation(ds, "voeten_agreement", &rel, err);
+        st = agreement_relation(ds, "voeten_agreement", "Voeten agreement scores", &rel, err);
     /* "A\x1fB\x1fyear" -> the value first given, for the pairs of two poles,
      * which both poles' rows give */
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);

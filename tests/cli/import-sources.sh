@@ -87,8 +87,21 @@ USA,AGO,imf_trade,164.67,1990,
 WORLD,CHN,imf_trade,2068950.2558,2019,
 WORLD,KGZ,imf_trade,4903.803729,2019," imf-dots "$EX/imf-dots-excerpt.csv"
 D=$T/imf-dots
-grep -qx 'imf_trade,economic,yes,flow,share,1,trade,both,1990-2019' "$D/relations.csv"
+grep -qx 'imf_trade,economic,yes,flow,share,1,trade,both,1990-2019,IMF DOTS' "$D/relations.csv"
 tap $? "imf-dots: imf_trade is economic, directed, flow, share, group trade, counts both, coverage the years read" "$(cat "$D/relations.csv")"
+# alt_value: the report the rule did not use, where both sides reported (the comment above):
+# what clout robustness tries as the alternative mirror-trade rule.
+"$PY" - "$D/ties.csv" >"$T/chk" 2>&1 <<'PYEOF'
+import csv, sys
+want = {("AGO", "USA", "1990"): "1908.55", ("USA", "AGO", "1990"): "149.7",
+        ("NIC", "AUS", "2008"): "3.92922", ("CHN", "KGZ", "2019"): "6312.09122",
+        ("KGZ", "CHN", "2019"): "81.469047"}
+got = {(r["source"], r["target"], r["start"]): r["alt_value"] for r in csv.DictReader(open(sys.argv[1]))}
+bad = [k for k in got if got[k] != want.get(k, "")]
+print("alt_value:", got, "wrong:", bad)
+sys.exit(1 if bad or len(got) != 13 else 0)
+PYEOF
+tap $? "imf-dots: alt_value is the other side's report where both reported (5 of 13 ties)" "$(cat "$T/chk")"
 [ "$(field "$D" CHN KGZ imf_trade 2019 note)" = "imports reported by KGZ (CIF)" ] &&
     [ "$(field "$D" KGZ RUS imf_trade 1992 note)" = "mirror: exports reported by KGZ (FOB)" ] &&
     [ "$(field "$D" USA AGO imf_trade 1990 note)" = "imports reported by AGO (CIF); an IMF estimate" ] &&
@@ -146,7 +159,7 @@ CHN,KGZ,official_finance,18.6199577531,2019,
 CHN,KAZ,official_finance,12716.4196311,2008,
 CHN,KAZ,official_finance,11908.0313408,2009," gcdf "$EX/gcdf-excerpt.csv"
 D=$T/gcdf
-grep -qx 'official_finance,economic,yes,flow,log,1,,in,2008-2019' "$D/relations.csv"
+grep -qx 'official_finance,economic,yes,flow,log,1,,in,2008-2019,AidData GCDF 3.0' "$D/relations.csv"
 tap $? "gcdf: official_finance is economic, directed, flow, log, counts in, coverage the years read" "$(cat "$D/relations.csv")"
 [ "$(field "$D" CHN KAZ official_finance 2008 note)" = "ODA-like 11.0, OOF-like 12,553.0, vague 152.5; US\$ million, constant 2021, adjusted" ]
 tap $? "gcdf: the note gives each class" "$(field "$D" CHN KAZ official_finance 2008 note)"
@@ -200,7 +213,7 @@ RUS,USA,unga_agreement,1,1973,1973
 RUS,USA,unga_agreement,0,2018,2018
 RUS,USA,unga_agreement,0.25,2019,2019" unga $U --actors KGZ,RUS,CHN,USA
 D=$T/unga
-grep -qx 'unga_agreement,political,no,state,value,1,unga,,1973-2019' "$D/relations.csv"
+grep -qx 'unga_agreement,political,no,state,value,1,unga,,1973-2019,UN General Assembly roll calls' "$D/relations.csv"
 tap $? "unga: unga_agreement is political, undirected, state, scale value, group unga" "$(cat "$D/relations.csv")"
 [ "$(field "$D" KGZ USA unga_agreement 2019 note)" = "session 74: voted alike on 2 of the 4 roll calls both voted on" ]
 tap $? "unga: the note gives the session and the counts" "$(field "$D" KGZ USA unga_agreement 2019 note)"
@@ -252,7 +265,7 @@ CHN,KGZ,voeten_agreement,0.8333333,2019,2019
 KGZ,USA,voeten_agreement,0.2151899,2023,2023
 KGZ,RUS,voeten_agreement,0.5696203,2023,2023
 CHN,KGZ,voeten_agreement,0.7692308,2023,2023" unga-agreement "$EX/unga-agreement-excerpt.csv"
-grep -qx 'voeten_agreement,political,no,state,value,1,unga,,1965-2023' "$T/unga-agreement/relations.csv"
+grep -qx 'voeten_agreement,political,no,state,value,1,unga,,1965-2023,Voeten agreement scores' "$T/unga-agreement/relations.csv"
 tap $? "unga-agreement: voeten_agreement in group unga, coverage the years read" "$(cat "$T/unga-agreement/relations.csv")"
 run "$CLOUT" import unga-agreement "$EX/unga-agreement-excerpt.csv" -o "$T/ua2" --actors KGZ,RUS -q
 [ "$(ties "$T/ua2" | cut -d, -f1,2,4,5 | tr '\n' ' ')" = "KGZ,RUS,0.5696203,2023 KGZ,RUS,0.695122,2019 KGZ,RUS,0.8666667,1992 " ]
@@ -392,7 +405,7 @@ print(sum(float(r[k]) for r in csv.DictReader(open(sys.argv[1])) if r["ccode"] =
 print(sum(float(r["value"]) for r in csv.DictReader(open(sys.argv[1])) if (r["source"], r["target"]) == ("CHN", "KAZ")))' "$T/gcdf-full/ties.csv")
     "$PY" -c 'import sys; g, w = float(sys.argv[1]), float(sys.argv[2]); sys.exit(abs(g - w) > 1e-6 * w)' "$got" "$want"
     tap $? "full GCDF: KAZ 2000-2021 = $want US\$ m (the data README: 64.146 bn)" "got $got"
-    grep -q '^official_finance,economic,yes,flow,log,1,,in,2000-2021$' "$T/gcdf-full/relations.csv"
+    grep -q '^official_finance,economic,yes,flow,log,1,,in,2000-2021,AidData GCDF 3.0$' "$T/gcdf-full/relations.csv"
     tap $? "full GCDF: coverage 2000-2021" "$(cat "$T/gcdf-full/relations.csv")"
 
     # UNGA: KGZ's agreement with RUS and CHN in 2019 (session 74), recomputed here from the

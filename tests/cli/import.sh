@@ -44,7 +44,7 @@ UZB,CIS,cow_member_political,,1996,2014
 UZB,CSTO,cow_member_security,,2002,2011
 UZB,SCO,cow_member_security,,2001,2014"
 # The excerpt's years are the relations' coverage, and each is in its layer's group.
-grep -q '^cow_member_security,security,no,state,max,1,member_security,,1996-2014$' "$T/cow-igo/relations.csv"
+grep -q '^cow_member_security,security,no,state,max,1,member_security,,1996-2014,COW IGO v3$' "$T/cow-igo/relations.csv"
 tap $? "cow-igo: relation with group member_LAYER and coverage 1996-2014" "$(cat "$T/cow-igo/relations.csv")"
 
 # atop: 365<->705 defense, nonagg, consul 1995-2004 in both directions; 705<->710 nonagg
@@ -83,7 +83,7 @@ CHN,KAZ,cow_trade,173,2001,
 KAZ,CHN,cow_trade,964,2001,
 CHN,KAZ,cow_trade,313,2002,
 KAZ,CHN,cow_trade,1355,2002,"
-grep -q '^cow_trade,economic,yes,flow,share,1,trade,both,1993-2002$' "$T/cow-trade/relations.csv"
+grep -q '^cow_trade,economic,yes,flow,share,1,trade,both,1993-2002,COW Trade v4$' "$T/cow-trade/relations.csv"
 tap $? "cow-trade: a flow counted both ways, group trade, coverage 1993-2002 (the rows read)" "$(cat "$T/cow-trade/relations.csv")"
 # The national totals: exports go to WORLD, imports come from it (values as the file has
 # them, to 12 significant digits); the Bahamas' 1965 imports are NA (skipped) and the
@@ -131,7 +131,7 @@ WORLD,TJK,arms_transfer,2.9,2018,
 WORLD,AFG,arms_transfer,17.4,2008,
 WORLD,Darfur rebels (Sudan),arms_transfer,0.28,2016,
 WORLD,African Union,arms_transfer,7.2,2022,"
-grep -q '^arms_transfer,security,yes,flow,share,1,,in,2008-2022$' "$T/sipri/relations.csv"
+grep -q '^arms_transfer,security,yes,flow,share,1,,in,2008-2022,SIPRI Arms Transfers$' "$T/sipri/relations.csv"
 tap $? "sipri: counts in, coverage the years of the register read" "$(cat "$T/sipri/relations.csv")"
 grep -q '^"Darfur rebels (Sudan)",\|^Darfur rebels (Sudan),Darfur rebels (Sudan),group,' "$T/sipri/actors.csv"
 tap $? "sipri: a starred name becomes a group actor" "$(cat "$T/sipri/actors.csv")"

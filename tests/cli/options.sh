@@ -51,6 +51,7 @@ focus|ELD|
 bootstrap|10|-1 1000001 x
 noise|0.2|-0.1 x
 interval|bca|median
+robustness|-|
 jobs|2|0 1025
 table|summary|
 digits|3|-1 13 x

@@ -64,6 +64,66 @@ print(items[:1], i, j)
 sys.exit(0 if ok else 1)
 PYEOF
 tap $? "above the first table: each snapshot's covered and no-data relations (alliances: none in 2020)" "$(cat "$T/chk")"
+# ---- Findings (issue 16): above the tables, each sentence read off its table row ----
+"$PY" - "$T/r1" >"$T/chk" 2>&1 <<'PYEOF'
+import csv, html, os, re, sys
+d = sys.argv[1]
+h = open(os.path.join(d, "index.html"), encoding="utf-8").read()
+i, t = h.find('<h2 id="findings">'), h.find("<table")
+ok = 0 <= i < t
+items = re.findall(r'<li id="finding-([A-Z]+)">(.*?)</li>', h[i:t], re.S)
+ok = ok and len(items) == 5
+def fmt(v):
+    v = float(v)
+    dec = 3 if abs(v) < 0.005 and v != 0 else 2
+    return ("\u2212" if v < 0 else "+") + "%.*f" % (dec, abs(v))
+bad = []
+for key, table, col in (("now", "robustness-2020", "balance"),
+                        ("change", "robustness-change-2005-2020", "delta")):
+    rows = {r["focus"]: r for r in csv.DictReader(open(os.path.join(d, "tables", table + ".csv")))
+            if r["layer"] == "all"}
+    for f, text in items:
+        text = html.unescape(re.sub("<[^>]+>", "", text))
+        r = rows[f]
+        lead = ("its balance is " if key == "now" else "its balance moved ") + fmt(r[col])
+        want = "(95%% bootstrap interval %s to %s; %s to %s over %s robustness variants" % (
+            fmt(r["boot_lo"]), fmt(r["boot_hi"]), fmt(r["min"]), fmt(r["max"]), r["variants"])
+        if lead not in text or want not in text or (r["finding"] + ".") not in text or \
+                'tables/%s.csv' % table not in h[i:t]:
+            bad.append((f, key, want, r["finding"]))
+print(len(items), "findings;", bad[:3])
+sys.exit(0 if ok and not bad else 1)
+PYEOF
+tap $? "Findings above the first table; every number and finding of its sentences is its table row's" "$(cat "$T/chk")"
+# No interval of the report leaves out its estimate without saying so, and every
+# bootstrap table says how many replicates it used and dropped.
+"$PY" - "$T/r1/tables" >"$T/chk" 2>&1 <<'PYEOF'
+import csv, glob, os, sys
+bad, n = [], 0
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.csv"))):
+    rows = list(csv.DictReader(open(path)))
+    if not rows:
+        continue
+    for est, lo, hi in (("balance", "balance_lo", "balance_hi"), ("index", "index_lo", "index_hi"),
+                        ("delta", "delta_lo", "delta_hi")):
+        if lo not in rows[0]:
+            continue
+        if "replicates" not in rows[0] or "interval_flag" not in rows[0]:
+            bad.append((os.path.basename(path), "no replicates or interval_flag column"))
+            break
+        for r in rows:
+            if r[lo] == "" or r[est] == "":
+                continue
+            n += 1
+            e, l, u = float(r[est]), float(r[lo]), float(r[hi])
+            if not (l - 1e-9 <= e <= u + 1e-9) and "excludes_estimate" not in r["interval_flag"]:
+                bad.append((os.path.basename(path), r))
+            if int(r["replicates"]) + int(r["dropped"]) != 50:
+                bad.append((os.path.basename(path), "replicates", r))
+print(n, "intervals;", bad[:3])
+sys.exit(0 if n > 0 and not bad else 1)
+PYEOF
+tap $? "every interval of the report: replicates + dropped = 50, and one that leaves out its estimate is flagged" "$(cat "$T/chk")"
 ! grep -q '&lt;!--' "$T/r1/index.html"
 tap $? "HTML comments of the Markdown sources stay hidden" "$(grep -m3 '&lt;!--' "$T/r1/index.html")"
 grep -q '<h2 id="methods">' "$T/r1/index.html" && grep -q 'Dependence in a layer' "$T/r1/index.html"
