@@ -276,17 +276,17 @@ clout_status_t cl_report_findings(cl_report_t *r)
     clout_status_t st = clout_robustness(r->ds, &now[0], &now[1], &sb, &ro, r->err);
     g_snprintf(name, sizeof name, "robustness-%d", yb);
     if (!st)
-        st = cl_report_write_table(r, name, &now[0], 1);
+        st = cl_report_write_table(r, name, now[0]);
     if (!st) {
         char vname[96];
         g_snprintf(vname, sizeof vname, "robustness-variants-%d", yb);
-        st = cl_report_write_table(r, vname, &now[1], 1);
+        st = cl_report_write_table(r, vname, now[1]);
     }
     if (!st && ny > 1) {
         st = clout_robustness_diff(r->ds, &sa, r->ds, &sb, &chg[0], &chg[1], &ro, r->err);
         g_snprintf(chg_name, sizeof chg_name, "robustness-change-%d-%d", ya, yb);
         if (!st)
-            st = cl_report_write_table(r, chg_name, &chg[0], 1);
+            st = cl_report_write_table(r, chg_name, chg[0]);
     }
     if (st)
         goto done;
