@@ -134,7 +134,7 @@ if command -v pdflatex >/dev/null 2>&1 && kpsewhich booktabs.sty >/dev/null 2>&1
     tap $? "no table is wider than a 16 cm text column (no Overfull \\hbox)" \
         "$(grep -A1 'Overfull' "$T/doc.log" | head -6)"
     # 16 cm = 455.24 pt.  A table wider than that by nature is scaled down; none by
-    # more than a quarter (the widest, 15 and 16 columns, come to 0.78 and 0.80).
+    # more than a quarter (the widest, of 15 to 21 columns, come to 0.79 to 0.84).
     awk '/^NATURAL/ { w = $3 + 0; s = 455.24 / w; if (s < 1) n++; if (s < min || !m) { min = s; m = 1 }
         print $2, w "pt", (s < 1 ? "scaled " s : "natural") }
         END { exit !(m && min >= 0.75) }' "$T/natural.log" >"$T/widths"
