@@ -265,7 +265,8 @@ int main(int argc, char **argv)
     rng_seed(seed);
 
     /* Relations: which are flows, which states. */
-    int *flow_rel = malloc(sizeof(int) * (size_t)n_rel), *state_rel = malloc(sizeof(int) * (size_t)n_rel);
+    int *flow_rel = malloc(sizeof(int) * (size_t)n_rel),
+        *state_rel = malloc(sizeof(int) * (size_t)n_rel);
     int n_flow = 0, n_state = 0;
     FILE *f = open_out(dir, "relations.csv");
     fputs("relation,layer,directed,mode,scale,weight\n", f);
@@ -329,8 +330,8 @@ int main(int argc, char **argv)
     char line[256];
     long done_flow = 0, done_state = 0, total = m_flow + m_state;
     for (long i = 0; i < total; i++) {
-        int is_flow = done_state >= m_state ||
-                      (done_flow < m_flow && below(total - i) < m_flow - done_flow);
+        int is_flow =
+            done_state >= m_state || (done_flow < m_flow && below(total - i) < m_flow - done_flow);
         long src = draw(cum, n), dst;
         do
             dst = draw(cum, n);

@@ -120,7 +120,7 @@ static void draw_grid(clout_scene_t *s, const chart_scale_t *sc, double top, dou
 static void draw_dot(clout_scene_t *s, const dot_t *d, const columns_t *c, const chart_scale_t *sc,
                      const clout_chart_opts_t *opts, double W, double cy)
 {
-    clout_scene_groupf(s, "dot %s", d->id);
+    cl_scene_groupf(s, "dot %s", d->id);
     clout_scene_text(s, MARGIN + c->label_w, cy, chart_disp(opts, d->id, c->ids), SZ_LABEL, false,
                      &CHART_INK, CLOUT_HALIGN_RIGHT, CLOUT_VALIGN_MIDDLE, 0);
     if (isfinite(d->rlo) && isfinite(d->rhi)) {
@@ -161,8 +161,8 @@ static clout_status_t balance_chart(const clout_table_t *balance, bool robust,
                               robust ? "boot_hi" : "balance_hi",
                               "layer",
                               layer};
-    chart_matrix_spec_t rsp = {"robustness", "focus", NULL, "balance", "min", "max",
-                               "layer",      layer};
+    chart_matrix_spec_t rsp = {"robustness", "focus", NULL,    "balance",
+                               "min",        "max",   "layer", layer};
     memset(&rm, 0, sizeof rm);
     clout_status_t st = chart_matrix_read(&m, balance, &sp, err);
     if (!st && robust)
@@ -194,7 +194,7 @@ static clout_status_t balance_chart(const clout_table_t *balance, bool robust,
     g_free(dflt);
     g_free(lp);
     GArray *key = chart_key_new();
-    chart_key_add(key, "balance B", clout_color_hex("#bdbdbd"), SW_DOT);
+    chart_key_add(key, "balance B", cl_color_hex("#bdbdbd"), SW_DOT);
     if (any_interval)
         chart_key_add(key, "95% bootstrap interval", CHART_AXIS, SW_INTERVAL);
     if (robust)
@@ -254,15 +254,14 @@ done:
     return st;
 }
 
-clout_status_t clout_chart_balance(const clout_table_t *balance, const clout_chart_opts_t *opts,
-                                   clout_scene_t **out, clout_error_t *err)
+clout_status_t clout_chart_balance(const clout_table_t *balance, clout_scene_t **out,
+                                   const clout_chart_opts_t *opts, clout_error_t *err)
 {
     return balance_chart(balance, false, opts, out, err);
 }
 
-clout_status_t clout_chart_robustness(const clout_table_t *robustness,
-                                      const clout_chart_opts_t *opts, clout_scene_t **out,
-                                      clout_error_t *err)
+clout_status_t clout_chart_robustness(const clout_table_t *robustness, clout_scene_t **out,
+                                      const clout_chart_opts_t *opts, clout_error_t *err)
 {
     return balance_chart(robustness, true, opts, out, err);
 }

@@ -38,7 +38,7 @@ static const char *const SERIES[7] = {"#E69F00", "#56B4E9", "#009E73", "#CC79A7"
 
 clout_rgba_t chart_series_color(int i)
 {
-    return clout_color_hex(SERIES[i % 7]);
+    return cl_color_hex(SERIES[i % 7]);
 }
 
 static double linear(double c)
@@ -173,8 +173,8 @@ void chart_frame_init(chart_frame_t *f, const clout_chart_opts_t *o, const char 
     f->s = NULL;
     double inner = f->W - 2 * MARGIN;
     /* An empty title (--title '') and an empty source line take no band. */
-    f->title = clout_text_wrap(o && o->title ? o->title : default_title, SZ_TITLE, true, inner);
-    f->source = clout_text_wrap(o ? o->source : NULL, SZ_SOURCE, false, inner);
+    f->title = cl_text_wrap(o && o->title ? o->title : default_title, SZ_TITLE, true, inner);
+    f->source = cl_text_wrap(o ? o->source : NULL, SZ_SOURCE, false, inner);
 }
 
 void chart_frame_release(chart_frame_t *f)
@@ -202,8 +202,8 @@ double chart_frame_begin(chart_frame_t *f, double height)
 {
     f->s = clout_scene_new(f->W, height);
     clout_scene_group(f->s, "title");
-    clout_scene_lines(f->s, f->title, MARGIN, MARGIN, text_h(SZ_TITLE, true), SZ_TITLE, true,
-                      &CHART_INK);
+    cl_scene_lines(f->s, f->title, MARGIN, MARGIN, text_h(SZ_TITLE, true), SZ_TITLE, true,
+                   &CHART_INK);
     return chart_frame_top(f);
 }
 
@@ -212,8 +212,8 @@ clout_scene_t *chart_frame_take(chart_frame_t *f)
     if (f->source->len) {
         clout_scene_group(f->s, "source");
         double y = f->s->height - MARGIN - lines_h(f->source, SZ_SOURCE, false);
-        clout_scene_lines(f->s, f->source, MARGIN, y, text_h(SZ_SOURCE, false), SZ_SOURCE, false,
-                          &CHART_MUTED);
+        cl_scene_lines(f->s, f->source, MARGIN, y, text_h(SZ_SOURCE, false), SZ_SOURCE, false,
+                       &CHART_MUTED);
     }
     clout_scene_group(f->s, NULL);
     clout_scene_t *s = f->s;

@@ -16,8 +16,8 @@ static const char *const SEQUENTIAL[9] = {"#fcfbfd", "#efedf5", "#dadaeb", "#bcb
 static clout_rgba_t color_sequential(double v)
 {
     if (!isfinite(v))
-        return clout_color_hex("#bdbdbd");
-    return clout_color_ramp(SEQUENTIAL, 9, v);
+        return cl_color_hex("#bdbdbd");
+    return cl_color_ramp(SEQUENTIAL, 9, v);
 }
 
 static char *fmt_plain(double v, int digits)
@@ -56,7 +56,7 @@ static const char *col_label(const clout_chart_opts_t *o, bool by_layer, const c
 
 static clout_rgba_t cell_color(const heat_t *h, double v)
 {
-    return !isfinite(v)  ? clout_color_hex("#f0f0f0")
+    return !isfinite(v)  ? cl_color_hex("#f0f0f0")
            : h->by_layer ? clout_color_balance(v)
                          : color_sequential(v);
 }
@@ -168,7 +168,7 @@ static void draw_row(clout_scene_t *s, const heat_t *h, const chart_matrix_t *m,
                      double row)
 {
     const char *fid = chart_uset_at(&m->rows, i);
-    clout_scene_groupf(s, "row %s", fid);
+    cl_scene_groupf(s, "row %s", fid);
     double cy = top + (i + 0.5) * row;
     clout_scene_text(s, h->x0 - 6, cy, chart_disp(opts, fid, h->ids), SZ_LABEL, false, &CHART_INK,
                      CLOUT_HALIGN_RIGHT, CLOUT_VALIGN_MIDDLE, 0);
@@ -254,8 +254,8 @@ static void heat_release(heat_t *h)
     g_free(h->cend_lo);
 }
 
-clout_status_t clout_chart_heatmap(const clout_table_t *t, const clout_chart_opts_t *opts,
-                                   clout_scene_t **out, clout_error_t *err)
+clout_status_t clout_chart_heatmap(const clout_table_t *t, clout_scene_t **out,
+                                   const clout_chart_opts_t *opts, clout_error_t *err)
 {
     *out = NULL;
     const char *layer = chart_layer_of(opts);

@@ -45,8 +45,8 @@ static void draw_bar(clout_scene_t *s, const chart_matrix_t *m, const chart_uset
     }
 }
 
-clout_status_t clout_chart_shares(const clout_table_t *shares, const clout_chart_opts_t *opts,
-                                  clout_scene_t **out, clout_error_t *err)
+clout_status_t clout_chart_shares(const clout_table_t *shares, clout_scene_t **out,
+                                  const clout_chart_opts_t *opts, clout_error_t *err)
 {
     *out = NULL;
     const char *layer = chart_layer_of(opts);
@@ -62,7 +62,8 @@ clout_status_t clout_chart_shares(const clout_table_t *shares, const clout_chart
     bool has_other = chart_uset_find(&m.cols, "other") >= 0;
 
     char *lp = chart_layer_phrase(layer);
-    char *dflt = chart_title(opts, "Each pole's direct share of what each focus actor depends on, %s", lp);
+    char *dflt =
+        chart_title(opts, "Each pole's direct share of what each focus actor depends on, %s", lp);
     chart_frame_t f;
     chart_frame_init(&f, opts, dflt);
     g_free(dflt);
@@ -99,7 +100,7 @@ clout_status_t clout_chart_shares(const clout_table_t *shares, const clout_chart
     double top = y;
     for (int r = 0; r < n; r++) {
         const char *fid = chart_uset_at(&m.rows, r);
-        clout_scene_groupf(f.s, "bar %s", fid);
+        cl_scene_groupf(f.s, "bar %s", fid);
         double cy = top + r * row + row / 2;
         clout_scene_text(f.s, x0 - 6, cy, chart_disp(opts, fid, ids), SZ_LABEL, false, &CHART_INK,
                          CLOUT_HALIGN_RIGHT, CLOUT_VALIGN_MIDDLE, 0);

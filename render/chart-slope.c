@@ -345,7 +345,7 @@ static void draw_slopes(clout_scene_t *s, const GArray *rows, const labels_t *lb
     double *ly[2] = {label_ys(rows, lb, 0, top, top + ph), label_ys(rows, lb, 1, top, top + ph)};
     for (int i = 0; i < (int)rows->len; i++) {
         const slope_t *sl = &g_array_index(rows, slope_t, i);
-        clout_scene_groupf(s, "slope %s", sl->id);
+        cl_scene_groupf(s, "slope %s", sl->id);
         if (isfinite(sl->a) && isfinite(sl->b)) {
             double l[4] = {lb->x[0], chart_at(&lb->sy, sl->a), lb->x[1], chart_at(&lb->sy, sl->b)};
             clout_scene_line(s, l, 2, &sl->color, 1.5, NULL, 0, false);
@@ -414,9 +414,8 @@ static char *default_title(const clout_chart_opts_t *opts, const char *measure, 
 }
 
 clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b,
-                                 const char *label_a, const char *label_b,
-                                 const clout_chart_opts_t *opts, clout_scene_t **out,
-                                 clout_error_t *err)
+                                 const char *label_a, const char *label_b, clout_scene_t **out,
+                                 const clout_chart_opts_t *opts, clout_error_t *err)
 {
     *out = NULL;
     const char *measure = opts && opts->of && strcmp(opts->of, "balance") != 0 ? opts->of : NULL;

@@ -148,7 +148,7 @@ static void draw_series(clout_scene_t *s, const trend_t *t)
         for (int si = 0; si < chart_uset_n(&t->series); si++) {
             const char *fid = chart_uset_at(&t->series, si);
             clout_rgba_t c = chart_series_color(si);
-            clout_scene_groupf(s, "%s %s", pass_name[pass], fid);
+            cl_scene_groupf(s, "%s %s", pass_name[pass], fid);
             int i = 0;
             while (i < t->n) {
                 int j = i;
@@ -192,9 +192,8 @@ static char *coverage_of(const clout_table_t *t, const char *layer)
 /* A dashed line at each snapshot whose coverage differs from the one
  * before: a source that starts or ends there, so that a step is not read
  * as a change in the world. */
-static void mark_coverage_changes(clout_scene_t *s, const trend_t *t,
-                                  clout_table_t *const *tables, const char *layer, double top,
-                                  double bottom)
+static void mark_coverage_changes(clout_scene_t *s, const trend_t *t, clout_table_t *const *tables,
+                                  const char *layer, double top, double bottom)
 {
     static const double dash[2] = {3, 2};
     char *prev = coverage_of(tables[0], layer);
@@ -204,7 +203,7 @@ static void mark_coverage_changes(clout_scene_t *s, const trend_t *t,
         if (prev && cur && strcmp(prev, cur) != 0) {
             double x = (chart_at(&t->sx, t->years[i - 1]) + chart_at(&t->sx, t->years[i])) / 2;
             double xy[4] = {x, top, x, bottom};
-            clout_scene_groupf(s, "coverage-change %d", t->years[i]);
+            cl_scene_groupf(s, "coverage-change %d", t->years[i]);
             clout_scene_line(s, xy, 2, &CHART_MUTED, 0.6, dash, 2, false);
             if (!labelled)
                 clout_scene_text(s, x + 2, top, "sources change", SZ_TICK, false, &CHART_MUTED,
@@ -250,7 +249,7 @@ static char *default_title(const trend_t *t, const clout_chart_opts_t *opts, con
 }
 
 clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years, int n,
-                                 const clout_chart_opts_t *opts, clout_scene_t **out,
+                                 clout_scene_t **out, const clout_chart_opts_t *opts,
                                  clout_error_t *err)
 {
     *out = NULL;

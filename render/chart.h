@@ -41,13 +41,13 @@ clout_rgba_t chart_text_on(const clout_rgba_t *fill);
 
 static inline double text_w(const char *t, double size, bool bold)
 {
-    return clout_text_width(t, size, bold);
+    return cl_text_width(t, size, bold);
 }
 
 /* The height of a line of text. */
 static inline double text_h(double size, bool bold)
 {
-    return clout_text_height("Ag", size, bold);
+    return cl_text_height("Ag", size, bold);
 }
 
 /* "−0.18", "+0.52", "0.00": a true minus sign, and a sign on every nonzero

@@ -54,7 +54,7 @@ int clout_labels_from_name(const char *name)
 
 clout_rgba_t diagram_rgba(const char *hex, double alpha)
 {
-    clout_rgba_t c = clout_color_hex(hex);
+    clout_rgba_t c = cl_color_hex(hex);
     c.a = alpha;
     return c;
 }
@@ -227,14 +227,13 @@ static void collect_ties(const ctx_t *c, panel_t *p)
         int u = (int)IGRAPH_FROM(g, e), v = (int)IGRAPH_TO(g, e);
         if (u == v)
             continue;
-        tie_t t = {u, v, directed, false, clout_enum(g, "weight", e, 1), NULL, (int)e};
+        tie_t t = {u, v, directed, false, cl_enum(g, "weight", e, 1), NULL, (int)e};
         if (directed) {
             igraph_integer_t back = -1;
             igraph_get_eid(g, &back, v, u, true, false);
             if (back >= 0) {
-                double wb = clout_enum(g, "weight", back, 1);
-                const char *ra = clout_estr(g, "relations", e),
-                           *rb = clout_estr(g, "relations", back);
+                double wb = cl_enum(g, "weight", back, 1);
+                const char *ra = cl_estr(g, "relations", e), *rb = cl_estr(g, "relations", back);
                 bool same = fabs(t.weight - wb) <= 1e-9 * MAX(1, fabs(wb)) && strcmp(ra, rb) == 0;
                 if (same && all_undirected(c->ds, ra)) {
                     if (u > v)
@@ -245,7 +244,7 @@ static void collect_ties(const ctx_t *c, panel_t *p)
                 }
             }
         }
-        const char *layer = clout_estr(g, "layer", e);
+        const char *layer = cl_estr(g, "layer", e);
         t.layers = *layer ? g_strsplit(layer, ";", -1) : g_strsplit("", ";", -1);
         if (!t.layers[0]) {
             g_strfreev(t.layers);
@@ -282,7 +281,7 @@ static clout_status_t read_measure(const ctx_t *c, panel_t *p)
     clout_measure_opts_init(&mo);
     mo.measures = names;
     clout_table_t *t;
-    clout_status_t st = clout_measures(p->net, &mo, &t, c->err);
+    clout_status_t st = clout_measures(p->net, &t, &mo, c->err);
     if (st)
         return st;
     int col = clout_table_column(t, c->o->size), c_id = clout_table_column(t, "id");
@@ -304,7 +303,7 @@ static clout_status_t read_measure(const ctx_t *c, panel_t *p)
 static clout_status_t read_communities(const ctx_t *c, panel_t *p)
 {
     clout_partition_t part;
-    clout_status_t st = clout_communities(p->net, &c->o->communities, &part, c->err);
+    clout_status_t st = clout_communities(p->net, &part, &c->o->communities, c->err);
     if (st)
         return st;
     for (int i = 0; i < p->n && i < igraph_vector_int_size(&part.membership); i++)
@@ -334,7 +333,7 @@ static clout_status_t read_balance(const ctx_t *c, panel_t *p)
     io.all_only = true;
     io.on_progress = NULL;
     clout_balance_samples_t bs;
-    clout_status_t st = clout_influence_balance_samples(c->ds, &so, &io, &bs, c->err);
+    clout_status_t st = clout_influence_balance_samples(c->ds, &bs, &so, &io, c->err);
     if (st)
         return st;
     GHashTable *node_of = g_hash_table_new(g_str_hash, g_str_equal);
@@ -395,10 +394,10 @@ static clout_status_t read_panel(ctx_t *c, panel_t *p, const clout_layout_t *lay
     p->nodes = g_new0(node_t, MAX(p->n, 1));
     for (int i = 0; i < p->n; i++) {
         node_t *nd = &p->nodes[i];
-        nd->id = clout_vstr(g, "id", i);
-        nd->name = clout_vstr(g, "name", i);
-        nd->kind = clout_vstr(g, "kind", i);
-        nd->role = role_of(clout_vstr(g, "role", i));
+        nd->id = cl_vstr(g, "id", i);
+        nd->name = cl_vstr(g, "name", i);
+        nd->kind = cl_vstr(g, "kind", i);
+        nd->role = role_of(cl_vstr(g, "role", i));
         nd->shape = diagram_shape_of(nd->kind);
         nd->value = NAN;
         nd->balance = NAN;
@@ -608,8 +607,8 @@ static char *sources_text(const ctx_t *c)
         bool in = false;
         for (int k = 0; k < c->n_panels && !in; k++) {
             const clout_network_t *net = c->panels[k].net;
-            in = clout_tie_in_snapshot(c->ds, t, net->year,
-                                       net->window > 0 ? net->window : CLOUT_DEFAULT_WINDOW);
+            in = cl_tie_in_snapshot(c->ds, t, net->year,
+                                    net->window > 0 ? net->window : CLOUT_DEFAULT_WINDOW);
         }
         if (!in || !t->source_ref || !*t->source_ref)
             continue;
@@ -772,24 +771,24 @@ static void draw_panel(const ctx_t *c, clout_scene_t *s, const panel_t *p)
 {
     bool multi = c->n_panels > 1;
     if (multi) {
-        clout_scene_groupf(s, "panel %s", p->key);
+        cl_scene_groupf(s, "panel %s", p->key);
         clout_rgba_t frame = diagram_rgba("#d0d0d0", 1);
         clout_scene_rect(s, p->px, p->py, p->pw, p->ph, NULL, &frame, 0.5);
         clout_scene_text(s, p->px + 3, p->py + 2, p->key, PANEL_TITLE_SIZE, true, &DIAGRAM_INK,
                          CLOUT_HALIGN_LEFT, CLOUT_VALIGN_TOP, 0);
     }
-    clout_scene_groupf(s, "edges%s%s", multi ? " " : "", multi ? p->key : "");
+    cl_scene_groupf(s, "edges%s%s", multi ? " " : "", multi ? p->key : "");
     draw_ties(c, s, p);
     /* The larger nodes first, under the smaller ones. */
     int *order = diagram_node_order(p, false);
     for (int k = 0; k < p->n; k++) {
         const node_t *nd = &p->nodes[order[k]];
-        clout_scene_groupf(s, "node %s", nd->id);
+        cl_scene_groupf(s, "node %s", nd->id);
         diagram_draw_shape(s, nd->shape, nd->x, nd->y, nd->r, &nd->fill, &DIAGRAM_OUTLINE,
                            NODE_LINE);
     }
     g_free(order);
-    clout_scene_groupf(s, "labels%s%s", multi ? " " : "", multi ? p->key : "");
+    cl_scene_groupf(s, "labels%s%s", multi ? " " : "", multi ? p->key : "");
     diagram_draw_labels(c, s, p);
 }
 
@@ -910,19 +909,19 @@ static char *title_text(const ctx_t *c)
 static void figure_texts(figure_t *f, const ctx_t *c)
 {
     char *title = title_text(c);
-    f->title_lines = clout_text_wrap(title, TITLE_SIZE, true, f->inner_w);
+    f->title_lines = cl_text_wrap(title, TITLE_SIZE, true, f->inner_w);
     g_free(title);
-    f->title_line_h = clout_text_height("Ag", TITLE_SIZE, true);
+    f->title_line_h = cl_text_height("Ag", TITLE_SIZE, true);
     f->title_h = f->title_lines->len * f->title_line_h;
     f->title_gap = f->title_lines->len ? 6 : 0; /* --title '': no band at all */
     char *source = c->o->no_source ? NULL : source_text(c);
-    f->source_lines = clout_text_wrap(source, SOURCE_SIZE, false, f->inner_w);
+    f->source_lines = cl_text_wrap(source, SOURCE_SIZE, false, f->inner_w);
     g_free(source);
-    f->source_line_h = clout_text_height("Ag", SOURCE_SIZE, false);
+    f->source_line_h = cl_text_height("Ag", SOURCE_SIZE, false);
     f->source_h = f->source_lines->len * f->source_line_h;
     f->source_gap = f->source_lines->len ? 8 : 0;
     f->legend = diagram_legend_new(c, f->inner_w);
-    f->panel_title_h = c->n_panels > 1 ? clout_text_height("0", PANEL_TITLE_SIZE, true) + 2 : 0;
+    f->panel_title_h = c->n_panels > 1 ? cl_text_height("0", PANEL_TITLE_SIZE, true) + 2 : 0;
 }
 
 static void layout_box(figure_t *f, const ctx_t *c)
@@ -1006,8 +1005,8 @@ static clout_scene_t *draw_figure(ctx_t *c, const figure_t *f, double W, double 
 {
     clout_scene_t *s = clout_scene_new(W, H);
     clout_scene_group(s, "title");
-    clout_scene_lines(s, f->title_lines, MARGIN, MARGIN, f->title_line_h, TITLE_SIZE, true,
-                      &DIAGRAM_INK);
+    cl_scene_lines(s, f->title_lines, MARGIN, MARGIN, f->title_line_h, TITLE_SIZE, true,
+                   &DIAGRAM_INK);
     double y = MARGIN + f->title_h + f->title_gap;
     draw_panels(s, c, f, y);
     y += f->rows * (f->panel_title_h + f->ph) + (f->rows - 1) * PANEL_GAP + 8;
@@ -1016,12 +1015,12 @@ static clout_scene_t *draw_figure(ctx_t *c, const figure_t *f, double W, double 
     y += diagram_legend_height(f->legend) + f->source_gap;
     clout_scene_group(s, "source");
     clout_rgba_t grey = diagram_rgba("#4d4d4d", 1);
-    clout_scene_lines(s, f->source_lines, MARGIN, y, f->source_line_h, SOURCE_SIZE, false, &grey);
+    cl_scene_lines(s, f->source_lines, MARGIN, y, f->source_line_h, SOURCE_SIZE, false, &grey);
     return s;
 }
 
-clout_status_t clout_diagram(clout_scene_t **out, clout_network_t *const *nets, int n_nets,
-                             const clout_dataset_t *ds, const clout_layout_t *layout,
+clout_status_t clout_diagram(clout_network_t *const *nets, int n_nets, const clout_dataset_t *ds,
+                             const clout_layout_t *layout, clout_scene_t **out,
                              const clout_diagram_opts_t *opts, clout_error_t *err)
 {
     clout_init();

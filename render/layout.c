@@ -78,75 +78,75 @@ bool clout_layout_get(const clout_layout_t *l, const char *id, double *x, double
 clout_status_t clout_layout_read(clout_layout_t **out, const char *file, clout_error_t *err)
 {
     *out = NULL;
-    clout_csv_t *csv;
-    clout_status_t st = clout_csv_open(&csv, file, file, err);
+    cl_csv_t *csv;
+    clout_status_t st = cl_csv_open(&csv, file, file, err);
     if (st)
         return st;
     clout_layout_t *l = clout_layout_new();
     GHashTable *line_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     int col[3] = {-1, -1, -1}, width = 0;
     static const char *const names[3] = {"id", "x", "y"};
-    int r = clout_csv_next(csv, err);
+    int r = cl_csv_next(csv, err);
     if (r == 0)
         st = clout_error_set(err, CLOUT_EDATA, file, 0, 0,
                              "empty file; a layout is a CSV with the columns id, x and y");
     else if (r < 0)
         st = clout_error_status(err);
     if (!st) {
-        width = clout_csv_n_fields(csv);
+        width = cl_csv_n_fields(csv);
         for (int i = 0; i < width; i++)
             for (int k = 0; k < 3; k++)
-                if (col[k] < 0 && strcmp(clout_csv_field(csv, i), names[k]) == 0)
+                if (col[k] < 0 && strcmp(cl_csv_field(csv, i), names[k]) == 0)
                     col[k] = i;
         for (int k = 0; k < 3 && !st; k++)
             if (col[k] < 0)
-                st = clout_error_set(err, CLOUT_EDATA, file, clout_csv_line(csv), 0,
+                st = clout_error_set(err, CLOUT_EDATA, file, cl_csv_line(csv), 0,
                                      "the header has no column '%s' (a layout has the columns "
                                      "id, x and y)",
                                      names[k]);
     }
-    while (!st && (r = clout_csv_next(csv, err)) > 0) {
-        int nf = clout_csv_n_fields(csv);
+    while (!st && (r = cl_csv_next(csv, err)) > 0) {
+        int nf = cl_csv_n_fields(csv);
         if (nf <= MAX(col[0], MAX(col[1], col[2]))) {
-            st = clout_error_set(err, CLOUT_EDATA, file, clout_csv_line(csv), 0,
+            st = clout_error_set(err, CLOUT_EDATA, file, cl_csv_line(csv), 0,
                                  "row has %d fields; the header has %d", nf, width);
             break;
         }
-        const char *id = clout_csv_field(csv, col[0]);
+        const char *id = cl_csv_field(csv, col[0]);
         /* The writer guards formula-like ids with a quote; take it off. */
         if (id[0] == '\'' && id[1] && strchr("=+-@", id[1]))
             id++;
         if (!*id) {
-            st = clout_error_set(err, CLOUT_EDATA, file, clout_csv_field_line(csv, col[0]),
-                                 clout_csv_field_col(csv, col[0]), "column 'id' is empty");
+            st = clout_error_set(err, CLOUT_EDATA, file, cl_csv_field_line(csv, col[0]),
+                                 cl_csv_field_col(csv, col[0]), "column 'id' is empty");
             break;
         }
         gpointer first = g_hash_table_lookup(line_of, id);
         if (first) {
-            st = clout_error_set(err, CLOUT_EDATA, file, clout_csv_field_line(csv, col[0]),
-                                 clout_csv_field_col(csv, col[0]),
+            st = clout_error_set(err, CLOUT_EDATA, file, cl_csv_field_line(csv, col[0]),
+                                 cl_csv_field_col(csv, col[0]),
                                  "column 'id': '%s' appears twice (first on line %ld)", id,
                                  (long)GPOINTER_TO_SIZE(first));
             break;
         }
         double v[2];
         for (int k = 1; k < 3 && !st; k++) {
-            const char *s = clout_csv_field(csv, col[k]);
+            const char *s = cl_csv_field(csv, col[k]);
             if (!clout_parse_number(s, &v[k - 1]))
-                st = clout_error_set(err, CLOUT_EDATA, file, clout_csv_field_line(csv, col[k]),
-                                     clout_csv_field_col(csv, col[k]),
+                st = clout_error_set(err, CLOUT_EDATA, file, cl_csv_field_line(csv, col[k]),
+                                     cl_csv_field_col(csv, col[k]),
                                      "column '%s': '%s' is not a number", names[k], s);
         }
         if (st)
             break;
         g_hash_table_insert(line_of, g_strdup(id),
-                            GSIZE_TO_POINTER((gsize)clout_csv_field_line(csv, col[0])));
+                            GSIZE_TO_POINTER((gsize)cl_csv_field_line(csv, col[0])));
         clout_layout_set(l, id, v[0], v[1]);
     }
     if (!st && r < 0)
         st = clout_error_status(err);
     g_hash_table_destroy(line_of);
-    clout_csv_close(csv);
+    cl_csv_close(csv);
     if (st) {
         clout_layout_free(l);
         return st;
@@ -262,7 +262,7 @@ static void union_build(union_t *u, clout_network_t *const *nets, int n_nets)
             u->directed = true;
         int *map = g_new(int, MAX(nv, 1));
         for (igraph_integer_t v = 0; v < nv; v++) {
-            const char *id = clout_vstr(g, "id", v);
+            const char *id = cl_vstr(g, "id", v);
             gpointer hit = g_hash_table_lookup(u->ix, id);
             if (!hit) {
                 g_ptr_array_add(u->ids, (gpointer)id);
@@ -585,7 +585,7 @@ static void place_isolates(int n, const bool *skip, double *xy)
     }
 }
 
-clout_status_t clout_layout_compute(clout_layout_t **out, clout_network_t *const *nets, int n_nets,
+clout_status_t clout_layout_compute(clout_network_t *const *nets, int n_nets, clout_layout_t **out,
                                     const clout_layout_opts_t *opts, clout_error_t *err)
 {
     clout_init();

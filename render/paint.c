@@ -78,7 +78,7 @@ static PangoContext *measuring_context(void)
     return ctx;
 }
 
-void clout_text_extent(const char *text, double size, bool bold, double *width, double *height)
+void clout_text_extent(const char *text, double *width, double *height, double size, bool bold)
 {
     PangoContext *ctx = measuring_context();
     char *valid = g_utf8_make_valid(text ? text : "", -1);
@@ -92,21 +92,21 @@ void clout_text_extent(const char *text, double size, bool bold, double *width, 
     g_free(valid);
 }
 
-double clout_text_width(const char *text, double size, bool bold)
+double cl_text_width(const char *text, double size, bool bold)
 {
     double w, h;
-    clout_text_extent(text, size, bold, &w, &h);
+    clout_text_extent(text, &w, &h, size, bold);
     return w;
 }
 
-double clout_text_height(const char *text, double size, bool bold)
+double cl_text_height(const char *text, double size, bool bold)
 {
     double w, h;
-    clout_text_extent(text, size, bold, &w, &h);
+    clout_text_extent(text, &w, &h, size, bold);
     return h;
 }
 
-/* The break rules of clout_text_wrap, as Pango attributes: no hyphen where
+/* The break rules of cl_text_wrap, as Pango attributes: no hyphen where
  * a word is cut (the lines are handed back as text, and a hyphen Pango drew
  * would not be in them), and no break inside a word (a run without spaces,
  * where Unicode allows breaks after a slash, before a parenthesis, ...)
@@ -160,7 +160,7 @@ static GArray *overflowing_lines(PangoLayout *l, const char *text, int width)
     return cut;
 }
 
-GPtrArray *clout_text_wrap(const char *text, double size, bool bold, double width)
+GPtrArray *cl_text_wrap(const char *text, double size, bool bold, double width)
 {
     GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
     char *valid = g_utf8_make_valid(text ? text : "", -1);
@@ -317,7 +317,7 @@ static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned
 static char *pdf_date(void)
 {
     gint64 t = 946684800; /* 2000-01-01T00:00:00Z */
-    clout_source_date(&t);
+    cl_source_date(&t);
     GDateTime *d = g_date_time_new_from_unix_utc(t);
     char *s = g_date_time_format(d, "%Y-%m-%dT%H:%M:%SZ");
     g_date_time_unref(d);

@@ -24,7 +24,7 @@ bool clout_color_parse(const char *spec, clout_rgba_t *c)
     return true;
 }
 
-clout_rgba_t clout_color_hex(const char *hex)
+clout_rgba_t cl_color_hex(const char *hex)
 {
     clout_rgba_t c;
     if (!clout_color_parse(hex, &c))
@@ -39,15 +39,15 @@ static const char *const DIVERGING[11] = {"#053061", "#2166ac", "#4393c3", "#92c
                                           "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582",
                                           "#d6604d", "#b2182b", "#67001f"};
 
-clout_rgba_t clout_color_ramp(const char *const *stops, int n, double t)
+clout_rgba_t cl_color_ramp(const char *const *stops, int n, double t)
 {
     t = t < 0 ? 0 : t > 1 ? 1 : t;
     double pos = t * (n - 1);
     int i = (int)floor(pos);
     if (i >= n - 1)
-        return clout_color_hex(stops[n - 1]);
+        return cl_color_hex(stops[n - 1]);
     double f = pos - i;
-    clout_rgba_t a = clout_color_hex(stops[i]), c = clout_color_hex(stops[i + 1]);
+    clout_rgba_t a = cl_color_hex(stops[i]), c = cl_color_hex(stops[i + 1]);
     clout_rgba_t r = {a.r + f * (c.r - a.r), a.g + f * (c.g - a.g), a.b + f * (c.b - a.b), 1};
     return r;
 }
@@ -55,8 +55,8 @@ clout_rgba_t clout_color_ramp(const char *const *stops, int n, double t)
 clout_rgba_t clout_color_balance(double b)
 {
     if (!isfinite(b))
-        return clout_color_hex("#bdbdbd"); /* no balance: neutral grey */
-    return clout_color_ramp(DIVERGING, 11, (b + 1) / 2);
+        return cl_color_hex("#bdbdbd"); /* no balance: neutral grey */
+    return cl_color_ramp(DIVERGING, 11, (b + 1) / 2);
 }
 
 /* Okabe, M. & Ito, K. (2008). Color Universal Design: the eight colours,
@@ -67,6 +67,6 @@ static const char *const OKABE_ITO[8] = {"#E69F00", "#56B4E9", "#009E73", "#F0E4
 clout_rgba_t clout_color_category(int i)
 {
     if (i < 0)
-        return clout_color_hex("#bdbdbd");
-    return clout_color_hex(OKABE_ITO[i % 7]);
+        return cl_color_hex("#bdbdbd");
+    return cl_color_hex(OKABE_ITO[i % 7]);
 }

@@ -1,6 +1,6 @@
 /* render.h: what the rendering files share (not installed). */
-#ifndef CLOUT_RENDER_H
-#define CLOUT_RENDER_H
+#ifndef CL_RENDER_INTERNAL_H
+#define CL_RENDER_INTERNAL_H
 
 #include "../src/internal.h"
 
@@ -37,8 +37,8 @@ struct clout_scene {
 /* ---- text (paint.c): measured with the settings it is painted with ---- */
 
 /* The width, and the height, of text on one line (clout_text_extent). */
-double clout_text_width(const char *text, double size, bool bold);
-double clout_text_height(const char *text, double size, bool bold);
+double cl_text_width(const char *text, double size, bool bold);
+double cl_text_height(const char *text, double size, bool bold);
 
 /* text broken into lines no wider than width points, by Pango
  * (PANGO_WRAP_WORD_CHAR): at spaces; inside a word (a run without spaces)
@@ -48,22 +48,22 @@ double clout_text_height(const char *text, double size, bool bold);
  * worst, without a hyphen).  Spaces at both ends of text and at the ends
  * of lines are dropped; blank text gives no line.  A GPtrArray of strings
  * the caller frees (g_ptr_array_free(lines, TRUE)). */
-GPtrArray *clout_text_wrap(const char *text, double size, bool bold, double width);
+GPtrArray *cl_text_wrap(const char *text, double size, bool bold, double width);
 
 /* ---- colours (palette.c) ---- */
 
 /* The colour at t in [0, 1] (clamped) of a scale through n colour stops
  * ("#rrggbb"), evenly spaced and interpolated in sRGB; opaque.  t must
  * not be NAN. */
-clout_rgba_t clout_color_ramp(const char *const *stops, int n, double t);
+clout_rgba_t cl_color_ramp(const char *const *stops, int n, double t);
 
 /* ---- scenes (scene.c) ---- */
 
-/* Lines of text (clout_text_wrap) from (x, y) down, line_h apart,
+/* Lines of text (cl_text_wrap) from (x, y) down, line_h apart,
  * left-aligned, each anchored at its top. */
-void clout_scene_lines(clout_scene_t *s, const GPtrArray *lines, double x, double y, double line_h,
-                       double size, bool bold, const clout_rgba_t *color);
+void cl_scene_lines(clout_scene_t *s, const GPtrArray *lines, double x, double y, double line_h,
+                    double size, bool bold, const clout_rgba_t *color);
 /* clout_scene_group with a printf name ("bar %s"). */
-void clout_scene_groupf(clout_scene_t *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+void cl_scene_groupf(clout_scene_t *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 #endif

@@ -54,7 +54,7 @@ void clout_scene_group(clout_scene_t *s, const char *name)
     g_ptr_array_add(s->items, it);
 }
 
-void clout_scene_groupf(clout_scene_t *s, const char *fmt, ...)
+void cl_scene_groupf(clout_scene_t *s, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -138,8 +138,8 @@ void clout_scene_text(clout_scene_t *s, double x, double y, const char *text, do
     it->text = g_utf8_make_valid(text ? text : "", -1);
 }
 
-void clout_scene_lines(clout_scene_t *s, const GPtrArray *lines, double x, double y, double line_h,
-                       double size, bool bold, const clout_rgba_t *color)
+void cl_scene_lines(clout_scene_t *s, const GPtrArray *lines, double x, double y, double line_h,
+                    double size, bool bold, const clout_rgba_t *color)
 {
     for (guint i = 0; i < lines->len; i++)
         clout_scene_text(s, x, y + i * line_h, g_ptr_array_index(lines, i), size, bold, color,

@@ -515,8 +515,8 @@ static clout_status_t check_input(const clout_network_t *net, const clout_commun
                 err, CLOUT_EDATA, net->source, 0, 0,
                 "edge %" IGRAPH_PRId " (%s %s %s) has weight %g; %s needs positive weights "
                 "(only spinglass takes signed ones)",
-                i + 1, clout_vstr(g, "id", IGRAPH_FROM(g, i)), igraph_is_directed(g) ? "->" : "--",
-                clout_vstr(g, "id", IGRAPH_TO(g, i)), w, method_names[opts->method]);
+                i + 1, cl_vstr(g, "id", IGRAPH_FROM(g, i)), igraph_is_directed(g) ? "->" : "--",
+                cl_vstr(g, "id", IGRAPH_TO(g, i)), w, method_names[opts->method]);
         }
     }
     igraph_vector_destroy(&wv);
@@ -524,7 +524,7 @@ static clout_status_t check_input(const clout_network_t *net, const clout_commun
         igraph_bool_t connected = false;
         igraph_error_t e = igraph_is_connected(g, &connected, IGRAPH_WEAK);
         if (e)
-            return clout_igraph_error(err, e, "spinglass");
+            return cl_igraph_error(err, e, "spinglass");
         if (!connected)
             return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
                                    "spinglass needs a connected network, and '%s' falls apart "
@@ -559,7 +559,7 @@ static clout_status_t network_modularity(const clout_network_t *net,
     if (!negative && m > 0 && igraph_vector_sum(&w) > 0)
         e = igraph_modularity(g, memb, &w, 1.0, igraph_is_directed(g), q);
     igraph_vector_destroy(&w);
-    return e ? clout_igraph_error(err, e, "modularity") : CLOUT_OK;
+    return e ? cl_igraph_error(err, e, "modularity") : CLOUT_OK;
 }
 
 void clout_community_opts_init(clout_community_opts_t *o)
@@ -571,8 +571,8 @@ void clout_community_opts_init(clout_community_opts_t *o)
                                   .tolerance = CLOUT_LEIDEN_TOLERANCE};
 }
 
-clout_status_t clout_communities(const clout_network_t *net, const clout_community_opts_t *opts,
-                                 clout_partition_t *out, clout_error_t *err)
+clout_status_t clout_communities(const clout_network_t *net, clout_partition_t *out,
+                                 const clout_community_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     memset(out, 0, sizeof *out);
@@ -586,7 +586,7 @@ clout_status_t clout_communities(const clout_network_t *net, const clout_communi
     wgraph_t wg;
     igraph_error_t e = wgraph_from_network(&wg, net, method != CLOUT_CM_INFOMAP);
     if (e)
-        return clout_igraph_error(err, e, "preparing the network");
+        return cl_igraph_error(err, e, "preparing the network");
 
     size_t lab_size = sizeof(gint32) * (size_t)MAX(n, 1) * (size_t)runs;
     runs_t R = {g_try_malloc0(lab_size), runs, n};
@@ -616,7 +616,7 @@ clout_status_t clout_communities(const clout_network_t *net, const clout_communi
         e = consensus_graph(&cur, &d, &dw);
         if (e) {
             igraph_vector_destroy(&dw);
-            st = clout_igraph_error(err, e, "consensus");
+            st = cl_igraph_error(err, e, "consensus");
             break;
         }
         if (igraph_ecount(&d) == 0) {
@@ -692,7 +692,7 @@ clout_status_t clout_partition_compare(const igraph_vector_int_t *a, const igrap
         e = igraph_compare_communities(a, b, &out->ari, IGRAPH_COMMCMP_ADJUSTED_RAND);
     if (!e)
         e = igraph_split_join_distance(a, b, &out->split_join_a, &out->split_join_b);
-    return e ? clout_igraph_error(err, e, "comparing partitions") : CLOUT_OK;
+    return e ? cl_igraph_error(err, e, "comparing partitions") : CLOUT_OK;
 }
 
 static int cmp_long(const void *x, const void *y)
@@ -708,31 +708,31 @@ static clout_status_t read_partition(const clout_network_t *net, const char *pat
 {
     const igraph_t *g = &net->graph;
     igraph_integer_t n = igraph_vcount(g);
-    clout_csv_t *csv;
-    clout_status_t st = clout_csv_open(&csv, path, path, err);
+    cl_csv_t *csv;
+    clout_status_t st = cl_csv_open(&csv, path, path, err);
     if (st)
         return st;
     GHashTable *ix = g_hash_table_new(g_str_hash, g_str_equal);
     for (igraph_integer_t v = 0; v < n; v++)
-        g_hash_table_insert(ix, (gpointer)clout_vstr(g, "id", v), GINT_TO_POINTER(v + 1));
+        g_hash_table_insert(ix, (gpointer)cl_vstr(g, "id", v), GINT_TO_POINTER(v + 1));
     long *line_of = g_new0(long, MAX(n, 1));
     long *comm = g_new0(long, MAX(n, 1));
     int id_col = -1, comm_col = -1, width = 0;
     long hdr_line = 0, id_hdr_col = 0;
-    int r = clout_csv_next(csv, err);
+    int r = cl_csv_next(csv, err);
     if (r == 0)
         st = clout_error_set(err, CLOUT_EDATA, path, 0, 0,
                              "empty file; a partition is a CSV with the columns id and community");
     else if (r < 0)
         st = clout_error_status(err);
     if (!st) {
-        width = clout_csv_n_fields(csv);
-        hdr_line = clout_csv_line(csv);
+        width = cl_csv_n_fields(csv);
+        hdr_line = cl_csv_line(csv);
         for (int i = 0; i < width; i++) {
-            const char *h = clout_csv_field(csv, i);
+            const char *h = cl_csv_field(csv, i);
             if (strcmp(h, "id") == 0 && id_col < 0) {
                 id_col = i;
-                id_hdr_col = clout_csv_field_col(csv, i);
+                id_hdr_col = cl_csv_field_col(csv, i);
             } else if (strcmp(h, "community") == 0 && comm_col < 0) {
                 comm_col = i;
             }
@@ -743,15 +743,15 @@ static clout_status_t read_partition(const clout_network_t *net, const char *pat
                                  "id and community)",
                                  id_col < 0 ? "id" : "community");
     }
-    while (!st && (r = clout_csv_next(csv, err)) > 0) {
-        int nf = clout_csv_n_fields(csv);
+    while (!st && (r = cl_csv_next(csv, err)) > 0) {
+        int nf = cl_csv_n_fields(csv);
         if (nf <= MAX(id_col, comm_col)) {
-            st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_line(csv), 0,
+            st = clout_error_set(err, CLOUT_EDATA, path, cl_csv_line(csv), 0,
                                  "row has %d fields; the header has %d", nf, width);
             break;
         }
-        const char *id = clout_csv_field(csv, id_col);
-        long line = clout_csv_field_line(csv, id_col), col = clout_csv_field_col(csv, id_col);
+        const char *id = cl_csv_field(csv, id_col);
+        long line = cl_csv_field_line(csv, id_col), col = cl_csv_field_col(csv, id_col);
         gpointer hit = g_hash_table_lookup(ix, id);
         if (!hit) {
             st = clout_error_set(err, CLOUT_EDATA, path, line, col,
@@ -766,10 +766,10 @@ static clout_status_t read_partition(const clout_network_t *net, const char *pat
             break;
         }
         line_of[v] = line;
-        const char *c = clout_csv_field(csv, comm_col);
-        if (!clout_parse_long(c, &comm[v])) {
-            st = clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, comm_col),
-                                 clout_csv_field_col(csv, comm_col),
+        const char *c = cl_csv_field(csv, comm_col);
+        if (!cl_parse_long(c, &comm[v])) {
+            st = clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, comm_col),
+                                 cl_csv_field_col(csv, comm_col),
                                  "column 'community': '%s' is not an integer", c);
             break;
         }
@@ -789,7 +789,7 @@ static clout_status_t read_partition(const clout_network_t *net, const char *pat
                                  "column 'id': no row for '%s' (%" IGRAPH_PRId " of %" IGRAPH_PRId
                                  " vertices listed); every vertex of the network must appear "
                                  "exactly once",
-                                 clout_vstr(g, "id", first_missing), listed, n);
+                                 cl_vstr(g, "id", first_missing), listed, n);
     }
     if (!st) {
         /* Any integers name the communities: map them to 0..k-1. */
@@ -809,13 +809,13 @@ static clout_status_t read_partition(const clout_network_t *net, const char *pat
     g_free(comm);
     g_free(line_of);
     g_hash_table_destroy(ix);
-    clout_csv_close(csv);
+    cl_csv_close(csv);
     return st;
 }
 
 clout_status_t clout_partition_tables(const clout_network_t *net, const clout_partition_t *p,
-                                      const clout_community_opts_t *opts, const char *compare_path,
                                       clout_table_t **members, clout_table_t **summary,
+                                      const clout_community_opts_t *opts, const char *compare_path,
                                       clout_error_t *err)
 {
     clout_init();
@@ -846,8 +846,8 @@ clout_status_t clout_partition_tables(const clout_network_t *net, const clout_pa
     clout_table_add_column(t, "stability", CLOUT_COL_NUM);
     for (igraph_integer_t v = 0; v < n; v++) {
         int r = clout_table_add_row(t);
-        clout_table_set_str(t, r, 0, clout_vstr(g, "id", v));
-        clout_table_set_str(t, r, 1, clout_vstr(g, "name", v));
+        clout_table_set_str(t, r, 0, cl_vstr(g, "id", v));
+        clout_table_set_str(t, r, 1, cl_vstr(g, "name", v));
         clout_table_set_int(t, r, 2, (long)VECTOR(p->membership)[v]);
         clout_table_set_num(t, r, 3, VECTOR(p->stability)[v]);
     }

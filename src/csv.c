@@ -49,7 +49,7 @@ static void init_classes(void)
     }
 }
 
-static void text_append(clout_csv_t *c, const void *p, size_t n)
+static void text_append(cl_csv_t *c, const void *p, size_t n)
 {
     if (c->tlen + n + 1 > c->tcap) {
         while (c->tlen + n + 1 > c->tcap)
@@ -60,7 +60,7 @@ static void text_append(clout_csv_t *c, const void *p, size_t n)
     c->tlen += n;
 }
 
-static inline void text_append_c(clout_csv_t *c, char ch)
+static inline void text_append_c(cl_csv_t *c, char ch)
 {
     if (c->tlen + 2 > c->tcap) {
         c->tcap *= 2;
@@ -69,10 +69,10 @@ static inline void text_append_c(clout_csv_t *c, char ch)
     c->text[c->tlen++] = ch;
 }
 
-static clout_csv_t *csv_new(const char *display)
+static cl_csv_t *csv_new(const char *display)
 {
     init_classes();
-    clout_csv_t *c = g_new0(clout_csv_t, 1);
+    cl_csv_t *c = g_new0(cl_csv_t, 1);
     c->display = g_strdup(display);
     c->line = 1;
     c->col = 1;
@@ -82,30 +82,30 @@ static clout_csv_t *csv_new(const char *display)
     return c;
 }
 
-clout_status_t clout_csv_open(clout_csv_t **out, const char *path, const char *display,
-                              clout_error_t *err)
+clout_status_t cl_csv_open(cl_csv_t **out, const char *path, const char *display,
+                           clout_error_t *err)
 {
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (!f)
         return clout_error_set(err, CLOUT_EDATA, display, 0, 0, "cannot open: %s",
                                g_strerror(errno));
-    clout_csv_t *c = csv_new(display);
+    cl_csv_t *c = csv_new(display);
     c->f = f;
     *out = c;
     return CLOUT_OK;
 }
 
-clout_status_t clout_csv_open_range(clout_csv_t **out, const char *path, const char *display,
-                                    long long offset, long long length, long first_line,
-                                    clout_error_t *err)
+clout_status_t cl_csv_open_range(cl_csv_t **out, const char *path, const char *display,
+                                 long long offset, long long length, long first_line,
+                                 clout_error_t *err)
 {
-    clout_status_t st = clout_csv_open(out, path, display, err);
+    clout_status_t st = cl_csv_open(out, path, display, err);
     if (st)
         return st;
-    clout_csv_t *c = *out;
+    cl_csv_t *c = *out;
     if (fseeko(c->f, (off_t)offset, SEEK_SET) != 0) {
-        clout_csv_close(c);
+        cl_csv_close(c);
         *out = NULL;
         return clout_error_set(err, CLOUT_EFAIL, display, 0, 0, "cannot seek: %s",
                                g_strerror(errno));
@@ -116,7 +116,7 @@ clout_status_t clout_csv_open_range(clout_csv_t **out, const char *path, const c
     return CLOUT_OK;
 }
 
-bool clout_csv_limit(clout_csv_t *c, long long end)
+bool cl_csv_limit(cl_csv_t *c, long long end)
 {
     if (!c->f)
         return false;
@@ -127,15 +127,15 @@ bool clout_csv_limit(clout_csv_t *c, long long end)
     return true;
 }
 
-clout_csv_t *clout_csv_open_mem(const char *data, size_t len, const char *display)
+cl_csv_t *cl_csv_open_mem(const char *data, size_t len, const char *display)
 {
-    clout_csv_t *c = csv_new(display);
+    cl_csv_t *c = csv_new(display);
     c->mem = (const unsigned char *)data;
     c->mem_len = len;
     return c;
 }
 
-void clout_csv_close(clout_csv_t *c)
+void cl_csv_close(cl_csv_t *c)
 {
     if (!c)
         return;
@@ -146,7 +146,7 @@ void clout_csv_close(clout_csv_t *c)
     g_free(c);
 }
 
-static bool fill(clout_csv_t *c)
+static bool fill(cl_csv_t *c)
 {
     if (c->eof)
         return false;
@@ -171,7 +171,7 @@ static bool fill(clout_csv_t *c)
 }
 
 /* -1 at end of input. */
-static inline int peek(clout_csv_t *c)
+static inline int peek(cl_csv_t *c)
 {
     if (c->pos >= c->len && !fill(c))
         return -1;
@@ -181,7 +181,7 @@ static inline int peek(clout_csv_t *c)
 /* Consumes one byte, checking UTF-8 as it goes so that a bad byte is reported
  * where it is, not where its field starts.  Returns -2 on a bad byte, and on
  * a sequence cut short by the end of input. */
-static inline int take(clout_csv_t *c, clout_error_t *err)
+static inline int take(cl_csv_t *c, clout_error_t *err)
 {
     int ch = peek(c);
     if (ch < 0) {
@@ -251,7 +251,7 @@ static inline int take(clout_csv_t *c, clout_error_t *err)
  * field, without leaving the buffer: what follows the run is left to take().
  * Only called between characters (no UTF-8 sequence open), so the bytes of
  * the run are complete characters and each is one column. */
-static inline int scan_run(clout_csv_t *c, int cls, size_t fstart, long fline, long fcol,
+static inline int scan_run(cl_csv_t *c, int cls, size_t fstart, long fline, long fcol,
                            clout_error_t *err)
 {
     const unsigned char *b = c->buf;
@@ -273,7 +273,7 @@ static inline int scan_run(clout_csv_t *c, int cls, size_t fstart, long fline, l
 }
 
 /* Field f of a one-line record starts at byte off of the line. */
-static inline void set_field(clout_csv_t *c, int f, size_t off)
+static inline void set_field(cl_csv_t *c, int f, size_t off)
 {
     c->field[f].off = off;
     c->field[f].line = c->line;
@@ -285,7 +285,7 @@ static inline void set_field(clout_csv_t *c, int f, size_t off)
  * one pass; anything else (quotes, UTF-8, a lone CR, a line that crosses the
  * buffer's end, too many fields) returns false with nothing consumed, for the
  * byte-by-byte reader, which knows every rule and every message. */
-static bool fast_record(clout_csv_t *c)
+static bool fast_record(cl_csv_t *c)
 {
     const unsigned char *b = c->buf + c->pos;
     size_t avail = c->len - c->pos;
@@ -326,7 +326,7 @@ static bool fast_record(clout_csv_t *c)
     return true;
 }
 
-static int field_end(clout_csv_t *c, clout_error_t *err)
+static int field_end(cl_csv_t *c, clout_error_t *err)
 {
     if (c->utf8_need > 0) {
         clout_error_set(err, CLOUT_EDATA, c->display, c->line, c->col,
@@ -337,7 +337,7 @@ static int field_end(clout_csv_t *c, clout_error_t *err)
     return 0;
 }
 
-static int field_begin(clout_csv_t *c, clout_error_t *err)
+static int field_begin(cl_csv_t *c, clout_error_t *err)
 {
     if (c->tlen > CLOUT_MAX_RECORD_BYTES) {
         clout_error_set(err, CLOUT_EDATA, c->display, c->rec_line, 1, "record longer than %d bytes",
@@ -357,7 +357,7 @@ static int field_begin(clout_csv_t *c, clout_error_t *err)
 }
 
 /* Skips the rest of a line (comments); the newline too. */
-static int skip_line(clout_csv_t *c, clout_error_t *err)
+static int skip_line(cl_csv_t *c, clout_error_t *err)
 {
     for (;;) {
         int ch = take(c, err);
@@ -373,7 +373,7 @@ static int skip_line(clout_csv_t *c, clout_error_t *err)
     }
 }
 
-int clout_csv_next(clout_csv_t *c, clout_error_t *err)
+int cl_csv_next(cl_csv_t *c, clout_error_t *err)
 {
     c->tlen = 0;
     c->n_fields = 0;
@@ -480,7 +480,7 @@ int clout_csv_next(clout_csv_t *c, clout_error_t *err)
     }
 }
 
-bool clout_csv_peek(const clout_csv_t *c, int k, const char **field, size_t *len)
+bool cl_csv_peek(const cl_csv_t *c, int k, const char **field, size_t *len)
 {
     const unsigned char *b = c->buf + c->pos, *end = c->buf + c->len;
     for (int f = 0; f < k; f++) { /* skip k fields */
@@ -506,37 +506,37 @@ bool clout_csv_peek(const clout_csv_t *c, int k, const char **field, size_t *len
     return true;
 }
 
-int clout_csv_n_fields(const clout_csv_t *c)
+int cl_csv_n_fields(const cl_csv_t *c)
 {
     return c->n_fields;
 }
 
-const char *clout_csv_field(const clout_csv_t *c, int i)
+const char *cl_csv_field(const cl_csv_t *c, int i)
 {
     return c->text + c->field[i].off;
 }
 
-long clout_csv_field_line(const clout_csv_t *c, int i)
+long cl_csv_field_line(const cl_csv_t *c, int i)
 {
     return c->field[i].line;
 }
 
-long clout_csv_field_col(const clout_csv_t *c, int i)
+long cl_csv_field_col(const cl_csv_t *c, int i)
 {
     return c->field[i].col;
 }
 
-long clout_csv_line(const clout_csv_t *c)
+long cl_csv_line(const cl_csv_t *c)
 {
     return c->rec_line;
 }
 
-const char *clout_csv_display(const clout_csv_t *c)
+const char *cl_csv_display(const cl_csv_t *c)
 {
     return c->display;
 }
 
-void clout_csv_set_line(clout_csv_t *c, long line)
+void cl_csv_set_line(cl_csv_t *c, long line)
 {
     c->line = line;
 }

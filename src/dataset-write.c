@@ -233,17 +233,17 @@ static void write_actors(const clout_dataset_t *ds, FILE *f)
     fputs("id,name,kind,role,lead,lat,lon,start,end\n", f);
     for (int i = 0; i < clout_dataset_n_actors(ds); i++) {
         const clout_actor_t *a = clout_dataset_actor(ds, i);
-        clout_write_csv_cell(f, a->id, false);
+        cl_write_csv_cell(f, a->id, false);
         fputc(',', f);
-        clout_write_csv_cell(f, a->name, false);
+        cl_write_csv_cell(f, a->name, false);
         fputc(',', f);
-        clout_write_csv_cell(f, a->kind, false);
+        cl_write_csv_cell(f, a->kind, false);
         fprintf(f, ",%s,", ROLES[a->role]);
         GString *lead = g_string_new(NULL);
         for (int k = 0; k < a->n_lead; k++)
             g_string_append_printf(lead, "%s%s", k ? ";" : "",
                                    clout_dataset_actor(ds, a->lead[k])->id);
-        clout_write_csv_cell(f, lead->str, false);
+        cl_write_csv_cell(f, lead->str, false);
         g_string_free(lead, TRUE);
         fputc(',', f);
         num_cell(f, a->lat);
@@ -277,14 +277,14 @@ static void write_relations(const clout_dataset_t *ds, FILE *f)
     fputs(source ? ",source\n" : "\n", f);
     for (int i = 0; i < clout_dataset_n_relations(ds); i++) {
         const clout_relation_t *r = clout_dataset_relation(ds, i);
-        clout_write_csv_cell(f, r->name, false);
+        cl_write_csv_cell(f, r->name, false);
         fputc(',', f);
-        clout_write_csv_cell(f, r->layer, false);
+        cl_write_csv_cell(f, r->layer, false);
         fprintf(f, ",%s,%s,%s,", r->directed ? "yes" : "no", MODES[r->mode], SCALES[r->scale]);
         num_cell(f, r->weight);
         if (extra) {
             fputc(',', f);
-            clout_write_csv_cell(f, r->group, false);
+            cl_write_csv_cell(f, r->group, false);
             /* counts means something only for a directed relation */
             fprintf(f, ",%s,", r->directed ? COUNTS[r->counts] : "");
             if (r->cover_given)
@@ -292,7 +292,7 @@ static void write_relations(const clout_dataset_t *ds, FILE *f)
         }
         if (source) {
             fputc(',', f);
-            clout_write_csv_cell(f, r->source ? r->source : "", false);
+            cl_write_csv_cell(f, r->source ? r->source : "", false);
         }
         fputc('\n', f);
     }
@@ -312,11 +312,11 @@ static void write_ties(const clout_dataset_t *ds, FILE *f)
     for (guint i = 0; i < sorted->len; i++) {
         const clout_tie_t *t = &g_array_index(sorted, clout_tie_t, i);
         const clout_relation_t *r = clout_dataset_relation(ds, t->relation);
-        clout_write_csv_cell(f, clout_dataset_actor(ds, t->source)->id, false);
+        cl_write_csv_cell(f, clout_dataset_actor(ds, t->source)->id, false);
         fputc(',', f);
-        clout_write_csv_cell(f, clout_dataset_actor(ds, t->target)->id, false);
+        cl_write_csv_cell(f, clout_dataset_actor(ds, t->target)->id, false);
         fputc(',', f);
-        clout_write_csv_cell(f, r->name, false);
+        cl_write_csv_cell(f, r->name, false);
         fputc(',', f);
         /* A state tie of value 1 is the common case; its cell stays empty,
          * except under scale value, where 1 is a score (full agreement). */
@@ -328,9 +328,9 @@ static void write_ties(const clout_dataset_t *ds, FILE *f)
         if (r->mode == CLOUT_MODE_STATE || (t->end_text && *t->end_text))
             year_cell(f, t->end_text, t->end);
         fputc(',', f);
-        clout_write_csv_cell(f, t->source_ref, false);
+        cl_write_csv_cell(f, t->source_ref, false);
         fputc(',', f);
-        clout_write_csv_cell(f, t->note, false);
+        cl_write_csv_cell(f, t->note, false);
         if (alt) {
             fputc(',', f);
             if (t->has_alt)

@@ -17,7 +17,7 @@ typedef struct {
 
 /* The header of one file mapped onto its column specs. */
 typedef struct {
-    clout_csv_t *csv;
+    cl_csv_t *csv;
     const char *display;
     int n_fields;
     int *slot; /* slot[spec index] = field index or -1 */
@@ -32,9 +32,9 @@ static const colspec_t ACTOR_COLS[] = {
 enum { A_ID, A_NAME, A_KIND, A_ROLE, A_LEAD, A_LAT, A_LON, A_START, A_END };
 
 static const colspec_t RELATION_COLS[] = {
-    {"relation", true}, {"layer", true},  {"directed", true}, {"mode", true},     {"scale", true},
-    {"weight", false},  {"group", false}, {"counts", false},  {"coverage", false},
-    {"source", false},  {NULL, false}};
+    {"relation", true},  {"layer", true},   {"directed", true}, {"mode", true},
+    {"scale", true},     {"weight", false}, {"group", false},   {"counts", false},
+    {"coverage", false}, {"source", false}, {NULL, false}};
 enum {
     R_RELATION,
     R_LAYER,
@@ -69,15 +69,15 @@ static void sheet_open(sheet_t *sh, const char *dir, const char *file, const col
     char *path = g_build_filename(dir, file, NULL);
     /* Messages name the file the way the user named the folder. */
     char *display = g_strconcat(dir, g_str_has_suffix(dir, "/") ? "" : "/", file, NULL);
-    clout_status_t st = clout_csv_open(&sh->csv, path, display, err);
+    clout_status_t st = cl_csv_open(&sh->csv, path, display, err);
     g_free(path);
     if (st != CLOUT_OK) {
         sh->display = display; /* kept for later messages */
         return;
     }
     g_free(display);
-    sh->display = clout_csv_display(sh->csv);
-    int r = clout_csv_next(sh->csv, err);
+    sh->display = cl_csv_display(sh->csv);
+    int r = cl_csv_next(sh->csv, err);
     if (r == 0) {
         clout_error_set(err, CLOUT_EDATA, sh->display, 1, 1, "empty file (no header row)");
         return;
@@ -85,10 +85,10 @@ static void sheet_open(sheet_t *sh, const char *dir, const char *file, const col
     if (r < 0)
         return;
     bool ok = true;
-    sh->n_fields = clout_csv_n_fields(sh->csv);
+    sh->n_fields = cl_csv_n_fields(sh->csv);
     for (int f = 0; f < sh->n_fields; f++) {
-        const char *name = clout_csv_field(sh->csv, f);
-        long line = clout_csv_field_line(sh->csv, f), col = clout_csv_field_col(sh->csv, f);
+        const char *name = cl_csv_field(sh->csv, f);
+        long line = cl_csv_field_line(sh->csv, f), col = cl_csv_field_col(sh->csv, f);
         if (g_str_has_prefix(name, "x_"))
             continue; /* user columns */
         int k;
@@ -109,7 +109,7 @@ static void sheet_open(sheet_t *sh, const char *dir, const char *file, const col
     }
     for (int k = 0; k < nspec; k++)
         if (spec[k].required && sh->slot[k] < 0) {
-            clout_error_set(err, CLOUT_EDATA, sh->display, clout_csv_line(sh->csv), 1,
+            clout_error_set(err, CLOUT_EDATA, sh->display, cl_csv_line(sh->csv), 1,
                             "missing column '%s'", spec[k].name);
             ok = false;
         }
@@ -119,7 +119,7 @@ static void sheet_open(sheet_t *sh, const char *dir, const char *file, const col
 static void sheet_close(sheet_t *sh)
 {
     if (sh->csv)
-        clout_csv_close(sh->csv);
+        cl_csv_close(sh->csv);
     else
         g_free((char *)sh->display);
     g_free(sh->slot);
@@ -130,7 +130,7 @@ static void sheet_close(sheet_t *sh)
 static int sheet_next(sheet_t *sh, clout_error_t *err, bool *ok)
 {
     for (;;) {
-        int r = clout_csv_next(sh->csv, err);
+        int r = cl_csv_next(sh->csv, err);
         if (r <= 0) {
             if (r < 0) {
                 *ok = false;
@@ -139,32 +139,31 @@ static int sheet_next(sheet_t *sh, clout_error_t *err, bool *ok)
             }
             return 0;
         }
-        int n = clout_csv_n_fields(sh->csv);
+        int n = cl_csv_n_fields(sh->csv);
         if (n == sh->n_fields)
             return 1;
         *ok = false;
         sh->incomplete = true;
         if (n > sh->n_fields)
-            clout_error_set(err, CLOUT_EDATA, sh->display,
-                            clout_csv_field_line(sh->csv, sh->n_fields),
-                            clout_csv_field_col(sh->csv, sh->n_fields),
+            clout_error_set(err, CLOUT_EDATA, sh->display, cl_csv_field_line(sh->csv, sh->n_fields),
+                            cl_csv_field_col(sh->csv, sh->n_fields),
                             "row has %d fields, the header has %d", n, sh->n_fields);
         else
-            clout_error_set(err, CLOUT_EDATA, sh->display, clout_csv_line(sh->csv), 1,
+            clout_error_set(err, CLOUT_EDATA, sh->display, cl_csv_line(sh->csv), 1,
                             "row has %d fields, the header has %d", n, sh->n_fields);
     }
 }
 
 static const char *cell(const sheet_t *sh, int k)
 {
-    return sh->slot[k] >= 0 ? clout_csv_field(sh->csv, sh->slot[k]) : "";
+    return sh->slot[k] >= 0 ? cl_csv_field(sh->csv, sh->slot[k]) : "";
 }
 
 /* Records an error about column k of the current row. */
 #define CELL_ERROR(sh, err, k, ...)                                                                \
     clout_error_set((err), CLOUT_EDATA, (sh)->display,                                             \
-                    clout_csv_field_line((sh)->csv, (sh)->slot[k]),                                \
-                    clout_csv_field_col((sh)->csv, (sh)->slot[k]), __VA_ARGS__)
+                    cl_csv_field_line((sh)->csv, (sh)->slot[k]),                                   \
+                    cl_csv_field_col((sh)->csv, (sh)->slot[k]), __VA_ARGS__)
 
 /* "unknown actor 'X'; did you mean ...": the actors' ids (actors) or the
  * relations' names of ds as the valid names.  Free it. */
@@ -322,7 +321,7 @@ static bool load_actors(clout_dataset_t *ds, const char *dir, bool *complete, cl
             double v;
             if (!*s)
                 continue;
-            if (!clout_parse_double(s, &v) || fabs(v) > coords[c].lim) {
+            if (!cl_parse_double(s, &v) || fabs(v) > coords[c].lim) {
                 CELL_ERROR(&sh, err, coords[c].k, "column '%s': '%s' is not a number from %g to %g",
                            coords[c].name, s, -coords[c].lim, coords[c].lim);
                 row_ok = false;
@@ -355,14 +354,14 @@ static bool load_actors(clout_dataset_t *ds, const char *dir, bool *complete, cl
         a.name = g_string_chunk_insert_const(ds->strings, *name ? name : id);
         a.kind = g_string_chunk_insert_const(ds->strings, kind);
         g_array_append_val(ds->actors, a);
-        long line = clout_csv_line(sh.csv);
+        long line = cl_csv_line(sh.csv);
         g_array_append_val(lines, line);
         g_hash_table_insert(ds->actor_ix, (gpointer)a.id, GINT_TO_POINTER(ds->actors->len));
         pending_lead_t pl = {NULL, 0, 0};
         if (*cell(&sh, A_LEAD)) {
             pl.lead = g_strdup(cell(&sh, A_LEAD));
-            pl.line = clout_csv_field_line(sh.csv, sh.slot[A_LEAD]);
-            pl.col = clout_csv_field_col(sh.csv, sh.slot[A_LEAD]);
+            pl.line = cl_csv_field_line(sh.csv, sh.slot[A_LEAD]);
+            pl.col = cl_csv_field_col(sh.csv, sh.slot[A_LEAD]);
         }
         g_array_append_val(leads, pl);
     }
@@ -533,7 +532,7 @@ static bool load_relations(clout_dataset_t *ds, const char *dir, bool *complete,
         }
         s = cell(&sh, R_WEIGHT);
         r.weight = 1;
-        if (*s && (!clout_parse_double(s, &r.weight) || r.weight < 0)) {
+        if (*s && (!cl_parse_double(s, &r.weight) || r.weight < 0)) {
             CELL_ERROR(&sh, err, R_WEIGHT,
                        "column 'weight': '%s' is not a finite number of 0 or more", s);
             row_ok = false;
@@ -589,7 +588,7 @@ typedef struct {
     sheet_t sh;
     bool actors_ok, relations_ok;
     const clout_snapshot_opts_t *keep; /* NULL: keep every tie */
-    const clout_names_t *aix, *rix;
+    const cl_names_t *aix, *rix;
     gint64 last[3]; /* the slot found last: source, target, relation */
     GArray *ties;
     GStringChunk *strings;
@@ -621,12 +620,12 @@ static gpointer read_tie_rows(gpointer data)
         for (int e = 0; e < 2; e++) {
             const char *nf;
             size_t nl;
-            if (clout_csv_peek(p->sh.csv, p->sh.slot[ends[e].k], &nf, &nl))
-                clout_names_prefetch(p->aix, nf, nl);
+            if (cl_csv_peek(p->sh.csv, p->sh.slot[ends[e].k], &nf, &nl))
+                cl_names_prefetch(p->aix, nf, nl);
         }
         for (int e = 0; e < 2; e++) {
             const char *id = cell(&p->sh, ends[e].k);
-            *idx[e] = clout_names_find(p->aix, &p->last[e], id);
+            *idx[e] = cl_names_find(p->aix, &p->last[e], id);
             if (!*id) {
                 CELL_ERROR(&p->sh, p->err, ends[e].k, "column '%s': empty actor id", ends[e].col);
                 row_ok = false;
@@ -643,7 +642,7 @@ static gpointer read_tie_rows(gpointer data)
             row_ok = false;
         }
         const char *rel = cell(&p->sh, T_RELATION);
-        t.relation = clout_names_find(p->rix, &p->last[2], rel);
+        t.relation = cl_names_find(p->rix, &p->last[2], rel);
         if (t.relation < 0 && (p->relations_ok || !*rel)) {
             char *m = unknown_in(ds, false, rel);
             CELL_ERROR(&p->sh, p->err, T_RELATION, "column 'relation': %s", m);
@@ -652,7 +651,7 @@ static gpointer read_tie_rows(gpointer data)
         }
         const char *v = cell(&p->sh, T_VALUE);
         t.value = 1;
-        if (*v && (!clout_parse_double(v, &t.value) || t.value < 0)) {
+        if (*v && (!cl_parse_double(v, &t.value) || t.value < 0)) {
             CELL_ERROR(&p->sh, p->err, T_VALUE,
                        "column 'value': '%s' is not a finite number of 0 or more", v);
             row_ok = false;
@@ -668,7 +667,7 @@ static gpointer read_tie_rows(gpointer data)
         const char *alt = cell(&p->sh, T_ALT_VALUE);
         if (*alt) {
             t.has_alt = true;
-            if (!clout_parse_double(alt, &t.alt_value) || t.alt_value < 0) {
+            if (!cl_parse_double(alt, &t.alt_value) || t.alt_value < 0) {
                 CELL_ERROR(&p->sh, p->err, T_ALT_VALUE,
                            "column 'alt_value': '%s' is not a finite number of 0 or more", alt);
                 row_ok = false;
@@ -693,8 +692,8 @@ static gpointer read_tie_rows(gpointer data)
                     CELL_ERROR(&p->sh, p->err, T_END,
                                "column 'end': %s of '%s' covers one year, so end (%d) must "
                                "be its start (%d) or empty",
-                               r->mode == CLOUT_MODE_FLOW ? "a flow" : "an event", r->name,
-                               t.end, t.start);
+                               r->mode == CLOUT_MODE_FLOW ? "a flow" : "an event", r->name, t.end,
+                               t.start);
                     row_ok = false;
                 }
                 t.end = t.start;
@@ -718,8 +717,8 @@ static gpointer read_tie_rows(gpointer data)
                 CELL_ERROR(&p->sh, p->err, T_START,
                            "column 'start': a tie of %d%s lies outside the coverage %d-%d of "
                            "relation '%s' (relations.csv)",
-                           t.start, t.end && t.end != t.start ? " and after" : "",
-                           r->cover_first, r->cover_last, r->name);
+                           t.start, t.end && t.end != t.start ? " and after" : "", r->cover_first,
+                           r->cover_last, r->name);
                 row_ok = false;
             }
         }
@@ -733,10 +732,10 @@ static gpointer read_tie_rows(gpointer data)
             p->year_latest = t.start;
         if (t.end > p->year_latest)
             p->year_latest = t.end;
-        if (p->keep && !clout_tie_in_snapshot(ds, &t, p->keep->year, p->keep->window))
+        if (p->keep && !cl_tie_in_snapshot(ds, &t, p->keep->year, p->keep->window))
             continue;
         if ((long)p->ties->len >= CLOUT_MAX_TIES) {
-            clout_error_set(p->err, CLOUT_EDATA, p->sh.display, clout_csv_line(p->sh.csv), 1,
+            clout_error_set(p->err, CLOUT_EDATA, p->sh.display, cl_csv_line(p->sh.csv), 1,
                             "more than %ld ties", CLOUT_MAX_TIES);
             p->ok = false;
             p->too_many = true;
@@ -744,7 +743,7 @@ static gpointer read_tie_rows(gpointer data)
         }
         t.source_ref = intern_text(p->strings, &last_ref, cell(&p->sh, T_SOURCE_REF));
         t.note = intern_text(p->strings, &last_note, cell(&p->sh, T_NOTE));
-        t.line = clout_csv_line(p->sh.csv);
+        t.line = cl_csv_line(p->sh.csv);
         t.start_text = intern_date(p->strings, by_year, cell(&p->sh, T_START));
         /* A flow's empty end means its start year; it is written back empty. */
         t.end_text = intern_date(p->strings, by_year, cell(&p->sh, T_END));
@@ -754,7 +753,7 @@ static gpointer read_tie_rows(gpointer data)
     return NULL;
 }
 
-long long clout_split_min_bytes = 8 << 20;
+long long cl_split_min_bytes = 8 << 20;
 
 /* Whether ties.csv can be read in two parts at once: only when no byte is a
  * quote, so that no field spans lines and every line start is a record
@@ -809,13 +808,13 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
     sheet_open(&p0->sh, dir, "ties.csv", TIE_COLS, err);
     p0->ok = p0->sh.usable;
     int na = clout_dataset_n_actors(ds), nr = clout_dataset_n_relations(ds);
-    clout_names_t aix, rix;
-    clout_names_init(&aix, (guint32)na);
-    clout_names_init(&rix, (guint32)nr);
+    cl_names_t aix, rix;
+    cl_names_init(&aix, (guint32)na);
+    cl_names_init(&rix, (guint32)nr);
     for (int a = 0; a < na; a++)
-        clout_names_add(&aix, clout_dataset_actor(ds, a)->id, a);
+        cl_names_add(&aix, clout_dataset_actor(ds, a)->id, a);
     for (int r = 0; r < nr; r++)
-        clout_names_add(&rix, clout_dataset_relation(ds, r)->name, r);
+        cl_names_add(&rix, clout_dataset_relation(ds, r)->name, r);
     p0->aix = &aix;
     p0->rix = &rix;
     p0->last[0] = p0->last[1] = p0->last[2] = -1;
@@ -836,9 +835,9 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
         long long split;
         long line;
         if (g_stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-            (long long)st.st_size >= clout_split_min_bytes &&
+            (long long)st.st_size >= cl_split_min_bytes &&
             find_split(path, (long long)st.st_size, &split, &line) &&
-            clout_csv_limit(p0->sh.csv, split)) {
+            cl_csv_limit(p0->sh.csv, split)) {
             *p1 = *p0;
             p1->sh.csv = NULL;
             p1->span = g_new0(cl_span_t, MAX(nr, 1));
@@ -846,15 +845,15 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
             p1->strings = g_string_chunk_new(1 << 16);
             p1->err = clout_error_new(1000);
             p1->ok = true;
-            if (clout_csv_open_range(&p1->sh.csv, path, p0->sh.display, split,
-                                     (long long)st.st_size - split, line, p1->err) == CLOUT_OK) {
-                p1->sh.display = clout_csv_display(p1->sh.csv);
+            if (cl_csv_open_range(&p1->sh.csv, path, p0->sh.display, split,
+                                  (long long)st.st_size - split, line, p1->err) == CLOUT_OK) {
+                p1->sh.display = cl_csv_display(p1->sh.csv);
                 th = g_thread_try_new("clout-ties", read_tie_rows, p1, NULL);
             }
             if (!th) { /* read it all here after all */
-                clout_csv_limit(p0->sh.csv, (long long)st.st_size);
+                cl_csv_limit(p0->sh.csv, (long long)st.st_size);
                 if (p1->sh.csv)
-                    clout_csv_close(p1->sh.csv);
+                    cl_csv_close(p1->sh.csv);
                 g_array_free(p1->ties, TRUE);
                 g_string_chunk_free(p1->strings);
                 clout_error_free(p1->err);
@@ -870,7 +869,7 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
         /* The second part counts only if the first reached it: a syntax
          * error or too many ties stops the file, as in one reader. */
         if (!p0->sh.broken && !p0->too_many) {
-            clout_error_merge(err, p1->err);
+            cl_error_merge(err, p1->err);
             p0->ok = p0->ok && p1->ok;
             p0->year_latest = MAX(p0->year_latest, p1->year_latest);
             for (int r = 0; r < nr; r++)
@@ -888,7 +887,7 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
             ds->more_strings = g_slist_prepend(ds->more_strings, p1->strings);
             p1->strings = NULL;
         }
-        clout_csv_close(p1->sh.csv);
+        cl_csv_close(p1->sh.csv);
         g_array_free(p1->ties, TRUE);
         if (p1->strings)
             g_string_chunk_free(p1->strings);
@@ -899,8 +898,8 @@ static bool load_ties(clout_dataset_t *ds, const char *dir, bool actors_ok, bool
     for (int r = 0; r < nr; r++)
         g_array_index(ds->span, cl_span_t, r) = p0->span[r];
     g_free(p0->span);
-    clout_names_clear(&aix);
-    clout_names_clear(&rix);
+    cl_names_clear(&aix);
+    cl_names_clear(&rix);
     bool ok = p0->ok;
     sheet_close(&p0->sh);
     return ok;
@@ -973,8 +972,8 @@ clout_status_t clout_dataset_load(clout_dataset_t **out, const char *dir, clout_
     return load(out, dir, NULL, err);
 }
 
-clout_status_t clout_dataset_load_snapshot(clout_dataset_t **out, const char *dir, int year,
-                                           int window, clout_error_t *err)
+clout_status_t cl_dataset_load_snapshot(clout_dataset_t **out, const char *dir, int year,
+                                        int window, clout_error_t *err)
 {
     clout_snapshot_opts_t keep;
     clout_snapshot_opts_init(&keep);

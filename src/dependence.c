@@ -152,9 +152,8 @@ int clout_snapshot_default_year(const clout_dataset_t *ds, const clout_snapshot_
     return year ? year : clout_dataset_latest_year(ds);
 }
 
-clout_status_t clout_snapshot_check_year(const clout_dataset_t *ds,
-                                         const clout_snapshot_opts_t *o, int year,
-                                         clout_error_t *err)
+clout_status_t cl_snapshot_check_year(const clout_dataset_t *ds, int year,
+                                      const clout_snapshot_opts_t *o, clout_error_t *err)
 {
     int lo = 0, hi = 0;
     for (int r = 0; r < clout_dataset_n_relations(ds); r++) {
@@ -221,8 +220,7 @@ static void make_units(const clout_dataset_t *ds, const clout_snapshot_opts_t *o
     d->units = (cl_unit_t *)g_array_free(units, FALSE);
 }
 
-char **clout_snapshot_not_covered(const clout_dataset_t *ds, const clout_snapshot_opts_t *o,
-                                  int year)
+char **cl_snapshot_not_covered(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o)
 {
     cl_deps_t d = {0};
     int *unit_of = g_new(int, MAX(clout_dataset_n_relations(ds), 1));
@@ -237,14 +235,14 @@ char **clout_snapshot_not_covered(const clout_dataset_t *ds, const clout_snapsho
     return (char **)g_ptr_array_free(v, FALSE);
 }
 
-char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const clout_snapshot_opts_t *o,
-                                      const int *years, int n)
+char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const int *years, int n,
+                                      const clout_snapshot_opts_t *o)
 {
     GPtrArray *v = g_ptr_array_new();
     for (char **p = o->exclude; p && *p; p++)
         g_ptr_array_add(v, g_strdup(*p));
     for (int i = 0; i < n; i++) {
-        char **nc = clout_snapshot_not_covered(ds, o, years[i]);
+        char **nc = cl_snapshot_not_covered(ds, years[i], o);
         for (char **p = nc; *p; p++) {
             bool seen = false;
             for (guint k = 0; k < v->len && !seen; k++)
@@ -261,7 +259,7 @@ char **clout_snapshots_like_with_like(const clout_dataset_t *ds, const clout_sna
 /* ---- amounts in the window ---- */
 
 typedef struct {
-    amounts_t pairs;           /* (source, target) -> amount; undirected: lower index first */
+    amounts_t pairs;               /* (source, target) -> amount; undirected: lower index first */
     double *to_world, *from_world; /* per actor: sent to WORLD, received from WORLD (or NULL) */
 } raw_t;
 

@@ -124,12 +124,11 @@ clout_status_t clout_diff_ties(const clout_network_t *a, const clout_network_t *
             if (k == 1 && other)
                 continue; /* already reported from A */
             double wa = k ? NAN : EAN(g, "weight", e), wb = k ? EAN(g, "weight", e) : NAN;
-            const char *la = k ? "" : clout_estr(g, "layer", e),
-                       *lb = k ? clout_estr(g, "layer", e) : "";
+            const char *la = k ? "" : cl_estr(g, "layer", e), *lb = k ? cl_estr(g, "layer", e) : "";
             if (k == 0 && other) {
                 igraph_integer_t eo = GPOINTER_TO_INT(other) - 1;
                 wb = EAN(&b->graph, "weight", eo);
-                lb = clout_estr(&b->graph, "layer", eo);
+                lb = cl_estr(&b->graph, "layer", eo);
                 if (weights_equal(wa, wb) && strcmp(la, lb) == 0)
                     continue;
             }
@@ -200,15 +199,15 @@ static void ranks(const double *x, int n, double *rank)
 }
 
 clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network_t *b,
-                                   const clout_diff_opts_t *o, clout_table_t **out,
+                                   clout_table_t **out, const clout_diff_opts_t *o,
                                    clout_error_t *err)
 {
     *out = NULL;
     g_autoptr(clout_table_t) ma = NULL;
     g_autoptr(clout_table_t) mb = NULL;
-    clout_status_t st = clout_measures(a, &o->measures, &ma, err);
+    clout_status_t st = clout_measures(a, &ma, &o->measures, err);
     if (!st)
-        st = clout_measures(b, &o->measures, &mb, err);
+        st = clout_measures(b, &mb, &o->measures, err);
     if (st)
         return st;
     actors_t u;
@@ -238,7 +237,7 @@ clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network
             const igraph_t *g = u.va[i] >= 0 ? &a->graph : &b->graph;
             igraph_integer_t v = u.va[i] >= 0 ? u.va[i] : u.vb[i];
             clout_table_set_str(t, r, 0, g_ptr_array_index(u.ids, i));
-            clout_table_set_str(t, r, 1, clout_vstr(g, "name", v));
+            clout_table_set_str(t, r, 1, cl_vstr(g, "name", v));
             clout_table_set_str(t, r, 2, clout_table_column_name(ma, c));
             clout_table_set_num(t, r, 3, xa[i]);
             clout_table_set_num(t, r, 4, xb[i]);
@@ -261,15 +260,15 @@ clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network
 /* ---- communities ---- */
 
 clout_status_t clout_diff_communities(const clout_network_t *a, const clout_network_t *b,
-                                      const clout_diff_opts_t *o, clout_table_t **partitions,
-                                      clout_table_t **moved, clout_error_t *err)
+                                      clout_table_t **partitions, clout_table_t **moved,
+                                      const clout_diff_opts_t *o, clout_error_t *err)
 {
     *partitions = *moved = NULL;
     clout_partition_t pa, pb;
-    clout_status_t st = clout_communities(a, &o->communities, &pa, err);
+    clout_status_t st = clout_communities(a, &pa, &o->communities, err);
     if (st)
         return st;
-    st = clout_communities(b, &o->communities, &pb, err);
+    st = clout_communities(b, &pb, &o->communities, err);
     if (st) {
         clout_partition_destroy(&pa);
         return st;
@@ -352,7 +351,7 @@ clout_status_t clout_diff_communities(const clout_network_t *a, const clout_netw
                 continue;
             int row = clout_table_add_row(m);
             clout_table_set_str(m, row, 0, g_ptr_array_index(u.ids, i));
-            clout_table_set_str(m, row, 1, clout_vstr(&a->graph, "name", u.va[i]));
+            clout_table_set_str(m, row, 1, cl_vstr(&a->graph, "name", u.va[i]));
             clout_table_set_int(m, row, 2, (long)x);
             clout_table_set_int(m, row, 3, (long)y);
         }
@@ -379,8 +378,8 @@ void cl_like_with_like(const clout_dataset_t *da, clout_snapshot_opts_t *a,
                        const clout_dataset_t *db, clout_snapshot_opts_t *b, char ***left_out,
                        clout_error_t *err)
 {
-    char **na = clout_snapshot_not_covered(da, a, a->year);
-    char **nb = clout_snapshot_not_covered(db, b, b->year);
+    char **na = cl_snapshot_not_covered(da, a->year, a);
+    char **nb = cl_snapshot_not_covered(db, b->year, b);
     GPtrArray *v = g_ptr_array_new();
     for (char **p = a->exclude; p && *p; p++)
         g_ptr_array_add(v, g_strdup(*p));
@@ -413,8 +412,8 @@ static void warn_unlike(const clout_dataset_t *da, const clout_snapshot_opts_t *
                         const clout_dataset_t *db, const clout_snapshot_opts_t *b,
                         clout_error_t *err)
 {
-    char **na = clout_snapshot_not_covered(da, a, a->year);
-    char **nb = clout_snapshot_not_covered(db, b, b->year);
+    char **na = cl_snapshot_not_covered(da, a->year, a);
+    char **nb = cl_snapshot_not_covered(db, b->year, b);
     if (*na || *nb) {
         char *la = g_strjoinv(", ", na), *lb = g_strjoinv(", ", nb);
         clout_error_warn(err,
@@ -428,9 +427,9 @@ static void warn_unlike(const clout_dataset_t *da, const clout_snapshot_opts_t *
     g_strfreev(nb);
 }
 
-clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snapshot_opts_t *sa,
-                                    const clout_dataset_t *db, const clout_snapshot_opts_t *sb,
-                                    const clout_diff_opts_t *o, clout_table_t **out,
+clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_dataset_t *db,
+                                    clout_table_t **out, const clout_snapshot_opts_t *sa,
+                                    const clout_snapshot_opts_t *sb, const clout_diff_opts_t *o,
                                     clout_error_t *err)
 {
     *out = NULL;
@@ -445,12 +444,12 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
     else
         warn_unlike(da, &a, db, &b, err);
     clout_balance_samples_t A, B;
-    clout_status_t st = clout_influence_balance_samples(da, &a, &o->influence, &A, err);
+    clout_status_t st = clout_influence_balance_samples(da, &A, &a, &o->influence, err);
     if (st) {
         g_strfreev(left_out);
         return st;
     }
-    st = clout_influence_balance_samples(db, &b, &o->influence, &B, err);
+    st = clout_influence_balance_samples(db, &B, &b, &o->influence, err);
     if (st) {
         clout_balance_samples_destroy(&A);
         g_strfreev(left_out);
@@ -551,8 +550,8 @@ clout_status_t clout_diff_influence(const clout_dataset_t *da, const clout_snaps
                 int same = delta > 0 ? pos : delta < 0 ? neg : m - pos - neg;
                 clout_table_set_str(t, r, clout_table_column(t, "sign_majority"),
                                     !isfinite(delta) || m == 0 ? ""
-                                    : 2 * same > m            ? "yes"
-                                                              : "no");
+                                    : 2 * same > m             ? "yes"
+                                                               : "no");
                 clout_table_set_num(t, r, clout_table_column(t, "replicates"), iv.used);
                 clout_table_set_num(t, r, clout_table_column(t, "dropped"), iv.dropped);
                 clout_table_set_str(t, r, clout_table_column(t, "interval_flag"), iv.flag);
@@ -582,7 +581,7 @@ static double *adjacency(const actors_t *u, const igraph_t *g)
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         int i = GPOINTER_TO_INT(g_hash_table_lookup(u->ix, VAS(g, "id", IGRAPH_FROM(g, e)))) - 1;
         int j = GPOINTER_TO_INT(g_hash_table_lookup(u->ix, VAS(g, "id", IGRAPH_TO(g, e)))) - 1;
-        double w = clout_enum(g, "weight", e, 1);
+        double w = cl_enum(g, "weight", e, 1);
         m[(size_t)i * n + j] += w;
         if (!igraph_is_directed(g) && i != j)
             m[(size_t)j * n + i] += w;
@@ -615,8 +614,8 @@ static double cell_correlation(const double *ma, const double *mb, int n,
     return va > 0 && vb > 0 ? cov / sqrt(va * vb) : NAN;
 }
 
-clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, int permutations,
-                         unsigned long seed, double *r, double *p, clout_error_t *err)
+clout_status_t cl_qap(const clout_network_t *a, const clout_network_t *b, double *r, double *p,
+                      int permutations, unsigned long seed, clout_error_t *err)
 {
     clout_init();
     clout_status_t st = same_kind(a, b, err);
@@ -628,7 +627,7 @@ clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, int
     bool directed = igraph_is_directed(&a->graph);
     double *ma = adjacency(&u, &a->graph), *mb = adjacency(&u, &b->graph);
     igraph_vector_int_t perm = {0};
-    clout_rng_scope_t rng;
+    cl_rng_scope_t rng;
     bool have_rng = false;
     *p = NAN;
     CLOUT_IGRAPH_TRY(igraph_vector_int_init_range(&perm, 0, n), "QAP");
@@ -636,7 +635,7 @@ clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, int
     if (isfinite(*r) && permutations > 0) {
         /* igraph_vector_int_shuffle draws from igraph's default generator:
          * a private one seeded with seed stands in for it meanwhile. */
-        CLOUT_IGRAPH_TRY(clout_rng_scope_begin(&rng, seed), "QAP");
+        CLOUT_IGRAPH_TRY(cl_rng_scope_begin(&rng, seed), "QAP");
         have_rng = true;
         int extreme = 0;
         for (int k = 0; k < permutations; k++) {
@@ -651,7 +650,7 @@ clout_status_t clout_qap(const clout_network_t *a, const clout_network_t *b, int
     }
 out:
     if (have_rng)
-        clout_rng_scope_end(&rng);
+        cl_rng_scope_end(&rng);
     igraph_vector_int_destroy(&perm);
     g_free(ma);
     g_free(mb);
@@ -660,7 +659,7 @@ out:
 }
 
 clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_t *b,
-                                  const clout_diff_opts_t *o, clout_table_t **out,
+                                  clout_table_t **out, const clout_diff_opts_t *o,
                                   clout_error_t *err)
 {
     *out = NULL;
@@ -668,7 +667,7 @@ clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_
     if (st)
         return st;
     double r, p;
-    st = clout_qap(a, b, o->permutations, o->seed, &r, &p, err);
+    st = cl_qap(a, b, &r, &p, o->permutations, o->seed, err);
     if (st)
         return st;
     actors_t u;
@@ -694,7 +693,7 @@ clout_status_t clout_diff_summary(const clout_network_t *a, const clout_network_
         mod[k] = NAN;
         if (igraph_ecount(&nets[k]->graph) > 0) {
             clout_partition_t part;
-            st = clout_communities(nets[k], &o->communities, &part, err);
+            st = clout_communities(nets[k], &part, &o->communities, err);
             if (!st) {
                 mod[k] = part.modularity;
                 clout_partition_destroy(&part);

@@ -122,7 +122,7 @@ clout_status_t clout_error_set(clout_error_t *err, clout_status_t status, const 
     return status;
 }
 
-void clout_error_merge(clout_error_t *into, const clout_error_t *from)
+void cl_error_merge(clout_error_t *into, const clout_error_t *from)
 {
     if (from->status > into->status)
         into->status = from->status;
@@ -150,7 +150,7 @@ static void error_keep(const char *reason, const char *file, int line, igraph_er
     igraph_error_handler_ignore(reason, file, line, code);
 }
 
-clout_status_t clout_igraph_error(clout_error_t *err, igraph_error_t code, const char *what)
+clout_status_t cl_igraph_error(clout_error_t *err, igraph_error_t code, const char *what)
 {
     clout_status_t st = CLOUT_EFAIL;
     if (code == IGRAPH_PARSEERROR)
@@ -165,7 +165,7 @@ clout_status_t clout_igraph_error(clout_error_t *err, igraph_error_t code, const
     return r;
 }
 
-void clout_strvector_release(igraph_strvector_t *sv)
+void cl_strvector_release(igraph_strvector_t *sv)
 {
     if (sv->stor_begin)
         igraph_strvector_destroy(sv);

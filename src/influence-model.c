@@ -264,7 +264,7 @@ clout_table_t *cl_model_contributions(const plan_t *pl, const cl_deps_t *d)
                     double v = dp[i].strength * scale;
                     int c = dp[i].src;
                     for (int p = 0; p < np; p++) {
-                        double part = pl->pole_of[c] == p ? 1
+                        double part = pl->pole_of[c] == p   ? 1
                                       : pl->pole_of[c] >= 0 ? 0
                                                             : MAX(0, lead_part(pl, c, p));
                         a[p] += v * part;

@@ -10,7 +10,6 @@
 
 #include "influence.h"
 
-
 static size_t n_direct(const plan_t *pl)
 {
     return (size_t)pl->n_layers * pl->n_focus * (pl->n_poles + 1);
@@ -20,7 +19,6 @@ static size_t n_reach(const plan_t *pl)
 {
     return (size_t)pl->n_layers * pl->n_focus * pl->n_poles;
 }
-
 
 /* The index I(p,f): the mean of direct share and reach (doc/methods.md). */
 static double index_of(double direct, double reach)
@@ -94,7 +92,7 @@ static clout_status_t plan_init(plan_t *pl, const clout_dataset_t *ds,
     pl->snap = *snap;
     if (!pl->snap.year)
         pl->snap.year = clout_snapshot_default_year(ds, snap);
-    clout_status_t sy = clout_snapshot_check_year(ds, &pl->snap, pl->snap.year, err);
+    clout_status_t sy = cl_snapshot_check_year(ds, pl->snap.year, &pl->snap, err);
     if (sy)
         return sy;
     clout_status_t st =
@@ -157,7 +155,7 @@ static bool layer_covered(const plan_t *pl, int l)
     if (l < pl->n_layers - 1)
         o.layers = one;
     clout_error_t *scratch = clout_error_new(1);
-    bool ok = clout_snapshot_check_year(pl->ds, &o, o.year, scratch) == CLOUT_OK;
+    bool ok = cl_snapshot_check_year(pl->ds, o.year, &o, scratch) == CLOUT_OK;
     clout_error_free(scratch);
     return ok;
 }
@@ -170,7 +168,7 @@ static clout_status_t layer_network(const plan_t *pl, int l, const clout_tie_t *
     char *one[2] = {pl->layers[l], NULL};
     if (l < pl->n_layers - 1)
         o.layers = one; /* "all" keeps the user's own filter */
-    return clout_snapshot_of_ties(net, pl->ds, ties, nt, &o, err);
+    return cl_snapshot_of_ties(net, pl->ds, ties, nt, &o, err);
 }
 
 /* ---- direct share and reach ---- */
@@ -250,7 +248,7 @@ static clout_status_t alignment(const plan_t *pl, const clout_network_t *net, in
         clout_community_opts_init(&co);
         co.seed = seed + (unsigned long)r;
         clout_partition_t part;
-        st = clout_communities(net, &co, &part, err);
+        st = clout_communities(net, &part, &co, err);
         if (st)
             break;
         for (int p = 0; p < np; p++)
@@ -278,9 +276,9 @@ static clout_status_t alignment(const plan_t *pl, const clout_network_t *net, in
  * state ties are held as they are. */
 typedef struct {
     int n_rel;
-    GPtrArray *fixed;   /* state ties, and ties of relations not resampled */
+    GPtrArray *fixed;     /* state ties, and ties of relations not resampled */
     int *first, *n_years; /* [relation]: the covered years of the window; n_years 0: fixed */
-    GPtrArray ***year;  /* [relation][k]: the ties of year first + k */
+    GPtrArray ***year;    /* [relation][k]: the ties of year first + k */
 } pool_t;
 
 /* A tie moved from its own year to the year `to` (a resampled slot). */
@@ -646,10 +644,10 @@ void clout_influence_opts_init(clout_influence_opts_t *o)
 typedef struct {
     const plan_t *pl;
     const clout_influence_opts_t *o;
-    indices_t x;       /* the data */
-    double *kb, *al;   /* brokerage [layer][pole], alignment [layer][focus][pole] */
+    indices_t x;        /* the data */
+    double *kb, *al;    /* brokerage [layer][pole], alignment [layer][focus][pole] */
     const cl_deps_t *d; /* the data's dependences: coverage, denominators */
-    double *all;       /* n replicates of width doubles */
+    double *all;        /* n replicates of width doubles */
     int n;
     size_t width, nd;
     cl_jackknife_t jk; /* BCa: the jackknife units, and their values */
@@ -691,8 +689,8 @@ static void set_interval(const results_t *R, clout_table_t *t, int row, const ch
     for (int u = 0; u < R->jk.n; u++)
         jtmp[u] = statistic(R, R->jrows + (size_t)u * R->width, l, f, p);
     cl_interval_t iv;
-    cl_boot_interval(tmp, R->n, 1, statistic(R, R->x.direct, l, f, p), R->o->interval, &R->jk,
-                     jtmp, 1, &iv);
+    cl_boot_interval(tmp, R->n, 1, statistic(R, R->x.direct, l, f, p), R->o->interval, &R->jk, jtmp,
+                     1, &iv);
     clout_table_set_num(t, row, clout_table_column(t, lo), iv.lo);
     clout_table_set_num(t, row, clout_table_column(t, hi), iv.hi);
     clout_table_set_num(t, row, clout_table_column(t, "replicates"), iv.used);
@@ -766,8 +764,8 @@ static clout_table_t *shares_table(const results_t *R)
             for (int p = 0; p <= np; p++) {
                 int r = clout_table_add_row(s);
                 clout_table_set_str(s, r, 0, clout_dataset_actor(pl->ds, pl->focus[f])->id);
-                clout_table_set_str(s, r, 1,
-                                    p < np ? clout_dataset_actor(pl->ds, pl->pole[p])->id : "other");
+                clout_table_set_str(
+                    s, r, 1, p < np ? clout_dataset_actor(pl->ds, pl->pole[p])->id : "other");
                 clout_table_set_str(s, r, 2, pl->layers[l]);
                 clout_table_set_num(s, r, 3, DIRECT(pl, &R->x, l, f, p));
                 set_coverage(R, s, r, l, f);
@@ -819,8 +817,8 @@ static clout_table_t *balance_table(const results_t *R)
 }
 
 /* Brokerage and alignment of every layer, on the layer's network. */
-static clout_status_t network_indices(const plan_t *pl, const clout_influence_opts_t *o,
-                                      double *kb, double *al, clout_error_t *err)
+static clout_status_t network_indices(const plan_t *pl, const clout_influence_opts_t *o, double *kb,
+                                      double *al, clout_error_t *err)
 {
     const clout_tie_t *ties = (const clout_tie_t *)pl->ds->ties->data;
     long nt = clout_dataset_n_ties(pl->ds);
@@ -846,9 +844,9 @@ static clout_status_t network_indices(const plan_t *pl, const clout_influence_op
     return st;
 }
 
-clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_opts_t *snap,
-                               const clout_influence_opts_t *opts, clout_table_t **shares_out,
-                               clout_table_t **balance_out, clout_error_t *err)
+clout_status_t clout_influence(const clout_dataset_t *ds, clout_table_t **shares_out,
+                               clout_table_t **balance_out, const clout_snapshot_opts_t *snap,
+                               const clout_influence_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *shares_out = *balance_out = NULL;
@@ -889,7 +887,8 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
     if (!st && R.n > 0 && opts->interval == CLOUT_INTERVAL_BCA)
         st = jackknife(&pl, &pool, R.width, &R.jk, &R.jrows, err);
     if (!st && R.n > 0) {
-        R.all = g_new(double, (size_t)R.n * R.width);
+        size_t cells = (size_t)R.n * R.width; /* outside g_new: clang-format misreads it there */
+        R.all = g_new(double, cells);
         st = boot_finish(&boot, R.all, err);
     }
     boot_release(&boot);
@@ -910,10 +909,9 @@ clout_status_t clout_influence(const clout_dataset_t *ds, const clout_snapshot_o
     return st;
 }
 
-clout_status_t clout_influence_contributions(const clout_dataset_t *ds,
+clout_status_t clout_influence_contributions(const clout_dataset_t *ds, clout_table_t **out,
                                              const clout_snapshot_opts_t *snap,
-                                             const clout_influence_opts_t *opts,
-                                             clout_table_t **out, clout_error_t *err)
+                                             const clout_influence_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *out = NULL;
@@ -931,9 +929,10 @@ clout_status_t clout_influence_contributions(const clout_dataset_t *ds,
 }
 
 clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
+                                               clout_balance_samples_t *out,
                                                const clout_snapshot_opts_t *snap,
                                                const clout_influence_opts_t *opts,
-                                               clout_balance_samples_t *out, clout_error_t *err)
+                                               clout_error_t *err)
 {
     clout_init();
     memset(out, 0, sizeof *out);
@@ -989,8 +988,8 @@ clout_status_t clout_influence_balance_samples(const clout_dataset_t *ds,
             for (int l = 0; l < pl.n_layers; l++) {
                 size_t fl = (size_t)f * pl.n_layers + l;
                 for (int r = 0; r <= nb + jk.n; r++) {
-                    const double *row = r <= nb ? all + (size_t)r * width
-                                                : jrows + (size_t)(r - nb - 1) * width;
+                    const double *row =
+                        r <= nb ? all + (size_t)r * width : jrows + (size_t)(r - nb - 1) * width;
                     indices_t y = {(double *)row, (double *)row + nd};
                     double b =
                         balance_of(index_of(DIRECT(&pl, &y, l, f, 0), REACH(&pl, &y, l, f, 0)),

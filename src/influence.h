@@ -1,8 +1,8 @@
 /* influence.h: what the parts of clout_influence share (influence.c: the plan, brokerage,
  * alignment and tables; influence-model.c: direct share and reach from a snapshot's
  * dependences).  Not installed. */
-#ifndef CLOUT_INFLUENCE_H
-#define CLOUT_INFLUENCE_H
+#ifndef CL_INFLUENCE_INTERNAL_H
+#define CL_INFLUENCE_INTERNAL_H
 
 #include "internal.h"
 

@@ -101,7 +101,7 @@ static clout_table_t *relations_table(const clout_network_t *net, const clout_da
         int end = t->end ? t->end : t->start;
         if (end > last[k])
             last[k] = end;
-        bool on = clout_tie_in_snapshot(ds, t, year, window);
+        bool on = cl_tie_in_snapshot(ds, t, year, window);
         if (on) {
             active[k]++;
             if (r->mode != CLOUT_MODE_STATE)
@@ -207,7 +207,7 @@ static clout_table_t *flows_table(const clout_network_t *net, const clout_datase
     for (long i = 0; i < nt; i++) {
         const clout_tie_t *t = clout_dataset_tie(ds, i);
         if (clout_dataset_relation(ds, t->relation)->mode != CLOUT_MODE_FLOW ||
-            !clout_tie_in_snapshot(ds, t, net->year, net->window))
+            !cl_tie_in_snapshot(ds, t, net->year, net->window))
             continue;
         char *key = g_strdup_printf("%d %d %d", t->source, t->target, t->relation);
         gpointer hit = g_hash_table_lookup(ix, key);
@@ -289,7 +289,7 @@ clout_status_t clout_info(const clout_network_t *net, const clout_dataset_t *ds,
         return st;
     double total_w = 0;
     for (igraph_integer_t i = 0; i < m; i++)
-        total_w += clout_enum(g, "weight", i, 1);
+        total_w += cl_enum(g, "weight", i, 1);
 
     GPtrArray *out = g_ptr_array_new();
     clout_table_t *s = clout_table_new("summary");
@@ -335,13 +335,13 @@ clout_status_t clout_info(const clout_network_t *net, const clout_dataset_t *ds,
     tally_init(&roles);
     tally_init(&layers);
     for (igraph_integer_t v = 0; v < n; v++) {
-        const char *k = clout_vstr(g, "kind", v), *r = clout_vstr(g, "role", v);
+        const char *k = cl_vstr(g, "kind", v), *r = cl_vstr(g, "role", v);
         tally_add(&kinds, *k ? k : "(none)", 1);
         tally_add(&roles, *r ? r : "(none)", 1);
     }
     /* An edge with several layers counts once in each of them. */
     for (igraph_integer_t i = 0; i < m; i++) {
-        char **ls = clout_split_list(clout_estr(g, "layer", i), ';');
+        char **ls = clout_split_list(cl_estr(g, "layer", i), ';');
         if (!ls[0])
             tally_add(&layers, "(none)", 1);
         for (char **p = ls; *p; p++)

@@ -3,7 +3,7 @@
 #define CLOUT_INTERNAL_H
 
 #include <glib.h>
-#include "clout.h"
+#include <clout.h>
 
 /* Limits on input (doc/data-format.md lists them). */
 #define CLOUT_MAX_FIELD_BYTES (1 << 20)   /* one CSV field */
@@ -13,66 +13,66 @@
 #define CLOUT_MAX_TIES 1000000000L        /* ties in a dataset, edges in an edge list */
 
 /* ---- CSV reader (csv.c): RFC 4180 with line and column tracking ---- */
-typedef struct clout_csv clout_csv_t;
+typedef struct clout_csv cl_csv_t;
 
 /* Opens path for reading; display is the name used in messages. */
-clout_status_t clout_csv_open(clout_csv_t **out, const char *path, const char *display,
-                              clout_error_t *err);
-/* Reads from memory (fuzzing, tests); data must outlive the reader. */
+clout_status_t cl_csv_open(cl_csv_t **out, const char *path, const char *display,
+                           clout_error_t *err);
 /* A reader of length bytes of path from offset (a line start), whose first
  * line is numbered first_line: one part of a file that is read in parts. */
-clout_status_t clout_csv_open_range(clout_csv_t **out, const char *path, const char *display,
-                                    long long offset, long long length, long first_line,
-                                    clout_error_t *err);
+clout_status_t cl_csv_open_range(cl_csv_t **out, const char *path, const char *display,
+                                 long long offset, long long length, long first_line,
+                                 clout_error_t *err);
 /* Stops a file reader at byte offset end; false when it has already read
  * past it. */
-bool clout_csv_limit(clout_csv_t *c, long long end);
-clout_csv_t *clout_csv_open_mem(const char *data, size_t len, const char *display);
-void clout_csv_close(clout_csv_t *c);
+bool cl_csv_limit(cl_csv_t *c, long long end);
+/* Reads from memory (fuzzing, tests); data must outlive the reader. */
+cl_csv_t *cl_csv_open_mem(const char *data, size_t len, const char *display);
+void cl_csv_close(cl_csv_t *c);
 /* Reads the next record.  Returns 1 for a record, 0 at end of file, or -1
  * after recording an error (the reader cannot continue). */
-int clout_csv_next(clout_csv_t *c, clout_error_t *err);
+int cl_csv_next(cl_csv_t *c, clout_error_t *err);
 /* A glance at field k of the record after the current one, as raw bytes in
  * the buffer, for prefetching: false when it is not plainly there (quotes,
  * a line end first, the buffer's end).  Nothing is consumed or checked. */
-bool clout_csv_peek(const clout_csv_t *c, int k, const char **field, size_t *len);
-int clout_csv_n_fields(const clout_csv_t *c);
-const char *clout_csv_field(const clout_csv_t *c, int i);
-long clout_csv_field_line(const clout_csv_t *c, int i);
-long clout_csv_field_col(const clout_csv_t *c, int i);
+bool cl_csv_peek(const cl_csv_t *c, int k, const char **field, size_t *len);
+int cl_csv_n_fields(const cl_csv_t *c);
+const char *cl_csv_field(const cl_csv_t *c, int i);
+long cl_csv_field_line(const cl_csv_t *c, int i);
+long cl_csv_field_col(const cl_csv_t *c, int i);
 /* Line where the current record starts. */
-long clout_csv_line(const clout_csv_t *c);
-const char *clout_csv_display(const clout_csv_t *c);
+long cl_csv_line(const cl_csv_t *c);
+const char *cl_csv_display(const cl_csv_t *c);
 /* Numbers the next line as line (input that starts past a preamble). */
-void clout_csv_set_line(clout_csv_t *c, long line);
+void cl_csv_set_line(cl_csv_t *c, long line);
 
 /* Appends the messages of from to into (up to into's cap; the rest count as
  * dropped), and takes the higher status. */
-void clout_error_merge(clout_error_t *into, const clout_error_t *from);
+void cl_error_merge(clout_error_t *into, const clout_error_t *from);
 
 /* ties.csv files of at least this many bytes are read in two parts at once
  * (dataset.c); tests lower it. */
-extern long long clout_split_min_bytes;
+extern long long cl_split_min_bytes;
 
 /* ---- helpers (util.c) ---- */
 /* Strict number parse: the whole string, finite. */
-bool clout_parse_double(const char *s, double *v);
-bool clout_parse_long(const char *s, long *v);
+bool cl_parse_double(const char *s, double *v);
+bool cl_parse_long(const char *s, long *v);
 /* Formats v as printf's "%.<prec>g" does in the C locale, into buf (at least
  * 32 bytes), several times faster; false (buf untouched) for the cases it
  * leaves to printf: zero, non-finite, extreme exponents, near-ties. */
-bool clout_format_g(char *buf, size_t size, double v, int prec);
+bool cl_format_g(char *buf, size_t size, double v, int prec);
 /* The time SOURCE_DATE_EPOCH sets (reproducible builds): true and *epoch
  * its seconds since 1970-01-01T00:00:00Z when it holds only decimal digits
  * and names a second up to 9999-12-31T23:59:59Z; false (*epoch untouched)
  * when it is unset, empty or anything else.  Every date clout writes into
  * a file (the PDF creation date, a report's provenance) reads it here. */
-bool clout_source_date(gint64 *epoch);
+bool cl_source_date(gint64 *epoch);
 
 /* The 2.5th and 97.5th percentiles (linear interpolation, R's type 7) of
  * the finite values among v[0], v[stride], ..., v[(n - 1) * stride]; NAN
  * when there are none. */
-void clout_interval95(const double *v, int n, size_t stride, double *lo, double *hi);
+void cl_interval95(const double *v, int n, size_t stride, double *lo, double *hi);
 
 /* Like with like: the relations (or groups) that either snapshot has no
  * data for, left out of both (a->exclude = b->exclude = *left_out, which
@@ -90,9 +90,9 @@ typedef struct {
 
 /* A bootstrap interval and what it rests on. */
 typedef struct {
-    double lo, hi;    /* NAN when none */
+    double lo, hi;     /* NAN when none */
     int used, dropped; /* replicates with a finite value, and without */
-    const char *flag; /* "", "degenerate", "excludes_estimate" or "bca_undefined" */
+    const char *flag;  /* "", "degenerate", "excludes_estimate" or "bca_undefined" */
 } cl_interval_t;
 
 /* The 95% interval of the finite values among v[0], v[stride], ...,
@@ -100,18 +100,18 @@ typedef struct {
  * the acceleration from the jackknife values jv[u * jstride] of the units
  * of jk (no jackknife: acceleration 0).  See doc/methods.md. */
 void cl_boot_interval(const double *v, int n, size_t stride, double estimate,
-                      clout_interval_method_t method, const cl_jackknife_t *jk,
-                      const double *jv, size_t jstride, cl_interval_t *out);
+                      clout_interval_method_t method, const cl_jackknife_t *jk, const double *jv,
+                      size_t jstride, cl_interval_t *out);
 
 /* igraph's shuffles and samples draw from its default generator, which is
  * global.  A scope makes a private PCG32 generator seeded with seed the
- * default until clout_rng_scope_end, which gives the caller's back: the
+ * default until cl_rng_scope_end, which gives the caller's back: the
  * draws depend on seed alone, and the caller's stream is left as it was. */
 typedef struct {
     igraph_rng_t rng, saved;
-} clout_rng_scope_t;
-igraph_error_t clout_rng_scope_begin(clout_rng_scope_t *sc, unsigned long seed);
-void clout_rng_scope_end(clout_rng_scope_t *sc);
+} cl_rng_scope_t;
+igraph_error_t cl_rng_scope_begin(cl_rng_scope_t *sc, unsigned long seed);
+void cl_rng_scope_end(cl_rng_scope_t *sc);
 
 /* PRPACK, igraph's PageRank solver, sums under OpenMP in an order that
  * changes with the thread schedule, so the same PageRank differed in the
@@ -120,8 +120,8 @@ void clout_rng_scope_end(clout_rng_scope_t *sc);
  * restores it (end), so that PageRank repeats byte for byte for every
  * caller, whatever its OMP_NUM_THREADS.  Both do nothing when the process
  * has no OpenMP. */
-int clout_openmp_serial_begin(void);
-void clout_openmp_serial_end(int saved);
+int cl_openmp_serial_begin(void);
+void cl_openmp_serial_end(int saved);
 
 /* ---- "unknown X" (util.c) ---- */
 /* The name of valid (NULL-terminated) closest to name by edit distance, when
@@ -145,35 +145,35 @@ typedef struct {
     const char *long_name;         /* else the caller's name */
     gint32 ix;                     /* -1: empty slot */
     guint32 hash;
-} clout_name_slot_t;
+} cl_name_slot_t;
 
 typedef struct {
-    clout_name_slot_t *slot;
+    cl_name_slot_t *slot;
     guint32 mask, n;
-} clout_names_t;
+} cl_names_t;
 
-void clout_names_init(clout_names_t *x, guint32 expected);
-void clout_names_clear(clout_names_t *x);
+void cl_names_init(cl_names_t *x, guint32 expected);
+void cl_names_clear(cl_names_t *x);
 /* Adds a name that is not in the map yet. */
-void clout_names_add(clout_names_t *x, const char *s, int ix);
+void cl_names_add(cl_names_t *x, const char *s, int ix);
 /* The index of s, or -1.  *last (or NULL), -1 at first, remembers the slot
  * found last and is tried first: sorted files repeat names. */
-int clout_names_find(const clout_names_t *x, gint64 *last, const char *s);
+int cl_names_find(const cl_names_t *x, gint64 *last, const char *s);
 /* Asks the processor to fetch the slot where the name of len bytes at s
  * would be: a lookup a row later then finds it in the cache. */
-void clout_names_prefetch(const clout_names_t *x, const char *s, size_t len);
+void cl_names_prefetch(const cl_names_t *x, const char *s, size_t len);
 
 /* ---- table cells (table.c), for writers that stream rows ---- */
 /* A number as table cells show it, into buf (G_ASCII_DTOSTR_BUF_SIZE bytes):
  * whole numbers without a point, others with 12 significant digits (6 when
  * human), "" for NaN, "inf"/"-inf".  Returns buf or a constant. */
-const char *clout_number_text(char *buf, double v, bool is_int, bool human);
+const char *cl_number_text(char *buf, double v, bool is_int, bool human);
 /* One CSV cell, quoted when a reader would misread it (alone: the only cell
  * of its row).  Every CSV writer of the library writes its cells with it. */
-void clout_write_csv_cell(FILE *f, const char *s, bool alone);
+void cl_write_csv_cell(FILE *f, const char *s, bool alone);
 /* Appends s to out as a JSON string: quoted, with '"', '\\' and control
  * characters escaped (\n, \r, \t, else \u00XX).  s must be UTF-8. */
-void clout_json_string(GString *out, const char *s);
+void cl_json_string(GString *out, const char *s);
 
 typedef struct {
     int first, last;
@@ -198,12 +198,12 @@ struct clout_dataset {
     int year_latest;
     /* Per relation: the years of its ties (first start, last start or end)
      * and whether a state tie of it is ongoing (no end). */
-    GArray *span; /* cl_span_t */
-    GHashTable *meta; /* metadata.csv: key -> value (both owned) */
-    char *name;       /* the folder's name (never a path) */
-    char *title;      /* metadata's title, else name */
+    GArray *span;       /* cl_span_t */
+    GHashTable *meta;   /* metadata.csv: key -> value (both owned) */
+    char *name;         /* the folder's name (never a path) */
+    char *title;        /* metadata's title, else name */
     GHashTable *tie_ix; /* keys of ties, built on the first add_tie */
-    /* Set by clout_dataset_load_snapshot: only the ties of this snapshot
+    /* Set by cl_dataset_load_snapshot: only the ties of this snapshot
      * were kept (only_year 0: all ties). */
     int only_year, only_window;
 };
@@ -212,24 +212,24 @@ struct clout_dataset {
  * the ties that can enter the snapshot of year with this flow window (> 0):
  * the memory of one snapshot, not of the whole history.  clout_snapshot
  * refuses any other year or window on the result. */
-clout_status_t clout_dataset_load_snapshot(clout_dataset_t **out, const char *dir, int year,
-                                           int window, clout_error_t *err);
+clout_status_t cl_dataset_load_snapshot(clout_dataset_t **out, const char *dir, int year,
+                                        int window, clout_error_t *err);
 
 /* The type of a vertex or edge attribute (IGRAPH_ATTRIBUTE_UNSPECIFIED when
  * the graph has none of that name). */
-clout_status_t clout_attr_type(const igraph_t *g, igraph_attribute_elemtype_t elem,
-                               const char *name, igraph_attribute_type_t *type, clout_error_t *err);
+clout_status_t cl_attr_type(const igraph_t *g, igraph_attribute_elemtype_t elem, const char *name,
+                            igraph_attribute_type_t *type, clout_error_t *err);
 
 /* The attribute accessors tolerate missing attributes. */
-const char *clout_vstr(const igraph_t *g, const char *attr, igraph_integer_t v);
-const char *clout_estr(const igraph_t *g, const char *attr, igraph_integer_t e);
-double clout_enum(const igraph_t *g, const char *attr, igraph_integer_t e, double dflt);
+const char *cl_vstr(const igraph_t *g, const char *attr, igraph_integer_t v);
+const char *cl_estr(const igraph_t *g, const char *attr, igraph_integer_t e);
+double cl_enum(const igraph_t *g, const char *attr, igraph_integer_t e, double dflt);
 
 /* Translates the last igraph error code into err. */
-clout_status_t clout_igraph_error(clout_error_t *err, igraph_error_t code, const char *what);
+clout_status_t cl_igraph_error(clout_error_t *err, igraph_error_t code, const char *what);
 
 /* Runs an igraph call; when it fails, records the reason in err through
- * clout_igraph_error (what: the step, as messages name it), sets st to the
+ * cl_igraph_error (what: the step, as messages name it), sets st to the
  * status and jumps to the function's `out:` label, which releases
  * everything.  The function must have `clout_error_t *err`,
  * `clout_status_t st` and that label, and everything released at `out:`
@@ -244,7 +244,7 @@ clout_status_t clout_igraph_error(clout_error_t *err, igraph_error_t code, const
     do {                                                                                           \
         igraph_error_t clout_try_code_ = (call);                                                   \
         if (G_UNLIKELY(clout_try_code_ != IGRAPH_SUCCESS)) {                                       \
-            st = clout_igraph_error(err, clout_try_code_, (what));                                 \
+            st = cl_igraph_error(err, clout_try_code_, (what));                                    \
             goto out;                                                                              \
         }                                                                                          \
     } while (0)
@@ -252,7 +252,7 @@ clout_status_t clout_igraph_error(clout_error_t *err, igraph_error_t code, const
 /* Releases a string vector that igraph_strvector_init made, and does
  * nothing to a zeroed one (igraph's destroy asserts on it): cleanup code
  * after CLOUT_IGRAPH_TRY. */
-void clout_strvector_release(igraph_strvector_t *sv);
+void cl_strvector_release(igraph_strvector_t *sv);
 
 /* g_autoptr() for clout's own types. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(clout_error_t, clout_error_free)
@@ -260,12 +260,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(clout_network_t, clout_network_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(clout_table_t, clout_table_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(clout_dataset_t, clout_dataset_free)
 
-clout_network_t *clout_network_new(const char *source);
+clout_network_t *cl_network_new(const char *source);
 
 /* clout_snapshot over a given array of ties of ds (a bootstrap replicate). */
-clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
-                                      const clout_tie_t *ties, long n_ties,
-                                      const clout_snapshot_opts_t *o, clout_error_t *err);
+clout_status_t cl_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
+                                   const clout_tie_t *ties, long n_ties,
+                                   const clout_snapshot_opts_t *o, clout_error_t *err);
 
 /* ---- dependence (dependence.c): the units a snapshot is made of ---- */
 
@@ -323,6 +323,29 @@ clout_status_t cl_deps_compute(const clout_dataset_t *ds, const clout_tie_t *tie
 void cl_deps_release(cl_deps_t *d);
 
 /* Whether a tie counts in the snapshot of year (flows: in the window). */
-bool clout_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window);
+bool cl_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window);
+
+/* ---- snapshots and diffs, inside the library ---- */
+/* The relations (or groups) whose sources do not cover the snapshot of
+ * year: "no data" there.  NULL-terminated; free with g_strfreev. */
+char **cl_snapshot_not_covered(const clout_dataset_t *ds, int year, const clout_snapshot_opts_t *o);
+/* CLOUT_EDATA, naming the years the sources cover, when no selected
+ * relation covers year (with o->carry_forward). */
+clout_status_t cl_snapshot_check_year(const clout_dataset_t *ds, int year,
+                                      const clout_snapshot_opts_t *o, clout_error_t *err);
+/* The QAP correlation of two networks (diff.c; clout_diff_summary's, and
+ * the tests'): Pearson r of the off-diagonal cells of the two adjacency
+ * matrices over the union of actors (upper triangle for undirected
+ * networks), and p = (1 + #{|r_perm| >= |r|}) / (1 + permutations), B's
+ * actors permuted. */
+clout_status_t cl_qap(const clout_network_t *a, const clout_network_t *b, double *r, double *p,
+                      int permutations, unsigned long seed, clout_error_t *err);
+
+/* ---- colours ---- */
+/* clout_color_parse for colours written in the code ("#rrggbb" constants):
+ * invalid input is a bug, which shows as opaque magenta (#ff00ff), a colour
+ * no palette of clout's uses, never as a plausible black.  Colours from
+ * users go through clout_color_parse. */
+clout_rgba_t cl_color_hex(const char *hex);
 
 #endif

@@ -71,7 +71,7 @@ static const char *end_id(const igraph_t *g, igraph_integer_t e, int which)
         a = b;
         b = t;
     }
-    return clout_vstr(g, "id", which == 0 ? a : b);
+    return cl_vstr(g, "id", which == 0 ? a : b);
 }
 
 /* ---- options ---- */
@@ -185,10 +185,10 @@ static bool has_cutoff(const ctx_t *c)
  * else used igraph's default one. */
 static igraph_error_t draw_sources(ctx_t *c, igraph_integer_t k, igraph_vector_int_t *src)
 {
-    clout_rng_scope_t sc;
-    IGRAPH_CHECK(clout_rng_scope_begin(&sc, c->o->seed));
+    cl_rng_scope_t sc;
+    IGRAPH_CHECK(cl_rng_scope_begin(&sc, c->o->seed));
     igraph_error_t e = igraph_random_sample(src, 0, c->n - 1, k);
-    clout_rng_scope_end(&sc);
+    cl_rng_scope_end(&sc);
     return e;
 }
 
@@ -264,10 +264,10 @@ static igraph_error_t m_eigenvector(ctx_t *c, igraph_vector_t *res)
 
 static igraph_error_t m_pagerank(ctx_t *c, igraph_vector_t *res)
 {
-    int threads = clout_openmp_serial_begin(); /* internal.h says why */
+    int threads = cl_openmp_serial_begin(); /* internal.h says why */
     igraph_error_t e = igraph_pagerank(c->g, IGRAPH_PAGERANK_ALGO_PRPACK, res, NULL,
                                        igraph_vss_all(), true, PAGERANK_DAMPING, c->w, NULL);
-    clout_openmp_serial_end(threads);
+    cl_openmp_serial_end(threads);
     return e;
 }
 
@@ -383,7 +383,7 @@ static clout_status_t m_katz(ctx_t *c, igraph_vector_t *res)
     double lambda;
     igraph_error_t e = largest_eigenvalue(c, &lambda);
     if (e)
-        return clout_igraph_error(c->err, e, "katz: the largest eigenvalue");
+        return cl_igraph_error(c->err, e, "katz: the largest eigenvalue");
     double alpha = c->o->katz_alpha;
     if (alpha > 0 && lambda > 0 && alpha * lambda >= 1)
         return clout_error_set(c->err, CLOUT_EUSAGE, NULL, 0, 0,
@@ -500,10 +500,10 @@ static clout_status_t run(ctx_t *c, const bool want[M_COUNT], clout_table_t *t)
         }
     for (igraph_integer_t v = 0; v < n; v++) {
         int r = clout_table_add_row(t);
-        clout_table_set_str(t, r, 0, clout_vstr(c->g, "id", v));
-        clout_table_set_str(t, r, 1, clout_vstr(c->g, "name", v));
-        clout_table_set_str(t, r, 2, clout_vstr(c->g, "kind", v));
-        clout_table_set_str(t, r, 3, clout_vstr(c->g, "role", v));
+        clout_table_set_str(t, r, 0, cl_vstr(c->g, "id", v));
+        clout_table_set_str(t, r, 1, cl_vstr(c->g, "name", v));
+        clout_table_set_str(t, r, 2, cl_vstr(c->g, "kind", v));
+        clout_table_set_str(t, r, 3, cl_vstr(c->g, "role", v));
     }
 
     igraph_vector_t res, res2;
@@ -523,7 +523,7 @@ static clout_status_t run(ctx_t *c, const bool want[M_COUNT], clout_table_t *t)
                 continue; /* computed with the hub scores */
             e = m_hits(c, &res, &res2);
             if (e)
-                st = clout_igraph_error(c->err, e, "hub and authority scores");
+                st = cl_igraph_error(c->err, e, "hub and authority scores");
             for (igraph_integer_t v = 0; v < n && !st; v++) {
                 if (want[M_HUB])
                     set_num(t, v, col[M_HUB], VECTOR(res)[v]);
@@ -550,7 +550,7 @@ static clout_status_t run(ctx_t *c, const bool want[M_COUNT], clout_table_t *t)
         case M_KATZ: st = m_katz(c, &res); break;
         }
         if (e)
-            st = clout_igraph_error(c->err, e, clout_measure_names[k]);
+            st = cl_igraph_error(c->err, e, clout_measure_names[k]);
         for (igraph_integer_t v = 0; v < n && !st; v++)
             set_num(t, v, col[k], VECTOR(res)[v]);
     }
@@ -596,7 +596,7 @@ static clout_status_t check_opts(const clout_network_t *net, const clout_measure
                                    "this one is undirected",
                                    o->groups);
         igraph_attribute_type_t ty;
-        clout_status_t st = clout_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, o->groups, &ty, err);
+        clout_status_t st = cl_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, o->groups, &ty, err);
         if (st)
             return st;
         if (ty == IGRAPH_ATTRIBUTE_UNSPECIFIED)
@@ -616,8 +616,8 @@ void clout_measure_opts_init(clout_measure_opts_t *o)
     *o = (clout_measure_opts_t){.distance = CLOUT_DIST_INVERSE, .seed = 1};
 }
 
-clout_status_t clout_measures(const clout_network_t *net, const clout_measure_opts_t *opts,
-                              clout_table_t **out, clout_error_t *err)
+clout_status_t clout_measures(const clout_network_t *net, clout_table_t **out,
+                              const clout_measure_opts_t *opts, clout_error_t *err)
 {
     clout_init();
     *out = NULL;
@@ -657,13 +657,13 @@ clout_status_t clout_measures(const clout_network_t *net, const clout_measure_op
     for (int k = 0; k < 4; k++)
         clout_table_add_column(t, idcols[k], CLOUT_COL_STR);
     if (!st) {
-        clout_rng_scope_t sc;
-        igraph_error_t e = clout_rng_scope_begin(&sc, ARPACK_SEED);
+        cl_rng_scope_t sc;
+        igraph_error_t e = cl_rng_scope_begin(&sc, ARPACK_SEED);
         if (e) {
-            st = clout_igraph_error(err, e, "random generator");
+            st = cl_igraph_error(err, e, "random generator");
         } else {
             st = run(&c, want, t);
-            clout_rng_scope_end(&sc);
+            cl_rng_scope_end(&sc);
         }
     }
     igraph_vector_destroy(&c.wv);

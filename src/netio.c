@@ -10,8 +10,8 @@
 
 /* ---- attribute access ---- */
 
-clout_status_t clout_attr_type(const igraph_t *g, igraph_attribute_elemtype_t elem,
-                               const char *name, igraph_attribute_type_t *type, clout_error_t *err)
+clout_status_t cl_attr_type(const igraph_t *g, igraph_attribute_elemtype_t elem, const char *name,
+                            igraph_attribute_type_t *type, clout_error_t *err)
 {
     clout_status_t st = CLOUT_OK;
     *type = IGRAPH_ATTRIBUTE_UNSPECIFIED;
@@ -29,26 +29,26 @@ clout_status_t clout_attr_type(const igraph_t *g, igraph_attribute_elemtype_t el
         if (strcmp(igraph_strvector_get(&names, i), name) == 0)
             *type = (igraph_attribute_type_t)VECTOR(types)[i];
 out:
-    clout_strvector_release(&names);
+    cl_strvector_release(&names);
     igraph_vector_int_destroy(&types);
     return st;
 }
 
-const char *clout_vstr(const igraph_t *g, const char *attr, igraph_integer_t v)
+const char *cl_vstr(const igraph_t *g, const char *attr, igraph_integer_t v)
 {
     if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, attr))
         return "";
     return VAS(g, attr, v);
 }
 
-const char *clout_estr(const igraph_t *g, const char *attr, igraph_integer_t e)
+const char *cl_estr(const igraph_t *g, const char *attr, igraph_integer_t e)
 {
     if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, attr))
         return "";
     return EAS(g, attr, e);
 }
 
-double clout_enum(const igraph_t *g, const char *attr, igraph_integer_t e, double dflt)
+double cl_enum(const igraph_t *g, const char *attr, igraph_integer_t e, double dflt)
 {
     if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, attr))
         return dflt;
@@ -61,7 +61,7 @@ static clout_status_t attr_as_string(igraph_t *g, igraph_attribute_elemtype_t el
                                      const char *name, const char *path, clout_error_t *err)
 {
     igraph_attribute_type_t t;
-    clout_status_t st = clout_attr_type(g, elem, name, &t, err);
+    clout_status_t st = cl_attr_type(g, elem, name, &t, err);
     if (st || t == IGRAPH_ATTRIBUTE_STRING || t == IGRAPH_ATTRIBUTE_UNSPECIFIED)
         return st;
     bool v = elem == IGRAPH_ATTRIBUTE_VERTEX;
@@ -86,7 +86,7 @@ static clout_status_t attr_as_string(igraph_t *g, igraph_attribute_elemtype_t el
                        : igraph_cattribute_EAS_setv(g, name, &sv),
                      path);
 out:
-    clout_strvector_release(&sv);
+    cl_strvector_release(&sv);
     return st;
 }
 
@@ -127,7 +127,7 @@ static clout_status_t decode_attr(igraph_t *g, igraph_attribute_elemtype_t elem,
                                   const char *path, clout_error_t *err)
 {
     igraph_attribute_type_t t;
-    clout_status_t st = clout_attr_type(g, elem, name, &t, err);
+    clout_status_t st = cl_attr_type(g, elem, name, &t, err);
     if (st || t != IGRAPH_ATTRIBUTE_STRING)
         return st;
     bool vertex = elem == IGRAPH_ATTRIBUTE_VERTEX;
@@ -164,7 +164,7 @@ static clout_status_t add_empty_attr(igraph_t *g, igraph_attribute_elemtype_t el
                             : igraph_cattribute_EAS_setv(g, name, &empty),
                      path);
 out:
-    clout_strvector_release(&empty);
+    cl_strvector_release(&empty);
     return st;
 }
 
@@ -180,7 +180,7 @@ static clout_status_t text_attrs(igraph_t *g, const char *path, int kind, const 
     static const char *vattrs[] = {"id", "label", "name", "kind", "role"};
     static const char *eattrs[] = {"layer", "relations"};
     igraph_attribute_type_t id_type;
-    clout_status_t st = clout_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "id", &id_type, err);
+    clout_status_t st = cl_attr_type(g, IGRAPH_ATTRIBUTE_VERTEX, "id", &id_type, err);
     *id_from = id_type == IGRAPH_ATTRIBUTE_STRING                                ? "id"
                : igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "label") ? "label"
                                                                                  : NULL;
@@ -223,9 +223,9 @@ static clout_status_t set_ids(igraph_t *g, const char *id_from, const char *path
             id = buf;
         }
         CLOUT_IGRAPH_TRY(igraph_strvector_set(&ids, v, id), path);
-        const char *name = clout_vstr(g, "name", v);
+        const char *name = cl_vstr(g, "name", v);
         if (!*name)
-            name = clout_vstr(g, "label", v);
+            name = cl_vstr(g, "label", v);
         CLOUT_IGRAPH_TRY(igraph_strvector_set(&names, v, *name ? name : id), path);
     }
     if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "id"))
@@ -233,8 +233,8 @@ static clout_status_t set_ids(igraph_t *g, const char *id_from, const char *path
     CLOUT_IGRAPH_TRY(igraph_cattribute_VAS_setv(g, "id", &ids), path);
     CLOUT_IGRAPH_TRY(igraph_cattribute_VAS_setv(g, "name", &names), path);
 out:
-    clout_strvector_release(&ids);
-    clout_strvector_release(&names);
+    cl_strvector_release(&ids);
+    cl_strvector_release(&names);
     return st;
 }
 
@@ -273,7 +273,7 @@ static clout_status_t check_weights(igraph_t *g, const char *path, clout_error_t
 {
     igraph_integer_t m = igraph_ecount(g);
     igraph_attribute_type_t wt;
-    clout_status_t st = clout_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, "weight", &wt, err);
+    clout_status_t st = cl_attr_type(g, IGRAPH_ATTRIBUTE_EDGE, "weight", &wt, err);
     if (st)
         return st;
     if (wt == IGRAPH_ATTRIBUTE_UNSPECIFIED) {
@@ -334,7 +334,7 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
 /* What an edge-list CSV holds so far: ids in order of appearance, and the
  * edges as pairs of their indices, with weights. */
 typedef struct {
-    clout_names_t ix;
+    cl_names_t ix;
     GPtrArray *ids; /* owned strings */
     igraph_vector_int_t ev;
     igraph_vector_t wv;
@@ -342,61 +342,61 @@ typedef struct {
 
 /* The header row "source,target[,weight]", when the first row is one:
  * *skip tells the caller to skip it. */
-static clout_status_t edgelist_header(clout_csv_t *csv, const char *path, bool *skip,
+static clout_status_t edgelist_header(cl_csv_t *csv, const char *path, bool *skip,
                                       clout_error_t *err)
 {
-    int nf = clout_csv_n_fields(csv);
-    *skip = nf >= 2 && strcmp(clout_csv_field(csv, 0), "source") == 0 &&
-            strcmp(clout_csv_field(csv, 1), "target") == 0;
-    if (*skip && (nf > 3 || (nf == 3 && strcmp(clout_csv_field(csv, 2), "weight") != 0)))
-        return clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, 2),
-                               clout_csv_field_col(csv, 2),
+    int nf = cl_csv_n_fields(csv);
+    *skip = nf >= 2 && strcmp(cl_csv_field(csv, 0), "source") == 0 &&
+            strcmp(cl_csv_field(csv, 1), "target") == 0;
+    if (*skip && (nf > 3 || (nf == 3 && strcmp(cl_csv_field(csv, 2), "weight") != 0)))
+        return clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, 2),
+                               cl_csv_field_col(csv, 2),
                                "an edge list has the columns source,target[,weight]");
     return CLOUT_OK;
 }
 
 /* One row of an edge list: its two ids (new ones numbered) and its weight. */
-static clout_status_t edgelist_row(edgelist_t *el, clout_csv_t *csv, const char *path,
-                                   gint64 last[2], clout_error_t *err)
+static clout_status_t edgelist_row(edgelist_t *el, cl_csv_t *csv, const char *path, gint64 last[2],
+                                   clout_error_t *err)
 {
     clout_status_t st = CLOUT_OK;
-    int nf = clout_csv_n_fields(csv);
+    int nf = cl_csv_n_fields(csv);
     if (nf < 2 || nf > 3)
-        return clout_error_set(err, CLOUT_EDATA, path, clout_csv_line(csv), 1,
+        return clout_error_set(err, CLOUT_EDATA, path, cl_csv_line(csv), 1,
                                "row has %d fields; an edge list has source,target[,weight]", nf);
     double w = 1;
-    if (nf == 3 && !clout_parse_double(clout_csv_field(csv, 2), &w))
+    if (nf == 3 && !cl_parse_double(cl_csv_field(csv, 2), &w))
         return clout_error_set(
-            err, CLOUT_EDATA, path, clout_csv_field_line(csv, 2), clout_csv_field_col(csv, 2),
-            "column 'weight': '%s' is not a finite number", clout_csv_field(csv, 2));
+            err, CLOUT_EDATA, path, cl_csv_field_line(csv, 2), cl_csv_field_col(csv, 2),
+            "column 'weight': '%s' is not a finite number", cl_csv_field(csv, 2));
     for (int k = 0; k < 2; k++) { /* the next row's ids, into the cache */
         const char *next;
         size_t len;
-        if (clout_csv_peek(csv, k, &next, &len))
-            clout_names_prefetch(&el->ix, next, len);
+        if (cl_csv_peek(csv, k, &next, &len))
+            cl_names_prefetch(&el->ix, next, len);
     }
     for (int k = 0; k < 2; k++) {
-        const char *id = clout_csv_field(csv, k);
+        const char *id = cl_csv_field(csv, k);
         if (!*id)
-            return clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, k),
-                                   clout_csv_field_col(csv, k), "column '%s': empty actor id",
+            return clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, k),
+                                   cl_csv_field_col(csv, k), "column '%s': empty actor id",
                                    k ? "target" : "source");
-        int hit = clout_names_find(&el->ix, &last[k], id) + 1;
+        int hit = cl_names_find(&el->ix, &last[k], id) + 1;
         if (!hit && el->ids->len >= CLOUT_MAX_ACTORS)
-            return clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, k),
-                                   clout_csv_field_col(csv, k), "more than %d actors",
+            return clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, k),
+                                   cl_csv_field_col(csv, k), "more than %d actors",
                                    CLOUT_MAX_ACTORS);
         if (!hit) {
             char *copy = g_strdup(id);
             g_ptr_array_add(el->ids, copy);
             hit = (int)el->ids->len;
-            clout_names_add(&el->ix, copy, hit - 1);
+            cl_names_add(&el->ix, copy, hit - 1);
         }
         CLOUT_IGRAPH_TRY(igraph_vector_int_push_back(&el->ev, hit - 1), path);
     }
     if (igraph_vector_size(&el->wv) >= CLOUT_MAX_TIES)
-        return clout_error_set(err, CLOUT_EDATA, path, clout_csv_line(csv), 1,
-                               "more than %ld edges", CLOUT_MAX_TIES);
+        return clout_error_set(err, CLOUT_EDATA, path, cl_csv_line(csv), 1, "more than %ld edges",
+                               CLOUT_MAX_TIES);
     CLOUT_IGRAPH_TRY(igraph_vector_push_back(&el->wv, w), path);
 out:
     return st;
@@ -416,25 +416,25 @@ static clout_status_t edgelist_graph(clout_network_t *net, const edgelist_t *el,
     CLOUT_IGRAPH_TRY(igraph_cattribute_VAS_setv(&net->graph, "id", &sv), path);
     CLOUT_IGRAPH_TRY(igraph_cattribute_EAN_setv(&net->graph, "weight", &el->wv), path);
 out:
-    clout_strvector_release(&sv);
+    cl_strvector_release(&sv);
     return st;
 }
 
 static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool directed,
                                     clout_error_t *err)
 {
-    clout_csv_t *csv;
-    clout_status_t st = clout_csv_open(&csv, path, path, err);
+    cl_csv_t *csv;
+    clout_status_t st = cl_csv_open(&csv, path, path, err);
     if (st)
         return st;
     edgelist_t el = {.ids = g_ptr_array_new_with_free_func(g_free)};
-    clout_names_init(&el.ix, 1024);
+    cl_names_init(&el.ix, 1024);
     gint64 last[2] = {-1, -1};
     CLOUT_IGRAPH_TRY(igraph_vector_int_init(&el.ev, 0), path);
     CLOUT_IGRAPH_TRY(igraph_vector_init(&el.wv, 0), path);
     bool first = true;
     int r;
-    while ((r = clout_csv_next(csv, err)) > 0) {
+    while ((r = cl_csv_next(csv, err)) > 0) {
         if (first) {
             bool skip;
             first = false;
@@ -453,9 +453,9 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
     if (!st)
         st = edgelist_graph(net, &el, directed, path, err);
 out:
-    clout_csv_close(csv);
+    cl_csv_close(csv);
     g_ptr_array_free(el.ids, TRUE);
-    clout_names_clear(&el.ix);
+    cl_names_clear(&el.ix);
     igraph_vector_int_destroy(&el.ev);
     igraph_vector_destroy(&el.wv);
     return st;
@@ -484,7 +484,7 @@ clout_status_t clout_network_read(clout_network_t **out, const char *path, bool 
     if (kind < 0)
         return clout_error_set(err, CLOUT_EUSAGE, path, 0, 0,
                                "cannot tell the format (want .graphml, .gml or .csv)");
-    g_autoptr(clout_network_t) net = clout_network_new(path);
+    g_autoptr(clout_network_t) net = cl_network_new(path);
     clout_status_t st = CLOUT_OK;
     if (kind == CLOUT_NET_EDGELIST) {
         st = read_edgelist(net, path, directed, err);
@@ -498,7 +498,7 @@ clout_status_t clout_network_read(clout_network_t **out, const char *path, bool 
                                                      : igraph_read_graph_graphml(&net->graph, f, 0);
             fclose(f);
             if (e) {
-                clout_status_t s2 = clout_igraph_error(err, e, path);
+                clout_status_t s2 = cl_igraph_error(err, e, path);
                 /* A file igraph cannot parse is bad input, whatever code came back. */
                 st = s2 == CLOUT_EFAIL && e != IGRAPH_ENOMEM ? CLOUT_EDATA : s2;
                 if (st == CLOUT_EDATA && clout_error_status(err) < CLOUT_EDATA)
@@ -556,11 +556,11 @@ clout_status_t clout_input_open(clout_network_t **out, clout_dataset_t **ds_out,
          * the ties of its snapshot (memory near the graph's own); the
          * latest year is known only after reading all. */
         if (!ds_out && o.year && !o.carry_forward)
-            st = clout_dataset_load_snapshot(&ds, path, o.year, o.window, err);
+            st = cl_dataset_load_snapshot(&ds, path, o.year, o.window, err);
         else
             st = clout_dataset_load(&ds, path, err);
         if (!st) {
-            st = clout_snapshot(out, ds, &o, err);
+            st = clout_snapshot(ds, out, &o, err);
             if (!st && !o.year)
                 say_default_year(ds, &o, (*out)->year, err);
             if (!st && ds_out)
@@ -690,26 +690,26 @@ static void write_graphml(const igraph_t *g, FILE *f)
     fprintf(f, "  <graph id=\"G\" edgedefault=\"%s\">\n", dir ? "directed" : "undirected");
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
         fputs("    <node id=\"", f);
-        xml_text(f, clout_vstr(g, "id", v));
+        xml_text(f, cl_vstr(g, "id", v));
         fputs("\">\n", f);
         for (int k = 0; k < 3; k++) {
             fprintf(f, "      <data key=\"%s\">", vk[k]);
-            xml_text(f, clout_vstr(g, vk[k], v));
+            xml_text(f, cl_vstr(g, vk[k], v));
             fputs("</data>\n", f);
         }
         fputs("    </node>\n", f);
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         fputs("    <edge source=\"", f);
-        xml_text(f, clout_vstr(g, "id", IGRAPH_FROM(g, e)));
+        xml_text(f, cl_vstr(g, "id", IGRAPH_FROM(g, e)));
         fputs("\" target=\"", f);
-        xml_text(f, clout_vstr(g, "id", IGRAPH_TO(g, e)));
+        xml_text(f, cl_vstr(g, "id", IGRAPH_TO(g, e)));
         fputs("\">\n      <data key=\"weight\">", f);
-        num_text(f, clout_enum(g, "weight", e, 1));
+        num_text(f, cl_enum(g, "weight", e, 1));
         fputs("</data>\n      <data key=\"layer\">", f);
-        xml_text(f, clout_estr(g, "layer", e));
+        xml_text(f, cl_estr(g, "layer", e));
         fputs("</data>\n      <data key=\"relations\">", f);
-        xml_text(f, clout_estr(g, "relations", e));
+        xml_text(f, cl_estr(g, "relations", e));
         fputs("</data>\n    </edge>\n", f);
     }
     fputs("  </graph>\n</graphml>\n", f);
@@ -751,10 +751,10 @@ static void write_gml(const igraph_t *g, FILE *f)
     static const char *vk[] = {"name", "kind", "role"};
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
         fprintf(f, "  node\n  [\n    id %" IGRAPH_PRId "\n    label ", v);
-        gml_string(f, clout_vstr(g, "id", v));
+        gml_string(f, cl_vstr(g, "id", v));
         for (int k = 0; k < 3; k++) {
             fprintf(f, "\n    %s ", vk[k]);
-            gml_string(f, clout_vstr(g, vk[k], v));
+            gml_string(f, cl_vstr(g, vk[k], v));
         }
         fputs("\n  ]\n", f);
     }
@@ -762,11 +762,11 @@ static void write_gml(const igraph_t *g, FILE *f)
         fprintf(
             f, "  edge\n  [\n    source %" IGRAPH_PRId "\n    target %" IGRAPH_PRId "\n    weight ",
             IGRAPH_FROM(g, e), IGRAPH_TO(g, e));
-        num_text(f, clout_enum(g, "weight", e, 1));
+        num_text(f, cl_enum(g, "weight", e, 1));
         fputs("\n    layer ", f);
-        gml_string(f, clout_estr(g, "layer", e));
+        gml_string(f, cl_estr(g, "layer", e));
         fputs("\n    relations ", f);
-        gml_string(f, clout_estr(g, "relations", e));
+        gml_string(f, cl_estr(g, "relations", e));
         fputs("\n  ]\n", f);
     }
     fputs("]\n", f);
@@ -801,27 +801,27 @@ static void write_dot(const igraph_t *g, FILE *f)
     static const char *vk[] = {"kind", "role"};
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
         fputs("  ", f);
-        dot_string(f, clout_vstr(g, "id", v));
+        dot_string(f, cl_vstr(g, "id", v));
         fputs(" [label=", f);
-        dot_string(f, clout_vstr(g, "name", v));
+        dot_string(f, cl_vstr(g, "name", v));
         for (int k = 0; k < 2; k++) {
             fprintf(f, ", %s=", vk[k]);
-            dot_string(f, clout_vstr(g, vk[k], v));
+            dot_string(f, cl_vstr(g, vk[k], v));
         }
         fputs("];\n", f);
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         fputs("  ", f);
-        dot_string(f, clout_vstr(g, "id", IGRAPH_FROM(g, e)));
+        dot_string(f, cl_vstr(g, "id", IGRAPH_FROM(g, e)));
         fputs(dir ? " -> " : " -- ", f);
-        dot_string(f, clout_vstr(g, "id", IGRAPH_TO(g, e)));
+        dot_string(f, cl_vstr(g, "id", IGRAPH_TO(g, e)));
         /* Quoted: an exponent (1.2e-05) is not a DOT numeral. */
         fputs(" [weight=\"", f);
-        num_text(f, clout_enum(g, "weight", e, 1));
+        num_text(f, cl_enum(g, "weight", e, 1));
         fputs("\", layer=", f);
-        dot_string(f, clout_estr(g, "layer", e));
+        dot_string(f, cl_estr(g, "layer", e));
         fputs(", relations=", f);
-        dot_string(f, clout_estr(g, "relations", e));
+        dot_string(f, cl_estr(g, "relations", e));
         fputs("];\n", f);
     }
     fputs("}\n", f);
@@ -835,7 +835,7 @@ static void write_pajek(const igraph_t *g, FILE *f)
 {
     fprintf(f, "*Vertices %" IGRAPH_PRId "\n", igraph_vcount(g));
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
-        char *s = g_strdup(clout_vstr(g, "id", v));
+        char *s = g_strdup(cl_vstr(g, "id", v));
         for (char *p = s; *p; p++)
             if (*p == '"')
                 *p = '\'';
@@ -848,7 +848,7 @@ static void write_pajek(const igraph_t *g, FILE *f)
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         fprintf(f, "%" IGRAPH_PRId " %" IGRAPH_PRId " ", IGRAPH_FROM(g, e) + 1,
                 IGRAPH_TO(g, e) + 1);
-        num_text(f, clout_enum(g, "weight", e, 1));
+        num_text(f, cl_enum(g, "weight", e, 1));
         fputc('\n', f);
     }
 }
@@ -861,7 +861,7 @@ static void put_str(const char *s, FILE *f)
 }
 
 /* A CSV cell of a row that has other cells: written as is when no reader
- * could misread it (clout_write_csv_cell's rules), which is nearly always. */
+ * could misread it (cl_write_csv_cell's rules), which is nearly always. */
 static void put_cell(FILE *f, const char *s)
 {
     bool plain = s[0] && s[0] != '#' && s[0] != ' ';
@@ -871,7 +871,7 @@ static void put_cell(FILE *f, const char *s)
     if (plain && p[-1] != ' ')
         put_str(s, f);
     else
-        clout_write_csv_cell(f, s, false);
+        cl_write_csv_cell(f, s, false);
 }
 
 /* The edge list as CSV: source,target,weight[,layer,relations].  Rows go
@@ -889,7 +889,7 @@ static clout_status_t write_edge_csv(const igraph_t *g, FILE *f, bool full, clou
     igraph_integer_t ne = igraph_ecount(g);
     igraph_es_t all = igraph_ess_all(IGRAPH_EDGEORDER_ID);
     /* One attribute lookup each, not one per edge; what is missing is ""
-     * (and weight 1), as the accessors clout_vstr and clout_enum give. */
+     * (and weight 1), as the accessors cl_vstr and cl_enum give. */
     CLOUT_IGRAPH_TRY(igraph_strvector_init(&ids, igraph_vcount(g)), "writing the network");
     CLOUT_IGRAPH_TRY(igraph_strvector_init(&layer, full ? ne : 0), "writing the network");
     CLOUT_IGRAPH_TRY(igraph_strvector_init(&rels, full ? ne : 0), "writing the network");
@@ -913,7 +913,7 @@ static clout_status_t write_edge_csv(const igraph_t *g, FILE *f, bool full, clou
         putc_unlocked(',', f);
         put_cell(f, igraph_strvector_get(&ids, IGRAPH_TO(g, e)));
         putc_unlocked(',', f);
-        put_str(clout_number_text(buf, VECTOR(w)[e], false, false), f);
+        put_str(cl_number_text(buf, VECTOR(w)[e], false, false), f);
         if (full) {
             putc_unlocked(',', f);
             put_cell(f, igraph_strvector_get(&layer, e));
@@ -924,9 +924,9 @@ static clout_status_t write_edge_csv(const igraph_t *g, FILE *f, bool full, clou
     }
     funlockfile(f);
 out:
-    clout_strvector_release(&ids);
-    clout_strvector_release(&layer);
-    clout_strvector_release(&rels);
+    cl_strvector_release(&ids);
+    cl_strvector_release(&layer);
+    cl_strvector_release(&rels);
     igraph_vector_destroy(&w);
     return st;
 }

@@ -116,8 +116,7 @@ void cl_html_communities(GString *h, const clout_dataset_t *ds, clout_table_t *c
 {
     g_string_append(h, "<table>\n<thead><tr><th>actor</th>");
     for (int i = 0; i < n; i++)
-        g_string_append_printf(h, "<th>%d community</th><th>%d stability</th>", years[i],
-                               years[i]);
+        g_string_append_printf(h, "<th>%d community</th><th>%d stability</th>", years[i], years[i]);
     g_string_append(h, "</tr></thead>\n<tbody>\n");
     /* Each snapshot's row of each actor, by the column "id". */
     GHashTable **row_of = g_new0(GHashTable *, n);

@@ -7,7 +7,7 @@
 #include "report.h"
 
 /* doc/methods.md, embedded at build time (src/methods.c). */
-extern const char clout_codes_methods[];
+extern const char cl_codes_methods[];
 
 #define TOP_N 5
 
@@ -60,7 +60,7 @@ static clout_status_t write_table_as(cl_report_t *r, const char *name, const clo
     clout_output_t *o;
     clout_status_t st = clout_output_open(&o, path, r->err);
     if (!st) {
-        st = clout_table_write(clout_output_file(o), t, fmt, &w, r->err);
+        st = clout_table_write(t, clout_output_file(o), fmt, &w, r->err);
         if (st)
             clout_output_abort(o);
         else
@@ -159,14 +159,14 @@ static char *source_line(const cl_report_t *r, const int *years, int n, int boot
 }
 
 /* Builds a chart and adds it as a figure. */
-typedef clout_status_t (*chart_fn)(const clout_table_t *, const clout_chart_opts_t *,
-                                   clout_scene_t **, clout_error_t *);
+typedef clout_status_t (*chart_fn)(const clout_table_t *, clout_scene_t **,
+                                   const clout_chart_opts_t *, clout_error_t *);
 static clout_status_t chart_figure(cl_report_t *r, chart_fn fn, const clout_table_t *t,
                                    const clout_chart_opts_t *co, const char *name,
                                    const char *caption)
 {
     clout_scene_t *sc = NULL;
-    clout_status_t st = fn(t, co, &sc, r->err);
+    clout_status_t st = fn(t, &sc, co, r->err);
     if (!st)
         st = cl_report_figure(r, sc, name, caption);
     clout_scene_free(sc);
@@ -283,7 +283,7 @@ clout_status_t cl_report_findings(cl_report_t *r)
         st = cl_report_write_table(r, vname, now[1]);
     }
     if (!st && ny > 1) {
-        st = clout_robustness_diff(r->ds, &sa, r->ds, &sb, &chg[0], &chg[1], &ro, r->err);
+        st = clout_robustness_diff(r->ds, r->ds, &chg[0], &chg[1], &sa, &sb, &ro, r->err);
         g_snprintf(chg_name, sizeof chg_name, "robustness-change-%d-%d", ya, yb);
         if (!st)
             st = cl_report_write_table(r, chg_name, chg[0]);
@@ -308,7 +308,9 @@ clout_status_t cl_report_findings(cl_report_t *r)
         const char *f = clout_table_get_str(t, i, cf);
         if (i != row_all(t, f))
             continue;
-        g_string_append_printf(h, "<li id=\"finding-%s\"><strong>", f);
+        g_string_append(h, "<li class=\"finding\" data-focus=\"");
+        cl_html_escape(h, f);
+        g_string_append(h, "\"><strong>");
         cl_html_escape(h, name_of(r, f));
         g_string_append(h, "</strong>. ");
         finding_sentence(h, r, t, i, "balance", false, ya, yb);
@@ -391,9 +393,9 @@ static clout_status_t coverage_statement(cl_report_t *r)
             return st;
         GString *in = g_string_new(NULL), *part = g_string_new(NULL), *out = g_string_new(NULL);
         for (int u = 0; u < d.n_units; u++) {
-            GString *to = d.units[u].cover == CL_COVER_NONE      ? out
+            GString *to = d.units[u].cover == CL_COVER_NONE   ? out
                           : d.units[u].cover == CL_COVER_FULL ? in
-                                                                 : part;
+                                                              : part;
             g_string_append_printf(to, "%s%s", to->len ? ", " : "", d.units[u].name);
         }
         g_string_append_printf(h, "<li><strong>%d</strong>: covered: ", r->years[i]);
@@ -471,7 +473,7 @@ static clout_status_t snapshot_influence(cl_report_t *r, int i)
     cl_report_progress(r, "%d: influence (%d bootstrap replicates)", y, r->o->bootstrap);
     clout_influence_opts_t io;
     influence_opts(r->o, &io);
-    clout_status_t st = clout_influence(r->ds, &so, &io, &r->shares[i], &r->balance[i], r->err);
+    clout_status_t st = clout_influence(r->ds, &r->shares[i], &r->balance[i], &so, &io, r->err);
     g_snprintf(name, sizeof name, "influence-shares-%d", y);
     if (!st)
         st = cl_report_write_table(r, name, r->shares[i]);
@@ -492,7 +494,7 @@ static clout_status_t snapshot_figures(cl_report_t *r, int i)
     diagram_opts(r->o, &dopt);
     dopt.snap = &so;
     clout_scene_t *sc = NULL;
-    clout_status_t st = clout_diagram(&sc, &r->nets[i], 1, r->ds, r->layout, &dopt, r->err);
+    clout_status_t st = clout_diagram(&r->nets[i], 1, r->ds, r->layout, &sc, &dopt, r->err);
     g_snprintf(caption, sizeof caption,
                "The network in %d: focus states coloured by the balance between the first two "
                "poles, node area by PageRank, edges coloured by layer.",
@@ -542,7 +544,7 @@ static clout_status_t snapshot_measures(cl_report_t *r, int i)
     clout_measure_opts_init(&mo);
     mo.seed = r->o->seed;
     clout_table_t *m;
-    clout_status_t st = clout_measures(r->nets[i], &mo, &m, r->err);
+    clout_status_t st = clout_measures(r->nets[i], &m, &mo, r->err);
     if (st)
         return st;
     g_snprintf(name, sizeof name, "measures-%d", y);
@@ -555,11 +557,11 @@ static clout_status_t snapshot_measures(cl_report_t *r, int i)
     clout_community_opts_t cmo;
     community_opts(r->o, &cmo);
     clout_partition_t part;
-    st = clout_communities(r->nets[i], &cmo, &part, r->err);
+    st = clout_communities(r->nets[i], &part, &cmo, r->err);
     if (st)
         return st;
     clout_table_t *sum;
-    st = clout_partition_tables(r->nets[i], &part, &cmo, NULL, &r->members[i], &sum, r->err);
+    st = clout_partition_tables(r->nets[i], &part, &r->members[i], &sum, &cmo, NULL, r->err);
     clout_partition_destroy(&part);
     if (st)
         return st;
@@ -598,7 +600,7 @@ static clout_status_t across_figures(cl_report_t *r)
     snapshot_opts(r, CLOUT_NO_YEAR, &so);
     dopt.snap = &so;
     clout_scene_t *sc = NULL;
-    clout_status_t st = clout_diagram(&sc, r->nets, ny, r->ds, r->layout, &dopt, r->err);
+    clout_status_t st = clout_diagram(r->nets, ny, r->ds, r->layout, &sc, &dopt, r->err);
     if (!st)
         st = cl_report_figure(
             r, sc, "network-multiples",
@@ -621,11 +623,11 @@ static clout_status_t across_figures(cl_report_t *r)
         clout_influence_opts_t io;
         influence_opts(r->o, &io);
         clout_table_t *sh = NULL;
-        st = clout_influence(r->ds, &so, &io, &sh, &bal[i], r->err);
+        st = clout_influence(r->ds, &sh, &bal[i], &so, &io, r->err);
         clout_table_free(sh);
     }
     if (!st)
-        st = clout_chart_trend(bal, r->years, ny, &co, &sc, r->err);
+        st = clout_chart_trend(bal, r->years, ny, &sc, &co, r->err);
     char *l = r->left_out ? g_strjoinv(", ", r->left_out) : g_strdup("");
     char *caption =
         *l ? g_strdup_printf("The balance of each focus state over the snapshots (all layers), "
@@ -659,9 +661,9 @@ static clout_status_t across_diff(cl_report_t *r, int i)
     d.communities.seed = r->o->seed;
     influence_opts(r->o, &d.influence);
     clout_table_t *ti = NULL, *ts = NULL;
-    clout_status_t st = clout_diff_influence(r->ds, &sa, r->ds, &sb, &d, &ti, r->err);
+    clout_status_t st = clout_diff_influence(r->ds, r->ds, &ti, &sa, &sb, &d, r->err);
     if (!st)
-        st = clout_diff_summary(r->nets[i], r->nets[i + 1], &d, &ts, r->err);
+        st = clout_diff_summary(r->nets[i], r->nets[i + 1], &ts, &d, r->err);
     char name[64];
     g_snprintf(name, sizeof name, "diff-influence-%d-%d", ya, yb);
     if (!st)
@@ -671,12 +673,11 @@ static clout_status_t across_diff(cl_report_t *r, int i)
         st = cl_report_write_table(r, name, ts);
     if (!st) {
         g_string_append_printf(r->html, "<h3>From %d to %d</h3>\n", ya, yb);
-        g_string_append(r->html,
-                        "<p>The change in balance with its 95% interval and the share of "
-                        "bootstrap replicates that agree on its sign, like with like: the "
-                        "relations that either year has no data for are left out of both "
-                        "(column left_out), so that a source that ends is not read as a "
-                        "change.</p>\n");
+        g_string_append(r->html, "<p>The change in balance with its 95% interval and the share of "
+                                 "bootstrap replicates that agree on its sign, like with like: the "
+                                 "relations that either year has no data for are left out of both "
+                                 "(column left_out), so that a source that ends is not read as a "
+                                 "change.</p>\n");
         cl_html_table(r->html, ti, 0);
         cl_html_table(r->html, ts, 0);
     }
@@ -710,7 +711,7 @@ clout_status_t cl_report_methods_and_files(cl_report_t *r)
 {
     GString *h = r->html;
     g_string_append(h, "<h2 id=\"methods\">Methods</h2>\n");
-    cl_html_markdown(h, clout_codes_methods, 2);
+    cl_html_markdown(h, cl_codes_methods, 2);
     g_string_append(h, "<h2 id=\"files\">Files</h2>\n<p>Figures:</p>\n<ul>\n");
     for (guint k = 0; k < r->figures->len; k++) {
         const char *f = g_ptr_array_index(r->figures, k);
@@ -785,9 +786,10 @@ clout_status_t cl_report_provenance(cl_report_t *r)
     g_date_time_unref(now);
     char *cmd = json_string(o->command ? o->command : ""), *dsj = json_string(r->dataset);
     GString *j = g_string_new("{\n");
-    g_string_append_printf(j, "  \"clout_version\": \"%s\",\n  \"command\": %s,\n",
-                           PACKAGE_VERSION, cmd);
-    g_string_append_printf(j, "  \"seed\": %lu,\n  \"dataset\": %s,\n  \"dataset_sha256\": \"%s\",\n",
+    g_string_append_printf(j, "  \"clout_version\": \"%s\",\n  \"command\": %s,\n", PACKAGE_VERSION,
+                           cmd);
+    g_string_append_printf(j,
+                           "  \"seed\": %lu,\n  \"dataset\": %s,\n  \"dataset_sha256\": \"%s\",\n",
                            o->seed, dsj, sha);
     g_string_append(j, "  \"snapshots\": [");
     for (int i = 0; i < ny; i++)

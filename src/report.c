@@ -86,7 +86,7 @@ static clout_status_t prepare(cl_report_t *r)
         so.window = r->o->window;
         so.carry_forward = r->o->carry_forward;
         so.half_life = r->o->half_life;
-        clout_status_t st = clout_snapshot(&r->nets[i], r->ds, &so, r->err);
+        clout_status_t st = clout_snapshot(r->ds, &r->nets[i], &so, r->err);
         if (st)
             return st;
     }
@@ -95,13 +95,13 @@ static clout_status_t prepare(cl_report_t *r)
     so.window = r->o->window;
     so.carry_forward = r->o->carry_forward;
     so.half_life = r->o->half_life;
-    r->left_out = clout_snapshots_like_with_like(r->ds, &so, r->years, r->n_years);
+    r->left_out = clout_snapshots_like_with_like(r->ds, r->years, r->n_years, &so);
     cl_report_progress(r, "layout of %d snapshots", r->n_years);
     clout_layout_opts_t lo;
     clout_layout_opts_init(&lo);
     lo.seed = r->o->seed;
     lo.ds = r->ds;
-    return clout_layout_compute(&r->layout, r->nets, r->n_years, &lo, r->err);
+    return clout_layout_compute(r->nets, r->n_years, &r->layout, &lo, r->err);
 }
 
 static void report_release(cl_report_t *r)

@@ -1,30 +1,30 @@
 /* report.h: what the parts of clout_report share (report.c builds the page from the
  * sections of report-sections.c with the HTML helpers of report-html.c).  Not installed. */
-#ifndef CLOUT_REPORT_H
-#define CLOUT_REPORT_H
+#ifndef CL_REPORT_INTERNAL_H
+#define CL_REPORT_INTERNAL_H
 
 #include "internal.h"
 
 /* One report being written. */
 typedef struct {
-    const char *dir;               /* the output folder */
-    const char *dataset;           /* the dataset folder, as given */
-    const clout_report_opts_t *o;  /* the options, defaults filled in */
+    const char *dir;              /* the output folder */
+    const char *dataset;          /* the dataset folder, as given */
+    const clout_report_opts_t *o; /* the options, defaults filled in */
     clout_error_t *err;
     clout_dataset_t *ds;
     int n_years;
-    const int *years;              /* the snapshots, in order */
-    clout_network_t **nets;        /* one per snapshot */
-    clout_layout_t *layout;        /* one for every snapshot */
-    char **names;                  /* "id", "name", ... for the charts */
-    char **poles;                  /* the poles in dataset order */
-    clout_table_t **shares;        /* per snapshot: clout_influence's tables */
+    const int *years;       /* the snapshots, in order */
+    clout_network_t **nets; /* one per snapshot */
+    clout_layout_t *layout; /* one for every snapshot */
+    char **names;           /* "id", "name", ... for the charts */
+    char **poles;           /* the poles in dataset order */
+    clout_table_t **shares; /* per snapshot: clout_influence's tables */
     clout_table_t **balance;
-    clout_table_t **members;       /* per snapshot: communities */
-    char **left_out;               /* relations some snapshot has no data for */
-    GString *html;                 /* the page */
-    GPtrArray *figures;            /* names of the figures in the page */
-    GPtrArray *tables;             /* names of the tables written under tables/ */
+    clout_table_t **members; /* per snapshot: communities */
+    char **left_out;         /* relations some snapshot has no data for */
+    GString *html;           /* the page */
+    GPtrArray *figures;      /* names of the figures in the page */
+    GPtrArray *tables;       /* names of the tables written under tables/ */
     int fig_no;
 } cl_report_t;
 

@@ -97,7 +97,7 @@ static bool in_play(const clout_dataset_t *const *ds, const clout_snapshot_opts_
  * the other scales, the other windows of 3, 5 and 7 years, and the
  * alternative values where the dataset gives them. */
 static GPtrArray *variants_of(const clout_dataset_t *const *ds, const clout_snapshot_opts_t *snap,
-                             int n)
+                              int n)
 {
     GPtrArray *vs = g_ptr_array_new_with_free_func(variant_free);
     g_ptr_array_add(vs, variant_new(V_BASE, g_strdup("estimate")));
@@ -117,7 +117,8 @@ static GPtrArray *variants_of(const clout_dataset_t *const *ds, const clout_snap
     GPtrArray *seen = g_ptr_array_new();
     for (int r = 0; r < nr; r++) {
         const char *src = clout_dataset_relation(ds[0], r)->source;
-        if (!play[r] || !src || !*src || g_ptr_array_find_with_equal_func(seen, src, g_str_equal, NULL))
+        if (!play[r] || !src || !*src ||
+            g_ptr_array_find_with_equal_func(seen, src, g_str_equal, NULL))
             continue;
         g_ptr_array_add(seen, (gpointer)src);
         GPtrArray *names = g_ptr_array_new();
@@ -256,12 +257,17 @@ static clout_status_t balances(const clout_dataset_t *ds, const clout_snapshot_o
     clout_snapshot_opts_t o = snap_of(snap, v, &exclude);
     /* Warnings (sources not covering a year) are the estimate's to give, once. */
     clout_error_t *quiet = clout_error_new(1);
-    clout_status_t st = clout_influence_balance_samples(&w.view, &o, io, out,
-                                                        v->kind == V_BASE ? err : quiet);
-    if (st && v->kind != V_BASE)
-        st = clout_error_set(err, clout_error_status(quiet), NULL, 0, 0, "robustness, %s: %s",
-                             v->label,
-                             clout_error_count(quiet) ? clout_error_message(quiet, 0) : "failed");
+    clout_status_t st =
+        clout_influence_balance_samples(&w.view, out, &o, io, v->kind == V_BASE ? err : quiet);
+    if (st && v->kind != V_BASE) {
+        /* A variant that leaves nothing to measure (the only relation of
+         * the selection left out) has no balance, like a focus actor that
+         * depends on neither pole: said in a warning, not an error. */
+        clout_error_warn(err, "robustness: %s: %s (no balance)", v->label,
+                         clout_error_count(quiet) ? clout_error_message(quiet, 0) : "failed");
+        memset(out, 0, sizeof *out);
+        st = CLOUT_OK;
+    }
     clout_error_free(quiet);
     g_strfreev(exclude);
     view_release(&w);
@@ -352,8 +358,7 @@ static const char *finding(int sign, double lo, double hi, double boot_share, do
         return ""; /* a finding needs both */
     if (sign == 0)
         return lo == 0 && hi == 0 && var_share >= 1 ? "zero" : "not supported";
-    bool in_interval = isfinite(lo) && isfinite(hi) &&
-                       (sign > 0 ? lo > 1e-12 : hi < -1e-12);
+    bool in_interval = isfinite(lo) && isfinite(hi) && (sign > 0 ? lo > 1e-12 : hi < -1e-12);
     if (in_interval && var_share >= 1)
         return "robust";
     if (boot_share > 0.5 && var_share > 0.5)
@@ -504,9 +509,10 @@ clout_status_t clout_robustness(const clout_dataset_t *ds, clout_table_t **summa
     return run(d, snap, 1, summary, variants, opts, err);
 }
 
-clout_status_t clout_robustness_diff(const clout_dataset_t *da, const clout_snapshot_opts_t *sa,
-                                     const clout_dataset_t *db, const clout_snapshot_opts_t *sb,
+clout_status_t clout_robustness_diff(const clout_dataset_t *da, const clout_dataset_t *db,
                                      clout_table_t **summary, clout_table_t **variants,
+                                     const clout_snapshot_opts_t *sa,
+                                     const clout_snapshot_opts_t *sb,
                                      const clout_robustness_opts_t *opts, clout_error_t *err)
 {
     if (clout_dataset_n_relations(da) != clout_dataset_n_relations(db))

@@ -160,14 +160,14 @@ static char *join_sorted(GPtrArray *names)
     return g_string_free(s, FALSE);
 }
 
-bool clout_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window)
+bool cl_tie_in_snapshot(const clout_dataset_t *ds, const clout_tie_t *t, int year, int window)
 {
     if (clout_dataset_relation(ds, t->relation)->mode != CLOUT_MODE_STATE)
         return t->start <= year && t->start > year - window;
     return t->start <= year && (!t->end || t->end >= year);
 }
 
-clout_network_t *clout_network_new(const char *source)
+clout_network_t *cl_network_new(const char *source)
 {
     clout_init();
     clout_network_t *net = g_new0(clout_network_t, 1);
@@ -193,11 +193,11 @@ void clout_snapshot_opts_init(clout_snapshot_opts_t *o)
     *o = (clout_snapshot_opts_t){.year = CLOUT_NO_YEAR, .window = CLOUT_DEFAULT_WINDOW};
 }
 
-clout_status_t clout_snapshot(clout_network_t **out, const clout_dataset_t *ds,
+clout_status_t clout_snapshot(const clout_dataset_t *ds, clout_network_t **out,
                               const clout_snapshot_opts_t *o, clout_error_t *err)
 {
-    return clout_snapshot_of_ties(out, ds, (const clout_tie_t *)ds->ties->data,
-                                  clout_dataset_n_ties(ds), o, err);
+    return cl_snapshot_of_ties(out, ds, (const clout_tie_t *)ds->ties->data,
+                               clout_dataset_n_ties(ds), o, err);
 }
 
 /* What a snapshot is built from, and what each step leaves for the next. */
@@ -244,7 +244,7 @@ static clout_status_t check_request(build_t *b, const clout_snapshot_opts_t *o, 
         return clout_error_set(err, CLOUT_EUSAGE, clout_dataset_path(ds), 0, 0,
                                "loaded for the snapshot of %d (window %d), not of %d (window %d)",
                                ds->only_year, ds->only_window, b->year, b->window);
-    return clout_snapshot_check_year(ds, o, b->year, err);
+    return cl_snapshot_check_year(ds, b->year, o, err);
 }
 
 /* Step 1: who depends on whom (dependence.c), and the vertices: the actors
@@ -353,9 +353,8 @@ static clout_status_t sort_edges(build_t *b, clout_error_t *err)
         VECTOR(key1)[i] = VECTOR(rank)[cs[i].edge];
         VECTOR(key2)[i] = cs[i].unit;
     }
-    CLOUT_IGRAPH_TRY(
-        igraph_vector_int_pair_order(&key1, &key2, &order, MAX(ne, b->deps.n_units)),
-        "sorting the edges");
+    CLOUT_IGRAPH_TRY(igraph_vector_int_pair_order(&key1, &key2, &order, MAX(ne, b->deps.n_units)),
+                     "sorting the edges");
     GArray *csorted = g_array_sized_new(FALSE, FALSE, sizeof(contrib_t), (guint)nc);
     for (igraph_integer_t k = 0; k < nc; k++) {
         igraph_integer_t i = VECTOR(order)[k];
@@ -423,7 +422,7 @@ static clout_status_t set_vertex_attrs(clout_network_t *net, const build_t *b, c
                          "building the snapshot");
 out:
     for (int k = 0; k < 4; k++)
-        clout_strvector_release(&sv[k]);
+        cl_strvector_release(&sv[k]);
     return st;
 }
 
@@ -481,14 +480,14 @@ out:
     g_ptr_array_free(names, TRUE);
     g_ptr_array_free(ln, TRUE);
     g_ptr_array_free(rn, TRUE);
-    clout_strvector_release(&layers);
-    clout_strvector_release(&rels);
+    cl_strvector_release(&layers);
+    cl_strvector_release(&rels);
     return st;
 }
 
-clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
-                                      const clout_tie_t *ties, long nt,
-                                      const clout_snapshot_opts_t *o, clout_error_t *err)
+clout_status_t cl_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,
+                                   const clout_tie_t *ties, long nt, const clout_snapshot_opts_t *o,
+                                   clout_error_t *err)
 {
     clout_init();
     *out = NULL;
@@ -506,7 +505,7 @@ clout_status_t clout_snapshot_of_ties(clout_network_t **out, const clout_dataset
         st = sort_edges(&b, err);
     }
     g_autofree char *source = g_strdup_printf("%s@%d", clout_dataset_path(ds), b.year);
-    g_autoptr(clout_network_t) net = clout_network_new(source);
+    g_autoptr(clout_network_t) net = cl_network_new(source);
     net->year = b.year;
     net->window = b.window;
     if (!st)

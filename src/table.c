@@ -160,7 +160,7 @@ int clout_format_from_name(const char *name)
 
 /* The text of a cell for machine formats: numbers with enough digits to
  * compare to 1e-10, integers without a decimal point, missing = "". */
-const char *clout_number_text(char *buf, double v, bool is_int, bool human)
+const char *cl_number_text(char *buf, double v, bool is_int, bool human)
 {
     if (isnan(v))
         return "";
@@ -182,7 +182,7 @@ const char *clout_number_text(char *buf, double v, bool is_int, bool human)
         memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
         return buf;
     }
-    if (!whole && clout_format_g(buf, G_ASCII_DTOSTR_BUF_SIZE, v, human ? 6 : 12))
+    if (!whole && cl_format_g(buf, G_ASCII_DTOSTR_BUF_SIZE, v, human ? 6 : 12))
         return buf;
     const char *fmt = whole ? "%.0f" : human ? "%.6g" : "%.12g";
     /* snprintf is locale-bound; g_ascii_formatd is not, but costs three times
@@ -204,8 +204,7 @@ static const char *cell_text_buf(const clout_table_t *t, int row, int col, bool 
         const char *s = g_ptr_array_index(c->str, row);
         return s ? s : "";
     }
-    return clout_number_text(buf, g_array_index(c->num, double, row), c->type == CLOUT_COL_INT,
-                             human);
+    return cl_number_text(buf, g_array_index(c->num, double, row), c->type == CLOUT_COL_INT, human);
 }
 
 /* A cell for a human format: digits >= 0 gives numbers that are not whole
@@ -238,7 +237,7 @@ static bool is_numeric(const clout_table_t *t, int col)
 /* Quotes what a reader would otherwise misread: separators, quotes, line
  * breaks, edge spaces, a leading '#' (a comment to clout's own reader), and
  * an empty cell that stands alone on its line (a blank line, skipped). */
-void clout_write_csv_cell(FILE *f, const char *s, bool alone)
+void cl_write_csv_cell(FILE *f, const char *s, bool alone)
 {
     if (!strpbrk(s, ",\"\r\n") && s[0] != '#' && !(alone && !s[0]) &&
         !(s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' '))) {
@@ -283,7 +282,7 @@ static void write_delimited(FILE *f, const clout_table_t *t, bool tsv, bool safe
     for (int c = 0; c < nc; c++) {
         if (c)
             fputc(tsv ? '\t' : ',', f);
-        (tsv ? write_tsv_cell : clout_write_csv_cell)(f, col_at(t, c)->name, nc == 1);
+        (tsv ? write_tsv_cell : cl_write_csv_cell)(f, col_at(t, c)->name, nc == 1);
     }
     fputc('\n', f);
     for (int r = 0; r < t->n_rows; r++) {
@@ -293,14 +292,14 @@ static void write_delimited(FILE *f, const clout_table_t *t, bool tsv, bool safe
             char buf[G_ASCII_DTOSTR_BUF_SIZE];
             const char *s = cell_text_buf(t, r, c, false, buf);
             char *d = safe && !is_numeric(t, c) ? defuse(s) : NULL;
-            (tsv ? write_tsv_cell : clout_write_csv_cell)(f, d ? d : s, nc == 1);
+            (tsv ? write_tsv_cell : cl_write_csv_cell)(f, d ? d : s, nc == 1);
             g_free(d);
         }
         fputc('\n', f);
     }
 }
 
-void clout_json_string(GString *out, const char *s)
+void cl_json_string(GString *out, const char *s)
 {
     g_string_append_c(out, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -324,7 +323,7 @@ void clout_json_string(GString *out, const char *s)
 static void write_json_string(FILE *f, GString *buf, const char *s)
 {
     g_string_truncate(buf, 0);
-    clout_json_string(buf, s);
+    cl_json_string(buf, s);
     fwrite(buf->str, 1, buf->len, f);
 }
 
@@ -497,7 +496,7 @@ static clout_status_t write_status(FILE *f, clout_error_t *err)
     return CLOUT_OK;
 }
 
-clout_status_t clout_table_write(FILE *f, const clout_table_t *t, clout_format_t fmt,
+clout_status_t clout_table_write(const clout_table_t *t, FILE *f, clout_format_t fmt,
                                  const clout_write_opts_t *o, clout_error_t *err)
 {
     clout_write_opts_t def;
@@ -515,22 +514,22 @@ clout_status_t clout_table_write(FILE *f, const clout_table_t *t, clout_format_t
     return write_status(f, err);
 }
 
-clout_status_t clout_tables_write(FILE *f, clout_table_t *const *tables, int n, clout_format_t fmt,
+clout_status_t clout_tables_write(clout_table_t *const *tables, int n, FILE *f, clout_format_t fmt,
                                   clout_error_t *err)
 {
-    return clout_tables_write_ex(f, tables, n, fmt, 0, err);
+    return clout_tables_write_ex(tables, n, f, fmt, 0, err);
 }
 
-clout_status_t clout_tables_write_ex(FILE *f, clout_table_t *const *tables, int n,
+clout_status_t clout_tables_write_ex(clout_table_t *const *tables, int n, FILE *f,
                                      clout_format_t fmt, unsigned flags, clout_error_t *err)
 {
     clout_write_opts_t o;
     clout_write_opts_init(&o);
     o.flags = flags;
-    return clout_tables_write_opts(f, tables, n, fmt, &o, err);
+    return clout_tables_write_opts(tables, n, f, fmt, &o, err);
 }
 
-clout_status_t clout_tables_write_opts(FILE *f, clout_table_t *const *tables, int n,
+clout_status_t clout_tables_write_opts(clout_table_t *const *tables, int n, FILE *f,
                                        clout_format_t fmt, const clout_write_opts_t *opts,
                                        clout_error_t *err)
 {
@@ -540,7 +539,7 @@ clout_status_t clout_tables_write_opts(FILE *f, clout_table_t *const *tables, in
     else
         clout_write_opts_init(&o);
     if (n == 1)
-        return clout_table_write(f, tables[0], fmt, &o, err);
+        return clout_table_write(tables[0], f, fmt, &o, err);
     if (fmt == CLOUT_FMT_JSON) {
         g_autoptr(GString) buf = g_string_new(NULL);
         fputs("{", f);

@@ -63,7 +63,7 @@ static bool parse_plain_decimal(const char *s, double *v)
     return true;
 }
 
-bool clout_parse_double(const char *s, double *v)
+bool cl_parse_double(const char *s, double *v)
 {
     if (s && parse_plain_decimal(s, v))
         return true;
@@ -82,7 +82,7 @@ bool clout_parse_double(const char *s, double *v)
     return true;
 }
 
-bool clout_parse_long(const char *s, long *v)
+bool cl_parse_long(const char *s, long *v)
 {
     if (!s || !*s || g_ascii_isspace(*s))
         return false;
@@ -150,14 +150,14 @@ char **clout_split_list(const char *s, char sep)
 
 bool clout_parse_number(const char *s, double *v)
 {
-    return clout_parse_double(s, v);
+    return cl_parse_double(s, v);
 }
 
 /* 9999-12-31T23:59:59Z: the last second a GDateTime (and a four-digit
  * year in a date stamp) holds. */
 #define SOURCE_DATE_MAX G_GUINT64_CONSTANT(253402300799)
 
-bool clout_source_date(gint64 *epoch)
+bool cl_source_date(gint64 *epoch)
 {
     const char *env = g_getenv("SOURCE_DATE_EPOCH");
     guint64 v;
@@ -178,7 +178,7 @@ static long double exact_pow10(int k)
     return p;
 }
 
-bool clout_format_g(char *buf, size_t size, double v, int prec)
+bool cl_format_g(char *buf, size_t size, double v, int prec)
 {
     /* Only the common case is done here: positive (or negative) finite
      * numbers whose scaled value x * 10^k needs a power of ten that long
@@ -304,25 +304,25 @@ static guint32 long_name_hash(const char *s)
     return (guint32)(h ^ (h >> 32));
 }
 
-void clout_names_init(clout_names_t *x, guint32 expected)
+void cl_names_init(cl_names_t *x, guint32 expected)
 {
     guint32 size = 16;
     while (size < 2 * (guint64)expected && size < (1u << 31))
         size *= 2;
-    x->slot = g_new0(clout_name_slot_t, size);
+    x->slot = g_new0(cl_name_slot_t, size);
     x->mask = size - 1;
     x->n = 0;
     for (guint32 i = 0; i < size; i++)
         x->slot[i].ix = -1;
 }
 
-void clout_names_clear(clout_names_t *x)
+void cl_names_clear(cl_names_t *x)
 {
     g_free(x->slot);
     x->slot = NULL;
 }
 
-static void names_put(clout_names_t *x, const clout_name_slot_t *sl)
+static void names_put(cl_names_t *x, const cl_name_slot_t *sl)
 {
     guint32 i = sl->hash & x->mask;
     while (x->slot[i].ix >= 0)
@@ -330,11 +330,11 @@ static void names_put(clout_names_t *x, const clout_name_slot_t *sl)
     x->slot[i] = *sl;
 }
 
-void clout_names_add(clout_names_t *x, const char *s, int ix)
+void cl_names_add(cl_names_t *x, const char *s, int ix)
 {
     if (2 * (x->n + 1) > x->mask + 1) { /* keep the load under a half */
-        clout_names_t big;
-        clout_names_init(&big, x->mask + 1);
+        cl_names_t big;
+        cl_names_init(&big, x->mask + 1);
         for (guint32 i = 0; i <= x->mask; i++)
             if (x->slot[i].ix >= 0)
                 names_put(&big, &x->slot[i]);
@@ -342,7 +342,7 @@ void clout_names_add(clout_names_t *x, const char *s, int ix)
         g_free(x->slot);
         *x = big;
     }
-    clout_name_slot_t sl = {{0}, NULL, ix, 0};
+    cl_name_slot_t sl = {{0}, NULL, ix, 0};
     if (name_words(s, sl.key)) {
         sl.hash = words_hash(sl.key);
     } else {
@@ -358,7 +358,7 @@ static inline bool same_words(const guint64 *a, const guint64 *b)
     return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
 }
 
-int clout_names_find(const clout_names_t *x, gint64 *last, const char *s)
+int cl_names_find(const cl_names_t *x, gint64 *last, const char *s)
 {
     guint64 w[CLOUT_NAME_WORDS];
     if (name_words(s, w)) {
@@ -375,14 +375,14 @@ int clout_names_find(const clout_names_t *x, gint64 *last, const char *s)
     }
     guint32 h = long_name_hash(s), i = h & x->mask;
     for (; x->slot[i].ix >= 0; i = (i + 1) & x->mask) {
-        const clout_name_slot_t *sl = &x->slot[i];
+        const cl_name_slot_t *sl = &x->slot[i];
         if (sl->hash == h && sl->long_name && strcmp(sl->long_name, s) == 0)
             return sl->ix;
     }
     return -1;
 }
 
-void clout_names_prefetch(const clout_names_t *x, const char *s, size_t len)
+void cl_names_prefetch(const cl_names_t *x, const char *s, size_t len)
 {
     if (len == 0 || len >= 8 * CLOUT_NAME_WORDS)
         return;
@@ -401,7 +401,7 @@ static gint cmp_double(gconstpointer a, gconstpointer b)
     return (x > y) - (x < y);
 }
 
-void clout_interval95(const double *v, int n, size_t stride, double *lo, double *hi)
+void cl_interval95(const double *v, int n, size_t stride, double *lo, double *hi)
 {
     GArray *x = g_array_sized_new(FALSE, FALSE, sizeof(double), (guint)MAX(n, 0));
     for (int i = 0; i < n; i++)
@@ -493,8 +493,8 @@ static double acceleration(const cl_jackknife_t *jk, const double *v, size_t str
 }
 
 void cl_boot_interval(const double *v, int n, size_t stride, double estimate,
-                      clout_interval_method_t method, const cl_jackknife_t *jk,
-                      const double *jv, size_t jstride, cl_interval_t *out)
+                      clout_interval_method_t method, const cl_jackknife_t *jk, const double *jv,
+                      size_t jstride, cl_interval_t *out)
 {
     *out = (cl_interval_t){.lo = NAN, .hi = NAN, .flag = ""};
     GArray *x = g_array_sized_new(FALSE, FALSE, sizeof(double), (guint)MAX(n, 0));
@@ -550,7 +550,7 @@ void cl_boot_interval(const double *v, int n, size_t stride, double estimate,
 
 /* ---- igraph's default random generator, scoped ---- */
 
-igraph_error_t clout_rng_scope_begin(clout_rng_scope_t *sc, unsigned long seed)
+igraph_error_t cl_rng_scope_begin(cl_rng_scope_t *sc, unsigned long seed)
 {
     /* igraph 0.10 copies the generator given to igraph_rng_set_default
      * into its default one, so the caller's is saved by value. */
@@ -565,7 +565,7 @@ igraph_error_t clout_rng_scope_begin(clout_rng_scope_t *sc, unsigned long seed)
     return IGRAPH_SUCCESS;
 }
 
-void clout_rng_scope_end(clout_rng_scope_t *sc)
+void cl_rng_scope_end(cl_rng_scope_t *sc)
 {
     igraph_rng_set_default(&sc->saved);
     igraph_rng_destroy(&sc->rng);
@@ -593,7 +593,7 @@ static void openmp_functions(omp_get_fn_t *get, omp_set_fn_t *set)
     *set = s;
 }
 
-int clout_openmp_serial_begin(void)
+int cl_openmp_serial_begin(void)
 {
     omp_get_fn_t get;
     omp_set_fn_t set;
@@ -605,7 +605,7 @@ int clout_openmp_serial_begin(void)
     return saved;
 }
 
-void clout_openmp_serial_end(int saved)
+void cl_openmp_serial_end(int saved)
 {
     omp_get_fn_t get;
     omp_set_fn_t set;

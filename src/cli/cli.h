@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 #include <glib.h>
-#include "../clout.h"
+#include <clout.h>
 
 /* Every option clout knows (options.h); a command lists the ones it takes. */
 #define CLI_OPTION(id, field, name, shrt, kind, metavar, help, deflt) OPT_##id,

@@ -15,10 +15,19 @@
 
 #include "cli.h"
 
-static const cli_command_t *const COMMANDS[] = {
-    &cli_cmd_validate,    &cli_cmd_info,      &cli_cmd_build,  &cli_cmd_measure,
-    &cli_cmd_communities, &cli_cmd_influence, &cli_cmd_robustness, &cli_cmd_diff, &cli_cmd_render,
-    &cli_cmd_chart,       &cli_cmd_report,    &cli_cmd_import, NULL};
+static const cli_command_t *const COMMANDS[] = {&cli_cmd_validate,
+                                                &cli_cmd_info,
+                                                &cli_cmd_build,
+                                                &cli_cmd_measure,
+                                                &cli_cmd_communities,
+                                                &cli_cmd_influence,
+                                                &cli_cmd_robustness,
+                                                &cli_cmd_diff,
+                                                &cli_cmd_render,
+                                                &cli_cmd_chart,
+                                                &cli_cmd_report,
+                                                &cli_cmd_import,
+                                                NULL};
 
 /* How an option's value is read and checked (options.h). */
 typedef enum {
@@ -579,7 +588,7 @@ static int write_to(const char *path, clout_table_t *const *tables, int n, clout
     clout_output_t *out;
     clout_status_t st = clout_output_open(&out, path, err);
     if (!st) {
-        st = clout_tables_write_opts(clout_output_file(out), tables, n, fmt, w, err);
+        st = clout_tables_write_opts(tables, n, clout_output_file(out), fmt, w, err);
         if (st)
             clout_output_abort(out);
         else

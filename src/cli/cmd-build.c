@@ -3,8 +3,9 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_TO,       OPT_AT,     OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS, OPT_RELATIONS,
-                                    OPT_DIRECTED, OPT_OUTPUT, OPT_QUIET,  OPT_HELP,   OPT_NONE};
+static const cli_opt_id_t OPTS[] = {OPT_TO,        OPT_AT,     OPT_WINDOW,    OPT_CARRY_FORWARD,
+                                    OPT_HALF_LIFE, OPT_LAYERS, OPT_RELATIONS, OPT_DIRECTED,
+                                    OPT_OUTPUT,    OPT_QUIET,  OPT_HELP,      OPT_NONE};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {

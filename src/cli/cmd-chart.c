@@ -9,10 +9,11 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_LAYER,    OPT_OF,         OPT_AT,    OPT_BOOTSTRAP, OPT_POLES,  OPT_FOCUS,
-    OPT_NOISE, OPT_INTERVAL,    OPT_JOBS,       OPT_SEED,  OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,    OPT_LAYERS, OPT_RELATIONS, OPT_ALL_RELATIONS,
-    OPT_DISTANCE, OPT_NORMALIZED, OPT_TITLE, OPT_NO_SOURCE, OPT_WIDTH,  OPT_HEIGHT,
-    OPT_DPI,      OPT_OUTPUT,     OPT_QUIET, OPT_PROGRESS,  OPT_HELP,   OPT_NONE};
+    OPT_LAYER,     OPT_OF,        OPT_AT,        OPT_BOOTSTRAP,     OPT_POLES,    OPT_FOCUS,
+    OPT_NOISE,     OPT_INTERVAL,  OPT_JOBS,      OPT_SEED,          OPT_WINDOW,   OPT_CARRY_FORWARD,
+    OPT_HALF_LIFE, OPT_LAYERS,    OPT_RELATIONS, OPT_ALL_RELATIONS, OPT_DISTANCE, OPT_NORMALIZED,
+    OPT_TITLE,     OPT_NO_SOURCE, OPT_WIDTH,     OPT_HEIGHT,        OPT_DPI,      OPT_OUTPUT,
+    OPT_QUIET,     OPT_PROGRESS,  OPT_HELP,      OPT_NONE};
 
 /* The balance chart always shows intervals: without --bootstrap, this many. */
 #define BALANCE_BOOTSTRAP 200
@@ -96,7 +97,7 @@ static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, 
             mo.distance = (clout_distance_t)o->distance;
         if (cli_given(o, OPT_NORMALIZED))
             mo.normalized = o->normalized;
-        if (clout_measures(net, &mo, &sn->measures, err) != CLOUT_OK)
+        if (clout_measures(net, &sn->measures, &mo, err) != CLOUT_OK)
             code = cli_report(err);
     } else if (!ds) {
         code = cli_fail(2,
@@ -112,7 +113,7 @@ static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, 
             io.on_progress = progress;
             io.progress_data = sn->label;
         }
-        if (clout_influence(ds, &so, &io, &sn->shares, &sn->balance, err) != CLOUT_OK)
+        if (clout_influence(ds, &sn->shares, &sn->balance, &so, &io, err) != CLOUT_OK)
             code = cli_report(err);
     }
     clout_network_free(net);
@@ -236,16 +237,16 @@ static clout_status_t draw(const plan_t *p, const snap_t *sn, const clout_chart_
                            clout_scene_t **scene, clout_error_t *err)
 {
     switch (p->kind) {
-    case K_SHARES: return clout_chart_shares(sn[0].shares, co, scene, err);
-    case K_BALANCE: return clout_chart_balance(sn[0].balance, co, scene, err);
+    case K_SHARES: return clout_chart_shares(sn[0].shares, scene, co, err);
+    case K_BALANCE: return clout_chart_balance(sn[0].balance, scene, co, err);
     case K_HEATMAP:
         return clout_chart_heatmap(
-            co->of && strcmp(co->of, "layers") == 0 ? sn[0].balance : sn[0].shares, co, scene, err);
+            co->of && strcmp(co->of, "layers") == 0 ? sn[0].balance : sn[0].shares, scene, co, err);
     case K_SLOPE:
         return p->measure ? clout_chart_slope(sn[0].measures, sn[1].measures, sn[0].label,
-                                              sn[1].label, co, scene, err)
+                                              sn[1].label, scene, co, err)
                           : clout_chart_slope(sn[0].balance, sn[1].balance, sn[0].label,
-                                              sn[1].label, co, scene, err);
+                                              sn[1].label, scene, co, err);
     case K_TREND: break;
     }
     bool bal = !co->of || strcmp(co->of, "balance") == 0;
@@ -255,7 +256,7 @@ static clout_status_t draw(const plan_t *p, const snap_t *sn, const clout_chart_
         t[i] = bal ? sn[i].balance : sn[i].shares;
         years[i] = sn[i].got_year;
     }
-    clout_status_t st = clout_chart_trend(t, years, p->n, co, scene, err);
+    clout_status_t st = clout_chart_trend(t, years, p->n, scene, co, err);
     g_free(t);
     g_free(years);
     return st;
@@ -304,8 +305,8 @@ static void chart_opts(clout_chart_opts_t *co, const plan_t *p, const snap_t *sn
 /* A chart over years compares like with like: the relations that some of
  * the years have no data for are left out of all (unless --all-relations),
  * and a warning names them.  Only for one dataset over --at years. */
-static int like_with_like(const plan_t *p, const cli_opts_t *o, const char *input,
-                          char ***exclude, clout_error_t *err)
+static int like_with_like(const plan_t *p, const cli_opts_t *o, const char *input, char ***exclude,
+                          clout_error_t *err)
 {
     *exclude = NULL;
     if (!p->per_year || cli_given(o, OPT_ALL_RELATIONS))
@@ -314,7 +315,7 @@ static int like_with_like(const plan_t *p, const cli_opts_t *o, const char *inpu
     if (clout_dataset_load(&ds, input, err) != CLOUT_OK)
         return cli_report(err);
     clout_snapshot_opts_t so = cli_snapshot_opts(o);
-    *exclude = clout_snapshots_like_with_like(ds, &so, o->at.years, p->n);
+    *exclude = clout_snapshots_like_with_like(ds, o->at.years, p->n, &so);
     if (**exclude) {
         char *l = g_strjoinv(", ", *exclude);
         clout_error_warn(err,
@@ -365,8 +366,8 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         if (co.source && exclude && *exclude) { /* the figure says what it left out */
             char *l = g_strjoinv(", ", exclude), *s = (char *)co.source;
             s[strlen(s) - 1] = 0; /* its full stop */
-            co.source = g_strdup_printf("%s; like with like, without %s (no data in some years).",
-                                        s, l);
+            co.source =
+                g_strdup_printf("%s; like with like, without %s (no data in some years).", s, l);
             g_free(s);
             g_free(l);
         }

@@ -37,9 +37,9 @@ static int communities_year(const cli_opts_t *o, const char *input, const clout_
     if (cli_given(o, OPT_TOLERANCE))
         co.tolerance = o->tolerance; /* 0: until the partition stops changing */
     clout_partition_t part;
-    clout_status_t st = clout_communities(net, &co, &part, err);
+    clout_status_t st = clout_communities(net, &part, &co, err);
     if (!st) {
-        st = clout_partition_tables(net, &part, &co, o->compare, &tables[0], &tables[1], err);
+        st = clout_partition_tables(net, &part, &tables[0], &tables[1], &co, o->compare, err);
         clout_partition_destroy(&part);
     }
     if (st)

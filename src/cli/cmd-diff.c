@@ -8,11 +8,12 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_TABLE,    OPT_PERMUTATIONS,  OPT_BOOTSTRAP, OPT_NOISE,   OPT_INTERVAL,  OPT_JOBS,
-    OPT_SEED,     OPT_MEASURES,      OPT_DISTANCE,  OPT_POLES,   OPT_FOCUS,     OPT_ALL_POLES,
-    OPT_ALL_RELATIONS, OPT_ROBUSTNESS, OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,
-    OPT_RELATIONS, OPT_DIRECTED,     OPT_FORMAT,   OPT_DIGITS,  OPT_RAW_NAMES, OPT_CAPTION,
-    OPT_LABEL,    OPT_SAFE_CSV,      OPT_OUTPUT,    OPT_QUIET,   OPT_PROGRESS,  OPT_HELP,
+    OPT_TABLE,         OPT_PERMUTATIONS, OPT_BOOTSTRAP,     OPT_NOISE,      OPT_INTERVAL,
+    OPT_JOBS,          OPT_SEED,         OPT_MEASURES,      OPT_DISTANCE,   OPT_POLES,
+    OPT_FOCUS,         OPT_ALL_POLES,    OPT_ALL_RELATIONS, OPT_ROBUSTNESS, OPT_WINDOW,
+    OPT_CARRY_FORWARD, OPT_HALF_LIFE,    OPT_LAYERS,        OPT_RELATIONS,  OPT_DIRECTED,
+    OPT_FORMAT,        OPT_DIGITS,       OPT_RAW_NAMES,     OPT_CAPTION,    OPT_LABEL,
+    OPT_SAFE_CSV,      OPT_OUTPUT,       OPT_QUIET,         OPT_PROGRESS,   OPT_HELP,
     OPT_NONE};
 
 static void progress(int done, int total, void *data)
@@ -54,10 +55,10 @@ static int run_robustness(cli_opts_t *o, char **argv)
     ro.all_relations = cli_given(o, OPT_ALL_RELATIONS);
     clout_table_t *t[2] = {NULL, NULL};
     if (!st)
-        st = clout_robustness_diff(ds[0], &s[0], ds[1], &s[1], &t[0], &t[1], &ro, err);
-    int code = st ? cli_report(err)
-                  : cli_write_tables(o, o->table && strcmp(o->table, "variants") == 0 ? &t[1] : &t[0],
-                                     1);
+        st = clout_robustness_diff(ds[0], ds[1], &t[0], &t[1], &s[0], &s[1], &ro, err);
+    int code =
+        st ? cli_report(err)
+           : cli_write_tables(o, o->table && strcmp(o->table, "variants") == 0 ? &t[1] : &t[0], 1);
     for (int i = 0; i < 2; i++) {
         clout_table_free(t[i]);
         clout_network_free(net[i]);
@@ -104,9 +105,9 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (!st) {
         switch (k) {
         case 0: st = clout_diff_ties(net[0], net[1], &t[0], err); break;
-        case 1: st = clout_diff_measures(net[0], net[1], &d, &t[0], err); break;
+        case 1: st = clout_diff_measures(net[0], net[1], &t[0], &d, err); break;
         case 2:
-            st = clout_diff_communities(net[0], net[1], &d, &t[0], &t[1], err);
+            st = clout_diff_communities(net[0], net[1], &t[0], &t[1], &d, err);
             nt = 2;
             break;
         case 3:
@@ -123,10 +124,10 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
                 sa.year = net[0]->year;
                 sb.year = net[1]->year;
                 d.influence.progress_data = argv[0];
-                st = clout_diff_influence(ds[0], &sa, ds[1], &sb, &d, &t[0], err);
+                st = clout_diff_influence(ds[0], ds[1], &t[0], &sa, &sb, &d, err);
             }
             break;
-        default: st = clout_diff_summary(net[0], net[1], &d, &t[0], err); break;
+        default: st = clout_diff_summary(net[0], net[1], &t[0], &d, err); break;
         }
     }
     int code = st ? cli_report(err) : cli_write_tables(o, t, nt);

@@ -75,7 +75,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
             io.classes = o->classes;
         if (cli_given(o, OPT_ISSUES))
             io.issues = o->issues;
-        st = clout_import(ds, argv[0], argv + 1, argc - 1, &io, &report, err);
+        st = clout_import(ds, argv[0], argv + 1, argc - 1, &report, &io, err);
     }
     if (!st)
         st = clout_dataset_write(ds, o->output, err);

@@ -7,11 +7,11 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_POLES,         OPT_FOCUS,     OPT_ALL_POLES, OPT_BOOTSTRAP, OPT_NOISE,
-    OPT_INTERVAL,      OPT_JOBS,      OPT_SEED,      OPT_TABLE,     OPT_AT,
-    OPT_WINDOW,        OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,    OPT_RELATIONS,
-    OPT_FORMAT,        OPT_DIGITS,    OPT_RAW_NAMES, OPT_CAPTION,   OPT_LABEL,
-    OPT_SAFE_CSV,      OPT_OUTPUT,    OPT_QUIET,     OPT_PROGRESS,  OPT_HELP,      OPT_NONE};
+    OPT_POLES,     OPT_FOCUS,  OPT_ALL_POLES, OPT_BOOTSTRAP, OPT_NOISE,  OPT_INTERVAL,
+    OPT_JOBS,      OPT_SEED,   OPT_TABLE,     OPT_AT,        OPT_WINDOW, OPT_CARRY_FORWARD,
+    OPT_HALF_LIFE, OPT_LAYERS, OPT_RELATIONS, OPT_FORMAT,    OPT_DIGITS, OPT_RAW_NAMES,
+    OPT_CAPTION,   OPT_LABEL,  OPT_SAFE_CSV,  OPT_OUTPUT,    OPT_QUIET,  OPT_PROGRESS,
+    OPT_HELP,      OPT_NONE};
 
 static void progress(int done, int total, void *data)
 {
@@ -54,9 +54,9 @@ static int influence_year(const cli_opts_t *o, const char *input, const clout_sn
         io.on_progress = progress;
     clout_status_t st;
     if (o->table && strcmp(o->table, "contributions") == 0)
-        st = clout_influence_contributions(ds, &so, &io, &t[0], err);
+        st = clout_influence_contributions(ds, &t[0], &so, &io, err);
     else
-        st = clout_influence(ds, &so, &io, &t[0], &t[1], err);
+        st = clout_influence(ds, &t[0], &t[1], &so, &io, err);
     if (st)
         code = cli_report(err);
     else

@@ -42,7 +42,7 @@ static int measure_year(const cli_opts_t *o, const char *input, const clout_snap
         mo.sample = o->sample;
     if (cli_given(o, OPT_SEED))
         mo.seed = (unsigned long)o->seed;
-    if (clout_measures(net, &mo, &tables[0], err) != CLOUT_OK)
+    if (clout_measures(net, &tables[0], &mo, err) != CLOUT_OK)
         code = cli_report(err);
     else
         *n = 1;

@@ -7,10 +7,10 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_OUTPUT,      OPT_LAYOUT, OPT_COLOR,     OPT_SIZE,   OPT_LABELS, OPT_PIN,
-    OPT_SAVE_LAYOUT, OPT_TITLE,  OPT_NO_SOURCE, OPT_WIDTH,  OPT_HEIGHT, OPT_DPI,
-    OPT_AT,          OPT_SEED,   OPT_POLES,     OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS, OPT_RELATIONS,
-    OPT_DIRECTED,    OPT_QUIET,  OPT_HELP,      OPT_NONE};
+    OPT_OUTPUT,      OPT_LAYOUT,    OPT_COLOR,     OPT_SIZE,   OPT_LABELS,        OPT_PIN,
+    OPT_SAVE_LAYOUT, OPT_TITLE,     OPT_NO_SOURCE, OPT_WIDTH,  OPT_HEIGHT,        OPT_DPI,
+    OPT_AT,          OPT_SEED,      OPT_POLES,     OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,
+    OPT_LAYERS,      OPT_RELATIONS, OPT_DIRECTED,  OPT_QUIET,  OPT_HELP,          OPT_NONE};
 
 /* CLOUT_SCENE_DUMP=FILE: the scene as text too (tests, debugging). */
 static clout_status_t dump_scene(const clout_scene_t *s, const char *path, clout_error_t *err)
@@ -36,7 +36,7 @@ static clout_status_t lay_out(clout_layout_t **out, clout_network_t *const *nets
         lo.seed = (unsigned long)o->seed;
     lo.pin = pin;
     lo.ds = ds;
-    return clout_layout_compute(out, nets, n_nets, &lo, err);
+    return clout_layout_compute(nets, n_nets, out, &lo, err);
 }
 
 /* The diagram's scene: the library's defaults, and the options given. */
@@ -65,7 +65,7 @@ static clout_status_t draw(clout_scene_t **out, clout_network_t *const *nets, in
     if (cli_given(o, OPT_POLES))
         d.influence.poles = o->poles;
     d.snap = so;
-    return clout_diagram(out, nets, n_nets, ds, layout, &d, err);
+    return clout_diagram(nets, n_nets, ds, layout, out, &d, err);
 }
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
@@ -104,7 +104,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         }
         for (int k = 1; k < n_nets; k++) {
             so.year = o->at.years[k];
-            if (clout_snapshot(&nets[k], ds, &so, err) != CLOUT_OK)
+            if (clout_snapshot(ds, &nets[k], &so, err) != CLOUT_OK)
                 goto report;
         }
         so.year = o->at.years[0];

@@ -5,8 +5,9 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_AT,     OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_BOOTSTRAP, OPT_JOBS, OPT_SEED,
-                                    OPT_OUTPUT, OPT_QUIET,  OPT_PROGRESS,  OPT_HELP, OPT_NONE};
+static const cli_opt_id_t OPTS[] = {OPT_AT,        OPT_WINDOW,   OPT_CARRY_FORWARD, OPT_HALF_LIFE,
+                                    OPT_BOOTSTRAP, OPT_JOBS,     OPT_SEED,          OPT_OUTPUT,
+                                    OPT_QUIET,     OPT_PROGRESS, OPT_HELP,          OPT_NONE};
 
 static void say(const char *what, void *data)
 {

@@ -123,8 +123,8 @@ CLI_OPTION(BOOTSTRAP, bootstrap, "bootstrap", 0, CLI_INT(0, 1000000), "N",
 CLI_OPTION(ROBUSTNESS, robustness, "robustness", 0, CLI_FLAG, NULL,
            "diff: the change of each balance under every robustness variant (clout robustness)",
            CLI_NO_DEFAULT)
-CLI_OPTION(INTERVAL, interval, "interval", 0,
-           CLI_ENUM(cli_interval_from_name, "percentile or bca"), "HOW",
+CLI_OPTION(INTERVAL, interval, "interval", 0, CLI_ENUM(cli_interval_from_name, "percentile or bca"),
+           "HOW",
            "bootstrap intervals: percentile (default) or bca (bias-corrected and accelerated)",
            CLI_NO_DEFAULT)
 CLI_OPTION(NOISE, noise, "noise", 0, CLI_NUMBER_FROM(0), "SD",

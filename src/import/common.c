@@ -77,36 +77,35 @@ void import_known(import_report_t *r, const char *id)
 
 /* ---- cells ---- */
 
-bool import_field_long(clout_csv_t *csv, int i, long *v, const char *what, clout_error_t *err)
+bool import_field_long(cl_csv_t *csv, int i, long *v, const char *what, clout_error_t *err)
 {
-    const char *s = clout_csv_field(csv, i);
-    if (clout_parse_long(s, v))
+    const char *s = cl_csv_field(csv, i);
+    if (cl_parse_long(s, v))
         return true;
-    clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, i),
-                    clout_csv_field_col(csv, i), "column '%s': '%s' is not a whole number", what,
-                    s);
+    clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, i),
+                    cl_csv_field_col(csv, i), "column '%s': '%s' is not a whole number", what, s);
     return false;
 }
 
-bool import_field_year(clout_csv_t *csv, int i, long *v, const char *what, clout_error_t *err)
+bool import_field_year(cl_csv_t *csv, int i, long *v, const char *what, clout_error_t *err)
 {
     if (!import_field_long(csv, i, v, what, err))
         return false;
     if (*v >= CLOUT_YEAR_MIN && *v <= CLOUT_YEAR_MAX)
         return true;
-    clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, i),
-                    clout_csv_field_col(csv, i), "column '%s': %ld is outside %d..%d", what, *v,
+    clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, i),
+                    cl_csv_field_col(csv, i), "column '%s': %ld is outside %d..%d", what, *v,
                     CLOUT_YEAR_MIN, CLOUT_YEAR_MAX);
     return false;
 }
 
-bool import_field_amount(clout_csv_t *csv, int i, double *v, const char *what, clout_error_t *err)
+bool import_field_amount(cl_csv_t *csv, int i, double *v, const char *what, clout_error_t *err)
 {
-    const char *s = clout_csv_field(csv, i);
-    if (clout_parse_double(s, v) && *v >= 0)
+    const char *s = cl_csv_field(csv, i);
+    if (cl_parse_double(s, v) && *v >= 0)
         return true;
-    clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, i),
-                    clout_csv_field_col(csv, i), "column '%s': '%s' is not an amount", what, s);
+    clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, i),
+                    cl_csv_field_col(csv, i), "column '%s': '%s' is not an amount", what, s);
     return false;
 }
 
@@ -167,8 +166,7 @@ clout_status_t import_read_file(const char *path, GBytes **out, clout_error_t *e
     return CLOUT_OK;
 }
 
-clout_status_t import_open_csv(const char *path, GBytes **bytes, clout_csv_t **csv,
-                               clout_error_t *err)
+clout_status_t import_open_csv(const char *path, GBytes **bytes, cl_csv_t **csv, clout_error_t *err)
 {
     *csv = NULL;
     clout_status_t st = import_read_file(path, bytes, err);
@@ -176,26 +174,26 @@ clout_status_t import_open_csv(const char *path, GBytes **bytes, clout_csv_t **c
         return st;
     gsize len;
     const char *data = g_bytes_get_data(*bytes, &len);
-    *csv = clout_csv_open_mem(data, len, path);
-    int r = clout_csv_next(*csv, err);
+    *csv = cl_csv_open_mem(data, len, path);
+    int r = cl_csv_next(*csv, err);
     if (r > 0)
         return CLOUT_OK;
     st = r < 0 ? clout_error_status(err)
                : clout_error_set(err, CLOUT_EDATA, path, 1, 1, "empty file");
-    clout_csv_close(*csv);
+    cl_csv_close(*csv);
     g_bytes_unref(*bytes);
     *csv = NULL;
     *bytes = NULL;
     return st;
 }
 
-int import_column(clout_csv_t *csv, const char *name, bool required, clout_error_t *err)
+int import_column(cl_csv_t *csv, const char *name, bool required, clout_error_t *err)
 {
-    for (int i = 0; i < clout_csv_n_fields(csv); i++)
-        if (strcmp(clout_csv_field(csv, i), name) == 0)
+    for (int i = 0; i < cl_csv_n_fields(csv); i++)
+        if (strcmp(cl_csv_field(csv, i), name) == 0)
             return i;
     if (required)
-        clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_line(csv), 1,
+        clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_line(csv), 1,
                         "missing column '%s'", name);
     return -1;
 }
@@ -212,19 +210,19 @@ typedef struct {
 static GPtrArray *parse_table(const char *text, const char *name)
 {
     GPtrArray *rows = g_ptr_array_new();
-    clout_csv_t *c = clout_csv_open_mem(text, strlen(text), name);
+    cl_csv_t *c = cl_csv_open_mem(text, strlen(text), name);
     clout_error_t *err = clout_error_new(1);
-    while (clout_csv_next(c, err) > 0) {
-        int n = clout_csv_n_fields(c);
+    while (cl_csv_next(c, err) > 0) {
+        int n = cl_csv_n_fields(c);
         char **f = g_new0(char *, n + 1);
         for (int i = 0; i < n; i++)
-            f[i] = g_strdup(clout_csv_field(c, i));
+            f[i] = g_strdup(cl_csv_field(c, i));
         g_ptr_array_add(rows, f);
     }
     /* The tables are part of the program and tested; a broken one is a build bug. */
     g_assert(clout_error_count(err) == 0);
     clout_error_free(err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     return rows;
 }
 
@@ -240,7 +238,7 @@ static const codes_t *codes(void)
         k->cow_iso3 = g_hash_table_new(g_str_hash, g_str_equal);
         k->iso2 = g_hash_table_new(g_str_hash, g_str_equal);
         k->dots = g_hash_table_new(g_str_hash, g_str_equal);
-        GPtrArray *rows = k->rows[0] = parse_table(clout_codes_cow_states, "cow-states.csv");
+        GPtrArray *rows = k->rows[0] = parse_table(cl_codes_cow_states, "cow-states.csv");
         for (guint i = 1; i < rows->len; i++) { /* ccode,stateabb,iso3,name */
             char **f = g_ptr_array_index(rows, i);
             cow_state_t *s = g_new(cow_state_t, 1);
@@ -250,7 +248,7 @@ static const codes_t *codes(void)
             if (*s->iso3)
                 g_hash_table_insert(k->cow_iso3, f[2], s);
         }
-        rows = k->rows[3] = parse_table(clout_codes_iso2, "iso2.csv");
+        rows = k->rows[3] = parse_table(cl_codes_iso2, "iso2.csv");
         for (guint i = 1; i < rows->len; i++) { /* iso2,iso3,name */
             char **f = g_ptr_array_index(rows, i);
             iso2_t *s = g_new(iso2_t, 1);
@@ -258,7 +256,7 @@ static const codes_t *codes(void)
             s->name = f[2];
             g_hash_table_insert(k->iso2, f[0], s);
         }
-        rows = k->rows[4] = parse_table(clout_codes_imf_dots, "imf-dots.csv");
+        rows = k->rows[4] = parse_table(cl_codes_imf_dots, "imf-dots.csv");
         for (guint i = 1; i < rows->len; i++) { /* code,name,kind,years,note */
             char **f = g_ptr_array_index(rows, i);
             dots_code_t *s = g_new(dots_code_t, 1);
@@ -267,7 +265,7 @@ static const codes_t *codes(void)
             s->note = f[4];
             g_hash_table_insert(k->dots, f[0], s);
         }
-        rows = k->rows[1] = parse_table(clout_codes_sipri_names, "sipri-names.csv");
+        rows = k->rows[1] = parse_table(cl_codes_sipri_names, "sipri-names.csv");
         for (guint i = 1; i < rows->len; i++) { /* name,iso3,kind,note */
             char **f = g_ptr_array_index(rows, i);
             sipri_name_t *s = g_new(sipri_name_t, 1);
@@ -276,7 +274,7 @@ static const codes_t *codes(void)
             s->note = f[3];
             g_hash_table_insert(k->sipri, f[0], s);
         }
-        rows = k->rows[2] = parse_table(clout_codes_cow_igos, "cow-igos.csv");
+        rows = k->rows[2] = parse_table(cl_codes_cow_igos, "cow-igos.csv");
         for (guint i = 1; i < rows->len; i++) { /* igo,id,name,layer,note */
             char **f = g_ptr_array_index(rows, i);
             cow_igo_t *s = g_new(cow_igo_t, 1);
@@ -708,7 +706,7 @@ static clout_status_t check_actors(const clout_import_opts_t *o, unsigned tables
 }
 
 clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const *files,
-                            int n_files, const clout_import_opts_t *opts, clout_table_t **report,
+                            int n_files, clout_table_t **report, const clout_import_opts_t *opts,
                             clout_error_t *err)
 {
     clout_init();

@@ -80,7 +80,7 @@ static int map_igo(void *ctx, int key, bool target)
     return a;
 }
 
-static bool field_year(clout_csv_t *csv, int i, long *v, clout_error_t *err)
+static bool field_year(cl_csv_t *csv, int i, long *v, clout_error_t *err)
 {
     return import_field_year(csv, i, v, "year", err);
 }
@@ -111,7 +111,7 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
                               clout_error_t *err)
 {
     GBytes *bytes;
-    clout_csv_t *csv;
+    cl_csv_t *csv;
     clout_status_t st = import_open_csv(path, &bytes, &csv, err);
     if (st)
         return st;
@@ -142,9 +142,9 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
             g_array_append_val(fidx, f);
         }
     } else {
-        for (int f = 0; f < clout_csv_n_fields(csv); f++)
-            if (codes_cow_igo(clout_csv_field(csv, f))) {
-                g_ptr_array_add(cols, g_strdup(clout_csv_field(csv, f)));
+        for (int f = 0; f < cl_csv_n_fields(csv); f++)
+            if (codes_cow_igo(cl_csv_field(csv, f))) {
+                g_ptr_array_add(cols, g_strdup(cl_csv_field(csv, f)));
                 g_array_append_val(fidx, f);
             }
     }
@@ -190,7 +190,7 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
     }
     long rows = 0, kept = 0, missing = 0;
     int r;
-    while ((r = clout_csv_next(csv, err)) > 0) {
+    while ((r = cl_csv_next(csv, err)) > 0) {
         long ccode, year;
         if (!import_field_long(csv, ci, &ccode, "ccode", err) || !field_year(csv, yi, &year, err)) {
             r = -1;
@@ -221,8 +221,8 @@ clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
             } else if (v == -9)
                 missing++;
             else if (v != 0 && v != -1) {
-                clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, f),
-                                clout_csv_field_col(csv, f),
+                clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, f),
+                                cl_csv_field_col(csv, f),
                                 "column '%s': %ld is not a COW IGO status (0, 1, 2, 3, -9, -1)",
                                 (char *)g_ptr_array_index(cols, k), v);
                 r = -1;
@@ -259,7 +259,7 @@ done:
     g_hash_table_destroy(years);
     g_ptr_array_free(cols, TRUE);
     g_array_free(fidx, TRUE);
-    clout_csv_close(csv);
+    cl_csv_close(csv);
     g_bytes_unref(bytes);
     return st;
 }
@@ -276,7 +276,7 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
                                         bool directed, const char *source, const char *source_ref)
 {
     GBytes *bytes;
-    clout_csv_t *csv;
+    cl_csv_t *csv;
     clout_status_t st = import_open_csv(path, &bytes, &csv, err);
     if (st)
         return st;
@@ -310,7 +310,7 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
             goto done;
     }
     long rows = 0, kept = 0;
-    while ((r = clout_csv_next(csv, err)) > 0) {
+    while ((r = cl_csv_next(csv, err)) > 0) {
         long a, b, year;
         if (!import_field_long(csv, c1, &a, "ccode1", err) ||
             !import_field_long(csv, c2, &b, "ccode2", err) || !field_year(csv, yi, &year, err)) {
@@ -331,7 +331,7 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
         }
         for (int k = 0; k < n_obl; k++) {
             long v;
-            const char *s = clout_csv_field(csv, fi[k]);
+            const char *s = cl_csv_field(csv, fi[k]);
             if (strcmp(s, "NA") == 0)
                 continue;
             if (!import_field_long(csv, fi[k], &v, obl[k].column, err)) {
@@ -341,8 +341,8 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
             if (v == 1)
                 spans_add(sp, (int)a, (int)b, rel[k], 1, (int)year, NULL);
             else if (v != 0) {
-                clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, fi[k]),
-                                clout_csv_field_col(csv, fi[k]), "column '%s': %ld is not 0 or 1",
+                clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, fi[k]),
+                                cl_csv_field_col(csv, fi[k]), "column '%s': %ld is not 0 or 1",
                                 obl[k].column, v);
                 r = -1;
                 break;
@@ -370,7 +370,7 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
 done:
     spans_free(sp);
     g_hash_table_destroy(years);
-    clout_csv_close(csv);
+    cl_csv_close(csv);
     g_bytes_unref(bytes);
     return st;
 }
@@ -423,23 +423,23 @@ static clout_status_t cow_trade_relation(clout_dataset_t *ds, int *rel, clout_er
 
 /* An amount cell: false (and *skip set) for NA, -9 and empty; an error for
  * anything else that is not a number of 0 or more. */
-static bool amount_cell(clout_csv_t *csv, int col, const char *name, double *v, bool *skip,
+static bool amount_cell(cl_csv_t *csv, int col, const char *name, double *v, bool *skip,
                         clout_error_t *err)
 {
-    const char *s = clout_csv_field(csv, col);
+    const char *s = cl_csv_field(csv, col);
     *skip = strcmp(s, "NA") == 0 || strcmp(s, "-9") == 0 || !*s;
     if (*skip)
         return true;
-    if (clout_parse_double(s, v) && *v >= 0)
+    if (cl_parse_double(s, v) && *v >= 0)
         return true;
-    clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, col),
-                    clout_csv_field_col(csv, col), "column '%s': '%s' is not an amount", name, s);
+    clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, col),
+                    cl_csv_field_col(csv, col), "column '%s': '%s' is not an amount", name, s);
     return false;
 }
 
 /* cow_trade4_national.csv: each state's imports and exports with the world,
  * as ties with WORLD (exports: state -> WORLD; imports: WORLD -> state). */
-static clout_status_t import_cow_trade_national(clout_dataset_t *ds, clout_csv_t *csv,
+static clout_status_t import_cow_trade_national(clout_dataset_t *ds, cl_csv_t *csv,
                                                 const char *path, const clout_import_opts_t *opts,
                                                 import_report_t *rep, clout_error_t *err)
 {
@@ -454,7 +454,7 @@ static clout_status_t import_cow_trade_national(clout_dataset_t *ds, clout_csv_t
     char *ref = g_strdup_printf(COW_TRADE_REF, "national totals");
     if (!st)
         report_rows(rep, path);
-    while (!st && (r = clout_csv_next(csv, err)) > 0) {
+    while (!st && (r = cl_csv_next(csv, err)) > 0) {
         long cc, year;
         if (!import_field_long(csv, ci, &cc, "ccode", err) || !field_year(csv, yi, &year, err)) {
             r = -1;
@@ -508,7 +508,7 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
                                 clout_error_t *err)
 {
     GBytes *bytes;
-    clout_csv_t *csv;
+    cl_csv_t *csv;
     clout_status_t st = import_open_csv(path, &bytes, &csv, err);
     if (st)
         return st;
@@ -517,8 +517,8 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
     char *ref = g_strdup_printf(COW_TRADE_REF, "dyadic");
     /* The national totals file, told apart by its header. */
     bool national = false;
-    for (int f = 0; f < clout_csv_n_fields(csv); f++)
-        national |= strcmp(clout_csv_field(csv, f), "exports") == 0;
+    for (int f = 0; f < cl_csv_n_fields(csv); f++)
+        national |= strcmp(cl_csv_field(csv, f), "exports") == 0;
     if (national) {
         st = import_cow_trade_national(ds, csv, path, opts, rep, err);
         goto done;
@@ -535,7 +535,7 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
         goto done;
     report_rows(rep, path);
     long rows = 0, kept = 0, added = 0, dupes = 0, missing = 0, zero = 0;
-    while ((r = clout_csv_next(csv, err)) > 0) {
+    while ((r = cl_csv_next(csv, err)) > 0) {
         long a, b, year;
         if (!import_field_long(csv, c1, &a, "ccode1", err) ||
             !import_field_long(csv, c2, &b, "ccode2", err) || !field_year(csv, yi, &year, err)) {
@@ -594,7 +594,7 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
     report_add(rep, "flows of zero (skipped)", zero, NULL);
 done:
     g_free(ref);
-    clout_csv_close(csv);
+    cl_csv_close(csv);
     g_bytes_unref(bytes);
     return st;
 }

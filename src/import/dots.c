@@ -99,14 +99,14 @@ static bool parse_value(const char *s, double *v, bool *est)
         if (s[i] != ',')
             *p++ = s[i];
     *p = 0;
-    bool ok = clout_parse_double(plain, v) && *v >= 0;
+    bool ok = cl_parse_double(plain, v) && *v >= 0;
     g_free(plain);
     return ok;
 }
 
 /* One row: into the table of flows, or dropped with its reason.  False after
  * recording an error. */
-static bool read_row(dots_t *d, clout_csv_t *csv, const int *col, clout_error_t *err)
+static bool read_row(dots_t *d, cl_csv_t *csv, const int *col, clout_error_t *err)
 {
     enum { REPORTER, PARTNER, FLOW, YEAR, VALUE };
     long year;
@@ -115,28 +115,28 @@ static bool read_row(dots_t *d, clout_csv_t *csv, const int *col, clout_error_t 
     d->rows++;
     d->first = d->first ? MIN(d->first, (int)year) : (int)year;
     d->last = MAX(d->last, (int)year);
-    const char *fs = clout_csv_field(csv, col[FLOW]), *vs = clout_csv_field(csv, col[VALUE]);
+    const char *fs = cl_csv_field(csv, col[FLOW]), *vs = cl_csv_field(csv, col[VALUE]);
     int side = strcmp(fs, "import") == 0 ? IMP : strcmp(fs, "export") == 0 ? EXP : -1;
     if (side < 0) {
-        clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv),
-                        clout_csv_field_line(csv, col[FLOW]), clout_csv_field_col(csv, col[FLOW]),
+        clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, col[FLOW]),
+                        cl_csv_field_col(csv, col[FLOW]),
                         "column 'flow': '%s' is not export or import", fs);
         return false;
     }
     double v;
     bool est;
     if (!parse_value(vs, &v, &est)) {
-        clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv),
-                        clout_csv_field_line(csv, col[VALUE]), clout_csv_field_col(csv, col[VALUE]),
+        clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, col[VALUE]),
+                        cl_csv_field_col(csv, col[VALUE]),
                         "column 'value_musd': '%s' is not an amount", vs);
         return false;
     }
     int code[2];
     for (int k = 0; k < 2; k++) {
-        const char *s = clout_csv_field(csv, col[k]);
+        const char *s = cl_csv_field(csv, col[k]);
         if (!*s || (code[k] = dots_code(d, s)) < 0) {
-            clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv),
-                            clout_csv_field_line(csv, col[k]), clout_csv_field_col(csv, col[k]),
+            clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, col[k]),
+                            cl_csv_field_col(csv, col[k]),
                             *s ? "more than %d country codes" : "empty country code",
                             DOTS_MAX_CODES);
             return false;
@@ -177,8 +177,8 @@ static bool read_row(dots_t *d, clout_csv_t *csv, const int *col, clout_error_t 
             report_drop(d->rep, "a repeated row (the same report again)", 1, NULL);
             return true;
         }
-        clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv),
-                        clout_csv_field_line(csv, col[VALUE]), clout_csv_field_col(csv, col[VALUE]),
+        clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, col[VALUE]),
+                        cl_csv_field_col(csv, col[VALUE]),
                         "column 'value_musd': '%s' differs from line %ld, which reports the "
                         "same flow, partner and year",
                         vs, f->line[side]);
@@ -187,7 +187,7 @@ static bool read_row(dots_t *d, clout_csv_t *csv, const int *col, clout_error_t 
     f->has[side] = true;
     f->v[side] = v;
     f->est[side] = est;
-    f->line[side] = clout_csv_field_line(csv, col[VALUE]);
+    f->line[side] = cl_csv_field_line(csv, col[VALUE]);
     return true;
 }
 
@@ -317,7 +317,7 @@ clout_status_t import_imf_dots(clout_dataset_t *ds, const char *path,
                                clout_error_t *err)
 {
     GBytes *bytes;
-    clout_csv_t *csv;
+    cl_csv_t *csv;
     clout_status_t st = import_open_csv(path, &bytes, &csv, err);
     if (st)
         return st;
@@ -354,7 +354,7 @@ clout_status_t import_imf_dots(clout_dataset_t *ds, const char *path,
     }
     if (!st) {
         report_rows(rep, path);
-        while ((r = clout_csv_next(csv, err)) > 0)
+        while ((r = cl_csv_next(csv, err)) > 0)
             if (!read_row(&d, csv, col, err)) {
                 r = -1;
                 break;
@@ -374,7 +374,7 @@ clout_status_t import_imf_dots(clout_dataset_t *ds, const char *path,
     g_hash_table_destroy(d.code_ix);
     g_array_free(d.flows, TRUE);
     g_hash_table_destroy(d.flow_ix);
-    clout_csv_close(csv);
+    cl_csv_close(csv);
     g_bytes_unref(bytes);
     return st;
 }

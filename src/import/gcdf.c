@@ -46,7 +46,7 @@ clout_status_t import_gcdf(clout_dataset_t *ds, const char *path, const clout_im
     if (st)
         return st;
     GBytes *bytes;
-    clout_csv_t *csv;
+    cl_csv_t *csv;
     st = import_open_csv(path, &bytes, &csv, err);
     if (st)
         return st;
@@ -82,7 +82,7 @@ clout_status_t import_gcdf(clout_dataset_t *ds, const char *path, const clout_im
     bool lender_in = import_actor_in(opts, lender);
     if (!st) {
         report_rows(rep, path);
-        while ((r = clout_csv_next(csv, err)) > 0) {
+        while ((r = cl_csv_next(csv, err)) > 0) {
             long cc, year;
             if (!import_field_long(csv, ci, &cc, "ccode", err) ||
                 !import_field_year(csv, yi, &year, "year", err)) {
@@ -168,7 +168,7 @@ clout_status_t import_gcdf(clout_dataset_t *ds, const char *path, const clout_im
         g_string_free(cls, TRUE);
     }
     g_free(ref);
-    clout_csv_close(csv);
+    cl_csv_close(csv);
     g_bytes_unref(bytes);
     return st;
 }

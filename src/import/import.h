@@ -1,6 +1,6 @@
 /* import.h: what the importers share: input files, code tables, spans, the report. */
-#ifndef CLOUT_IMPORT_H
-#define CLOUT_IMPORT_H
+#ifndef CL_IMPORT_INTERNAL_H
+#define CL_IMPORT_INTERNAL_H
 
 #include "../internal.h"
 
@@ -36,7 +36,7 @@ clout_status_t import_read_file(const char *path, GBytes **out, clout_error_t *e
 /* Reads path (plain or gzip) and its header row; on success *csv stands on
  * the header and reads from *bytes, which the caller keeps until it closes
  * the reader.  An empty file is CLOUT_EDATA. */
-clout_status_t import_open_csv(const char *path, GBytes **bytes, clout_csv_t **csv,
+clout_status_t import_open_csv(const char *path, GBytes **bytes, cl_csv_t **csv,
                                clout_error_t *err);
 
 /* Adds relation def to ds, or finds the same one there (*out: its index);
@@ -48,7 +48,7 @@ clout_status_t import_relation(clout_dataset_t *ds, const clout_relation_t *def,
 void import_cover(clout_dataset_t *ds, int r, const clout_import_opts_t *o, int first, int last);
 
 /* Index of a header column, or -1 after recording an error at the header. */
-int import_column(clout_csv_t *csv, const char *name, bool required, clout_error_t *err);
+int import_column(cl_csv_t *csv, const char *name, bool required, clout_error_t *err);
 
 /* The embedded code tables (src/import/codes/). */
 typedef struct {
@@ -127,16 +127,16 @@ clout_status_t import_unga(clout_dataset_t *ds, char *const *files, int n_files,
 
 /* Cells that importers read.  A whole number in column what; false after
  * recording an error. */
-bool import_field_long(clout_csv_t *csv, int i, long *v, const char *what, clout_error_t *err);
+bool import_field_long(cl_csv_t *csv, int i, long *v, const char *what, clout_error_t *err);
 /* A year column: a whole number within clout's years. */
-bool import_field_year(clout_csv_t *csv, int i, long *v, const char *what, clout_error_t *err);
+bool import_field_year(cl_csv_t *csv, int i, long *v, const char *what, clout_error_t *err);
 /* A number in column what, 0 or more; false after recording an error. */
-bool import_field_amount(clout_csv_t *csv, int i, double *v, const char *what, clout_error_t *err);
+bool import_field_amount(cl_csv_t *csv, int i, double *v, const char *what, clout_error_t *err);
 /* "1234567.8" as "1,234,567.8" (one decimal), for notes.  Owned by the caller. */
 char *import_thousands(double v);
 
 /* Embedded tables, generated from the CSV files in src/import/codes at build time. */
-extern const char clout_codes_cow_states[], clout_codes_sipri_names[], clout_codes_cow_igos[],
-    clout_codes_iso2[], clout_codes_imf_dots[];
+extern const char cl_codes_cow_states[], cl_codes_sipri_names[], cl_codes_cow_igos[],
+    cl_codes_iso2[], cl_codes_imf_dots[];
 
 #endif

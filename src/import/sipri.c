@@ -114,7 +114,7 @@ static void deliveries_release(deliveries_t *d)
 }
 
 /* Adds tiv to the delivery of ids[0] to ids[1] in year. */
-static void add_delivery(deliveries_t *d, clout_csv_t *csv, const char *const ids[2],
+static void add_delivery(deliveries_t *d, cl_csv_t *csv, const char *const ids[2],
                          const char *const kind[2], char *const disp[2], int year, double tiv)
 {
     char *key = g_strdup_printf("%s\x1f%s\x1f%d", ids[0], ids[1], year);
@@ -134,8 +134,8 @@ static void add_delivery(deliveries_t *d, clout_csv_t *csv, const char *const id
     delivery_t *x = &g_array_index(d->dl, delivery_t, GPOINTER_TO_INT(hit) - 1);
     x->tiv += tiv;
     x->deliveries++;
-    bool est = (d->ye >= 0 && strcmp(clout_csv_field(csv, d->ye), "Yes") == 0) ||
-               (d->ne >= 0 && strcmp(clout_csv_field(csv, d->ne), "Yes") == 0);
+    bool est = (d->ye >= 0 && strcmp(cl_csv_field(csv, d->ye), "Yes") == 0) ||
+               (d->ne >= 0 && strcmp(cl_csv_field(csv, d->ne), "Yes") == 0);
     x->estimated += est;
 }
 
@@ -180,17 +180,17 @@ static void add_totals(clout_dataset_t *ds, const deliveries_t *d, int rel, cons
 }
 
 /* One row of the register.  Returns false after recording an error. */
-static bool read_row(deliveries_t *d, clout_csv_t *csv, const char *path,
+static bool read_row(deliveries_t *d, cl_csv_t *csv, const char *path,
                      const clout_import_opts_t *opts, import_report_t *rep, clout_error_t *err)
 {
     d->rows++;
-    const char *ys = clout_csv_field(csv, d->yi), *ts = clout_csv_field(csv, d->ti);
+    const char *ys = cl_csv_field(csv, d->yi), *ts = cl_csv_field(csv, d->ti);
     int year;
     double tiv;
     if (strlen(ys) != 4 || !clout_parse_year(ys, &year)) {
-        clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, d->yi),
-                        clout_csv_field_col(csv, d->yi),
-                        "column 'Delivery year': '%s' is not a year", ys);
+        clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, d->yi),
+                        cl_csv_field_col(csv, d->yi), "column 'Delivery year': '%s' is not a year",
+                        ys);
         return false;
     }
     d->first = d->first ? MIN(d->first, year) : year;
@@ -199,15 +199,15 @@ static bool read_row(deliveries_t *d, clout_csv_t *csv, const char *path,
         report_drop(rep, "no TIV delivery value", 1, NULL);
         return true;
     }
-    if (!clout_parse_double(ts, &tiv) || tiv < 0) {
-        clout_error_set(err, CLOUT_EDATA, path, clout_csv_field_line(csv, d->ti),
-                        clout_csv_field_col(csv, d->ti),
+    if (!cl_parse_double(ts, &tiv) || tiv < 0) {
+        clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, d->ti),
+                        cl_csv_field_col(csv, d->ti),
                         "column 'TIV delivery values': '%s' is not an amount", ts);
         return false;
     }
     const char *ids[2], *kind[2] = {NULL, NULL};
     char *disp[2];
-    const char *names[2] = {clout_csv_field(csv, d->si), clout_csv_field(csv, d->ri)};
+    const char *names[2] = {cl_csv_field(csv, d->si), cl_csv_field(csv, d->ri)};
     bool untabled = false;
     for (int k = 0; k < 2; k++) {
         ids[k] = sipri_actor(names[k], &kind[k], &disp[k], rep);
@@ -296,13 +296,13 @@ clout_status_t import_sipri(clout_dataset_t *ds, const char *path, const clout_i
                                "not a SIPRI trade register: no line starts with '%s'", head);
     }
     char *source_ref = source_ref_of(data, start);
-    clout_csv_t *csv = clout_csv_open_mem(start, len - (gsize)(start - data), path);
-    clout_csv_set_line(csv, line);
+    cl_csv_t *csv = cl_csv_open_mem(start, len - (gsize)(start - data), path);
+    cl_csv_set_line(csv, line);
     deliveries_t d = {.ix = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
                       .dl = g_array_new(FALSE, FALSE, sizeof(delivery_t)),
                       .kinds = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
                       .totals = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
-    int r = clout_csv_next(csv, err);
+    int r = cl_csv_next(csv, err);
     d.si = import_column(csv, "Supplier", true, err);
     d.ri = import_column(csv, "Recipient", true, err);
     d.yi = import_column(csv, "Delivery year", true, err);
@@ -327,7 +327,7 @@ clout_status_t import_sipri(clout_dataset_t *ds, const char *path, const clout_i
     st = import_relation(ds, &def, &rel, err);
     if (st)
         goto done;
-    while ((r = clout_csv_next(csv, err)) > 0)
+    while ((r = cl_csv_next(csv, err)) > 0)
         if (!read_row(&d, csv, path, opts, rep, err)) {
             r = -1;
             break;
@@ -342,7 +342,7 @@ clout_status_t import_sipri(clout_dataset_t *ds, const char *path, const clout_i
     import_cover(ds, rel, opts, d.first, d.last);
 done:
     deliveries_release(&d);
-    clout_csv_close(csv);
+    cl_csv_close(csv);
     g_free(source_ref);
     g_bytes_unref(bytes);
     return st;

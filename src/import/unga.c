@@ -13,8 +13,8 @@
 static const char *const ISSUES[] = {"me", "nu", "di", "hr", "co", "ec", NULL};
 
 /* An undirected relation of the political layer whose value is the strength. */
-static clout_status_t agreement_relation(clout_dataset_t *ds, const char *name,
-                                         const char *source, int *rel, clout_error_t *err)
+static clout_status_t agreement_relation(clout_dataset_t *ds, const char *name, const char *source,
+                                         int *rel, clout_error_t *err)
 {
     clout_relation_t def;
     clout_relation_init(&def, name, "political");
@@ -54,39 +54,39 @@ typedef struct {
 /* The three files, told apart by their headers. */
 enum { F_VOTES, F_ROLLCALLS, F_ISSUES, N_FILES };
 
-static int file_kind(clout_csv_t *csv)
+static int file_kind(cl_csv_t *csv)
 {
     bool has[5] = {false};
     static const char *cols[] = {"rcid", "vote", "country_code", "session", "short_name"};
-    for (int f = 0; f < clout_csv_n_fields(csv); f++)
+    for (int f = 0; f < cl_csv_n_fields(csv); f++)
         for (int k = 0; k < 5; k++)
-            has[k] |= strcmp(clout_csv_field(csv, f), cols[k]) == 0;
+            has[k] |= strcmp(cl_csv_field(csv, f), cols[k]) == 0;
     if (!has[0])
         return -1;
     return has[1] && has[2] ? F_VOTES : has[3] ? F_ROLLCALLS : has[4] ? F_ISSUES : -1;
 }
 
-static bool read_rollcalls(unga_t *u, clout_csv_t *csv, clout_error_t *err)
+static bool read_rollcalls(unga_t *u, cl_csv_t *csv, clout_error_t *err)
 {
     int ri = import_column(csv, "rcid", true, err), si = import_column(csv, "session", true, err);
     if (ri < 0 || si < 0)
         return false;
     int r;
-    while ((r = clout_csv_next(csv, err)) > 0) {
+    while ((r = cl_csv_next(csv, err)) > 0) {
         long rcid, session;
         if (!import_field_long(csv, ri, &rcid, "rcid", err) ||
             !import_field_long(csv, si, &session, "session", err))
             return false;
         long year = session + UNGA_YEAR0;
         if (session < 1 || year > CLOUT_YEAR_MAX || rcid < 0 || rcid > G_MAXINT) {
-            clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_line(csv), 1,
+            clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_line(csv), 1,
                             "roll call %ld of session %ld: not a roll call of a session", rcid,
                             session);
             return false;
         }
         if (g_hash_table_contains(u->rc_ix, GINT_TO_POINTER((int)rcid))) {
-            clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, ri),
-                            clout_csv_field_col(csv, ri),
+            clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, ri),
+                            cl_csv_field_col(csv, ri),
                             "column 'rcid': roll call %ld is listed twice", rcid);
             return false;
         }
@@ -108,19 +108,19 @@ static rollcall_t *find_rc(unga_t *u, long rcid)
     return hit ? &g_array_index(u->rcs, rollcall_t, GPOINTER_TO_INT(hit) - 1) : NULL;
 }
 
-static bool read_issues(unga_t *u, clout_csv_t *csv, clout_error_t *err)
+static bool read_issues(unga_t *u, cl_csv_t *csv, clout_error_t *err)
 {
     int ri = import_column(csv, "rcid", true, err),
         ii = import_column(csv, "short_name", true, err);
     if (ri < 0 || ii < 0)
         return false;
     int r;
-    while ((r = clout_csv_next(csv, err)) > 0) {
+    while ((r = cl_csv_next(csv, err)) > 0) {
         long rcid;
         if (!import_field_long(csv, ri, &rcid, "rcid", err))
             return false;
         u->rows++;
-        const char *code = clout_csv_field(csv, ii);
+        const char *code = cl_csv_field(csv, ii);
         rollcall_t *rc = find_rc(u, rcid);
         if (!u->opts->issues) {
             report_drop(u->rep, "issue codes, not needed without --issues", 1, NULL);
@@ -137,9 +137,9 @@ static bool read_issues(unga_t *u, clout_csv_t *csv, clout_error_t *err)
 }
 
 /* A vote's state: its ISO3, or NULL (and why) when it has none. */
-static const char *vote_state(clout_csv_t *csv, int ci, int ni, const char **why)
+static const char *vote_state(cl_csv_t *csv, int ci, int ni, const char **why)
 {
-    const char *code = clout_csv_field(csv, ci), *country = clout_csv_field(csv, ni);
+    const char *code = cl_csv_field(csv, ci), *country = cl_csv_field(csv, ni);
     /* R wrote a missing code as a bare NA, which reads like Namibia's code:
      * the Federal Republic of Germany, the Yemen Arab Republic and Zanzibar
      * have none. */
@@ -155,7 +155,7 @@ static const char *vote_state(clout_csv_t *csv, int ci, int ni, const char **why
     return s->iso3;
 }
 
-static bool read_votes(unga_t *u, clout_csv_t *csv, clout_error_t *err)
+static bool read_votes(unga_t *u, cl_csv_t *csv, clout_error_t *err)
 {
     int ri = import_column(csv, "rcid", true, err),
         ci = import_column(csv, "country_code", true, err),
@@ -167,28 +167,28 @@ static bool read_votes(unga_t *u, clout_csv_t *csv, clout_error_t *err)
         g_hash_table_insert(index, u->opts->actors[k], GINT_TO_POINTER(k + 1));
     int r;
     bool ok = true;
-    while (ok && (r = clout_csv_next(csv, err)) > 0) {
+    while (ok && (r = cl_csv_next(csv, err)) > 0) {
         long rcid;
         if (!import_field_long(csv, ri, &rcid, "rcid", err)) {
             ok = false;
             break;
         }
         u->rows++;
-        const char *vs = clout_csv_field(csv, vi), *why = NULL;
+        const char *vs = cl_csv_field(csv, vi), *why = NULL;
         int vote = strcmp(vs, "yes") == 0       ? 1
                    : strcmp(vs, "no") == 0      ? 2
                    : strcmp(vs, "abstain") == 0 ? 3
                                                 : 0;
         if (!vote) {
-            clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, vi),
-                            clout_csv_field_col(csv, vi),
+            clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, vi),
+                            cl_csv_field_col(csv, vi),
                             "column 'vote': '%s' is not yes, no or abstain", vs);
             ok = false;
             break;
         }
         const char *iso3 = vote_state(csv, ci, ni, &why);
         if (!iso3) {
-            report_drop(u->rep, why, 1, clout_csv_field(csv, ni));
+            report_drop(u->rep, why, 1, cl_csv_field(csv, ni));
             continue;
         }
         import_known(u->rep, iso3);
@@ -212,7 +212,7 @@ static bool read_votes(unga_t *u, clout_csv_t *csv, clout_error_t *err)
         }
         if (rc->votes[k]) {
             report_drop(u->rep, "a second vote of one state on one roll call (the first counts)", 1,
-                        clout_csv_field(csv, ci));
+                        cl_csv_field(csv, ci));
             continue;
         }
         rc->votes[k] = (signed char)vote;
@@ -324,12 +324,12 @@ clout_status_t import_unga(clout_dataset_t *ds, char *const *files, int n_files,
         }
     }
     GBytes *bytes[N_FILES] = {NULL};
-    clout_csv_t *csv[N_FILES] = {NULL};
+    cl_csv_t *csv[N_FILES] = {NULL};
     const char *path[N_FILES] = {NULL};
     clout_status_t st = CLOUT_OK;
     for (int i = 0; i < n_files && !st; i++) {
         GBytes *b;
-        clout_csv_t *c;
+        cl_csv_t *c;
         st = import_open_csv(files[i], &b, &c, err);
         if (st)
             break;
@@ -343,7 +343,7 @@ clout_status_t import_unga(clout_dataset_t *ds, char *const *files, int n_files,
                           : clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
                                             "unga: '%s' and '%s' are the same kind of file",
                                             path[kind], files[i]);
-            clout_csv_close(c);
+            cl_csv_close(c);
             g_bytes_unref(b);
             break;
         }
@@ -392,7 +392,7 @@ clout_status_t import_unga(clout_dataset_t *ds, char *const *files, int n_files,
     g_hash_table_destroy(u.rc_ix);
     for (int k = 0; k < N_FILES; k++) {
         if (csv[k])
-            clout_csv_close(csv[k]);
+            cl_csv_close(csv[k]);
         if (bytes[k])
             g_bytes_unref(bytes[k]);
     }
@@ -411,7 +411,7 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
                                      clout_error_t *err)
 {
     GBytes *bytes;
-    clout_csv_t *csv;
+    cl_csv_t *csv;
     clout_status_t st = import_open_csv(path, &bytes, &csv, err);
     if (st)
         return st;
@@ -438,7 +438,7 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
     int first = 0, last = 0, r = 0;
     if (!st) {
         report_rows(rep, path);
-        while ((r = clout_csv_next(csv, err)) > 0) {
+        while ((r = cl_csv_next(csv, err)) > 0) {
             long cc, session;
             if (!import_field_long(csv, ci, &cc, "ccode", err) ||
                 !import_field_long(csv, si, &session, "session", err)) {
@@ -447,22 +447,22 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
             }
             long year = session + UNGA_YEAR0;
             if (session < 1 || year > CLOUT_YEAR_MAX) {
-                clout_error_set(err, CLOUT_EDATA, clout_csv_display(csv),
-                                clout_csv_field_line(csv, si), clout_csv_field_col(csv, si),
-                                "column 'session': %ld is not a session", session);
+                clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv), cl_csv_field_line(csv, si),
+                                cl_csv_field_col(csv, si), "column 'session': %ld is not a session",
+                                session);
                 r = -1;
                 break;
             }
             double v[N_POLES];
             bool has[N_POLES];
             for (int p = 0; p < N_POLES && r >= 0; p++) {
-                const char *s = clout_csv_field(csv, pc[p]);
+                const char *s = cl_csv_field(csv, pc[p]);
                 has[p] = strcmp(s, "NA") != 0 && *s;
-                if (has[p] && !(clout_parse_double(s, &v[p]) && v[p] >= 0 && v[p] <= 1)) {
-                    clout_error_set(
-                        err, CLOUT_EDATA, clout_csv_display(csv), clout_csv_field_line(csv, pc[p]),
-                        clout_csv_field_col(csv, pc[p]),
-                        "column '%s': '%s' is not an agreement from 0 to 1", POLES[p].column, s);
+                if (has[p] && !(cl_parse_double(s, &v[p]) && v[p] >= 0 && v[p] <= 1)) {
+                    clout_error_set(err, CLOUT_EDATA, cl_csv_display(csv),
+                                    cl_csv_field_line(csv, pc[p]), cl_csv_field_col(csv, pc[p]),
+                                    "column '%s': '%s' is not an agreement from 0 to 1",
+                                    POLES[p].column, s);
                     r = -1;
                 }
             }
@@ -515,7 +515,7 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
                 g_hash_table_insert(seen, key, g_memdup2(&v[p], sizeof v[p]));
                 char *note = g_strdup_printf("session %ld: %s's %s%s%s%s", session, s->iso3,
                                              POLES[p].column, ni >= 0 ? " (it voted on " : "",
-                                             ni >= 0 ? clout_csv_field(csv, ni) : "",
+                                             ni >= 0 ? cl_csv_field(csv, ni) : "",
                                              ni >= 0 ? " roll calls)" : "");
                 int sa = state_actor(ds, a, a), sb = state_actor(ds, b, b);
                 if (clout_dataset_add_tie(ds, sa, sb, rel, v[p], (int)year, (int)year, ref, note))
@@ -545,7 +545,7 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
                    differ ? "some with different values" : "the same value both times");
     }
     g_hash_table_destroy(seen);
-    clout_csv_close(csv);
+    cl_csv_close(csv);
     g_bytes_unref(bytes);
     return st;
 }

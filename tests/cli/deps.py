@@ -31,7 +31,7 @@ MODULES = {
 # Debian's python3-networkx only recommends.
 IMPLIED = {"networkx": ["python3-scipy"], "pandas": ["python3-numpy"]}
 # Packages that another listed package pulls in (hard Depends), so listing them is optional.
-PULLED_IN = {"python3-numpy": ["python3-pandas", "python3-scipy"]}
+PULLED_IN = {"python3-numpy": ["python3-pandas", "python3-scipy"], "binutils": ["build-essential"]}
 
 # External programs -> package.  A program a test calls that is in neither this map nor
 # ESSENTIAL is reported, so that this list stays complete.
@@ -54,6 +54,7 @@ PROGRAMS = {
     "xxd": "xxd",
     "fc-list": "fontconfig",
     "fc-match": "fontconfig",
+    "nm": "binutils",
 }
 # Commands of Debian's Essential and required packages (coreutils, diffutils, findutils,
 # grep, sed, gzip, mawk, bash, util-linux, procps...) and shell builtins: on every machine.

@@ -227,13 +227,13 @@ tap $? "--until before --from: exit 2, nothing written" "exit $rc: $(cat "$T/err
 default_of() { # COMMAND OPTION: the "(default X)" of its -h line
     "$CLOUT" "$1" -h | sed -n "s/^ *\(-., \)\{0,1\}--$2 .*(default \([^)]*\))\$/\2/p"
 }
-window=$(sed -n 's/^#define CLOUT_DEFAULT_WINDOW \([0-9]*\)$/\1/p' "$SRC/src/clout.h")
+window=$(sed -n 's/^#define CLOUT_DEFAULT_WINDOW \([0-9]*\)$/\1/p' "$SRC/include/clout/snapshot.h")
 [ -n "$window" ] && [ "$(default_of build window)" = "$window" ]
 tap $? "build -h: --window's default is CLOUT_DEFAULT_WINDOW ($window)" "-h: $(default_of build window)"
 dpi=$(sed -n 's/^#define CLI_PNG_DPI \([0-9]*\)$/\1/p' "$SRC/src/cli/cli.h")
 [ -n "$dpi" ] && [ "$(default_of render dpi)" = "$dpi" ] && [ "$(default_of chart dpi)" = "$dpi" ]
 tap $? "render, chart -h: --dpi's default is CLI_PNG_DPI ($dpi)" "-h: $(default_of render dpi)"
-tol=$(sed -n 's/^#define CLOUT_LEIDEN_TOLERANCE \(.*\)$/\1/p' "$SRC/src/clout.h")
+tol=$(sed -n 's/^#define CLOUT_LEIDEN_TOLERANCE \(.*\)$/\1/p' "$SRC/include/clout/communities.h")
 /usr/bin/python3 -c 'import sys; sys.exit(float(sys.argv[1]) != float(sys.argv[2]))' "$tol" "$(default_of communities tolerance)"
 tap $? "communities -h: --tolerance's default is CLOUT_LEIDEN_TOLERANCE ($tol)" "-h: $(default_of communities tolerance)"
 

@@ -71,7 +71,7 @@ d = sys.argv[1]
 h = open(os.path.join(d, "index.html"), encoding="utf-8").read()
 i, t = h.find('<h2 id="findings">'), h.find("<table")
 ok = 0 <= i < t
-items = re.findall(r'<li id="finding-([A-Z]+)">(.*?)</li>', h[i:t], re.S)
+items = re.findall(r'<li class="finding" data-focus="([A-Z]+)">(.*?)</li>', h[i:t], re.S)
 ok = ok and len(items) == 5
 def fmt(v):
     v = float(v)

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include "fuzz.h"
+#include "internal.h"
 
 /* The input is up to four lines, what a user could type:
  *     INPUT            clout_input_open, and every value parser
@@ -97,10 +98,10 @@ static void parse_values(const char *s)
     (void)clout_layout_engine_from_name(s);
     (void)clout_fill_from_name(s);
     (void)clout_labels_from_name(s);
-    /* Only clout's own constants reach clout_color_hex, so only well-formed
+    /* Only clout's own constants reach cl_color_hex, so only well-formed
      * colours are held to the range (a malformed one such as "#-1-1-1" gives
      * components past 1; it has no way to say it is invalid). */
-    clout_rgba_t c = clout_color_hex(s);
+    clout_rgba_t c = cl_color_hex(s);
     size_t n = strlen(s);
     bool hex = (n == 7 || n == 9) && s[0] == '#';
     for (size_t i = 1; hex && i < n; i++)

@@ -12,18 +12,18 @@
 
 static void read_all(const char *data, size_t size)
 {
-    clout_csv_t *c = clout_csv_open_mem(data, size, "fuzz.csv");
+    cl_csv_t *c = cl_csv_open_mem(data, size, "fuzz.csv");
     clout_error_t *err = clout_error_new(0);
     long prev_line = 0;
     int r;
-    while ((r = clout_csv_next(c, err)) > 0) {
-        int n = clout_csv_n_fields(c);
-        long line = clout_csv_line(c);
+    while ((r = cl_csv_next(c, err)) > 0) {
+        int n = cl_csv_n_fields(c);
+        long line = cl_csv_line(c);
         FUZZ_CHECK(n >= 1 && n <= CLOUT_MAX_FIELDS, "%d fields", n);
         FUZZ_CHECK(line > prev_line, "record at line %ld after one at line %ld", line, prev_line);
         for (int i = 0; i < n; i++) {
-            const char *f = clout_csv_field(c, i);
-            long fl = clout_csv_field_line(c, i), fc = clout_csv_field_col(c, i);
+            const char *f = cl_csv_field(c, i);
+            long fl = cl_csv_field_line(c, i), fc = cl_csv_field_col(c, i);
             FUZZ_CHECK(f != NULL, "field %d is NULL", i);
             FUZZ_CHECK(strlen(f) <= CLOUT_MAX_FIELD_BYTES, "field %d too long", i);
             FUZZ_CHECK(fl >= line && fc >= 1, "field %d at %ld:%ld, record at %ld", i, fl, fc,
@@ -41,11 +41,11 @@ static void read_all(const char *data, size_t size)
     fuzz_check_error(err);
     /* Past the end, the reader stays there (after -1 it is not to be called). */
     if (r == 0) {
-        FUZZ_CHECK(clout_csv_next(c, err) == 0, "a record after the end of input");
+        FUZZ_CHECK(cl_csv_next(c, err) == 0, "a record after the end of input");
         FUZZ_CHECK(clout_error_count(err) == 0, "a diagnostic after the end of input");
     }
     clout_error_free(err);
-    clout_csv_close(c);
+    cl_csv_close(c);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

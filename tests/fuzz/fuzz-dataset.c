@@ -26,7 +26,7 @@ static void snapshot_and_write(const clout_dataset_t *ds, const clout_snapshot_o
 {
     clout_network_t *net = NULL;
     clout_error_t *err = clout_error_new(0);
-    clout_status_t st = clout_snapshot(&net, ds, o, err);
+    clout_status_t st = clout_snapshot(ds, &net, o, err);
     fuzz_check_failed(st, err);
     FUZZ_CHECK((st == CLOUT_OK) == (net != NULL), "status %d, network %p", (int)st, (void *)net);
     if (net) {

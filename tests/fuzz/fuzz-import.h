@@ -20,12 +20,12 @@ static void fuzz_import(const char *source, const char *ext, const uint8_t *data
     clout_error_t *err = clout_error_new(0);
     clout_table_t *report = NULL;
     char *files[] = {path};
-    clout_status_t st = clout_import(ds, source, files, 1, opts, &report, err);
+    clout_status_t st = clout_import(ds, source, files, 1, &report, opts, err);
     fuzz_check_failed(st, err);
     FUZZ_CHECK((st == CLOUT_OK) == (report != NULL), "status %d, report %p", (int)st,
                (void *)report);
     if (report) {
-        clout_tables_write(fuzz_null(), &report, 1, CLOUT_FMT_CSV, err);
+        clout_tables_write(&report, 1, fuzz_null(), CLOUT_FMT_CSV, err);
         clout_table_free(report);
     }
     /* Every tie names actors and a relation of the dataset, in year order. */
@@ -44,7 +44,7 @@ static void fuzz_import(const char *source, const char *ext, const uint8_t *data
         clout_snapshot_opts_t o = {0};
         clout_network_t *net = NULL;
         clout_error_clear(err);
-        st = clout_snapshot(&net, ds, &o, err);
+        st = clout_snapshot(ds, &net, &o, err);
         fuzz_check_failed(st, err);
         clout_network_free(net);
     }

@@ -12,7 +12,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "clout.h"
+#include <clout.h>
 
 /* A finding the sanitizers cannot see (a broken invariant) must still stop
  * libFuzzer and leave a reproducer, so it aborts with a message. */

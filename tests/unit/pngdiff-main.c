@@ -15,8 +15,7 @@ int main(int argc, char **argv)
         return 2;
     }
     GString *why = g_string_new(NULL);
-    long bad = test_png_diff(argv[1], argv[2], argc == 6 ? argv[5] : NULL,
-                             atoi(argv[3]), why);
+    long bad = test_png_diff(argv[1], argv[2], argc == 6 ? argv[5] : NULL, atoi(argv[3]), why);
     if (bad < 0) {
         printf("%s\n", why->str);
         g_string_free(why, TRUE);

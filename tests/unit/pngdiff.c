@@ -8,7 +8,7 @@
 /* Counts pixels whose channels differ by more than threshold; writes a diff
  * image (differences in red over a faded reference) when any do. */
 long test_png_diff(const char *got, const char *ref, const char *diff_path, int threshold,
-                     GString *why)
+                   GString *why)
 {
     cairo_surface_t *a = cairo_image_surface_create_from_png(got);
     cairo_surface_t *b = cairo_image_surface_create_from_png(ref);
@@ -50,4 +50,3 @@ out:
     cairo_surface_destroy(b);
     return bad;
 }
-

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "../../render/render.h"
 
 /*
@@ -188,7 +188,7 @@ static void assert_color(const clout_rgba_t *a, clout_rgba_t b)
 static void text_box(const scene_item_t *it, double *x0, double *y0, double *x1, double *y1)
 {
     double w, h;
-    clout_text_extent(it->text, it->size, it->bold, &w, &h);
+    clout_text_extent(it->text, &w, &h, it->size, it->bold);
     double dx = it->ha == CLOUT_HALIGN_LEFT ? 0 : it->ha == CLOUT_HALIGN_CENTER ? -w / 2 : -w;
     double dy = it->va == CLOUT_VALIGN_TOP ? 0 : it->va == CLOUT_VALIGN_MIDDLE ? -h / 2 : -h;
     double t = -it->angle * G_PI / 180, c = cos(t), sn = sin(t);
@@ -305,8 +305,8 @@ static void check_bars(const clout_scene_t *s, const double (*direct)[3])
             /* Segments are contiguous, in pole order, as wide as the share. */
             g_assert_cmpfloat_with_epsilon(r->x, x, 1e-6);
             g_assert_cmpfloat_with_epsilon(r->w / span, direct[f][p], 1e-6);
-            assert_color(&r->fill, p == 2 ? clout_color_hex("#d9d9d9")
-                                          : clout_color_category(p == 0 ? 4 : 5));
+            assert_color(&r->fill,
+                         p == 2 ? cl_color_hex("#d9d9d9") : clout_color_category(p == 0 ? 4 : 5));
             x += r->w;
             sum += r->w;
         }
@@ -323,7 +323,7 @@ static void test_shares_bars(void)
     clout_error_t *err = clout_error_new(0);
     clout_chart_opts_t o = base_opts();
     clout_scene_t *s;
-    g_assert_cmpint(clout_chart_shares(t, &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_shares(t, &s, &o, err), ==, CLOUT_OK);
     check_bars(s, DIRECT_ALL);
     /* The key names the poles in order, "other" last, by display name. */
     g_assert_nonnull(find_text(s, "key", "Russia"));
@@ -345,7 +345,7 @@ static void test_shares_bars(void)
     clout_scene_free(s);
 
     o.layer = "security";
-    g_assert_cmpint(clout_chart_shares(t, &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_shares(t, &s, &o, err), ==, CLOUT_OK);
     check_bars(s, DIRECT_SEC);
     assert_fits(s);
     clout_scene_free(s);
@@ -361,7 +361,7 @@ static void test_balance_dots(void)
     clout_error_t *err = clout_error_new(0);
     clout_chart_opts_t o = base_opts();
     clout_scene_t *s;
-    g_assert_cmpint(clout_chart_balance(t, &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_balance(t, &s, &o, err), ==, CLOUT_OK);
     const scene_item_t *lo = find_text(s, "x-axis", MINUS "1"), *hi = find_text(s, "x-axis", "+1");
     g_assert_nonnull(lo);
     g_assert_nonnull(hi);
@@ -407,7 +407,7 @@ static void test_balance_dots(void)
 
     /* Without intervals: no interval bars, no key entry for them. */
     t = balance_table(false, 0);
-    g_assert_cmpint(clout_chart_balance(t, &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_balance(t, &s, &o, err), ==, CLOUT_OK);
     g_assert_cmpint(count(s, "dot AAA", ITEM_LINE), ==, 0);
     g_assert_null(find_text(s, "key", "95% bootstrap interval"));
     g_assert_nonnull(find_text(s, "dot AAA", "+0.50"));
@@ -428,7 +428,7 @@ static void test_trend_points(void)
     clout_error_t *err = clout_error_new(0);
     clout_chart_opts_t o = base_opts();
     clout_scene_t *s;
-    g_assert_cmpint(clout_chart_trend(tb, years, 3, &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_trend(tb, years, 3, &s, &o, err), ==, CLOUT_OK);
     const scene_item_t *y0 = find_text(s, "x-axis", "2005"), *y1 = find_text(s, "x-axis", "2023");
     const scene_item_t *m1 = find_text(s, "y-axis", MINUS "1"), *p1 = find_text(s, "y-axis", "+1");
     g_assert_nonnull(y0);
@@ -469,7 +469,7 @@ static void test_trend_points(void)
     clout_table_t *ts[2] = {shares_table(), shares_table()};
     int y2[2] = {2014, 2023};
     o.of = "CHN";
-    g_assert_cmpint(clout_chart_trend(ts, y2, 2, &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_trend(ts, y2, 2, &s, &o, err), ==, CLOUT_OK);
     const scene_item_t *z = find_text(s, "y-axis", "0"), *one = find_text(s, "y-axis", "1");
     g_assert_nonnull(z);
     g_assert_nonnull(one);
@@ -481,11 +481,11 @@ static void test_trend_points(void)
 
     /* Years must increase; an unknown pole is a usage error. */
     int bad[2] = {2023, 2014};
-    g_assert_cmpint(clout_chart_trend(ts, bad, 2, &o, &s, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_chart_trend(ts, bad, 2, &s, &o, err), ==, CLOUT_EUSAGE);
     g_assert_null(s);
     o.of = "XXX";
     clout_error_clear(err);
-    g_assert_cmpint(clout_chart_trend(ts, y2, 2, &o, &s, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_chart_trend(ts, y2, 2, &s, &o, err), ==, CLOUT_EUSAGE);
     g_assert_nonnull(strstr(clout_error_message(err, 0), "'XXX'"));
     for (int i = 0; i < 3; i++)
         clout_table_free(tb[i]);
@@ -502,7 +502,7 @@ static void test_slope_balance(void)
     clout_error_t *err = clout_error_new(0);
     clout_chart_opts_t o = base_opts();
     clout_scene_t *s;
-    g_assert_cmpint(clout_chart_slope(a, b, "2014", "2023", &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_slope(a, b, "2014", "2023", &s, &o, err), ==, CLOUT_OK);
     const scene_item_t *m1 = find_text(s, "y-axis", MINUS "1"), *p1 = find_text(s, "y-axis", "+1");
     g_assert_nonnull(m1);
     g_assert_nonnull(p1);
@@ -537,7 +537,7 @@ static void test_slope_rank(void)
     clout_chart_opts_t o = base_opts();
     o.of = "pagerank";
     clout_scene_t *s;
-    g_assert_cmpint(clout_chart_slope(a, b, "2014", "2023", &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_slope(a, b, "2014", "2023", &s, &o, err), ==, CLOUT_OK);
     /* Roles focus and pole are shown; the bloc is not (though it ranks). */
     g_assert_cmpint(count(s, "slope BLOC", ITEM_LINE), ==, 0);
     static const char *ids[] = {"RUS", "CHN", "AAA", "BBB", "CCC"};
@@ -565,21 +565,21 @@ static void test_slope_rank(void)
     /* Poles in their colours, focus actors grey. */
     assert_color(&find(s, "slope RUS", ITEM_LINE, 0)->stroke, clout_color_category(4));
     assert_color(&find(s, "slope CHN", ITEM_LINE, 0)->stroke, clout_color_category(5));
-    assert_color(&find(s, "slope AAA", ITEM_LINE, 0)->stroke, clout_color_hex("#555555"));
+    assert_color(&find(s, "slope AAA", ITEM_LINE, 0)->stroke, cl_color_hex("#555555"));
     assert_fits(s);
     clout_scene_free(s);
 
     /* opts->actors picks the actors; a non-measure column is refused. */
     char *only[] = {"BLOC", "AAA", NULL};
     o.actors = only;
-    g_assert_cmpint(clout_chart_slope(a, b, "2014", "2023", &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_slope(a, b, "2014", "2023", &s, &o, err), ==, CLOUT_OK);
     g_assert_cmpint(count(s, "slope BLOC", ITEM_LINE), ==, 1);
     g_assert_cmpint(count(s, "slope RUS", ITEM_LINE), ==, 0);
     g_assert_nonnull(find_text(s, "slope BLOC", "A Bloc")); /* the table's name column */
     assert_fits(s);
     clout_scene_free(s);
     o.of = "name";
-    g_assert_cmpint(clout_chart_slope(a, b, "2014", "2023", &o, &s, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_chart_slope(a, b, "2014", "2023", &s, &o, err), ==, CLOUT_EUSAGE);
     clout_table_free(a);
     clout_table_free(b);
     clout_error_free(err);
@@ -593,7 +593,7 @@ static void test_heatmap_cells(void)
     clout_error_t *err = clout_error_new(0);
     clout_chart_opts_t o = base_opts();
     clout_scene_t *s;
-    g_assert_cmpint(clout_chart_heatmap(t, &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_heatmap(t, &s, &o, err), ==, CLOUT_OK);
     for (int f = 0; f < 3; f++) {
         char *g = g_strdup_printf("row %s", FOCUS[f]);
         g_assert_cmpint(count(s, g, ITEM_RECT), ==, 2); /* RUS, CHN: "other" has no index */
@@ -609,10 +609,10 @@ static void test_heatmap_cells(void)
         g_free(g);
     }
     /* The sequential scale: 0 is the lightest, 1 the darkest (Purples). */
-    assert_color(&find(s, "row CCC", ITEM_RECT, 0)->fill, clout_color_hex("#fcfbfd"));
-    assert_color(&find(s, "row CCC", ITEM_RECT, 1)->fill, clout_color_hex("#3f007d"));
+    assert_color(&find(s, "row CCC", ITEM_RECT, 0)->fill, cl_color_hex("#fcfbfd"));
+    assert_color(&find(s, "row CCC", ITEM_RECT, 1)->fill, cl_color_hex("#3f007d"));
     /* Text contrasts with its cell. */
-    assert_color(&find_text(s, "row CCC", "1.00")->fill, clout_color_hex("#ffffff"));
+    assert_color(&find_text(s, "row CCC", "1.00")->fill, cl_color_hex("#ffffff"));
     g_assert_nonnull(find_text(s, "columns", "Russia"));
     g_assert_nonnull(find_text(s, "colour-bar", "index"));
     g_assert_cmpint(count(s, "colour-bar", ITEM_RECT), ==, 65);
@@ -623,7 +623,7 @@ static void test_heatmap_cells(void)
     /* Focus x layer balance on the diverging scale. */
     t = balance_table(true, 0);
     o.of = "layers";
-    g_assert_cmpint(clout_chart_heatmap(t, &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_heatmap(t, &s, &o, err), ==, CLOUT_OK);
     for (int f = 0; f < 4; f++) {
         char *g = g_strdup_printf("row %s", BFOCUS[f]);
         /* security first, "all" last. */
@@ -659,7 +659,7 @@ static void test_colors(void)
         c = mark;
         g_assert_false(clout_color_parse(bad[i], &c));
         assert_color(&c, mark);
-        assert_color((c = clout_color_hex(bad[i]), &c), (clout_rgba_t){1, 0, 1, 1});
+        assert_color((c = cl_color_hex(bad[i]), &c), (clout_rgba_t){1, 0, 1, 1});
     }
     g_assert_false(clout_color_parse(NULL, &c));
     /* Every colour of the palettes is valid: none is the magenta of an
@@ -707,18 +707,18 @@ static void test_wrap(void)
     for (size_t w = 0; w < G_N_ELEMENTS(widths); w++)
         for (int k = 0; k < 2; k++) {
             const char *t = k ? word : text;
-            GPtrArray *lines = clout_text_wrap(t, SZ_TEST, true, widths[w]);
+            GPtrArray *lines = cl_text_wrap(t, SZ_TEST, true, widths[w]);
             g_assert_cmpuint(lines->len, >, 0);
             g_ptr_array_add(lines, NULL);
             char **v = (char **)lines->pdata;
             for (char **l = v; *l; l++) {
-                g_assert_cmpfloat(clout_text_width(*l, SZ_TEST, true), <=, widths[w] + 1e-6);
+                g_assert_cmpfloat(cl_text_width(*l, SZ_TEST, true), <=, widths[w] + 1e-6);
                 g_assert_true(**l && **l != ' ' && !g_str_has_suffix(*l, " "));
             }
             bool fits = true; /* every word fits on a line */
             char **words = g_strsplit(t, " ", -1);
             for (char **p = words; *p; p++)
-                fits = fits && clout_text_width(*p, SZ_TEST, true) <= widths[w];
+                fits = fits && cl_text_width(*p, SZ_TEST, true) <= widths[w];
             char *joined = fits ? rejoin(v) : g_strjoinv("", v);
             char *a = without_spaces(joined), *b = without_spaces(t);
             g_assert_cmpstr(a, ==, b);
@@ -732,10 +732,10 @@ static void test_wrap(void)
             g_free(b);
             g_ptr_array_free(lines, TRUE);
         }
-    GPtrArray *none = clout_text_wrap("   ", SZ_TEST, false, 100);
+    GPtrArray *none = cl_text_wrap("   ", SZ_TEST, false, 100);
     g_assert_cmpuint(none->len, ==, 0);
     g_ptr_array_free(none, TRUE);
-    none = clout_text_wrap(NULL, SZ_TEST, false, 100);
+    none = cl_text_wrap(NULL, SZ_TEST, false, 100);
     g_assert_cmpuint(none->len, ==, 0);
     g_ptr_array_free(none, TRUE);
 }
@@ -749,38 +749,38 @@ static clout_table_t *g_shares, *g_balance, *g_balance2, *g_meas_a, *g_meas_b;
 
 static clout_status_t b_shares(const clout_chart_opts_t *o, clout_scene_t **s, clout_error_t *e)
 {
-    return clout_chart_shares(g_shares, o, s, e);
+    return clout_chart_shares(g_shares, s, o, e);
 }
 static clout_status_t b_balance(const clout_chart_opts_t *o, clout_scene_t **s, clout_error_t *e)
 {
-    return clout_chart_balance(g_balance, o, s, e);
+    return clout_chart_balance(g_balance, s, o, e);
 }
 static clout_status_t b_trend(const clout_chart_opts_t *o, clout_scene_t **s, clout_error_t *e)
 {
     clout_table_t *t[2] = {g_balance, g_balance2};
     int y[2] = {2014, 2023};
-    return clout_chart_trend(t, y, 2, o, s, e);
+    return clout_chart_trend(t, y, 2, s, o, e);
 }
 static clout_status_t b_slope(const clout_chart_opts_t *o, clout_scene_t **s, clout_error_t *e)
 {
-    return clout_chart_slope(g_balance, g_balance2, "2014", "2023", o, s, e);
+    return clout_chart_slope(g_balance, g_balance2, "2014", "2023", s, o, e);
 }
 static clout_status_t b_rank(const clout_chart_opts_t *o, clout_scene_t **s, clout_error_t *e)
 {
     clout_chart_opts_t p = *o;
     p.of = "pagerank";
-    return clout_chart_slope(g_meas_a, g_meas_b, "2014", "2023", &p, s, e);
+    return clout_chart_slope(g_meas_a, g_meas_b, "2014", "2023", s, &p, e);
 }
 static clout_status_t b_heatmap(const clout_chart_opts_t *o, clout_scene_t **s, clout_error_t *e)
 {
-    return clout_chart_heatmap(g_shares, o, s, e);
+    return clout_chart_heatmap(g_shares, s, o, e);
 }
 static clout_status_t b_heat_layers(const clout_chart_opts_t *o, clout_scene_t **s,
                                     clout_error_t *e)
 {
     clout_chart_opts_t p = *o;
     p.of = "layers";
-    return clout_chart_heatmap(g_balance, &p, s, e);
+    return clout_chart_heatmap(g_balance, s, &p, e);
 }
 
 static const struct {
@@ -887,19 +887,19 @@ static void test_errors(void)
     clout_scene_t *s;
     clout_table_t *t = shares_table();
     o.layer = "nosuch";
-    g_assert_cmpint(clout_chart_shares(t, &o, &s, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_chart_shares(t, &s, &o, err), ==, CLOUT_EUSAGE);
     g_assert_null(s);
     g_assert_cmpstr(clout_error_message(err, 0), ==,
                     "chart: unknown layer 'nosuch' (valid: security, all) in the shares table");
     clout_error_clear(err);
     o.layer = NULL;
     /* A balance chart of a shares table. */
-    g_assert_cmpint(clout_chart_balance(t, &o, &s, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_chart_balance(t, &s, &o, err), ==, CLOUT_EUSAGE);
     g_assert_cmpstr(clout_error_message(err, 0), ==,
                     "chart: the balance table has no column 'balance'");
     clout_error_clear(err);
     o.of = "nosuch";
-    g_assert_cmpint(clout_chart_heatmap(t, &o, &s, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_chart_heatmap(t, &s, &o, err), ==, CLOUT_EUSAGE);
     clout_table_free(t);
     t = clout_table_new("shares");
     clout_table_add_column(t, "focus", CLOUT_COL_STR);
@@ -908,7 +908,7 @@ static void test_errors(void)
     clout_table_add_column(t, "direct", CLOUT_COL_NUM);
     clout_error_clear(err);
     o.of = NULL;
-    g_assert_cmpint(clout_chart_shares(t, &o, &s, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_chart_shares(t, &s, &o, err), ==, CLOUT_EUSAGE);
     g_assert_cmpstr(clout_error_message(err, 0), ==, "chart: the shares table is empty");
     clout_table_free(t);
     clout_error_free(err);
@@ -924,14 +924,14 @@ static void test_missing_values(void)
     clout_error_t *err = clout_error_new(0);
     clout_chart_opts_t o = base_opts();
     clout_scene_t *s;
-    g_assert_cmpint(clout_chart_shares(t, &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_shares(t, &s, &o, err), ==, CLOUT_OK);
     g_assert_nonnull(find_text(s, "bar BBB", "no ties in this layer"));
     assert_fits(s);
     clout_scene_free(s);
     clout_table_free(t);
     t = balance_table(true, 0);
     clout_table_set_num(t, 1, 2, NAN); /* AAA, all */
-    g_assert_cmpint(clout_chart_balance(t, &o, &s, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_chart_balance(t, &s, &o, err), ==, CLOUT_OK);
     g_assert_cmpint(count(s, "dot AAA", ITEM_CIRCLE), ==, 0);
     /* No balance: last. */
     g_assert_cmpfloat(find_text(s, "dot AAA", "Aland")->y, >, find_text(s, "dot CCC", "Cland")->y);

@@ -7,7 +7,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "internal.h"
 
 /* ---- helpers ---- */
@@ -48,7 +48,7 @@ static void detect(const clout_network_t *net, const clout_community_opts_t *o,
                    clout_partition_t *p)
 {
     clout_error_t *err = clout_error_new(0);
-    clout_status_t st = clout_communities(net, o, p, err);
+    clout_status_t st = clout_communities(net, p, o, err);
     if (st)
         g_error("communities (method %d): status %d: %s", (int)o->method, st,
                 clout_error_count(err) ? clout_error_message(err, 0) : "(no message)");
@@ -65,7 +65,7 @@ static char *detect_fails(const clout_network_t *net, const clout_community_opts
     clout_error_t *err = clout_error_new(0);
     clout_partition_t p;
     memset(&p, 0xAB, sizeof p); /* must be reset */
-    clout_status_t st = clout_communities(net, o, &p, err);
+    clout_status_t st = clout_communities(net, &p, o, err);
     g_assert_cmpint(st, ==, want);
     g_assert_cmpint(clout_error_count(err), >=, 1);
     g_assert_null(p.membership.stor_begin);
@@ -88,7 +88,7 @@ static double hand_modularity(const clout_network_t *net, const igraph_vector_in
     double *in = g_new0(double, k), *out = g_new0(double, k), *inside = g_new0(double, k);
     double m = 0;
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
-        double w = clout_enum(g, "weight", e, 1);
+        double w = cl_enum(g, "weight", e, 1);
         igraph_integer_t a = VECTOR(*memb)[IGRAPH_FROM(g, e)], b = VECTOR(*memb)[IGRAPH_TO(g, e)];
         m += w;
         out[a] += w;
@@ -441,7 +441,7 @@ static void test_consensus_spinglass_components(void)
 /* D is dense: the consensus refuses more than 5000 vertices, one run does not. */
 static void test_consensus_too_large(void)
 {
-    clout_network_t *net = clout_network_new("ring");
+    clout_network_t *net = cl_network_new("ring");
     g_assert_cmpint(igraph_ring(&net->graph, 5001, IGRAPH_UNDIRECTED, false, true), ==, 0);
     for (igraph_integer_t v = 0; v < 5001; v++) {
         char id[16];
@@ -531,7 +531,7 @@ static void test_signed(void)
 /* No edges: every vertex alone, modularity undefined; no vertices: empty. */
 static void test_edgeless(void)
 {
-    clout_network_t *net = clout_network_new("edgeless");
+    clout_network_t *net = cl_network_new("edgeless");
     g_assert_cmpint(igraph_empty(&net->graph, 3, IGRAPH_UNDIRECTED), ==, 0);
     for (igraph_integer_t v = 0; v < 3; v++)
         igraph_cattribute_VAS_set(&net->graph, "id", v, v == 0 ? "x" : v == 1 ? "y" : "z");
@@ -549,7 +549,7 @@ static void test_edgeless(void)
     }
     clout_network_free(net);
 
-    net = clout_network_new("empty");
+    net = cl_network_new("empty");
     g_assert_cmpint(igraph_empty(&net->graph, 0, IGRAPH_UNDIRECTED), ==, 0);
     clout_community_opts_t o = opts_for("leiden", 1, 2, 1);
     clout_partition_t p;
@@ -713,7 +713,7 @@ static void test_tables_compare(void)
     char *cmp = data_path("six-b.csv");
     clout_error_t *err = clout_error_new(0);
     clout_table_t *members = NULL, *summary = NULL;
-    clout_status_t st = clout_partition_tables(net, &p, &o, cmp, &members, &summary, err);
+    clout_status_t st = clout_partition_tables(net, &p, &members, &summary, &o, cmp, err);
     if (st)
         g_error("tables: %s", clout_error_message(err, 0));
     g_assert_cmpstr(clout_table_name(members), ==, "communities");
@@ -752,7 +752,7 @@ static void test_tables_compare(void)
     clout_partition_destroy(&p);
     o = opts_for("walktrap", 1, 1, 1);
     detect(net, &o, &p);
-    st = clout_partition_tables(net, &p, &o, NULL, &members, &summary, err);
+    st = clout_partition_tables(net, &p, &members, &summary, &o, NULL, err);
     g_assert_cmpint(st, ==, CLOUT_OK);
     g_assert_cmpint(clout_table_n_cols(summary), ==, 5);
     g_assert_cmpstr(clout_table_get_str(summary, 0, 0), ==, "walktrap");
@@ -774,16 +774,16 @@ static void test_tables_roundtrip(void)
     detect(net, &o, &p);
     clout_error_t *err = clout_error_new(0);
     clout_table_t *members, *summary;
-    g_assert_cmpint(clout_partition_tables(net, &p, &o, NULL, &members, &summary, err), ==, 0);
+    g_assert_cmpint(clout_partition_tables(net, &p, &members, &summary, &o, NULL, err), ==, 0);
     char *path = NULL;
     int fd = g_file_open_tmp("clout-communities-XXXXXX.csv", &path, NULL);
     g_assert_cmpint(fd, >=, 0);
     FILE *f = fdopen(fd, "w");
-    g_assert_cmpint(clout_tables_write(f, &members, 1, CLOUT_FMT_CSV, err), ==, 0);
+    g_assert_cmpint(clout_tables_write(&members, 1, f, CLOUT_FMT_CSV, err), ==, 0);
     fclose(f);
     clout_table_free(members);
     clout_table_free(summary);
-    g_assert_cmpint(clout_partition_tables(net, &p, &o, path, &members, &summary, err), ==, 0);
+    g_assert_cmpint(clout_partition_tables(net, &p, &members, &summary, &o, path, err), ==, 0);
     g_assert_cmpfloat_with_epsilon(summary_num(summary, "nmi"), 1, 1e-12);
     g_assert_cmpfloat_with_epsilon(summary_num(summary, "vi"), 0, 1e-12);
     g_assert_cmpfloat_with_epsilon(summary_num(summary, "ari"), 1, 1e-12);
@@ -807,7 +807,7 @@ static void compare_file_fails(const char *name, const char *where, const char *
     char *path = data_path(name);
     clout_error_t *err = clout_error_new(0);
     clout_table_t *members = (clout_table_t *)&err, *summary = (clout_table_t *)&err;
-    clout_status_t st = clout_partition_tables(net, &p, &o, path, &members, &summary, err);
+    clout_status_t st = clout_partition_tables(net, &p, &members, &summary, &o, path, err);
     g_assert_cmpint(st, ==, CLOUT_EDATA);
     g_assert_null(members);
     g_assert_null(summary);

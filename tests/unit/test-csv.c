@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "internal.h"
 
 /*
@@ -26,27 +26,27 @@ typedef struct {
     long line, col;
 } want_field_t;
 
-static clout_csv_t *open_bytes(const char *data, size_t len)
+static cl_csv_t *open_bytes(const char *data, size_t len)
 {
-    return clout_csv_open_mem(data, len, DISPLAY);
+    return cl_csv_open_mem(data, len, DISPLAY);
 }
 
 /* Literal inputs may hold NUL bytes, so their length comes from sizeof. */
 #define OPEN_LIT(s) open_bytes((s), sizeof(s) - 1)
 
-static void expect_record(clout_csv_t *c, clout_error_t *err, long line, const want_field_t *want,
+static void expect_record(cl_csv_t *c, clout_error_t *err, long line, const want_field_t *want,
                           int n)
 {
-    int rc = clout_csv_next(c, err);
+    int rc = cl_csv_next(c, err);
     /* Shows the reader's message when it unexpectedly failed. */
     g_assert_cmpstr(clout_error_message(err, 0), ==, NULL);
     g_assert_cmpint(rc, ==, 1);
-    g_assert_cmpint(clout_csv_line(c), ==, line);
-    g_assert_cmpint(clout_csv_n_fields(c), ==, n);
+    g_assert_cmpint(cl_csv_line(c), ==, line);
+    g_assert_cmpint(cl_csv_n_fields(c), ==, n);
     for (int i = 0; i < n; i++) {
-        g_assert_cmpstr(clout_csv_field(c, i), ==, want[i].text);
-        g_assert_cmpint(clout_csv_field_line(c, i), ==, want[i].line);
-        g_assert_cmpint(clout_csv_field_col(c, i), ==, want[i].col);
+        g_assert_cmpstr(cl_csv_field(c, i), ==, want[i].text);
+        g_assert_cmpint(cl_csv_field_line(c, i), ==, want[i].line);
+        g_assert_cmpint(cl_csv_field_col(c, i), ==, want[i].col);
     }
 }
 
@@ -57,12 +57,12 @@ static void expect_record(clout_csv_t *c, clout_error_t *err, long line, const w
         expect_record((c), (err), (line), want_, (int)G_N_ELEMENTS(want_));                        \
     } while (0)
 
-static void expect_end(clout_csv_t *c, clout_error_t *err)
+static void expect_end(cl_csv_t *c, clout_error_t *err)
 {
-    g_assert_cmpint(clout_csv_next(c, err), ==, 0);
+    g_assert_cmpint(cl_csv_next(c, err), ==, 0);
     g_assert_cmpint(clout_error_count(err), ==, 0);
     /* End of input is sticky. */
-    g_assert_cmpint(clout_csv_next(c, err), ==, 0);
+    g_assert_cmpint(cl_csv_next(c, err), ==, 0);
     g_assert_cmpint(clout_error_count(err), ==, 0);
 }
 
@@ -70,14 +70,14 @@ static void expect_end(clout_csv_t *c, clout_error_t *err)
  * diagnostic (owned by err). */
 static const char *read_to_error(const char *data, size_t len, int n_good, clout_error_t *err)
 {
-    clout_csv_t *c = open_bytes(data, len);
+    cl_csv_t *c = open_bytes(data, len);
     for (int i = 0; i < n_good; i++) {
-        int rc = clout_csv_next(c, err);
+        int rc = cl_csv_next(c, err);
         g_assert_cmpstr(clout_error_message(err, 0), ==, NULL);
         g_assert_cmpint(rc, ==, 1);
     }
-    g_assert_cmpint(clout_csv_next(c, err), ==, -1);
-    clout_csv_close(c);
+    g_assert_cmpint(cl_csv_next(c, err), ==, -1);
+    cl_csv_close(c);
     g_assert_cmpint(clout_error_count(err), ==, 1);
     g_assert_cmpint(clout_error_status(err), ==, CLOUT_EDATA);
     return clout_error_message(err, 0);
@@ -97,12 +97,12 @@ static void expect_error(const char *data, size_t len, int n_good, const char *m
 static void test_plain(void)
 {
     clout_error_t *err = clout_error_new(0);
-    clout_csv_t *c = OPEN_LIT("id,name,kind\nKAZ,Kazakhstan,state\n");
-    g_assert_cmpstr(clout_csv_display(c), ==, DISPLAY);
+    cl_csv_t *c = OPEN_LIT("id,name,kind\nKAZ,Kazakhstan,state\n");
+    g_assert_cmpstr(cl_csv_display(c), ==, DISPLAY);
     EXPECT_RECORD(c, err, 1, {"id", 1, 1}, {"name", 1, 4}, {"kind", 1, 9});
     EXPECT_RECORD(c, err, 2, {"KAZ", 2, 1}, {"Kazakhstan", 2, 5}, {"state", 2, 16});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
 }
 
@@ -113,20 +113,20 @@ static void test_quoted(void)
      * line 2: line2
      * line 3: line3",e
      * line 4: next,"x"                          */
-    clout_csv_t *c = OPEN_LIT("a,\"b,c\",\"say \"\"hi\"\"\",\"line1\nline2\nline3\",e\n"
-                              "next,\"x\"\n");
+    cl_csv_t *c = OPEN_LIT("a,\"b,c\",\"say \"\"hi\"\"\",\"line1\nline2\nline3\",e\n"
+                           "next,\"x\"\n");
     EXPECT_RECORD(c, err, 1, {"a", 1, 1}, {"b,c", 1, 3}, {"say \"hi\"", 1, 9},
                   {"line1\nline2\nline3", 1, 22}, {"e", 3, 8});
     /* The two extra physical lines of the quoted field count. */
     EXPECT_RECORD(c, err, 4, {"next", 4, 1}, {"x", 4, 6});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
 
     /* "" is empty, """" is one quote, and a quoted field keeps a '#'. */
     c = OPEN_LIT("\"\",\"\"\"\",\"#1\"\n");
     EXPECT_RECORD(c, err, 1, {"", 1, 1}, {"\"", 1, 4}, {"#1", 1, 9});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
 }
 
@@ -134,33 +134,33 @@ static void test_crlf(void)
 {
     clout_error_t *err = clout_error_new(0);
     /* line 1: h1,h2       line 2: v1,"q      line 3: r"      line 4: last,x */
-    clout_csv_t *c = OPEN_LIT("h1,h2\r\nv1,\"q\r\nr\"\r\nlast,x\r\n");
+    cl_csv_t *c = OPEN_LIT("h1,h2\r\nv1,\"q\r\nr\"\r\nlast,x\r\n");
     EXPECT_RECORD(c, err, 1, {"h1", 1, 1}, {"h2", 1, 4});
     /* Inside quotes the line break is data and kept as written. */
     EXPECT_RECORD(c, err, 2, {"v1", 2, 1}, {"q\r\nr", 2, 4});
     EXPECT_RECORD(c, err, 4, {"last", 4, 1}, {"x", 4, 6});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
 
     /* CRLF on the last line of a file without a final LF. */
     c = OPEN_LIT("a,b\r\nc,d\r");
     EXPECT_RECORD(c, err, 1, {"a", 1, 1}, {"b", 1, 3});
     EXPECT_RECORD(c, err, 2, {"c", 2, 1}, {"d", 2, 3});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
 }
 
 /* "L:f@L:C,..." for the rest of the records, to compare positions at once. */
-static char *positions_of_rest(clout_csv_t *c, clout_error_t *err)
+static char *positions_of_rest(cl_csv_t *c, clout_error_t *err)
 {
     GString *s = g_string_new(NULL);
     int rc;
-    while ((rc = clout_csv_next(c, err)) == 1) {
-        g_string_append_printf(s, "%s%ld:", s->len ? " " : "", clout_csv_line(c));
-        for (int i = 0; i < clout_csv_n_fields(c); i++)
-            g_string_append_printf(s, "%s%s@%ld:%ld", i ? "," : "", clout_csv_field(c, i),
-                                   clout_csv_field_line(c, i), clout_csv_field_col(c, i));
+    while ((rc = cl_csv_next(c, err)) == 1) {
+        g_string_append_printf(s, "%s%ld:", s->len ? " " : "", cl_csv_line(c));
+        for (int i = 0; i < cl_csv_n_fields(c); i++)
+            g_string_append_printf(s, "%s%s@%ld:%ld", i ? "," : "", cl_csv_field(c, i),
+                                   cl_csv_field_line(c, i), cl_csv_field_col(c, i));
     }
     g_assert_cmpint(rc, ==, 0);
     g_assert_cmpint(clout_error_count(err), ==, 0);
@@ -173,10 +173,10 @@ static void test_lone_cr(void)
     /* A lone CR (old Mac line end) ends a record, as in Python's csv module;
      * an empty one between two CRs is a blank line.  Lines: "a,b", "c,d",
      * "", "e". */
-    clout_csv_t *c = OPEN_LIT("a,b\rc,d\r\re\n");
+    cl_csv_t *c = OPEN_LIT("a,b\rc,d\r\re\n");
     EXPECT_RECORD(c, err, 1, {"a", 1, 1}, {"b", 1, 3});
     char *got = positions_of_rest(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
 
     /* Since the reader ends the record there, it has begun a new line. */
@@ -187,19 +187,19 @@ static void test_lone_cr(void)
 static void test_bom(void)
 {
     clout_error_t *err = clout_error_new(0);
-    clout_csv_t *c = OPEN_LIT("\xEF\xBB\xBF"
-                              "id,name\nA,B\n");
+    cl_csv_t *c = OPEN_LIT("\xEF\xBB\xBF"
+                           "id,name\nA,B\n");
     /* The BOM is not part of the first header field and takes no column. */
     EXPECT_RECORD(c, err, 1, {"id", 1, 1}, {"name", 1, 4});
     EXPECT_RECORD(c, err, 2, {"A", 2, 1}, {"B", 2, 3});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
 
     /* A BOM, then a comment before the header. */
     c = OPEN_LIT("\xEF\xBB\xBF# made by Excel\nid\n");
     EXPECT_RECORD(c, err, 2, {"id", 2, 1});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
 
     /* Only the first three bytes of the input are a BOM; later, U+FEFF is text. */
     c = OPEN_LIT("a\n\xEF\xBB\xBF"
@@ -211,12 +211,12 @@ static void test_bom(void)
                    2, 1},
                   {"c", 2, 6});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
 
     /* A file that is nothing but a BOM is empty. */
     c = OPEN_LIT("\xEF\xBB\xBF");
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
 }
 
@@ -234,24 +234,24 @@ static void test_comments_blank(void)
      *  9 "a
      * 10 # not a comment",z
      * 11 #last               (no final newline) */
-    clout_csv_t *c = OPEN_LIT("# comment before header\n\r\n\nid,name\n# mid comment\n\nA,B\n"
-                              "x,#y\n\"a\n# not a comment\",z\n#last");
+    cl_csv_t *c = OPEN_LIT("# comment before header\n\r\n\nid,name\n# mid comment\n\nA,B\n"
+                           "x,#y\n\"a\n# not a comment\",z\n#last");
     EXPECT_RECORD(c, err, 4, {"id", 4, 1}, {"name", 4, 4});
     EXPECT_RECORD(c, err, 7, {"A", 7, 1}, {"B", 7, 3});
     /* '#' only starts a comment at the start of a record. */
     EXPECT_RECORD(c, err, 8, {"x", 8, 1}, {"#y", 8, 3});
     EXPECT_RECORD(c, err, 9, {"a\n# not a comment", 9, 1}, {"z", 10, 18});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
 
     /* Nothing but comments and blank lines. */
     c = OPEN_LIT("# only\n\n#comments\n");
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
 
     c = OPEN_LIT("");
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
 }
 
@@ -259,37 +259,37 @@ static void test_empty_fields(void)
 {
     clout_error_t *err = clout_error_new(0);
     /* line 1: ,,     line 2: a,,b,     line 3: "",x,"" */
-    clout_csv_t *c = OPEN_LIT(",,\na,,b,\n\"\",x,\"\"\n");
+    cl_csv_t *c = OPEN_LIT(",,\na,,b,\n\"\",x,\"\"\n");
     EXPECT_RECORD(c, err, 1, {"", 1, 1}, {"", 1, 2}, {"", 1, 3});
     /* The trailing comma gives an empty last field where the newline is. */
     EXPECT_RECORD(c, err, 2, {"a", 2, 1}, {"", 2, 3}, {"b", 2, 4}, {"", 2, 6});
     EXPECT_RECORD(c, err, 3, {"", 3, 1}, {"x", 3, 4}, {"", 3, 6});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
 
     /* A trailing comma at the very end of the input. */
     c = OPEN_LIT("a,");
     EXPECT_RECORD(c, err, 1, {"a", 1, 1}, {"", 1, 3});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
 }
 
 static void test_no_final_newline(void)
 {
     clout_error_t *err = clout_error_new(0);
-    clout_csv_t *c = OPEN_LIT("h\nlast,one");
+    cl_csv_t *c = OPEN_LIT("h\nlast,one");
     EXPECT_RECORD(c, err, 1, {"h", 1, 1});
     EXPECT_RECORD(c, err, 2, {"last", 2, 1}, {"one", 2, 6});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
 
     /* Ending on a closing quote. */
     c = OPEN_LIT("h\nx,\"q\"");
     EXPECT_RECORD(c, err, 1, {"h", 1, 1});
     EXPECT_RECORD(c, err, 2, {"x", 2, 1}, {"q", 2, 3});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
 }
 
@@ -300,12 +300,12 @@ static void test_positions(void)
      * line 2: line",Ж,x       (Ж is the two bytes D0 96)
      * line 3: "a""b",c
      * line 4: é,ü,z          (two bytes each) */
-    clout_csv_t *c = OPEN_LIT("id,\"multi\nline\",Ж,x\n\"a\"\"b\",c\né,ü,z\n");
+    cl_csv_t *c = OPEN_LIT("id,\"multi\nline\",Ж,x\n\"a\"\"b\",c\né,ü,z\n");
     EXPECT_RECORD(c, err, 1, {"id", 1, 1}, {"multi\nline", 1, 4}, {"Ж", 2, 7}, {"x", 2, 10});
     EXPECT_RECORD(c, err, 3, {"a\"b", 3, 1}, {"c", 3, 8});
     EXPECT_RECORD(c, err, 4, {"é", 4, 1}, {"ü", 4, 4}, {"z", 4, 7});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
 }
 
@@ -369,10 +369,10 @@ static void test_error_utf8_truncated_comment(void)
     /* A truncated sequence at the very end of a comment: "id" then "#" C3.
      * The file is not UTF-8, so reading must fail at line 2. */
     clout_error_t *err = clout_error_new(0);
-    clout_csv_t *c = OPEN_LIT("id\n#\xC3");
+    cl_csv_t *c = OPEN_LIT("id\n#\xC3");
     EXPECT_RECORD(c, err, 1, {"id", 1, 1});
-    int rc = clout_csv_next(c, err);
-    clout_csv_close(c);
+    int rc = cl_csv_next(c, err);
+    cl_csv_close(c);
     g_assert_cmpint(rc, ==, -1);
     g_assert_true(g_str_has_prefix(clout_error_message(err, 0), "t.csv:2:"));
     clout_error_free(err);
@@ -430,12 +430,12 @@ static void test_error_max_fields(void)
         g_string_append(s, i ? ",a" : "a");
     g_string_append_c(s, '\n');
     clout_error_t *err = clout_error_new(0);
-    clout_csv_t *c = open_bytes(s->str, s->len);
-    g_assert_cmpint(clout_csv_next(c, err), ==, 1);
-    g_assert_cmpint(clout_csv_n_fields(c), ==, CLOUT_MAX_FIELDS);
-    g_assert_cmpint(clout_csv_field_col(c, CLOUT_MAX_FIELDS - 1), ==, 2 * CLOUT_MAX_FIELDS - 1);
+    cl_csv_t *c = open_bytes(s->str, s->len);
+    g_assert_cmpint(cl_csv_next(c, err), ==, 1);
+    g_assert_cmpint(cl_csv_n_fields(c), ==, CLOUT_MAX_FIELDS);
+    g_assert_cmpint(cl_csv_field_col(c, CLOUT_MAX_FIELDS - 1), ==, 2 * CLOUT_MAX_FIELDS - 1);
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
 
     /* Line 2: one field more; the extra field starts at byte 2*1025-1. */
@@ -465,12 +465,12 @@ static void test_error_field_bytes(void)
     for (int i = 0; i < CLOUT_MAX_FIELD_BYTES; i++)
         g_string_append_c(s, 'a');
     g_string_append_c(s, '\n');
-    clout_csv_t *c = open_bytes(s->str, s->len);
-    g_assert_cmpint(clout_csv_next(c, err), ==, 1);
-    g_assert_cmpint(clout_csv_n_fields(c), ==, 1);
-    g_assert_cmpuint(strlen(clout_csv_field(c, 0)), ==, CLOUT_MAX_FIELD_BYTES);
+    cl_csv_t *c = open_bytes(s->str, s->len);
+    g_assert_cmpint(cl_csv_next(c, err), ==, 1);
+    g_assert_cmpint(cl_csv_n_fields(c), ==, 1);
+    g_assert_cmpuint(strlen(cl_csv_field(c, 0)), ==, CLOUT_MAX_FIELD_BYTES);
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
 
     /* One byte more is an error at the field's start. */
@@ -493,14 +493,14 @@ static void test_error_record_bytes(void)
         g_string_append_c(s, i == N ? ',' : 'a');
     g_string_append_c(s, '\n');
     clout_error_t *err = clout_error_new(0);
-    clout_csv_t *c = open_bytes(s->str, s->len);
-    int rc = clout_csv_next(c, err);
+    cl_csv_t *c = open_bytes(s->str, s->len);
+    int rc = cl_csv_next(c, err);
     g_assert_cmpstr(clout_error_message(err, 0), ==, NULL);
     g_assert_cmpint(rc, ==, 1);
-    g_assert_cmpint(clout_csv_n_fields(c), ==, 2);
-    g_assert_cmpuint(strlen(clout_csv_field(c, 1)), ==, N);
-    g_assert_cmpint(clout_csv_field_col(c, 1), ==, N + 2);
-    clout_csv_close(c);
+    g_assert_cmpint(cl_csv_n_fields(c), ==, 2);
+    g_assert_cmpuint(strlen(cl_csv_field(c, 1)), ==, N);
+    g_assert_cmpint(cl_csv_field_col(c, 1), ==, N + 2);
+    cl_csv_close(c);
     clout_error_free(err);
     g_string_free(s, TRUE);
 }
@@ -509,14 +509,14 @@ static void test_error_status(void)
 {
     /* The reader stops after an error; its caller sees the status and one message. */
     clout_error_t *err = clout_error_new(0);
-    clout_csv_t *c = OPEN_LIT("ok\n\"bad\"x\n");
+    cl_csv_t *c = OPEN_LIT("ok\n\"bad\"x\n");
     EXPECT_RECORD(c, err, 1, {"ok", 1, 1});
-    g_assert_cmpint(clout_csv_next(c, err), ==, -1);
+    g_assert_cmpint(cl_csv_next(c, err), ==, -1);
     g_assert_cmpint(clout_error_status(err), ==, CLOUT_EDATA);
     g_assert_cmpint(clout_error_count(err), ==, 1);
     g_assert_cmpstr(clout_error_message(err, 0), ==,
                     "t.csv:2:6: unexpected character after a closing quote");
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
 }
 
@@ -540,14 +540,14 @@ static void test_file(void)
     static const char small[] = "\xEF\xBB\xBF"
                                 "id,name\r\n\"A\",B\r\n";
     char *path = write_temp(small, sizeof small - 1);
-    clout_csv_t *c = NULL;
-    g_assert_cmpint(clout_csv_open(&c, path, "tmp.csv", err), ==, CLOUT_OK);
+    cl_csv_t *c = NULL;
+    g_assert_cmpint(cl_csv_open(&c, path, "tmp.csv", err), ==, CLOUT_OK);
     g_assert_nonnull(c);
-    g_assert_cmpstr(clout_csv_display(c), ==, "tmp.csv");
+    g_assert_cmpstr(cl_csv_display(c), ==, "tmp.csv");
     EXPECT_RECORD(c, err, 1, {"id", 1, 1}, {"name", 1, 4});
     EXPECT_RECORD(c, err, 2, {"A", 2, 1}, {"B", 2, 5});
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     g_remove(path);
     g_free(path);
 
@@ -561,19 +561,19 @@ static void test_file(void)
     g_assert_cmpuint(s->len, ==, 12 * NREC);
     path = write_temp(s->str, s->len);
     g_string_free(s, TRUE);
-    g_assert_cmpint(clout_csv_open(&c, path, "big.csv", err), ==, CLOUT_OK);
+    g_assert_cmpint(cl_csv_open(&c, path, "big.csv", err), ==, CLOUT_OK);
     for (int i = 0; i < NREC; i++) {
         char id[16];
         g_snprintf(id, sizeof id, "%05d", i);
         EXPECT_RECORD(c, err, 2 * i + 1, {id, 2 * i + 1, 1}, {"a\nb", 2 * i + 1, 7});
     }
     expect_end(c, err);
-    clout_csv_close(c);
+    cl_csv_close(c);
     g_remove(path);
     g_free(path);
 
     /* A missing file: an error without a position. */
-    g_assert_cmpint(clout_csv_open(&c, "/nonexistent/dir/x.csv", "x.csv", err), ==, CLOUT_EDATA);
+    g_assert_cmpint(cl_csv_open(&c, "/nonexistent/dir/x.csv", "x.csv", err), ==, CLOUT_EDATA);
     g_assert_null(c);
     g_assert_cmpint(clout_error_count(err), ==, 1);
     g_assert_cmpstr(clout_error_message(err, 0), ==,
@@ -622,22 +622,21 @@ static void test_fast_path_positions(void)
         g_string_append(in, r % 7 == 0 ? "\r\n" : "\n");
     }
     g_assert_cmpuint(in->len, >, 4 * 65536);
-    clout_csv_t *c = clout_csv_open_mem(in->str, in->len, "t.csv");
+    cl_csv_t *c = cl_csv_open_mem(in->str, in->len, "t.csv");
     clout_error_t *err = clout_error_new(10);
-    g_assert_cmpint(clout_csv_next(c, err), ==, 1); /* header */
+    g_assert_cmpint(cl_csv_next(c, err), ==, 1); /* header */
     for (int r = 0; r < nrec; r++) {
-        g_assert_cmpint(clout_csv_next(c, err), ==, 1);
-        g_assert_cmpint(clout_csv_n_fields(c), ==, 3);
+        g_assert_cmpint(cl_csv_next(c, err), ==, 1);
+        g_assert_cmpint(cl_csv_n_fields(c), ==, 3);
         for (int f = 0; f < 3; f++) {
-            g_assert_cmpstr(clout_csv_field(c, f), ==, g_ptr_array_index(want, 3 * r + f));
-            g_assert_cmpint(clout_csv_field_line(c, f), ==, r + 2);
-            g_assert_cmpint(clout_csv_field_col(c, f), ==,
-                            g_array_index(want_col, long, 3 * r + f));
+            g_assert_cmpstr(cl_csv_field(c, f), ==, g_ptr_array_index(want, 3 * r + f));
+            g_assert_cmpint(cl_csv_field_line(c, f), ==, r + 2);
+            g_assert_cmpint(cl_csv_field_col(c, f), ==, g_array_index(want_col, long, 3 * r + f));
         }
     }
-    g_assert_cmpint(clout_csv_next(c, err), ==, 0);
+    g_assert_cmpint(cl_csv_next(c, err), ==, 0);
     g_assert_cmpint(clout_error_count(err), ==, 0);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
     g_rand_free(rng);
     g_ptr_array_free(want, TRUE);
@@ -653,20 +652,20 @@ static void test_fast_path_bad_byte(void)
         g_string_append_printf(in, "x%d,y%d\n", r, r);
     g_string_append(in, "ok,b\xff"
                         "d\n");
-    clout_csv_t *c = clout_csv_open_mem(in->str, in->len, "t.csv");
+    cl_csv_t *c = cl_csv_open_mem(in->str, in->len, "t.csv");
     clout_error_t *err = clout_error_new(10);
     int r;
-    while ((r = clout_csv_next(c, err)) == 1)
+    while ((r = cl_csv_next(c, err)) == 1)
         ;
     g_assert_cmpint(r, ==, -1);
     g_assert_cmpstr(clout_error_message(err, 0), ==,
                     "t.csv:5002:5: invalid UTF-8 (byte 0xFF: not a valid first byte)");
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
     g_string_free(in, TRUE);
 }
 
-/* clout_parse_double's fast path for plain decimals against glibc's strtod
+/* cl_parse_double's fast path for plain decimals against glibc's strtod
  * (the reference), on numbers with up to 16 digits (leading zeros too),
  * random point places and exponents. */
 static void test_parse_double_fast(void)
@@ -688,14 +687,14 @@ static void test_parse_double_fast(void)
             k += sprintf(s + k, "e%s%02d", i % 2 ? "-" : "+", g_rand_int_range(rng, 0, 30));
         s[k] = 0;
         double got, want = strtod(s, NULL);
-        g_assert_true(clout_parse_double(s, &got));
+        g_assert_true(cl_parse_double(s, &got));
         if (got != want)
             g_error("'%s': %.17g, strtod %.17g", s, got, want);
     }
     g_rand_free(rng);
 }
 
-/* clout_format_g against glibc's snprintf "%.12g" and "%.6g" (the reference)
+/* cl_format_g against glibc's snprintf "%.12g" and "%.6g" (the reference)
  * on random doubles over many magnitudes, and on values next to ties. */
 static void test_format_g(void)
 {
@@ -711,7 +710,7 @@ static void test_format_g(void)
         int prec = i % 3 ? 12 : 6;
         char want[64], got[64];
         snprintf(want, sizeof want, "%.*g", prec, v);
-        if (clout_format_g(got, sizeof got, v, prec)) {
+        if (cl_format_g(got, sizeof got, v, prec)) {
             done++;
             if (strcmp(got, want) != 0)
                 g_error("%.17g: '%s', printf '%s'", v, got, want);
@@ -721,29 +720,29 @@ static void test_format_g(void)
     g_rand_free(rng);
 }
 
-/* clout_csv_peek shows a field of the next record as raw bytes (for
+/* cl_csv_peek shows a field of the next record as raw bytes (for
  * prefetching), and declines what it cannot show plainly.  Expected values
  * are read off the input by eye. */
 static void test_peek(void)
 {
     const char *in = "a,b,c\nx,yy,z\n\"q\",w,v\n";
-    clout_csv_t *c = clout_csv_open_mem(in, strlen(in), "t.csv");
+    cl_csv_t *c = cl_csv_open_mem(in, strlen(in), "t.csv");
     clout_error_t *err = clout_error_new(10);
-    g_assert_cmpint(clout_csv_next(c, err), ==, 1); /* the header */
+    g_assert_cmpint(cl_csv_next(c, err), ==, 1); /* the header */
     const char *f;
     size_t n;
-    g_assert_true(clout_csv_peek(c, 1, &f, &n));
+    g_assert_true(cl_csv_peek(c, 1, &f, &n));
     g_assert_cmpint((int)n, ==, 2);
     g_assert_true(strncmp(f, "yy", 2) == 0);
-    g_assert_true(clout_csv_peek(c, 2, &f, &n));
+    g_assert_true(cl_csv_peek(c, 2, &f, &n));
     g_assert_true(strncmp(f, "z", n) == 0 && n == 1);
-    g_assert_false(clout_csv_peek(c, 3, &f, &n)); /* past the line's end */
-    g_assert_cmpint(clout_csv_next(c, err), ==, 1);
-    g_assert_cmpstr(clout_csv_field(c, 1), ==, "yy"); /* peeking consumed nothing */
-    g_assert_false(clout_csv_peek(c, 0, &f, &n));     /* a quoted field */
-    g_assert_cmpint(clout_csv_next(c, err), ==, 1);
-    g_assert_false(clout_csv_peek(c, 0, &f, &n)); /* no next record */
-    clout_csv_close(c);
+    g_assert_false(cl_csv_peek(c, 3, &f, &n)); /* past the line's end */
+    g_assert_cmpint(cl_csv_next(c, err), ==, 1);
+    g_assert_cmpstr(cl_csv_field(c, 1), ==, "yy"); /* peeking consumed nothing */
+    g_assert_false(cl_csv_peek(c, 0, &f, &n));     /* a quoted field */
+    g_assert_cmpint(cl_csv_next(c, err), ==, 1);
+    g_assert_false(cl_csv_peek(c, 0, &f, &n)); /* no next record */
+    cl_csv_close(c);
     clout_error_free(err);
 }
 

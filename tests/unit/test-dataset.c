@@ -6,7 +6,7 @@
 
 #include <glib.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "internal.h"
 #include "testutil.h"
 
@@ -57,8 +57,8 @@ static void test_tiny_contents(void)
         clout_dataset_relation(ds, clout_dataset_find_relation(ds, "pact_registry"));
     g_assert_cmpstr(reg->group, ==, "alliance");
     g_assert_cmpstr(base->group, ==, "");
-    g_assert_cmpint(clout_dataset_relation(ds, clout_dataset_find_relation(ds, "summit"))->mode,
-                    ==, CLOUT_MODE_EVENT);
+    g_assert_cmpint(clout_dataset_relation(ds, clout_dataset_find_relation(ds, "summit"))->mode, ==,
+                    CLOUT_MODE_EVENT);
     int aid = clout_dataset_find_relation(ds, "aid"), first, last;
     clout_dataset_coverage(ds, aid, &first, &last);
     g_assert_cmpint(first, ==, 2016);
@@ -231,12 +231,12 @@ static GString *big_ties(bool with_errors, int *bad_lines, int *n_bad)
 static void load_both(const char *dir, clout_dataset_t **one, clout_dataset_t **two,
                       clout_error_t *e1, clout_error_t *e2, clout_status_t want)
 {
-    long long saved = clout_split_min_bytes;
-    clout_split_min_bytes = 1LL << 62;
+    long long saved = cl_split_min_bytes;
+    cl_split_min_bytes = 1LL << 62;
     g_assert_cmpint(clout_dataset_load(one, dir, e1), ==, want);
-    clout_split_min_bytes = 0;
+    cl_split_min_bytes = 0;
     g_assert_cmpint(clout_dataset_load(two, dir, e2), ==, want);
-    clout_split_min_bytes = saved;
+    cl_split_min_bytes = saved;
 }
 
 static void test_two_part_read(void)

@@ -11,7 +11,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "../../src/internal.h"
 #include "pngdiff.h"
 
@@ -59,7 +59,7 @@ static clout_layout_t *layout_of(clout_network_t **nets, int n, clout_layout_eng
     lo.pin = pin;
     lo.ds = ds;
     clout_layout_t *l = NULL;
-    if (clout_layout_compute(&l, nets, n, &lo, err))
+    if (clout_layout_compute(nets, n, &l, &lo, err))
         g_error("layout: %s", clout_error_message(err, 0));
     clout_error_free(err);
     return l;
@@ -90,7 +90,7 @@ static clout_scene_t *tiny_diagram(clout_fill_t fill, const char *size, clout_la
     o.labels = labels;
     clout_error_t *err = clout_error_new(0);
     clout_scene_t *s = NULL;
-    if (clout_diagram(&s, &net, 1, ds, l, &o, err))
+    if (clout_diagram(&net, 1, ds, l, &s, &o, err))
         g_error("diagram: %s", clout_error_message(err, 0));
     clout_error_free(err);
     clout_layout_free(l);
@@ -286,7 +286,7 @@ static void test_layout_geo(void)
     clout_layout_opts_t lo;
     clout_layout_opts_init(&lo);
     lo.engine = CLOUT_LAYOUT_GEO;
-    g_assert_cmpint(clout_layout_compute(&l, &net, 1, &lo, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_layout_compute(&net, 1, &l, &lo, err), ==, CLOUT_EUSAGE);
     g_assert_null(l);
     clout_error_free(err);
     clout_network_free(net);
@@ -483,18 +483,18 @@ static void test_diagram_errors(void)
     clout_diagram_opts_t o;
     clout_diagram_opts_init(&o);
     o.size = "fame";
-    g_assert_cmpint(clout_diagram(&s, &net, 1, ds, l, &o, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_diagram(&net, 1, ds, l, &s, &o, err), ==, CLOUT_EUSAGE);
     g_assert_nonnull(strstr(clout_error_message(err, 0), "unknown measure 'fame'"));
     g_assert_null(s);
     clout_error_clear(err);
     o.size = NULL;
     o.height = 60;
-    g_assert_cmpint(clout_diagram(&s, &net, 1, ds, l, &o, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_diagram(&net, 1, ds, l, &s, &o, err), ==, CLOUT_EUSAGE);
     clout_error_clear(err);
     o.height = 0;
     clout_layout_t *partial = clout_layout_new();
     clout_layout_set(partial, "NRL", 0, 0);
-    g_assert_cmpint(clout_diagram(&s, &net, 1, ds, partial, &o, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_diagram(&net, 1, ds, partial, &s, &o, err), ==, CLOUT_EUSAGE);
     g_assert_nonnull(strstr(clout_error_message(err, 0), "does not place"));
     clout_layout_free(partial);
     clout_error_free(err);
@@ -572,12 +572,12 @@ static void test_source_date(void)
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_setenv("SOURCE_DATE_EPOCH", cases[i].v, TRUE);
         gint64 t = -7;
-        g_assert_cmpint(clout_source_date(&t), ==, cases[i].ok);
+        g_assert_cmpint(cl_source_date(&t), ==, cases[i].ok);
         g_assert_cmpint(t, ==, cases[i].ok ? cases[i].t : -7);
     }
     g_unsetenv("SOURCE_DATE_EPOCH");
     gint64 t = -7;
-    g_assert_false(clout_source_date(&t));
+    g_assert_false(cl_source_date(&t));
     g_assert_cmpint(t, ==, -7);
     if (saved)
         g_setenv("SOURCE_DATE_EPOCH", saved, TRUE);
@@ -588,7 +588,7 @@ static void test_image_shapes(void)
 {
     clout_scene_t *s = clout_scene_new(120, 80);
     clout_rgba_t blue = clout_color_balance(-1), red = clout_color_balance(1),
-                 grey = clout_color_balance(NAN), ink = clout_color_hex("#404040"),
+                 grey = clout_color_balance(NAN), ink = cl_color_hex("#404040"),
                  orange = clout_color_category(0), green = clout_color_category(2);
     clout_scene_group(s, "shapes");
     clout_scene_circle(s, 15, 15, 9, &blue, &ink, 0.5);

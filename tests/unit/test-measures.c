@@ -14,7 +14,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "internal.h"
 
 /* Every file a test writes goes into this folder; main removes it. */
@@ -58,7 +58,7 @@ static clout_table_t *measure(const clout_network_t *net, const clout_measure_op
 {
     clout_error_t *err = clout_error_new(0);
     clout_table_t *t = NULL;
-    if (clout_measures(net, o, &t, err))
+    if (clout_measures(net, &t, o, err))
         g_error("clout_measures: %s", clout_error_message(err, 0));
     clout_error_free(err);
     g_assert_nonnull(t);
@@ -72,7 +72,7 @@ static void expect_failure(const clout_network_t *net, const clout_measure_opts_
 {
     clout_error_t *err = clout_error_new(0);
     clout_table_t *t = (clout_table_t *)&t; /* must become NULL */
-    clout_status_t st = clout_measures(net, o, &t, err);
+    clout_status_t st = clout_measures(net, &t, o, err);
     g_assert_cmpint(st, ==, want);
     g_assert_null(t);
     const char *msg = clout_error_message(err, 0);
@@ -152,33 +152,33 @@ static void ref_free(ref_t *r)
 static void ref_read(ref_t *r, const char *path)
 {
     clout_error_t *err = clout_error_new(0);
-    clout_csv_t *csv;
-    if (clout_csv_open(&csv, path, path, err))
+    cl_csv_t *csv;
+    if (cl_csv_open(&csv, path, path, err))
         g_error("%s", clout_error_message(err, 0));
     r->names = g_ptr_array_new_with_free_func(g_free);
     r->ids = g_ptr_array_new_with_free_func(g_free);
     r->values = g_array_new(FALSE, FALSE, sizeof(double));
     int k;
-    while ((k = clout_csv_next(csv, err)) > 0) {
-        int nf = clout_csv_n_fields(csv);
+    while ((k = cl_csv_next(csv, err)) > 0) {
+        int nf = cl_csv_n_fields(csv);
         if (r->names->len == 0) {
             for (int i = 0; i < nf; i++)
-                g_ptr_array_add(r->names, g_strdup(clout_csv_field(csv, i)));
+                g_ptr_array_add(r->names, g_strdup(cl_csv_field(csv, i)));
             continue;
         }
         g_assert_cmpint(nf, ==, (int)r->names->len);
-        g_ptr_array_add(r->ids, g_strdup(clout_csv_field(csv, 0)));
+        g_ptr_array_add(r->ids, g_strdup(cl_csv_field(csv, 0)));
         for (int i = 1; i < nf; i++) {
-            const char *s = clout_csv_field(csv, i);
+            const char *s = cl_csv_field(csv, i);
             double v = NAN;
-            if (*s && !clout_parse_double(s, &v))
+            if (*s && !cl_parse_double(s, &v))
                 g_error("%s: '%s' is not a number", path, s);
             g_array_append_val(r->values, v);
         }
     }
     if (k < 0)
         g_error("%s", clout_error_message(err, 0));
-    clout_csv_close(csv);
+    cl_csv_close(csv);
     clout_error_free(err);
 }
 
@@ -200,9 +200,9 @@ static char *column_opts(const char *column, clout_measure_opts_t *o)
         else if (strcmp(*p, "unweighted") == 0)
             o->unweighted = true;
         else if (g_str_has_prefix(*p, "alpha="))
-            g_assert_true(clout_parse_double(*p + 6, &o->katz_alpha));
+            g_assert_true(cl_parse_double(*p + 6, &o->katz_alpha));
         else if (g_str_has_prefix(*p, "cutoff="))
-            g_assert_true(clout_parse_double(*p + 7, &o->cutoff));
+            g_assert_true(cl_parse_double(*p + 7, &o->cutoff));
         else
             g_error("column '%s': unknown option '%s'", column, *p);
     }
@@ -424,7 +424,7 @@ static void test_katz_dag(void)
 
 /* ---- columns, options and errors ---- */
 
-/* Reference: the column contract of DESIGN.md section 5 and clout.h
+/* Reference: the column contract of DESIGN.md section 5 and clout/measures.h
  * (id, name, kind, role, then the measures in clout_measure_names order). */
 static void test_columns(void)
 {
@@ -455,7 +455,7 @@ static void test_columns(void)
     clout_network_free(net);
 }
 
-/* Reference: clout.h, an unknown name is a usage error listing the valid ones. */
+/* Reference: clout/measures.h, an unknown name is a usage error listing the valid ones. */
 static void test_unknown_measure(void)
 {
     clout_network_t *net = read_data("kite.graphml");
@@ -583,7 +583,7 @@ static int openmp_threads(void)
  * seeded generator. */
 static clout_network_t *random_network(igraph_integer_t n, igraph_integer_t m)
 {
-    clout_network_t *net = clout_network_new("random");
+    clout_network_t *net = cl_network_new("random");
     igraph_rng_seed(igraph_rng_default(), 20240611);
     g_assert_cmpint(
         igraph_erdos_renyi_game_gnm(&net->graph, n, m, IGRAPH_DIRECTED, IGRAPH_NO_LOOPS), ==,

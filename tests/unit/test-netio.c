@@ -9,7 +9,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "internal.h"
 
 /* Every file a test writes goes into this folder; main removes it. */
@@ -63,7 +63,7 @@ static clout_network_t *tiny_snapshot(int year, const char *relations)
     char **rels = relations ? clout_split_list(relations, ',') : NULL;
     o.relations = rels;
     clout_network_t *net = NULL;
-    if (clout_snapshot(&net, ds, &o, err))
+    if (clout_snapshot(ds, &net, &o, err))
         g_error("snapshot: %s", clout_error_message(err, 0));
     if (rels)
         g_strfreev(rels);
@@ -137,7 +137,7 @@ static igraph_integer_t find_vertex(const clout_network_t *net, const char *id)
 {
     const igraph_t *g = &net->graph;
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
-        if (strcmp(clout_vstr(g, "id", v), id) == 0)
+        if (strcmp(cl_vstr(g, "id", v), id) == 0)
             return v;
     return -1;
 }
@@ -156,15 +156,15 @@ static igraph_integer_t find_edge(const clout_network_t *net, const char *a, con
 static double weight_of(const clout_network_t *net, const char *a, const char *b)
 {
     igraph_integer_t e = find_edge(net, a, b);
-    return e < 0 ? -1 : clout_enum(&net->graph, "weight", e, NAN);
+    return e < 0 ? -1 : cl_enum(&net->graph, "weight", e, NAN);
 }
 
 /* Key of an edge as an id pair; an undirected edge has its ids in order. */
 static char *edge_key(const clout_network_t *net, igraph_integer_t e)
 {
     const igraph_t *g = &net->graph;
-    const char *a = clout_vstr(g, "id", IGRAPH_FROM(g, e));
-    const char *b = clout_vstr(g, "id", IGRAPH_TO(g, e));
+    const char *a = cl_vstr(g, "id", IGRAPH_FROM(g, e));
+    const char *b = cl_vstr(g, "id", IGRAPH_TO(g, e));
     if (!igraph_is_directed(g) && strcmp(a, b) > 0) {
         const char *t = a;
         a = b;
@@ -205,17 +205,17 @@ static void assert_same_network(const clout_network_t *a, const clout_network_t 
         bool kept = how == SAME_ALL || deg > 0;
         n_kept += kept;
         if (!kept) {
-            g_assert_cmpint(find_vertex(b, clout_vstr(ga, "id", v)), ==, -1);
+            g_assert_cmpint(find_vertex(b, cl_vstr(ga, "id", v)), ==, -1);
             continue;
         }
-        const char *id = clout_vstr(ga, "id", v);
+        const char *id = cl_vstr(ga, "id", v);
         igraph_integer_t w = find_vertex(b, id);
         if (w < 0)
             g_error("vertex '%s' is missing after the round trip", id);
         if (how == SAME_ALL) {
             static const char *attrs[] = {"name", "kind", "role"};
             for (int k = 0; k < 3; k++)
-                g_assert_cmpstr(clout_vstr(ga, attrs[k], v), ==, clout_vstr(gb, attrs[k], w));
+                g_assert_cmpstr(cl_vstr(ga, attrs[k], v), ==, cl_vstr(gb, attrs[k], w));
         }
     }
     g_assert_cmpint(igraph_vcount(gb), ==, n_kept);
@@ -225,11 +225,11 @@ static void assert_same_network(const clout_network_t *a, const clout_network_t 
         int f = GPOINTER_TO_INT(g_hash_table_lookup(hb, k));
         if (!f)
             g_error("edge '%s' is missing after the round trip", k);
-        double wa = clout_enum(ga, "weight", e, NAN), wb = clout_enum(gb, "weight", f - 1, NAN);
+        double wa = cl_enum(ga, "weight", e, NAN), wb = cl_enum(gb, "weight", f - 1, NAN);
         if (how == SAME_ALL) {
             g_assert_cmpfloat(wa, ==, wb);
-            g_assert_cmpstr(clout_estr(ga, "layer", e), ==, clout_estr(gb, "layer", f - 1));
-            g_assert_cmpstr(clout_estr(ga, "relations", e), ==, clout_estr(gb, "relations", f - 1));
+            g_assert_cmpstr(cl_estr(ga, "layer", e), ==, cl_estr(gb, "layer", f - 1));
+            g_assert_cmpstr(cl_estr(ga, "relations", e), ==, cl_estr(gb, "relations", f - 1));
         } else {
             g_assert_cmpfloat_with_epsilon(wa, wb, 1e-10 * fmax(1, fabs(wa)));
         }
@@ -357,7 +357,7 @@ static clout_network_t *hostile_network(void)
     for (size_t i = 0; i < G_N_ELEMENTS(hostile); i++) {
         igraph_integer_t v = find_vertex(net, hostile[i]);
         g_assert_cmpint(v, ==, (igraph_integer_t)i + 1);
-        g_assert_cmpstr(clout_vstr(&net->graph, "name", v), ==, hostile[i]); /* name = id */
+        g_assert_cmpstr(cl_vstr(&net->graph, "name", v), ==, hostile[i]); /* name = id */
         g_assert_cmpfloat(weight_of(net, "hub", hostile[i]), ==, 1.0 / (double)(i + 3));
     }
     return net;
@@ -373,7 +373,7 @@ static void check_hostile(const clout_network_t *a, const clout_network_t *b)
     for (igraph_integer_t v = 0; v < igraph_vcount(ga); v++) {
         static const char *attrs[] = {"id", "name", "kind", "role"};
         for (int k = 0; k < 4; k++) {
-            const char *want = clout_vstr(ga, attrs[k], v), *got = clout_vstr(gb, attrs[k], v);
+            const char *want = cl_vstr(ga, attrs[k], v), *got = cl_vstr(gb, attrs[k], v);
             if (strcmp(want, got) != 0) {
                 char *ew = g_strescape(want, NULL), *eg = g_strescape(got, NULL);
                 fail_because("%s '%s' reads back as '%s'", attrs[k], ew, eg);
@@ -386,7 +386,7 @@ static void check_hostile(const clout_network_t *a, const clout_network_t *b)
     for (igraph_integer_t e = 0; e < igraph_ecount(ga); e++) {
         g_assert_cmpint(IGRAPH_FROM(ga, e), ==, IGRAPH_FROM(gb, e));
         g_assert_cmpint(IGRAPH_TO(ga, e), ==, IGRAPH_TO(gb, e));
-        g_assert_cmpfloat(clout_enum(ga, "weight", e, NAN), ==, clout_enum(gb, "weight", e, NAN));
+        g_assert_cmpfloat(cl_enum(ga, "weight", e, NAN), ==, cl_enum(gb, "weight", e, NAN));
     }
 }
 
@@ -457,15 +457,15 @@ static void test_edgelist_header(void)
     /* ids in order of first appearance; name = id, kind and role empty */
     static const char *ids[] = {"a", "b", "c"};
     for (int v = 0; v < 3; v++) {
-        g_assert_cmpstr(clout_vstr(&net->graph, "id", v), ==, ids[v]);
-        g_assert_cmpstr(clout_vstr(&net->graph, "name", v), ==, ids[v]);
-        g_assert_cmpstr(clout_vstr(&net->graph, "kind", v), ==, "");
-        g_assert_cmpstr(clout_vstr(&net->graph, "role", v), ==, "");
+        g_assert_cmpstr(cl_vstr(&net->graph, "id", v), ==, ids[v]);
+        g_assert_cmpstr(cl_vstr(&net->graph, "name", v), ==, ids[v]);
+        g_assert_cmpstr(cl_vstr(&net->graph, "kind", v), ==, "");
+        g_assert_cmpstr(cl_vstr(&net->graph, "role", v), ==, "");
     }
     g_assert_cmpfloat(weight_of(net, "a", "b"), ==, 2.5);
     g_assert_cmpfloat(weight_of(net, "c", "b"), ==, 0.125); /* undirected: either way */
-    g_assert_cmpstr(clout_estr(&net->graph, "layer", 0), ==, "");
-    g_assert_cmpstr(clout_estr(&net->graph, "relations", 0), ==, "");
+    g_assert_cmpstr(cl_estr(&net->graph, "layer", 0), ==, "");
+    g_assert_cmpstr(cl_estr(&net->graph, "relations", 0), ==, "");
     clout_network_free(net);
     g_free(path);
 }
@@ -493,7 +493,7 @@ static void test_edgelist_two_columns(void)
         g_assert_cmpint(igraph_vcount(&net->graph), ==, 3);
         g_assert_cmpint(igraph_ecount(&net->graph), ==, 3);
         for (igraph_integer_t e = 0; e < 3; e++)
-            g_assert_cmpfloat(clout_enum(&net->graph, "weight", e, NAN), ==, 1);
+            g_assert_cmpfloat(cl_enum(&net->graph, "weight", e, NAN), ==, 1);
         clout_network_free(net);
         g_free(path);
         g_free(name);
@@ -576,16 +576,16 @@ static void test_read_networkx_graphml(void)
     static const char *ids[] = {"kaz", "uzb", "tjk", "lone"};
     static const char *names[] = {"Kazakhstan", "Uzbekistan", "Tajikistan", "lone"};
     for (int v = 0; v < 4; v++) {
-        g_assert_cmpstr(clout_vstr(g, "id", v), ==, ids[v]);
-        g_assert_cmpstr(clout_vstr(g, "name", v), ==, names[v]); /* missing name = id */
-        g_assert_cmpstr(clout_vstr(g, "kind", v), ==, "");
-        g_assert_cmpstr(clout_vstr(g, "role", v), ==, "");
+        g_assert_cmpstr(cl_vstr(g, "id", v), ==, ids[v]);
+        g_assert_cmpstr(cl_vstr(g, "name", v), ==, names[v]); /* missing name = id */
+        g_assert_cmpstr(cl_vstr(g, "kind", v), ==, "");
+        g_assert_cmpstr(cl_vstr(g, "role", v), ==, "");
     }
     g_assert_cmpfloat(weight_of(net, "kaz", "uzb"), ==, 2.5);
     g_assert_cmpfloat(weight_of(net, "tjk", "uzb"), ==, 0.1);
     for (igraph_integer_t e = 0; e < 2; e++) {
-        g_assert_cmpstr(clout_estr(g, "layer", e), ==, "");
-        g_assert_cmpstr(clout_estr(g, "relations", e), ==, "");
+        g_assert_cmpstr(cl_estr(g, "layer", e), ==, "");
+        g_assert_cmpstr(cl_estr(g, "relations", e), ==, "");
     }
     clout_network_free(net);
     g_free(path);
@@ -593,7 +593,7 @@ static void test_read_networkx_graphml(void)
 
 static void test_read_graphml_no_weight(void)
 {
-    /* No weight key: every weight is 1 (clout.h). */
+    /* No weight key: every weight is 1 (clout/network.h). */
     char *path =
         write_tmp("nw.graphml", "<?xml version=\"1.0\"?>\n"
                                 "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
@@ -618,10 +618,10 @@ static void test_read_gml_labels(void)
     const igraph_t *g = &net->graph;
     g_assert_true(igraph_is_directed(g));
     g_assert_cmpint(igraph_vcount(g), ==, 2);
-    g_assert_cmpstr(clout_vstr(g, "id", 0), ==, "alpha");
-    g_assert_cmpstr(clout_vstr(g, "id", 1), ==, "beta");
-    g_assert_cmpstr(clout_vstr(g, "name", 0), ==, "alpha"); /* no name: the label */
-    g_assert_cmpstr(clout_vstr(g, "name", 1), ==, "Beta B");
+    g_assert_cmpstr(cl_vstr(g, "id", 0), ==, "alpha");
+    g_assert_cmpstr(cl_vstr(g, "id", 1), ==, "beta");
+    g_assert_cmpstr(cl_vstr(g, "name", 0), ==, "alpha"); /* no name: the label */
+    g_assert_cmpstr(cl_vstr(g, "name", 1), ==, "Beta B");
     g_assert_cmpfloat(weight_of(net, "alpha", "beta"), ==, 2.5);
     g_assert_cmpfloat(weight_of(net, "beta", "alpha"), ==, -1);
     clout_network_free(net);
@@ -659,7 +659,7 @@ static void test_read_partial_weight(void)
 
 static void test_read_gml_ids(void)
 {
-    /* Numeric GML ids without labels: clout.h says "id from the file's node
+    /* Numeric GML ids without labels: clout/network.h says "id from the file's node
      * ids", so 10 and 20, not the vertex indices. */
     char *path = write_tmp("n.gml", "graph [\n  directed 0\n  node [ id 10 ]\n  node [ id 20 ]\n"
                                     "  edge [ source 10 target 20 ]\n]\n");
@@ -667,11 +667,11 @@ static void test_read_gml_ids(void)
     const igraph_t *g = &net->graph;
     g_assert_cmpint(igraph_vcount(g), ==, 2);
     g_assert_cmpint(igraph_ecount(g), ==, 1);
-    if (strcmp(clout_vstr(g, "id", 0), "10") != 0 || strcmp(clout_vstr(g, "id", 1), "20") != 0)
+    if (strcmp(cl_vstr(g, "id", 0), "10") != 0 || strcmp(cl_vstr(g, "id", 1), "20") != 0)
         fail_because("GML node ids 10, 20 without labels read as ids '%s', '%s' "
                      "(src/netio.c normalise ignores numeric ids)",
-                     clout_vstr(g, "id", 0), clout_vstr(g, "id", 1));
-    g_assert_cmpfloat(clout_enum(g, "weight", 0, NAN), ==, 1);
+                     cl_vstr(g, "id", 0), cl_vstr(g, "id", 1));
+    g_assert_cmpfloat(cl_enum(g, "weight", 0, NAN), ==, 1);
     clout_network_free(net);
     g_free(path);
 }
@@ -756,7 +756,7 @@ static void test_read_missing_and_unknown(void)
 
 static void test_format_names(void)
 {
-    /* clout.h: the order of clout_netformat_t; the spec's `build --to` names. */
+    /* clout/network.h: the order of clout_netformat_t; the spec's `build --to` names. */
     g_assert_cmpint(clout_netformat_from_name("graphml"), ==, CLOUT_NET_GRAPHML);
     g_assert_cmpint(clout_netformat_from_name("gml"), ==, CLOUT_NET_GML);
     g_assert_cmpint(clout_netformat_from_name("dot"), ==, CLOUT_NET_DOT);
@@ -899,7 +899,7 @@ static char *ids_of(const clout_network_t *net)
 {
     GString *s = g_string_new(NULL);
     for (igraph_integer_t v = 0; v < igraph_vcount(&net->graph); v++)
-        g_string_append_printf(s, "%s%s", v ? "|" : "", clout_vstr(&net->graph, "id", v));
+        g_string_append_printf(s, "%s%s", v ? "|" : "", cl_vstr(&net->graph, "id", v));
     return g_string_free(s, FALSE);
 }
 
@@ -1110,8 +1110,7 @@ static void test_input_dir_at_year(void)
     g_assert_cmpint(open_input(input, 0, &net, NULL, err), ==, CLOUT_OK);
     g_assert_cmpint(net->year, ==, 2020);
     g_assert_cmpint(igraph_ecount(&net->graph), ==, 28);
-    g_assert_cmpfloat_with_epsilon(weight_of(net, "NRL", "ELD"), 1 + 2 + 1 + 30.0 / 250 + 1,
-                                   1e-12);
+    g_assert_cmpfloat_with_epsilon(weight_of(net, "NRL", "ELD"), 1 + 2 + 1 + 30.0 / 250 + 1, 1e-12);
     clout_network_free(net);
     g_free(input);
     g_assert_cmpint(clout_error_count(err), ==, 0);

@@ -21,7 +21,7 @@ static clout_network_t *tiny(int year, clout_dataset_t **ds)
     clout_snapshot_opts_init(&so);
     so.year = year;
     clout_network_t *net;
-    if (clout_snapshot(&net, *ds, &so, err))
+    if (clout_snapshot(*ds, &net, &so, err))
         g_error("%s", clout_error_message(err, 0));
     clout_error_free(err);
     return net;
@@ -71,7 +71,7 @@ static void test_top_actors_by_name(void)
     clout_measure_opts_init(&mo);
     clout_error_t *err = clout_error_new(0);
     clout_table_t *m;
-    g_assert_cmpint(clout_measures(net, &mo, &m, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_measures(net, &m, &mo, err), ==, CLOUT_OK);
     clout_table_t *m2 = with_extra_columns(m, 1, 4);
     GString *a = g_string_new(NULL), *b = g_string_new(NULL);
     cl_html_top_actors(a, m, 5);
@@ -115,9 +115,9 @@ static void test_communities_by_name(void)
     clout_community_opts_init(&co);
     clout_error_t *err = clout_error_new(0);
     clout_partition_t part;
-    g_assert_cmpint(clout_communities(net, &co, &part, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_communities(net, &part, &co, err), ==, CLOUT_OK);
     clout_table_t *members, *summary;
-    g_assert_cmpint(clout_partition_tables(net, &part, &co, NULL, &members, &summary, err), ==,
+    g_assert_cmpint(clout_partition_tables(net, &part, &members, &summary, &co, NULL, err), ==,
                     CLOUT_OK);
     clout_table_t *moved = with_extra_columns(members, 0, 3);
     int years[1] = {2022};
@@ -129,9 +129,9 @@ static void test_communities_by_name(void)
     int id = clout_table_column(members, "id"), cc = clout_table_column(members, "community");
     for (int r = 0; r < clout_table_n_rows(members); r++) {
         int ai = clout_dataset_find_actor(ds, clout_table_get_str(members, r, id));
-        char *want = g_strdup_printf("<tr><td>%s</td><td class=\"n\">%.0f</td>",
-                                     clout_dataset_actor(ds, ai)->name,
-                                     clout_table_get_num(members, r, cc));
+        char *want =
+            g_strdup_printf("<tr><td>%s</td><td class=\"n\">%.0f</td>",
+                            clout_dataset_actor(ds, ai)->name, clout_table_get_num(members, r, cc));
         g_assert_nonnull(strstr(a->str, want));
         g_free(want);
     }

@@ -6,7 +6,7 @@
 
 #include <glib.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "testutil.h"
 
 /* Weight of the edge from id a to id b, or -1 if there is none. */
@@ -52,7 +52,7 @@ static clout_network_t *snap(const char *dir, int year, int window, char **layer
     o.layers = layers;
     o.relations = relations;
     clout_network_t *net;
-    if (clout_snapshot(&net, ds, &o, err))
+    if (clout_snapshot(ds, &net, &o, err))
         g_error("snapshot: %s", clout_error_message(err, 0));
     clout_dataset_free(ds);
     clout_error_free(err);
@@ -72,7 +72,7 @@ static void test_tiny_2022(void)
     /* alliance 1 + base 2 + arms ln 10 / ln 100 + trade 70/310 + summit 1/2 */
     ASSERT_W(net, "NRL", "ELD", 1 + 2 + log(10) / log(100) + 70.0 / 310 + 0.5);
     ASSERT_W(net, "ELD", "NRL", 1 + 0.5 + 70.0 / 135); /* alliance, summit, trade */
-    ASSERT_W(net, "SDL", "ELD", 1 + 60.0 / 310);        /* summit, trade */
+    ASSERT_W(net, "SDL", "ELD", 1 + 60.0 / 310);       /* summit, trade */
     ASSERT_W(net, "ELD", "SDL", 1 + 60.0 / 195);
     ASSERT_W(net, "SDL", "WSL", 3);
     ASSERT_W(net, "NRL", "WSL", 0.5); /* a summit in the window */
@@ -236,11 +236,11 @@ static void test_filters_and_zero_weight(void)
     clout_snapshot_opts_init(&o);
     char *bad[] = {"nosuch", NULL};
     o.layers = bad;
-    g_assert_cmpint(clout_snapshot(&net, ds, &o, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_snapshot(ds, &net, &o, err), ==, CLOUT_EUSAGE);
     g_assert_nonnull(strstr(clout_error_message(err, 0), "unknown layer 'nosuch'"));
     o.layers = NULL;
     o.relations = bad;
-    g_assert_cmpint(clout_snapshot(&net, ds, &o, err), ==, CLOUT_EUSAGE);
+    g_assert_cmpint(clout_snapshot(ds, &net, &o, err), ==, CLOUT_EUSAGE);
     clout_dataset_free(ds);
     clout_error_free(err);
     rm_tree(dir);
@@ -258,16 +258,17 @@ static void test_no_ties(void)
     clout_snapshot_opts_t o;
     clout_snapshot_opts_init(&o);
     clout_network_t *net;
-    g_assert_cmpint(clout_snapshot(&net, ds, &o, err), ==, CLOUT_EDATA);
+    g_assert_cmpint(clout_snapshot(ds, &net, &o, err), ==, CLOUT_EDATA);
     o.year = 2000;
-    g_assert_cmpint(clout_snapshot(&net, ds, &o, err), ==, CLOUT_EDATA);
+    g_assert_cmpint(clout_snapshot(ds, &net, &o, err), ==, CLOUT_EDATA);
     clout_dataset_free(ds);
     rm_tree(dir);
     g_free(dir);
-    dir = write_dataset(THREE, "relation,layer,directed,mode,scale,coverage\nf,econ,no,flow,share,1990-2010\n",
-                        "source,target,relation,start\n");
+    dir = write_dataset(
+        THREE, "relation,layer,directed,mode,scale,coverage\nf,econ,no,flow,share,1990-2010\n",
+        "source,target,relation,start\n");
     g_assert_cmpint(clout_dataset_load(&ds, dir, err), ==, CLOUT_OK);
-    g_assert_cmpint(clout_snapshot(&net, ds, &o, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_snapshot(ds, &net, &o, err), ==, CLOUT_OK);
     g_assert_cmpint(igraph_vcount(&net->graph), ==, 4); /* GONE lived in 2000 */
     g_assert_cmpint(igraph_ecount(&net->graph), ==, 0);
     clout_network_free(net);

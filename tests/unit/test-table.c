@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "clout.h"
+#include <clout.h>
 #include "internal.h"
 
 /*
@@ -55,7 +55,7 @@ static char *write_tables(clout_table_t *const *tables, int n, clout_format_t fm
     FILE *f = open_memstream(&buf, &len);
     g_assert_nonnull(f);
     clout_error_t *err = clout_error_new(0);
-    g_assert_cmpint(clout_tables_write(f, tables, n, fmt, err), ==, CLOUT_OK);
+    g_assert_cmpint(clout_tables_write(tables, n, f, fmt, err), ==, CLOUT_OK);
     g_assert_cmpint(clout_error_count(err), ==, 0);
     clout_error_free(err);
     g_assert_cmpint(fclose(f), ==, 0);
@@ -187,16 +187,16 @@ static void test_csv_round_trip(void)
     clout_table_t *t = main_table();
     char *text = write_one(t, CLOUT_FMT_CSV);
     clout_error_t *err = clout_error_new(0);
-    clout_csv_t *c = clout_csv_open_mem(text, strlen(text), "out.csv");
+    cl_csv_t *c = cl_csv_open_mem(text, strlen(text), "out.csv");
     for (int r = 0; r < 6; r++) {
-        g_assert_cmpint(clout_csv_next(c, err), ==, 1);
-        g_assert_cmpint(clout_csv_n_fields(c), ==, 3);
+        g_assert_cmpint(cl_csv_next(c, err), ==, 1);
+        g_assert_cmpint(cl_csv_n_fields(c), ==, 3);
         for (int i = 0; i < 3; i++)
-            g_assert_cmpstr(clout_csv_field(c, i), ==, want[r][i]);
+            g_assert_cmpstr(cl_csv_field(c, i), ==, want[r][i]);
     }
-    g_assert_cmpint(clout_csv_next(c, err), ==, 0);
+    g_assert_cmpint(cl_csv_next(c, err), ==, 0);
     g_assert_cmpint(clout_error_count(err), ==, 0);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
     free(text);
     clout_table_free(t);
@@ -367,17 +367,17 @@ static void test_csv_multi(void)
 
     /* clout's reader sees three records: both names are comments. */
     clout_error_t *err = clout_error_new(0);
-    clout_csv_t *c = clout_csv_open_mem(got, strlen(got), "multi.csv");
-    g_assert_cmpint(clout_csv_next(c, err), ==, 1);
-    g_assert_cmpint(clout_csv_line(c), ==, 2);
-    g_assert_cmpint(clout_csv_next(c, err), ==, 1);
-    g_assert_cmpstr(clout_csv_field(c, 1), ==, "1");
-    g_assert_cmpint(clout_csv_next(c, err), ==, 1);
-    g_assert_cmpint(clout_csv_line(c), ==, 6);
-    g_assert_cmpstr(clout_csv_field(c, 0), ==, "k2");
-    g_assert_cmpint(clout_csv_next(c, err), ==, 0);
+    cl_csv_t *c = cl_csv_open_mem(got, strlen(got), "multi.csv");
+    g_assert_cmpint(cl_csv_next(c, err), ==, 1);
+    g_assert_cmpint(cl_csv_line(c), ==, 2);
+    g_assert_cmpint(cl_csv_next(c, err), ==, 1);
+    g_assert_cmpstr(cl_csv_field(c, 1), ==, "1");
+    g_assert_cmpint(cl_csv_next(c, err), ==, 1);
+    g_assert_cmpint(cl_csv_line(c), ==, 6);
+    g_assert_cmpstr(cl_csv_field(c, 0), ==, "k2");
+    g_assert_cmpint(cl_csv_next(c, err), ==, 0);
     g_assert_cmpint(clout_error_count(err), ==, 0);
-    clout_csv_close(c);
+    cl_csv_close(c);
     clout_error_free(err);
     free(got);
 
@@ -425,7 +425,8 @@ static void test_tex(void)
         "x y z\\textbackslash{}w & 0 & .333 & $-$2 &  \\\\\n"
         "\\textbar{}\\&\\%\\$\\#\\_\\{\\}\\textasciitilde{}"
         "\\textasciicircum{}\\textless{} & 0 & .000000100 & 0 &  \\\\\n"
-        "\\parbox[t]{1.8cm}{\\raggedright\\hspace{0pt}Привет 中文} & 12345678 &  & 1000000 &  \\\\\n"
+        "\\parbox[t]{1.8cm}{\\raggedright\\hspace{0pt}Привет 中文} & 12345678 &  & 1000000 &  "
+        "\\\\\n"
         " &  &  & 42 &  \\\\\n"
         "\\bottomrule\n"
         "\\end{tabular}}%\n"
@@ -547,7 +548,7 @@ static void test_write_error(void)
     }
     clout_table_t *t = main_table();
     clout_error_t *err = clout_error_new(0);
-    g_assert_cmpint(clout_tables_write(f, &t, 1, CLOUT_FMT_CSV, err), ==, CLOUT_EFAIL);
+    g_assert_cmpint(clout_tables_write(&t, 1, f, CLOUT_FMT_CSV, err), ==, CLOUT_EFAIL);
     g_assert_true(g_str_has_prefix(clout_error_message(err, 0), "cannot write the table"));
     fclose(f);
     clout_error_free(err);
@@ -565,7 +566,7 @@ static void test_full_disk(void)
     }
     clout_table_t *t = main_table();
     clout_error_t *err = clout_error_new(0);
-    g_assert_cmpint(clout_tables_write(f, &t, 1, CLOUT_FMT_CSV, err), ==, CLOUT_EFAIL);
+    g_assert_cmpint(clout_tables_write(&t, 1, f, CLOUT_FMT_CSV, err), ==, CLOUT_EFAIL);
     g_assert_nonnull(strstr(clout_error_message(err, 0), g_strerror(ENOSPC)));
     fclose(f);
     clout_error_free(err);
