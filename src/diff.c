@@ -222,13 +222,15 @@ clout_status_t clout_diff_measures(const clout_network_t *a, const clout_network
         clout_table_add_column(t, ncol[k], CLOUT_COL_NUM);
     double *xa = g_new(double, n), *xb = g_new(double, n), *ra = g_new(double, n),
            *rb = g_new(double, n);
-    /* Measure columns follow id, name, kind, role (and are the same in both). */
-    for (int c = 4; c < clout_table_n_cols(ma); c++) {
-        if (clout_table_column_type(ma, c) == CLOUT_COL_STR)
+    /* The measure columns, by name (clout_measure_names), in both tables. */
+    for (int k = 0; clout_measure_names[k]; k++) {
+        int c = clout_table_column(ma, clout_measure_names[k]);
+        int cb = clout_table_column(mb, clout_measure_names[k]);
+        if (c < 0 || cb < 0 || clout_table_column_type(ma, c) == CLOUT_COL_STR)
             continue;
         for (int i = 0; i < n; i++) {
             xa[i] = u.va[i] >= 0 ? clout_table_get_num(ma, (int)u.va[i], c) : NAN;
-            xb[i] = u.vb[i] >= 0 ? clout_table_get_num(mb, (int)u.vb[i], c) : NAN;
+            xb[i] = u.vb[i] >= 0 ? clout_table_get_num(mb, (int)u.vb[i], cb) : NAN;
         }
         ranks(xa, n, ra);
         ranks(xb, n, rb);

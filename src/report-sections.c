@@ -752,45 +752,22 @@ static char *dataset_sha256(const char *dataset)
     return s;
 }
 
-static char *json_string(const char *s)
-{
-    GString *j = g_string_new("\"");
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            g_string_append_printf(j, "\\%c", *p);
-        else if (*p < 0x20)
-            g_string_append_printf(j, "\\u%04x", *p);
-        else
-            g_string_append_c(j, (char)*p);
-    }
-    g_string_append_c(j, '"');
-    return g_string_free(j, FALSE);
-}
-
 clout_status_t cl_report_provenance(cl_report_t *r)
 {
     const clout_report_opts_t *o = r->o;
     int ny = r->n_years;
     char *sha = dataset_sha256(r->dataset);
-    const char *env = getenv("SOURCE_DATE_EPOCH");
-    GDateTime *now = NULL;
-    if (env && *env) {
-        char *end;
-        gint64 v = g_ascii_strtoll(env, &end, 10);
-        if (!*end && v >= 0)
-            now = g_date_time_new_from_unix_utc(v);
-    }
-    if (!now)
-        now = g_date_time_new_now_utc();
+    gint64 epoch;
+    GDateTime *now =
+        cl_source_date(&epoch) ? g_date_time_new_from_unix_utc(epoch) : g_date_time_new_now_utc();
     char *when = g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
     g_date_time_unref(now);
-    char *cmd = json_string(o->command ? o->command : ""), *dsj = json_string(r->dataset);
     GString *j = g_string_new("{\n");
-    g_string_append_printf(j, "  \"clout_version\": \"%s\",\n  \"command\": %s,\n", PACKAGE_VERSION,
-                           cmd);
-    g_string_append_printf(j,
-                           "  \"seed\": %lu,\n  \"dataset\": %s,\n  \"dataset_sha256\": \"%s\",\n",
-                           o->seed, dsj, sha);
+    g_string_append_printf(j, "  \"clout_version\": \"%s\",\n  \"command\": ", PACKAGE_VERSION);
+    cl_json_string(j, o->command ? o->command : "");
+    g_string_append_printf(j, ",\n  \"seed\": %lu,\n  \"dataset\": ", o->seed);
+    cl_json_string(j, r->dataset);
+    g_string_append_printf(j, ",\n  \"dataset_sha256\": \"%s\",\n", sha);
     g_string_append(j, "  \"snapshots\": [");
     for (int i = 0; i < ny; i++)
         g_string_append_printf(j, "%s%d", i ? ", " : "", r->years[i]);
@@ -804,7 +781,5 @@ clout_status_t cl_report_provenance(cl_report_t *r)
     g_string_free(j, TRUE);
     g_free(sha);
     g_free(when);
-    g_free(cmd);
-    g_free(dsj);
     return st;
 }

@@ -106,6 +106,11 @@ static int *sorted_years(GHashTable *years, int *n)
 
 /* ---- cow-igo ---- */
 
+/* One pass over the state-year file: its header picks the IGO columns, each
+ * row adds its years to the spans, and the spans become ties.  At about 155
+ * lines it is over the house limit of 150 on purpose: the steps share the
+ * column map, the spans and the report counters, and split into functions
+ * they would pass seven arguments each, which reads worse than one pass. */
 clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
                               const clout_import_opts_t *opts, import_report_t *rep,
                               clout_error_t *err)
