@@ -67,13 +67,15 @@ static clout_status_t no_rows(const chart_matrix_spec_t *sp, const chart_uset_t 
     if (!sp->filter || chart_uset_n(seen) == 0)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "chart: the %s table is empty",
                                sp->what);
-    GString *l = g_string_new(NULL);
-    for (int i = 0; i < chart_uset_n(seen); i++)
-        g_string_append_printf(l, "%s%s", i ? ", " : "", chart_uset_at(seen, i));
-    clout_status_t st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                                        "chart: the %s table has no rows for %s '%s' (it has: %s)",
-                                        sp->what, sp->filter, sp->filter_val, l->str);
-    g_string_free(l, TRUE);
+    int n = chart_uset_n(seen);
+    const char **valid = g_new0(const char *, n + 1);
+    for (int i = 0; i < n; i++)
+        valid[i] = chart_uset_at(seen, i);
+    char *m = cl_unknown(sp->filter, sp->filter_val, (char *const *)valid);
+    clout_status_t st =
+        clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "chart: %s in the %s table", m, sp->what);
+    g_free(m);
+    g_free(valid);
     return st;
 }
 

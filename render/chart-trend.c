@@ -71,11 +71,19 @@ static clout_status_t read_tables(trend_t *t, clout_table_t *const *tables, cons
                                            "index_lo", "index_hi", "layer", layer};
         st = chart_matrix_read(&t->m[i], tables[i], &sp, err);
         t->n_read++;
-        if (!st && t->of && chart_uset_find(&t->m[i].cols, t->of) < 0)
+        if (!st && t->of && chart_uset_find(&t->m[i].cols, t->of) < 0) {
+            /* the poles of that snapshot, and balance */
+            int np = chart_uset_n(&t->m[i].cols);
+            const char **valid = g_new0(const char *, np + 2);
+            valid[0] = "balance";
+            for (int k = 0; k < np; k++)
+                valid[k + 1] = chart_uset_at(&t->m[i].cols, k);
+            char *m = cl_unknown("pole", t->of, (char *const *)valid);
             st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                                 "chart: trend --of: '%s' is not a pole of the %d snapshot (nor "
-                                 "balance)",
-                                 t->of, t->years[i]);
+                                 "chart: trend --of (%d snapshot): %s", t->years[i], m);
+            g_free(m);
+            g_free(valid);
+        }
         for (int r = 0; !st && r < chart_uset_n(&t->m[i].rows); r++)
             chart_uset_add(&t->series, chart_uset_at(&t->m[i].rows, r));
     }

@@ -823,11 +823,9 @@ static clout_status_t check_opts(int n_nets, const clout_diagram_opts_t *opts, c
         opts->labels > CLOUT_LABELS_NONE)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "unknown fill or labels");
     if (opts->size && !known_measure(opts->size)) {
-        char *all = g_strjoinv(", ", (char **)clout_measure_names);
-        clout_status_t st =
-            clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                            "--size: '%s' is not a measure; the measures are %s", opts->size, all);
-        g_free(all);
+        char *m = cl_unknown("measure", opts->size, (char *const *)clout_measure_names);
+        clout_status_t st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "--size: %s", m);
+        g_free(m);
         return st;
     }
     if (opts->width < 72)

@@ -165,6 +165,19 @@ static const char *cell(const sheet_t *sh, int k)
                     cl_csv_field_line((sh)->csv, (sh)->slot[k]),                                   \
                     cl_csv_field_col((sh)->csv, (sh)->slot[k]), __VA_ARGS__)
 
+/* "unknown actor 'X'; did you mean ...": the actors' ids (actors) or the
+ * relations' names of ds as the valid names.  Free it. */
+static char *unknown_in(const clout_dataset_t *ds, bool actors, const char *name)
+{
+    int n = actors ? clout_dataset_n_actors(ds) : clout_dataset_n_relations(ds);
+    const char **valid = g_new0(const char *, n + 1);
+    for (int i = 0; i < n; i++)
+        valid[i] = actors ? clout_dataset_actor(ds, i)->id : clout_dataset_relation(ds, i)->name;
+    char *m = cl_unknown(actors ? "actor" : "relation", name, (char *const *)valid);
+    g_free(valid);
+    return m;
+}
+
 static bool year_cell(sheet_t *sh, int k, const char *colname, int *year, clout_error_t *err)
 {
     const char *s = cell(sh, k);
@@ -363,8 +376,10 @@ static bool load_actors(clout_dataset_t *ds, const char *dir, bool *complete, cl
         for (char **p = ids; *p; p++) {
             int j = clout_dataset_find_actor(ds, *p);
             if (j < 0) {
+                char *m = unknown_in(ds, true, *p);
                 clout_error_set(err, CLOUT_EDATA, sh.display, pl->line, pl->col,
-                                "column 'lead': unknown actor '%s'", *p);
+                                "column 'lead': %s", m);
+                g_free(m);
                 ok = false;
             } else if (g_array_index(ds->actors, clout_actor_t, j).role != CLOUT_ROLE_POLE) {
                 clout_error_set(err, CLOUT_EDATA, sh.display, pl->line, pl->col,
@@ -615,8 +630,9 @@ static gpointer read_tie_rows(gpointer data)
                 CELL_ERROR(&p->sh, p->err, ends[e].k, "column '%s': empty actor id", ends[e].col);
                 row_ok = false;
             } else if (*idx[e] < 0 && p->actors_ok) {
-                CELL_ERROR(&p->sh, p->err, ends[e].k, "column '%s': unknown actor '%s'",
-                           ends[e].col, id);
+                char *m = unknown_in(ds, true, id);
+                CELL_ERROR(&p->sh, p->err, ends[e].k, "column '%s': %s", ends[e].col, m);
+                g_free(m);
                 row_ok = false;
             }
         }
@@ -628,7 +644,9 @@ static gpointer read_tie_rows(gpointer data)
         const char *rel = cell(&p->sh, T_RELATION);
         t.relation = cl_names_find(p->rix, &p->last[2], rel);
         if (t.relation < 0 && (p->relations_ok || !*rel)) {
-            CELL_ERROR(&p->sh, p->err, T_RELATION, "column 'relation': unknown relation '%s'", rel);
+            char *m = unknown_in(ds, false, rel);
+            CELL_ERROR(&p->sh, p->err, T_RELATION, "column 'relation': %s", m);
+            g_free(m);
             row_ok = false;
         }
         const char *v = cell(&p->sh, T_VALUE);

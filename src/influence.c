@@ -50,8 +50,16 @@ static clout_status_t resolve_actors(const clout_dataset_t *ds, char **ids, clou
             int i = clout_dataset_find_actor(ds, *p);
             if (i < 0) {
                 g_array_free(a, TRUE);
-                return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                                       "--%s: '%s' is not an actor of the dataset", what, *p);
+                int na = clout_dataset_n_actors(ds);
+                const char **valid = g_new0(const char *, na + 1);
+                for (int k = 0; k < na; k++)
+                    valid[k] = clout_dataset_actor(ds, k)->id;
+                char *m = cl_unknown("actor", *p, (char *const *)valid);
+                g_free(valid);
+                clout_status_t st =
+                    clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "--%s: %s", what, m);
+                g_free(m);
+                return st;
             }
             g_array_append_val(a, i);
         }
@@ -64,8 +72,9 @@ static clout_status_t resolve_actors(const clout_dataset_t *ds, char **ids, clou
     *out = (int *)g_array_free(a, FALSE);
     if (*n == 0)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                               "no %s actors: give --%s, or a role of '%s' in actors.csv", what,
-                               what, role == CLOUT_ROLE_POLE ? "pole" : "focus");
+                               "no %s actor: give --%s, or a role of '%s' in actors.csv",
+                               role == CLOUT_ROLE_POLE ? "pole" : "focus", what,
+                               role == CLOUT_ROLE_POLE ? "pole" : "focus");
     return CLOUT_OK;
 }
 

@@ -130,6 +130,10 @@ const char *cl_closest(const char *name, char *const *valid);
 /* "unknown WHAT 'NAME'; did you mean 'X'? (valid: a, b, c)".  Free it. */
 char *cl_unknown(const char *what, const char *name, char *const *valid);
 
+/* ---- LaTeX tables (table-tex.c) ---- */
+/* Appends t as a booktabs table (clout_table_write says how). */
+void cl_table_write_tex(GString *out, const clout_table_t *t, const clout_write_opts_t *o);
+
 /* ---- name maps (util.c): name -> index, for the hot loops of readers ----
  * Open addressing; a slot holds a name of up to 23 bytes itself, as three
  * zero-padded words, so that a lookup hashes and compares words and touches

@@ -86,11 +86,9 @@ static clout_status_t parse_measures(char **names, bool want[M_COUNT], clout_err
             if (strcmp(*p, clout_measure_names[k]) == 0)
                 hit = k;
         if (hit < 0) {
-            char *all = g_strjoinv(", ", (char **)clout_measure_names);
-            clout_status_t st =
-                clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                                "'%s' is not a measure; the measures are %s", *p, all);
-            g_free(all);
+            char *m = cl_unknown("measure", *p, (char *const *)clout_measure_names);
+            clout_status_t st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "%s", m);
+            g_free(m);
             return st;
         }
         want[hit] = true;

@@ -48,25 +48,36 @@ clout_status_t cl_report_write_text(cl_report_t *r, const char *rel, const char 
     return clout_output_commit(o, r->err);
 }
 
-clout_status_t cl_report_write_table(cl_report_t *r, const char *name, clout_table_t *const *t,
-                                     int n)
+/* Writes t to tables/NAME.EXT in fmt. */
+static clout_status_t write_table_as(cl_report_t *r, const char *name, const clout_table_t *t,
+                                     clout_format_t fmt, const char *ext)
 {
-    char *rel = g_strdup_printf("tables/%s.csv", name);
+    char *rel = g_strdup_printf("tables/%s.%s", name, ext);
     char *path = g_build_filename(r->dir, rel, NULL);
+    clout_write_opts_t w;
+    clout_write_opts_init(&w);
+    w.flags = CLOUT_WRITE_SPREADSHEET_SAFE;
     clout_output_t *o;
     clout_status_t st = clout_output_open(&o, path, r->err);
     if (!st) {
-        st = clout_tables_write_ex(t, n, clout_output_file(o), CLOUT_FMT_CSV,
-                                   CLOUT_WRITE_SPREADSHEET_SAFE, r->err);
+        st = clout_table_write(t, clout_output_file(o), fmt, &w, r->err);
         if (st)
             clout_output_abort(o);
         else
             st = clout_output_commit(o, r->err);
     }
-    if (!st)
-        g_ptr_array_add(r->tables, g_strdup(rel));
     g_free(rel);
     g_free(path);
+    return st;
+}
+
+clout_status_t cl_report_write_table(cl_report_t *r, const char *name, const clout_table_t *t)
+{
+    clout_status_t st = write_table_as(r, name, t, CLOUT_FMT_CSV, "csv");
+    if (!st)
+        st = write_table_as(r, name, t, CLOUT_FMT_TEX, "tex");
+    if (!st)
+        g_ptr_array_add(r->tables, g_strdup(name));
     return st;
 }
 
@@ -265,17 +276,17 @@ clout_status_t cl_report_findings(cl_report_t *r)
     clout_status_t st = clout_robustness(r->ds, &now[0], &now[1], &sb, &ro, r->err);
     g_snprintf(name, sizeof name, "robustness-%d", yb);
     if (!st)
-        st = cl_report_write_table(r, name, &now[0], 1);
+        st = cl_report_write_table(r, name, now[0]);
     if (!st) {
         char vname[96];
         g_snprintf(vname, sizeof vname, "robustness-variants-%d", yb);
-        st = cl_report_write_table(r, vname, &now[1], 1);
+        st = cl_report_write_table(r, vname, now[1]);
     }
     if (!st && ny > 1) {
         st = clout_robustness_diff(r->ds, r->ds, &chg[0], &chg[1], &sa, &sb, &ro, r->err);
         g_snprintf(chg_name, sizeof chg_name, "robustness-change-%d-%d", ya, yb);
         if (!st)
-            st = cl_report_write_table(r, chg_name, &chg[0], 1);
+            st = cl_report_write_table(r, chg_name, chg[0]);
     }
     if (st)
         goto done;
@@ -434,7 +445,7 @@ clout_status_t cl_report_coverage(cl_report_t *r)
     for (int k = 0; k < n; k++) {
         if (!st && strcmp(clout_table_name(it[k]), "relations") == 0) {
             cl_html_table(h, it[k], 0);
-            st = cl_report_write_table(r, "coverage", &it[k], 1);
+            st = cl_report_write_table(r, "coverage", it[k]);
         }
         clout_table_free(it[k]);
     }
@@ -465,10 +476,10 @@ static clout_status_t snapshot_influence(cl_report_t *r, int i)
     clout_status_t st = clout_influence(r->ds, &r->shares[i], &r->balance[i], &so, &io, r->err);
     g_snprintf(name, sizeof name, "influence-shares-%d", y);
     if (!st)
-        st = cl_report_write_table(r, name, &r->shares[i], 1);
+        st = cl_report_write_table(r, name, r->shares[i]);
     g_snprintf(name, sizeof name, "influence-balance-%d", y);
     if (!st)
-        st = cl_report_write_table(r, name, &r->balance[i], 1);
+        st = cl_report_write_table(r, name, r->balance[i]);
     return st;
 }
 
@@ -537,7 +548,7 @@ static clout_status_t snapshot_measures(cl_report_t *r, int i)
     if (st)
         return st;
     g_snprintf(name, sizeof name, "measures-%d", y);
-    st = cl_report_write_table(r, name, &m, 1);
+    st = cl_report_write_table(r, name, m);
     g_string_append(r->html, "<h3>Top actors by each measure</h3>\n");
     cl_html_top_actors(r->html, m, TOP_N);
     clout_table_free(m);
@@ -554,9 +565,11 @@ static clout_status_t snapshot_measures(cl_report_t *r, int i)
     clout_partition_destroy(&part);
     if (st)
         return st;
-    clout_table_t *both[2] = {r->members[i], sum};
     g_snprintf(name, sizeof name, "communities-%d", y);
-    st = cl_report_write_table(r, name, both, 2);
+    st = cl_report_write_table(r, name, r->members[i]);
+    g_snprintf(name, sizeof name, "communities-summary-%d", y);
+    if (!st)
+        st = cl_report_write_table(r, name, sum);
     clout_table_free(sum);
     return st;
 }
@@ -654,10 +667,10 @@ static clout_status_t across_diff(cl_report_t *r, int i)
     char name[64];
     g_snprintf(name, sizeof name, "diff-influence-%d-%d", ya, yb);
     if (!st)
-        st = cl_report_write_table(r, name, &ti, 1);
+        st = cl_report_write_table(r, name, ti);
     g_snprintf(name, sizeof name, "diff-summary-%d-%d", ya, yb);
     if (!st)
-        st = cl_report_write_table(r, name, &ts, 1);
+        st = cl_report_write_table(r, name, ts);
     if (!st) {
         g_string_append_printf(r->html, "<h3>From %d to %d</h3>\n", ya, yb);
         g_string_append(r->html, "<p>The change in balance with its 95% interval and the share of "
@@ -711,7 +724,10 @@ clout_status_t cl_report_methods_and_files(cl_report_t *r)
     g_string_append(h, "</ul>\n<p>Tables:</p>\n<ul>\n");
     for (guint k = 0; k < r->tables->len; k++) {
         const char *t = g_ptr_array_index(r->tables, k);
-        g_string_append_printf(h, "<li><a href=\"%s\">%s</a></li>\n", t, t);
+        g_string_append_printf(h,
+                               "<li>%s: <a href=\"tables/%s.csv\">CSV</a>, "
+                               "<a href=\"tables/%s.tex\">LaTeX</a></li>\n",
+                               t, t, t);
     }
     g_string_append(h, "</ul>\n</body>\n</html>\n");
     return cl_report_write_text(r, "index.html", h->str);

@@ -24,7 +24,7 @@ typedef struct {
     char **left_out;         /* relations some snapshot has no data for */
     GString *html;           /* the page */
     GPtrArray *figures;      /* names of the figures in the page */
-    GPtrArray *tables;       /* files written under tables/ */
+    GPtrArray *tables;       /* names of the tables written under tables/ */
     int fig_no;
 } cl_report_t;
 
@@ -60,11 +60,11 @@ clout_status_t cl_report_across(cl_report_t *r);
 clout_status_t cl_report_methods_and_files(cl_report_t *r);
 clout_status_t cl_report_provenance(cl_report_t *r);
 
-/* The report's files: text, a table as CSV (spreadsheet-safe), a figure in
+/* The report's files: text, a table as CSV (spreadsheet-safe) and LaTeX
+ * (tables/NAME.csv and .tex; r->tables gets NAME), a figure in
  * PDF, SVG and PNG shown in the page with its caption. */
 clout_status_t cl_report_write_text(cl_report_t *r, const char *rel, const char *text);
-clout_status_t cl_report_write_table(cl_report_t *r, const char *name, clout_table_t *const *t,
-                                     int n);
+clout_status_t cl_report_write_table(cl_report_t *r, const char *name, const clout_table_t *t);
 clout_status_t cl_report_figure(cl_report_t *r, clout_scene_t *s, const char *name,
                                 const char *caption);
 

@@ -207,10 +207,24 @@ static const char *cell_text_buf(const clout_table_t *t, int row, int col, bool 
     return cl_number_text(buf, g_array_index(c->num, double, row), c->type == CLOUT_COL_INT, human);
 }
 
-static char *cell_text(const clout_table_t *t, int row, int col, bool human)
+/* A cell for a human format: digits >= 0 gives numbers that are not whole
+ * that many decimals (--digits); else as clout_number_text. */
+static char *cell_text_digits(const clout_table_t *t, int row, int col, bool human, int digits)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    column_t *c = col_at(t, col);
+    double v = c->num ? g_array_index(c->num, double, row) : NAN;
+    if (digits >= 0 && isfinite(v) && v != floor(v) && c->type != CLOUT_COL_INT) {
+        char fmt[16];
+        g_snprintf(fmt, sizeof fmt, "%%.%df", digits);
+        return g_strdup(g_ascii_formatd(buf, sizeof buf, fmt, v));
+    }
     return g_strdup(cell_text_buf(t, row, col, human, buf));
+}
+
+static char *cell_text(const clout_table_t *t, int row, int col, bool human)
+{
+    return cell_text_digits(t, row, col, human, -1);
 }
 
 static bool is_numeric(const clout_table_t *t, int col)
@@ -366,7 +380,7 @@ static void write_md_cell(FILE *f, const char *s)
     fputs(" |", f);
 }
 
-static void write_md(FILE *f, const clout_table_t *t)
+static void write_md(FILE *f, const clout_table_t *t, int digits)
 {
     int nc = clout_table_n_cols(t);
     fputc('|', f);
@@ -379,63 +393,12 @@ static void write_md(FILE *f, const clout_table_t *t)
     for (int r = 0; r < t->n_rows; r++) {
         fputc('|', f);
         for (int c = 0; c < nc; c++) {
-            char *s = cell_text(t, r, c, true);
+            char *s = cell_text_digits(t, r, c, true, digits);
             write_md_cell(f, s);
             g_free(s);
         }
         fputc('\n', f);
     }
-}
-
-static void write_tex_text(FILE *f, const char *s)
-{
-    for (const char *p = s; *p; p++) {
-        switch (*p) {
-        case '\\': fputs("\\textbackslash{}", f); break;
-        case '&':
-        case '%':
-        case '$':
-        case '#':
-        case '_':
-        case '{':
-        case '}':
-            fputc('\\', f);
-            fputc(*p, f);
-            break;
-        case '~': fputs("\\textasciitilde{}", f); break;
-        case '^': fputs("\\textasciicircum{}", f); break;
-        case '<': fputs("\\textless{}", f); break;
-        case '>': fputs("\\textgreater{}", f); break;
-        case '|': fputs("\\textbar{}", f); break;
-        default: fputc((unsigned char)*p < 0x20 ? ' ' : *p, f);
-        }
-    }
-}
-
-static void write_tex(FILE *f, const clout_table_t *t)
-{
-    int nc = clout_table_n_cols(t);
-    fputs("\\begin{tabular}{", f);
-    for (int c = 0; c < nc; c++)
-        fputc(is_numeric(t, c) ? 'r' : 'l', f);
-    fputs("}\n\\toprule\n", f);
-    for (int c = 0; c < nc; c++) {
-        if (c)
-            fputs(" & ", f);
-        write_tex_text(f, col_at(t, c)->name);
-    }
-    fputs(" \\\\\n\\midrule\n", f);
-    for (int r = 0; r < t->n_rows; r++) {
-        for (int c = 0; c < nc; c++) {
-            if (c)
-                fputs(" & ", f);
-            char *s = cell_text(t, r, c, true);
-            write_tex_text(f, s);
-            g_free(s);
-        }
-        fputs(" \\\\\n", f);
-    }
-    fputs("\\bottomrule\n\\end{tabular}\n", f);
 }
 
 /* Terminal columns: East Asian wide characters take two, combining marks none. */
@@ -457,7 +420,7 @@ static void pad(FILE *f, long n)
         fputc(' ', f);
 }
 
-static void write_aligned(FILE *f, const clout_table_t *t)
+static void write_aligned(FILE *f, const clout_table_t *t, int digits)
 {
     int nc = clout_table_n_cols(t);
     long *w = g_new0(long, nc);
@@ -467,7 +430,7 @@ static void write_aligned(FILE *f, const clout_table_t *t)
     for (int r = 0; r < t->n_rows; r++) {
         cells[r] = g_new0(char *, nc);
         for (int c = 0; c < nc; c++) {
-            cells[r][c] = flatten(cell_text(t, r, c, true));
+            cells[r][c] = flatten(cell_text_digits(t, r, c, true, digits));
             w[c] = MAX(w[c], text_width(cells[r][c]));
         }
     }
@@ -501,6 +464,56 @@ static void write_aligned(FILE *f, const clout_table_t *t)
     g_free(w);
 }
 
+void clout_write_opts_init(clout_write_opts_t *o)
+{
+    *o = (clout_write_opts_t){.digits = -1};
+}
+
+/* One table in a format other than JSON. */
+static void write_one(FILE *f, const clout_table_t *t, clout_format_t fmt,
+                      const clout_write_opts_t *o)
+{
+    bool safe = (o->flags & CLOUT_WRITE_SPREADSHEET_SAFE) != 0;
+    switch (fmt) {
+    case CLOUT_FMT_CSV: write_delimited(f, t, false, safe); break;
+    case CLOUT_FMT_TSV: write_delimited(f, t, true, safe); break;
+    case CLOUT_FMT_MD: write_md(f, t, o->digits); break;
+    case CLOUT_FMT_TEX: {
+        g_autoptr(GString) s = g_string_new(NULL);
+        cl_table_write_tex(s, t, o);
+        fwrite(s->str, 1, s->len, f);
+        break;
+    }
+    default: write_aligned(f, t, o->digits); break;
+    }
+}
+
+static clout_status_t write_status(FILE *f, clout_error_t *err)
+{
+    if (fflush(f) != 0 || ferror(f))
+        return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot write the table: %s",
+                               g_strerror(errno));
+    return CLOUT_OK;
+}
+
+clout_status_t clout_table_write(const clout_table_t *t, FILE *f, clout_format_t fmt,
+                                 const clout_write_opts_t *o, clout_error_t *err)
+{
+    clout_write_opts_t def;
+    if (!o) {
+        clout_write_opts_init(&def);
+        o = &def;
+    }
+    if (fmt == CLOUT_FMT_JSON) {
+        g_autoptr(GString) buf = g_string_new(NULL);
+        write_json_table(f, t, "", buf);
+        fputc('\n', f);
+    } else {
+        write_one(f, t, fmt, o);
+    }
+    return write_status(f, err);
+}
+
 clout_status_t clout_tables_write(clout_table_t *const *tables, int n, FILE *f, clout_format_t fmt,
                                   clout_error_t *err)
 {
@@ -510,45 +523,81 @@ clout_status_t clout_tables_write(clout_table_t *const *tables, int n, FILE *f, 
 clout_status_t clout_tables_write_ex(clout_table_t *const *tables, int n, FILE *f,
                                      clout_format_t fmt, unsigned flags, clout_error_t *err)
 {
-    bool safe = (flags & CLOUT_WRITE_SPREADSHEET_SAFE) != 0;
+    clout_write_opts_t o;
+    clout_write_opts_init(&o);
+    o.flags = flags;
+    return clout_tables_write_opts(tables, n, f, fmt, &o, err);
+}
+
+clout_status_t clout_tables_write_opts(clout_table_t *const *tables, int n, FILE *f,
+                                       clout_format_t fmt, const clout_write_opts_t *opts,
+                                       clout_error_t *err)
+{
+    clout_write_opts_t o;
+    if (opts)
+        o = *opts;
+    else
+        clout_write_opts_init(&o);
+    if (n == 1)
+        return clout_table_write(tables[0], f, fmt, &o, err);
     if (fmt == CLOUT_FMT_JSON) {
         g_autoptr(GString) buf = g_string_new(NULL);
-        if (n == 1) {
-            write_json_table(f, tables[0], "", buf);
-        } else {
-            fputs("{", f);
-            for (int i = 0; i < n; i++) {
-                fprintf(f, "%s\n  ", i ? "," : "");
-                write_json_string(f, buf, tables[i]->name);
-                fputs(": ", f);
-                write_json_table(f, tables[i], "  ", buf);
-            }
-            fputs("\n}", f);
-        }
-        fputc('\n', f);
-    } else {
+        fputs("{", f);
         for (int i = 0; i < n; i++) {
-            const clout_table_t *t = tables[i];
-            if (n > 1) {
-                switch (fmt) {
-                case CLOUT_FMT_CSV:
-                case CLOUT_FMT_TSV: fprintf(f, "%s# %s\n", i ? "\n" : "", t->name); break;
-                case CLOUT_FMT_MD: fprintf(f, "%s## %s\n\n", i ? "\n" : "", t->name); break;
-                case CLOUT_FMT_TEX: fprintf(f, "%s%% %s\n", i ? "\n" : "", t->name); break;
-                default: fprintf(f, "%s%s\n", i ? "\n" : "", t->name);
-                }
-            }
-            switch (fmt) {
-            case CLOUT_FMT_CSV: write_delimited(f, t, false, safe); break;
-            case CLOUT_FMT_TSV: write_delimited(f, t, true, safe); break;
-            case CLOUT_FMT_MD: write_md(f, t); break;
-            case CLOUT_FMT_TEX: write_tex(f, t); break;
-            default: write_aligned(f, t); break;
+            fprintf(f, "%s\n  ", i ? "," : "");
+            write_json_string(f, buf, tables[i]->name);
+            fputs(": ", f);
+            write_json_table(f, tables[i], "  ", buf);
+        }
+        fputs("\n}\n", f);
+        return write_status(f, err);
+    }
+    for (int i = 0; i < n; i++) {
+        const clout_table_t *t = tables[i];
+        switch (fmt) {
+        case CLOUT_FMT_CSV:
+        case CLOUT_FMT_TSV: fprintf(f, "%s# %s\n", i ? "\n" : "", t->name); break;
+        case CLOUT_FMT_MD: fprintf(f, "%s## %s\n\n", i ? "\n" : "", t->name); break;
+        case CLOUT_FMT_TEX: fputs(i ? "\n" : "", f); break; /* the tex names itself */
+        default: fprintf(f, "%s%s\n", i ? "\n" : "", t->name);
+        }
+        write_one(f, t, fmt, &o);
+    }
+    return write_status(f, err);
+}
+
+/* ---- long tables ---- */
+
+clout_table_t *clout_table_stack(clout_table_t *const *tables, const int *years, int n,
+                                 const char *col)
+{
+    clout_table_t *out = clout_table_new(n > 0 ? tables[0]->name : "table");
+    clout_table_add_column(out, col, CLOUT_COL_INT);
+    for (int i = 0; i < n; i++)
+        for (int c = 0; c < clout_table_n_cols(tables[i]); c++) {
+            const column_t *k = col_at(tables[i], c);
+            if (clout_table_column(out, k->name) < 0)
+                clout_table_add_column(out, k->name, k->type);
+        }
+    for (int i = 0; i < n; i++) {
+        const clout_table_t *t = tables[i];
+        int nc = clout_table_n_cols(t);
+        int *to = g_new(int, nc);
+        for (int c = 0; c < nc; c++)
+            to[c] = clout_table_column(out, col_at(t, c)->name);
+        for (int r = 0; r < t->n_rows; r++) {
+            int row = clout_table_add_row(out);
+            clout_table_set_int(out, row, 0, years[i]);
+            for (int c = 0; c < nc; c++) {
+                const column_t *k = col_at(t, c);
+                /* a column of the same name but another type stays missing */
+                if (k->type == CLOUT_COL_STR && col_at(out, to[c])->str)
+                    clout_table_set_str(out, row, to[c], g_ptr_array_index(k->str, r));
+                else if (k->type != CLOUT_COL_STR && col_at(out, to[c])->num)
+                    clout_table_set_num(out, row, to[c], g_array_index(k->num, double, r));
             }
         }
+        g_free(to);
     }
-    if (fflush(f) != 0 || ferror(f))
-        return clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot write the table: %s",
-                               g_strerror(errno));
-    return CLOUT_OK;
+    return out;
 }

@@ -616,27 +616,30 @@ void cl_openmp_serial_end(int saved)
 
 /* ---- "unknown X" messages ---- */
 
-/* Levenshtein distance of two byte strings (small: names of options,
- * layers, relations). */
+/* Edit distance of two byte strings, ignoring case, where swapping two
+ * neighbours counts one edit ("cvs" is one from "csv"): the optimal string
+ * alignment distance.  Small strings: names of options, layers, relations. */
 static int edit_distance(const char *a, const char *b)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    int *row = g_new(int, lb + 1);
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int diag = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int up = row[j];
-            int cost = g_ascii_tolower(a[i - 1]) == g_ascii_tolower(b[j - 1]) ? 0 : 1;
-            row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1), diag + cost);
-            diag = up;
+    size_t la = strlen(a), lb = strlen(b), w = lb + 1;
+    int *d = g_new(int, (la + 1) * w);
+    for (size_t i = 0; i <= la; i++)
+        for (size_t j = 0; j <= lb; j++) {
+            if (i == 0 || j == 0) {
+                d[i * w + j] = (int)(i + j);
+                continue;
+            }
+            char ai = g_ascii_tolower(a[i - 1]), bj = g_ascii_tolower(b[j - 1]);
+            int v = MIN(MIN(d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1),
+                        d[(i - 1) * w + j - 1] + (ai != bj));
+            if (i > 1 && j > 1 && ai == g_ascii_tolower(b[j - 2]) &&
+                g_ascii_tolower(a[i - 2]) == bj)
+                v = MIN(v, d[(i - 2) * w + j - 2] + 1);
+            d[i * w + j] = v;
         }
-    }
-    int d = row[lb];
-    g_free(row);
-    return d;
+    int r = d[la * w + lb];
+    g_free(d);
+    return r;
 }
 
 const char *cl_closest(const char *name, char *const *valid)
@@ -662,8 +665,18 @@ char *cl_unknown(const char *what, const char *name, char *const *valid)
     const char *close = cl_closest(name, valid);
     if (close)
         g_string_append_printf(s, "; did you mean '%s'?", close);
-    char *list = g_strjoinv(", ", (char **)valid);
-    g_string_append_printf(s, " (valid: %s)", *list ? list : "none");
-    g_free(list);
+    /* A long list (actors of a large dataset) is cut after its first 60. */
+    int n = valid ? (int)g_strv_length((char **)valid) : 0;
+    g_string_append(s, " (valid: ");
+    for (int i = 0; i < MIN(n, 60); i++)
+        g_string_append_printf(s, "%s%s", i ? ", " : "", valid[i]);
+    if (n > 60)
+        g_string_append_printf(s, ", ... %d in all", n);
+    g_string_append(s, n ? ")" : "none)");
     return g_string_free(s, FALSE);
+}
+
+char *clout_unknown_message(const char *what, const char *name, const char *const *valid)
+{
+    return cl_unknown(what, name, (char *const *)valid);
 }

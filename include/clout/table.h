@@ -84,6 +84,60 @@ clout_status_t clout_tables_write(clout_table_t *const *tables, int n, FILE *f, 
 clout_status_t clout_tables_write_ex(clout_table_t *const *tables, int n, FILE *f,
                                      clout_format_t fmt, unsigned flags, clout_error_t *err);
 
+/* ---- Tables for papers and for other tools (issue 17) ---- */
+
+/* How one table is written (clout_table_write). */
+typedef struct {
+    unsigned flags;      /* CLOUT_WRITE_SPREADSHEET_SAFE */
+    int digits;          /* tex, md, table: decimals of every number that is not a whole
+                          * number; -1 (default): tex gives 2 decimals to shares and
+                          * balances and 3 significant digits to the rest, md and table
+                          * 6 significant digits */
+    bool raw_names;      /* tex: the machine column names as headers (default: readable) */
+    const char *caption; /* tex: \caption (then a table float); NULL for none */
+    const char *label;   /* tex: \label (then a table float); NULL for none */
+} clout_write_opts_t;
+
+/* Fills *o with the defaults: no flags, digits -1, readable headers, no
+ * caption or label. */
+void clout_write_opts_init(clout_write_opts_t *o);
+
+/* Writes one table t to f in fmt with the options o (NULL: the defaults).
+ * LaTeX (CLOUT_FMT_TEX) is a booktabs tabular in a group that sets \small
+ * (more than 10 columns: \footnotesize) and \tabcolsep: each number column
+ * is two columns, r@{}l, split at the decimal point, so that numbers line up
+ * on it with no package but booktabs; minus signs are $-$; long text cells
+ * break in a \parbox; with graphicx loaded, a table wider than the line is
+ * scaled down to it.  With a caption or a label it is a table float.
+ * Errors: CLOUT_EFAIL when writing to f fails.  Time: linear in the cells. */
+clout_status_t clout_table_write(const clout_table_t *t, FILE *f, clout_format_t fmt,
+                                 const clout_write_opts_t *o, clout_error_t *err);
+
+/* clout_tables_write_ex with the options of o (NULL: the defaults). */
+clout_status_t clout_tables_write_opts(clout_table_t *const *tables, int n, FILE *f,
+                                       clout_format_t fmt, const clout_write_opts_t *o,
+                                       clout_error_t *err);
+
+/* The readable header of a machine column name ("pagerank" -> "PageRank",
+ * "index_lo" -> "Index low"); a name it does not know is shown with spaces
+ * for underscores and a capital first letter.  The caller frees it. */
+char *clout_column_title(const char *name);
+
+/* One long table of n tables of the same kind (one per snapshot year): a
+ * leading int column named col holding years[i], then the union of the
+ * tables' columns in order of first appearance (a cell a table lacks is
+ * missing), rows in table order.  Named as tables[0]; the caller frees it.
+ * Time: linear in the cells. */
+clout_table_t *clout_table_stack(clout_table_t *const *tables, const int *years, int n,
+                                 const char *col);
+
+/* "unknown WHAT 'NAME'; did you mean 'X'? (valid: a, b, c)": the message of
+ * every unknown name, with the closest valid one (edit distance, a swap of
+ * neighbours one edit) when close.  valid is NULL-terminated.  The caller
+ * frees it. */
+char *clout_unknown_message(const char *what, const char *name, const char *const *valid);
+/* ---- end of issue 17's tables ---- */
+
 /* ---------------------------------------------------------------------------
  * Atomic output: a temporary file beside the target, renamed on commit.
  * ------------------------------------------------------------------------- */

@@ -101,7 +101,26 @@ int cli_distance_from_name(const char *name);
 int cli_multi_from_name(const char *name);
 /* The table format: --format, else -o's extension, else table on a terminal, else csv. */
 clout_format_t cli_table_format(const cli_opts_t *o);
-/* Writes tables to -o (atomically) or stdout; returns an exit code. */
+/* Writes the tables a command made, main table first, to -o (atomically) or
+ * stdout: the one --table names, else csv, tsv and tex the main table and
+ * json, md and table every one; -o DIR/ writes each to DIR/NAME.EXT.
+ * Returns an exit code. */
 int cli_write_tables(const cli_opts_t *o, clout_table_t *const *tables, int n);
+/* The most tables one command writes at once. */
+#define CLI_MAX_TABLES 8
+/* Makes a command's tables (at most CLI_MAX_TABLES, main table first) for
+ * the snapshot options so; returns an exit code. */
+typedef int (*cli_year_fn)(const cli_opts_t *o, const char *input, const clout_snapshot_opts_t *so,
+                           clout_table_t **tables, int *n, void *data);
+/* Runs fn once (INPUT's own year, or --at's) or, when --at gives several
+ * years, once a year, stacking each kind of table into one long table with a
+ * leading 'year' column, and writes the tables (cli_write_tables).  Returns
+ * an exit code. */
+int cli_years_write(const cli_opts_t *o, const char *input, cli_year_fn fn, void *data);
+/* --table not given or one of valid (NULL-terminated); else says so, with
+ * the valid names and the closest one, and returns false (exit 2). */
+bool cli_check_table(const cli_opts_t *o, const char *const *valid);
+/* "clout: PREFIXunknown WHAT 'NAME'; did you mean 'X'? (valid: ...)"; returns 2. */
+int cli_unknown(const char *prefix, const char *what, const char *name, const char *const *valid);
 
 #endif

@@ -236,7 +236,10 @@ static const cli_command_t *find_command(const char *name, int *code)
     if (n == 1)
         return hit;
     if (n == 0) {
-        *code = cli_fail(2, "'%s' is not a clout command; see 'clout --help'", name);
+        const char *names[G_N_ELEMENTS(COMMANDS)];
+        for (size_t i = 0; i < G_N_ELEMENTS(COMMANDS); i++)
+            names[i] = COMMANDS[i] ? COMMANDS[i]->name : NULL;
+        *code = cli_unknown("", "command", name, names);
     } else {
         GString *s = g_string_new(NULL);
         for (int i = 0; COMMANDS[i]; i++)
@@ -278,6 +281,30 @@ static bool parse_years(const option_spec_t *s, const char *arg, cli_years_t *v)
                      CLOUT_YEAR_MAX);
     g_strfreev(items);
     return ok;
+}
+
+/* The names of an enum option ("a, b or c") as a list. */
+static char **enum_names(const option_spec_t *s)
+{
+    char *flat = g_strdup(s->names);
+    char * or = strstr(flat, " or ");
+    if (or)
+        memcpy(or, ",   ", 4);
+    char **names = clout_split_list(flat, ',');
+    g_free(flat);
+    return names;
+}
+
+/* "--format: unknown format 'cvs'; did you mean 'csv'? (valid: ...)"; false. */
+static bool enum_unknown(const option_spec_t *s, const char *arg)
+{
+    char **names = enum_names(s);
+    char *prefix = g_strdup_printf("--%s: ", s->name);
+    const char *what = strcmp(s->name, "to") == 0 ? "format" : s->name;
+    cli_unknown(prefix, what, arg, (const char *const *)names);
+    g_free(prefix);
+    g_strfreev(names);
+    return false;
 }
 
 /* Reads arg as option s wants it into its field of o; false (and a message
@@ -322,6 +349,8 @@ static bool set_value(const option_spec_t *s, const char *arg, cli_opts_t *o)
         *(double *)at = d;
         return true;
     }
+    if (s->kind == KIND_ENUM)
+        return enum_unknown(s, arg);
     char *what = s->kind == KIND_INT
                      ? g_strdup_printf("a whole number from %ld to %ld", s->lo, s->hi)
                  : s->kind == KIND_NUMBER ? number_range(s)
@@ -384,10 +413,21 @@ static int bad_option(const cli_command_t *c, const char *arg, int letter)
     bool known = false;
     for (int id = 1; id < OPT_COUNT; id++)
         known |= letter ? OPTIONS[id].shrt == letter : strcmp(OPTIONS[id].name, shown + 2) == 0;
-    int code =
-        known ? cli_fail(2, "%s: %s is not an option of %s; see 'clout %s -h'", c->name, shown,
-                         c->name, c->name)
-              : cli_fail(2, "%s: unknown option '%s'; see 'clout %s -h'", c->name, shown, c->name);
+    int code;
+    if (known) {
+        code = cli_fail(2, "%s: %s is not an option of %s; see 'clout %s -h'", c->name, shown,
+                        c->name, c->name);
+    } else {
+        /* the command's own options, as --name, for the closest one */
+        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+        for (const cli_opt_id_t *id = c->options; *id; id++)
+            g_ptr_array_add(names, g_strdup_printf("--%s", OPTIONS[*id].name));
+        g_ptr_array_add(names, NULL);
+        char *prefix = g_strdup_printf("%s: ", c->name);
+        code = cli_unknown(prefix, "option", shown, (const char *const *)names->pdata);
+        g_free(prefix);
+        g_ptr_array_free(names, TRUE);
+    }
     g_free(shown);
     return code;
 }
@@ -519,14 +559,51 @@ clout_format_t cli_table_format(const cli_opts_t *o)
     return isatty(STDOUT_FILENO) ? CLOUT_FMT_TABLE : CLOUT_FMT_CSV;
 }
 
-int cli_write_tables(const cli_opts_t *o, clout_table_t *const *tables, int n)
+int cli_unknown(const char *prefix, const char *what, const char *name, const char *const *valid)
+{
+    char *m = clout_unknown_message(what, name, valid);
+    int code = cli_fail(2, "%s%s", prefix, m);
+    g_free(m);
+    return code;
+}
+
+bool cli_check_table(const cli_opts_t *o, const char *const *valid)
+{
+    if (!o->table || g_strv_contains(valid, o->table))
+        return true;
+    cli_unknown("--table: ", "table", o->table, valid);
+    return false;
+}
+
+static clout_write_opts_t write_opts(const cli_opts_t *o)
+{
+    clout_write_opts_t w;
+    clout_write_opts_init(&w);
+    w.flags = o->safe_csv ? CLOUT_WRITE_SPREADSHEET_SAFE : 0;
+    if (cli_given(o, OPT_DIGITS))
+        w.digits = o->digits;
+    w.raw_names = o->raw_names;
+    w.caption = o->caption;
+    w.label = o->label;
+    return w;
+}
+
+/* -o DIR/ (a trailing slash, or a folder that exists): one file per table. */
+static bool output_is_folder(const char *path)
+{
+    return path && strcmp(path, "-") != 0 &&
+           (g_str_has_suffix(path, "/") || g_file_test(path, G_FILE_TEST_IS_DIR));
+}
+
+/* Writes tables (n of them) to path, or to stdout when path is NULL. */
+static int write_to(const char *path, clout_table_t *const *tables, int n, clout_format_t fmt,
+                    const clout_write_opts_t *w)
 {
     clout_error_t *err = clout_error_new(0);
     clout_output_t *out;
-    clout_status_t st = clout_output_open(&out, o->output, err);
+    clout_status_t st = clout_output_open(&out, path, err);
     if (!st) {
-        st = clout_tables_write_ex(tables, n, clout_output_file(out), cli_table_format(o),
-                                   o->safe_csv ? CLOUT_WRITE_SPREADSHEET_SAFE : 0, err);
+        st = clout_tables_write_opts(tables, n, clout_output_file(out), fmt, w, err);
         if (st)
             clout_output_abort(out);
         else
@@ -534,6 +611,87 @@ int cli_write_tables(const cli_opts_t *o, clout_table_t *const *tables, int n)
     }
     int code = st ? cli_report(err) : 0;
     clout_error_free(err);
+    return code;
+}
+
+int cli_write_tables(const cli_opts_t *o, clout_table_t *const *tables, int n)
+{
+    static const char *const ext[] = {"csv", "tsv", "json", "md", "tex", "txt"};
+    clout_write_opts_t w = write_opts(o);
+    for (int i = 0; o->table && i < n; i++)
+        if (strcmp(clout_table_name(tables[i]), o->table) == 0) {
+            tables += i;
+            n = 1;
+        }
+    if (output_is_folder(o->output)) {
+        clout_format_t fmt = cli_given(o, OPT_FORMAT) ? (clout_format_t)o->format : CLOUT_FMT_CSV;
+        if (g_mkdir_with_parents(o->output, 0777) != 0)
+            return cli_fail(1, "cannot make the folder '%s': %s", o->output, g_strerror(errno));
+        int code = 0;
+        for (int i = 0; i < n && !code; i++) {
+            char *file = g_strdup_printf("%s.%s", clout_table_name(tables[i]), ext[fmt]);
+            char *path = g_build_filename(o->output, file, NULL);
+            code = write_to(path, &tables[i], 1, fmt, &w);
+            g_free(path);
+            g_free(file);
+        }
+        return code;
+    }
+    clout_format_t fmt = cli_table_format(o);
+    /* One table per stream where a reader takes one: the command's main table. */
+    if (fmt == CLOUT_FMT_CSV || fmt == CLOUT_FMT_TSV || fmt == CLOUT_FMT_TEX)
+        n = MIN(n, 1);
+    return write_to(o->output, tables, n, fmt, &w);
+}
+
+/* Runs fn once or once a year and stacks the tables (cli_years_write). */
+static int years_tables(const cli_opts_t *o, const char *input, cli_year_fn fn, void *data,
+                        clout_table_t **tables, int *n)
+{
+    *n = 0;
+    int ny = cli_given(o, OPT_AT) ? o->at.n : 1;
+    if (ny > 1 && strrchr(input, '@') && !g_file_test(input, G_FILE_TEST_EXISTS))
+        return cli_fail(2, "'%s': with several years in --at, INPUT is the dataset without @YEAR",
+                        input);
+    typedef clout_table_t *year_tables_t[CLI_MAX_TABLES];
+    year_tables_t *per = g_new0(year_tables_t, ny);
+    int code = 0, nt = 0;
+    for (int y = 0; y < ny && !code; y++) {
+        clout_snapshot_opts_t so = cli_snapshot_opts(o);
+        if (cli_given(o, OPT_AT))
+            so.year = o->at.years[y];
+        code = fn(o, input, &so, per[y], &nt, data);
+    }
+    if (!code && ny == 1) {
+        memcpy(tables, per[0], sizeof per[0]);
+        *n = nt;
+    } else if (!code) {
+        /* one long table of each kind, the years in --at's order */
+        for (int k = 0; k < nt; k++) {
+            clout_table_t **col = g_new(clout_table_t *, ny);
+            for (int y = 0; y < ny; y++)
+                col[y] = per[y][k];
+            tables[k] = clout_table_stack(col, o->at.years, ny, "year");
+            g_free(col);
+        }
+        *n = nt;
+    }
+    for (int y = 0; y < ny && (code || ny > 1); y++)
+        for (int k = 0; k < CLI_MAX_TABLES; k++)
+            clout_table_free(per[y][k]);
+    g_free(per);
+    return code;
+}
+
+int cli_years_write(const cli_opts_t *o, const char *input, cli_year_fn fn, void *data)
+{
+    clout_table_t *t[CLI_MAX_TABLES] = {NULL};
+    int n;
+    int code = years_tables(o, input, fn, data, t, &n);
+    if (!code)
+        code = cli_write_tables(o, t, n);
+    for (int i = 0; i < n; i++)
+        clout_table_free(t[i]);
     return code;
 }
 

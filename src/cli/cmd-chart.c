@@ -174,19 +174,26 @@ static int check_of(plan_t *p, const cli_opts_t *o)
     if (p->kind == K_SLOPE) {
         if (strcmp(of, "balance") == 0)
             return 0;
-        if (!is_measure(of))
-            return cli_fail(2,
-                            "chart slope --of: '%s' is not balance or a measure "
-                            "(pagerank, betweenness, degree, strength, ...)",
-                            of);
+        if (!is_measure(of)) {
+            GPtrArray *v = g_ptr_array_new();
+            g_ptr_array_add(v, (gpointer) "balance");
+            for (int i = 0; clout_measure_names[i]; i++)
+                g_ptr_array_add(v, (gpointer)clout_measure_names[i]);
+            g_ptr_array_add(v, NULL);
+            int code =
+                cli_unknown("chart slope --of: ", "measure", of, (const char *const *)v->pdata);
+            g_ptr_array_free(v, TRUE);
+            return code;
+        }
         p->measure = of;
     } else if (p->kind == K_SHARES || p->kind == K_BALANCE) {
         return cli_fail(2, "chart %s: --of is for trend, slope and heatmap", KINDS[p->kind]);
     } else if (p->kind == K_HEATMAP && strcmp(of, "layers") != 0 && strcmp(of, "index") != 0 &&
                strcmp(of, "direct") != 0 && strcmp(of, "reach") != 0 &&
                strcmp(of, "alignment") != 0) {
-        return cli_fail(
-            2, "chart heatmap --of: '%s' is not index, direct, reach, alignment or layers", of);
+        static const char *const valid[] = {"index",     "direct", "reach",
+                                            "alignment", "layers", NULL};
+        return cli_unknown("chart heatmap --of: ", "value", of, valid);
     }
     return 0;
 }
@@ -329,7 +336,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         if (strcmp(argv[0], KINDS[i]) == 0)
             kind = i;
     if (kind < 0)
-        return cli_fail(2, "chart: '%s' is not shares, balance, trend, slope or heatmap", argv[0]);
+        return cli_unknown("chart: ", "chart kind", argv[0], KINDS);
     p.kind = (kind_t)kind;
     if (!cli_given(o, OPT_OUTPUT) || strcmp(o->output, "-") == 0)
         return cli_fail(2, "chart: give the figure's file with -o FIGURE.pdf, .svg or .png");

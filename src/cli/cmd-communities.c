@@ -9,21 +9,18 @@ static const cli_opt_id_t OPTS[] = {
     OPT_METHOD,    OPT_RESOLUTION, OPT_TOLERANCE, OPT_RUNS,          OPT_SEED,       OPT_COMPARE,
     OPT_TABLE,     OPT_AT,         OPT_WINDOW,    OPT_CARRY_FORWARD, OPT_HALF_LIFE,  OPT_LAYERS,
     OPT_RELATIONS, OPT_DIRECTED,   OPT_WEIGHT,    OPT_MULTI,         OPT_UNWEIGHTED, OPT_FORMAT,
-    OPT_SAFE_CSV,  OPT_OUTPUT,     OPT_QUIET,     OPT_HELP,          OPT_NONE};
+    OPT_SAFE_CSV,  OPT_OUTPUT,     OPT_QUIET,     OPT_DIGITS,        OPT_RAW_NAMES,  OPT_CAPTION,
+    OPT_LABEL,     OPT_HELP,       OPT_NONE};
 
-static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
+/* The communities and the summary of one snapshot. */
+static int communities_year(const cli_opts_t *o, const char *input, const clout_snapshot_opts_t *so,
+                            clout_table_t **tables, int *n, void *data)
 {
-    if (o->table && strcmp(o->table, "communities") != 0 && strcmp(o->table, "summary") != 0)
-        return cli_fail(2, "--table: '%s' is not communities or summary", o->table);
-    if (cli_given(o, OPT_TOLERANCE) && cli_given(o, OPT_METHOD) && o->method != CLOUT_CM_LEIDEN &&
-        o->method != CLOUT_CM_LEIDEN_CPM)
-        return cli_fail(2, "--tolerance: only --method leiden and leiden-cpm iterate to a "
-                           "tolerance");
+    (void)data;
     clout_error_t *err = clout_error_new(100);
-    clout_snapshot_opts_t so = cli_snapshot_opts(o);
     clout_network_t *net;
-    int code;
-    if (clout_input_open(&net, NULL, argv[0], &so, err) != CLOUT_OK) {
+    int code = 0;
+    if (clout_input_open(&net, NULL, input, so, err) != CLOUT_OK) {
         code = cli_report(err);
         cli_error_done(o, err);
         return code;
@@ -41,24 +38,30 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (cli_given(o, OPT_TOLERANCE))
         co.tolerance = o->tolerance; /* 0: until the partition stops changing */
     clout_partition_t part;
-    clout_table_t *tables[2] = {NULL, NULL};
     clout_status_t st = clout_communities(net, &part, &co, err);
     if (!st) {
         st = clout_partition_tables(net, &part, &tables[0], &tables[1], &co, o->compare, err);
         clout_partition_destroy(&part);
     }
-    if (st) {
+    if (st)
         code = cli_report(err);
-    } else if (o->table) {
-        code = cli_write_tables(o, strcmp(o->table, "summary") == 0 ? &tables[1] : &tables[0], 1);
-    } else {
-        code = cli_write_tables(o, tables, 2);
-    }
-    clout_table_free(tables[0]);
-    clout_table_free(tables[1]);
+    else
+        *n = 2;
     clout_network_free(net);
     cli_error_done(o, err);
     return code;
+}
+
+static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
+{
+    static const char *const tables[] = {"communities", "summary", NULL};
+    if (!cli_check_table(o, tables))
+        return 2;
+    if (cli_given(o, OPT_TOLERANCE) && cli_given(o, OPT_METHOD) && o->method != CLOUT_CM_LEIDEN &&
+        o->method != CLOUT_CM_LEIDEN_CPM)
+        return cli_fail(2, "--tolerance: only --method leiden and leiden-cpm iterate to a "
+                           "tolerance");
+    return cli_years_write(o, argv[0], communities_year, NULL);
 }
 
 const cli_command_t cli_cmd_communities = {
@@ -79,4 +82,5 @@ const cli_command_t cli_cmd_communities = {
     .min_args = 1,
     .max_args = 1,
     .run = run,
+    .at_list = true,
 };

@@ -13,7 +13,8 @@ static const cli_opt_id_t OPTS[] = {
     OPT_FOCUS,         OPT_ALL_POLES,    OPT_ALL_RELATIONS, OPT_ROBUSTNESS, OPT_WINDOW,
     OPT_CARRY_FORWARD, OPT_HALF_LIFE,    OPT_LAYERS,        OPT_RELATIONS,  OPT_DIRECTED,
     OPT_WEIGHT,        OPT_MULTI,        OPT_UNWEIGHTED,    OPT_FORMAT,     OPT_SAFE_CSV,
-    OPT_OUTPUT,        OPT_QUIET,        OPT_PROGRESS,      OPT_HELP,       OPT_NONE};
+    OPT_OUTPUT,        OPT_QUIET,        OPT_PROGRESS,      OPT_DIGITS,     OPT_RAW_NAMES,
+    OPT_CAPTION,       OPT_LABEL,        OPT_HELP,          OPT_NONE};
 
 static void progress(int done, int total, void *data)
 {
@@ -26,9 +27,9 @@ static void progress(int done, int total, void *data)
 /* diff --robustness: the change of each balance under every variant. */
 static int run_robustness(cli_opts_t *o, char **argv)
 {
-    static const char *tables[] = {"robustness", "variants", "influence", NULL};
-    if (o->table && !g_strv_contains(tables, o->table))
-        return cli_fail(2, "--robustness: --table '%s' is not robustness or variants", o->table);
+    static const char *const tables[] = {"robustness", "variants", "influence", NULL};
+    if (!cli_check_table(o, tables))
+        return 2;
     clout_error_t *err = clout_error_new(100);
     clout_snapshot_opts_t so = cli_snapshot_opts(o), s[2];
     clout_network_t *net[2] = {NULL, NULL};
@@ -71,14 +72,16 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
     if (o->robustness)
         return run_robustness(o, argv);
-    static const char *tables[] = {"ties", "measures", "communities", "influence", "summary", NULL};
+    /* moved: the second table of communities (partitions, moved) */
+    static const char *const tables[] = {"ties",    "measures", "communities", "influence",
+                                         "summary", "moved",    NULL};
+    if (!cli_check_table(o, tables))
+        return 2;
     const char *which = o->table ? o->table : "summary";
     int k;
-    for (k = 0; tables[k] && strcmp(tables[k], which) != 0; k++)
+    for (k = 0; strcmp(tables[k], which) != 0; k++)
         ;
-    if (!tables[k])
-        return cli_fail(2, "--table: '%s' is not ties, measures, communities, influence or summary",
-                        which);
+    k = k == 5 ? 2 : k;
     clout_error_t *err = clout_error_new(100);
     clout_snapshot_opts_t so = cli_snapshot_opts(o);
     clout_network_t *net[2] = {NULL, NULL};
@@ -139,14 +142,15 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 
 const cli_command_t cli_cmd_diff = {
     .name = "diff",
-    .usage = "diff INPUT_A INPUT_B [--table ties|measures|communities|influence|summary] "
+    .usage = "diff INPUT_A INPUT_B [--table ties|measures|communities|moved|influence|summary] "
              "[--permutations N] [--bootstrap N]",
     .summary =
         "what changed between two snapshots: ties, measures, communities, influence, summary",
     .description =
         "Compares two snapshots (DATASET@YEAR) or network files.  --table chooses what:\n"
         "ties (added, removed, reweighted), measures (values and ranks in A and B),\n"
-        "communities (NMI, VI, ARI, split-join, and the actors that moved), influence (the\n"
+        "communities (NMI, VI, ARI, split-join; json, md and table add the actors that\n"
+        "moved, which moved gives alone), influence (the\n"
         "balance in A and B, the change, its 95% interval and the share of bootstrap\n"
         "replicates that agree on its sign; needs --bootstrap N), or summary (the default:\n"
         "sizes, density, modularity, tie turnover, and the correlation of the two weighted\n"

@@ -31,12 +31,8 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     for (int i = 0; clout_import_sources[i]; i++)
         known |= strcmp(clout_import_sources[i], argv[0]) == 0;
     if (!known) {
-        GString *names = g_string_new(NULL);
-        for (int i = 0; clout_import_sources[i]; i++)
-            g_string_append_printf(names, "%s%s", i ? ", " : "", clout_import_sources[i]);
-        int code = cli_fail(2, "import: '%s' is not a source (%s)", argv[0], names->str);
-        g_string_free(names, TRUE);
-        return code;
+        return cli_unknown("import: ", "source", argv[0],
+                           (const char *const *)clout_import_sources);
     }
     for (size_t i = 0; i < G_N_ELEMENTS(ONLY); i++)
         if (cli_given(o, ONLY[i].id) && strcmp(argv[0], ONLY[i].source) != 0)
@@ -47,7 +43,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         for (prefer = 0; PREFER[prefer] && strcmp(PREFER[prefer], o->prefer) != 0; prefer++)
             ;
         if (!PREFER[prefer])
-            return cli_fail(2, "--prefer: '%s' is not importer, exporter, max or mean", o->prefer);
+            return cli_unknown("--prefer: ", "value", o->prefer, PREFER);
     }
     if (cli_given(o, OPT_FROM) && cli_given(o, OPT_UNTIL) && o->until < o->from)
         return cli_fail(2, "import: --until %d is before --from %d", o->until, o->from);

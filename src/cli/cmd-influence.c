@@ -7,10 +7,11 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_POLES,     OPT_FOCUS,    OPT_ALL_POLES, OPT_BOOTSTRAP, OPT_NOISE,    OPT_INTERVAL,
-    OPT_JOBS,      OPT_SEED,     OPT_TABLE,     OPT_AT,        OPT_WINDOW,   OPT_CARRY_FORWARD,
-    OPT_HALF_LIFE, OPT_LAYERS,   OPT_RELATIONS, OPT_FORMAT,    OPT_SAFE_CSV, OPT_OUTPUT,
-    OPT_QUIET,     OPT_PROGRESS, OPT_HELP,      OPT_NONE};
+    OPT_POLES,     OPT_FOCUS,  OPT_ALL_POLES, OPT_BOOTSTRAP, OPT_NOISE,  OPT_INTERVAL,
+    OPT_JOBS,      OPT_SEED,   OPT_TABLE,     OPT_AT,        OPT_WINDOW, OPT_CARRY_FORWARD,
+    OPT_HALF_LIFE, OPT_LAYERS, OPT_RELATIONS, OPT_FORMAT,    OPT_DIGITS, OPT_RAW_NAMES,
+    OPT_CAPTION,   OPT_LABEL,  OPT_SAFE_CSV,  OPT_OUTPUT,    OPT_QUIET,  OPT_PROGRESS,
+    OPT_HELP,      OPT_NONE};
 
 static void progress(int done, int total, void *data)
 {
@@ -21,17 +22,17 @@ static void progress(int done, int total, void *data)
     fflush(stderr);
 }
 
-static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
+/* The influence tables of one snapshot: shares and balance, or contributions. */
+static int influence_year(const cli_opts_t *o, const char *input, const clout_snapshot_opts_t *in,
+                          clout_table_t **t, int *n, void *data)
 {
-    static const char *tables[] = {"shares", "balance", "contributions", NULL};
-    if (o->table && !g_strv_contains(tables, o->table))
-        return cli_fail(2, "--table: '%s' is not shares, balance or contributions", o->table);
+    (void)data;
     clout_error_t *err = clout_error_new(100);
-    clout_snapshot_opts_t so = cli_snapshot_opts(o);
+    clout_snapshot_opts_t so = *in;
     clout_network_t *net;
     clout_dataset_t *ds;
-    int code;
-    if (clout_input_open(&net, &ds, argv[0], &so, err) != CLOUT_OK) {
+    int code = 0;
+    if (clout_input_open(&net, &ds, input, &so, err) != CLOUT_OK) {
         code = cli_report(err);
         cli_error_done(o, err);
         return code;
@@ -42,7 +43,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         return cli_fail(2,
                         "influence: '%s' is a network file; influence needs a dataset "
                         "(DATASET@YEAR), whose roles, leads and relations it uses",
-                        argv[0]);
+                        input);
     }
     so.year = net->year; /* the year INPUT named, @YEAR or latest */
     clout_network_free(net);
@@ -51,23 +52,26 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     /* Progress on a terminal by default, or when asked for. */
     if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) && io.bootstrap > 0)
         io.on_progress = progress;
-    clout_table_t *t[2] = {NULL, NULL};
-    if (o->table && strcmp(o->table, "contributions") == 0) {
-        if (clout_influence_contributions(ds, &t[0], &so, &io, err) != CLOUT_OK)
-            code = cli_report(err);
-        else
-            code = cli_write_tables(o, &t[0], 1);
-    } else if (clout_influence(ds, &t[0], &t[1], &so, &io, err) != CLOUT_OK)
-        code = cli_report(err);
-    else if (o->table)
-        code = cli_write_tables(o, strcmp(o->table, "balance") == 0 ? &t[1] : &t[0], 1);
+    clout_status_t st;
+    if (o->table && strcmp(o->table, "contributions") == 0)
+        st = clout_influence_contributions(ds, &t[0], &so, &io, err);
     else
-        code = cli_write_tables(o, t, 2);
-    clout_table_free(t[0]);
-    clout_table_free(t[1]);
+        st = clout_influence(ds, &t[0], &t[1], &so, &io, err);
+    if (st)
+        code = cli_report(err);
+    else
+        *n = t[1] ? 2 : 1;
     clout_dataset_free(ds);
     cli_error_done(o, err);
     return code;
+}
+
+static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
+{
+    static const char *const tables[] = {"shares", "balance", "contributions", NULL};
+    if (!cli_check_table(o, tables))
+        return 2;
+    return cli_years_write(o, argv[0], influence_year, NULL);
 }
 
 const cli_command_t cli_cmd_influence = {
@@ -93,4 +97,5 @@ const cli_command_t cli_cmd_influence = {
     .min_args = 1,
     .max_args = 1,
     .run = run,
+    .at_list = true,
 };

@@ -3,10 +3,11 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_AT,     OPT_WINDOW,     OPT_CARRY_FORWARD, OPT_HALF_LIFE,
-                                    OPT_LAYERS, OPT_RELATIONS,  OPT_DIRECTED,      OPT_WEIGHT,
-                                    OPT_MULTI,  OPT_UNWEIGHTED, OPT_FORMAT,        OPT_SAFE_CSV,
-                                    OPT_OUTPUT, OPT_QUIET,      OPT_HELP,          OPT_NONE};
+static const cli_opt_id_t OPTS[] = {
+    OPT_AT,       OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,  OPT_LAYERS,    OPT_RELATIONS,
+    OPT_DIRECTED, OPT_WEIGHT, OPT_MULTI,         OPT_UNWEIGHTED, OPT_FORMAT,    OPT_SAFE_CSV,
+    OPT_OUTPUT,   OPT_QUIET,  OPT_TABLE,         OPT_DIGITS,     OPT_RAW_NAMES, OPT_CAPTION,
+    OPT_LABEL,    OPT_HELP,   OPT_NONE};
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
@@ -25,7 +26,11 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (clout_info(net, ds, &tables, &n, err) != CLOUT_OK) {
         code = cli_report(err);
     } else {
-        code = cli_write_tables(o, tables, n);
+        char **names = g_new0(char *, n + 1);
+        for (int i = 0; i < n; i++)
+            names[i] = (char *)clout_table_name(tables[i]);
+        code = cli_check_table(o, (const char *const *)names) ? cli_write_tables(o, tables, n) : 2;
+        g_free(names);
         for (int i = 0; i < n; i++)
             clout_table_free(tables[i]);
         g_free(tables);
@@ -44,7 +49,9 @@ const cli_command_t cli_cmd_info = {
     .description =
         "Describes the network of INPUT: its size, density and components, actors by kind\n"
         "and role, edges by layer and, for a dataset, each relation's ties, the years it\n"
-        "covers, the years that have real amounts, and the flow totals in the window.",
+        "covers, the years that have real amounts, and the flow totals in the window.\n"
+        "The main table is summary; --table names another (kinds, roles, layers,\n"
+        "relations, flows).",
     .options = OPTS,
     .min_args = 1,
     .max_args = 1,

@@ -7,15 +7,18 @@ static const cli_opt_id_t OPTS[] = {
     OPT_MEASURES,   OPT_DISTANCE, OPT_NORMALIZED, OPT_CUTOFF,   OPT_SAMPLE, OPT_SEED,
     OPT_UNWEIGHTED, OPT_GROUPS,   OPT_KATZ_ALPHA, OPT_AT,       OPT_WINDOW, OPT_CARRY_FORWARD,
     OPT_HALF_LIFE,  OPT_LAYERS,   OPT_RELATIONS,  OPT_DIRECTED, OPT_WEIGHT, OPT_MULTI,
-    OPT_FORMAT,     OPT_SAFE_CSV, OPT_OUTPUT,     OPT_QUIET,    OPT_HELP,   OPT_NONE};
+    OPT_FORMAT,     OPT_SAFE_CSV, OPT_OUTPUT,     OPT_QUIET,    OPT_DIGITS, OPT_RAW_NAMES,
+    OPT_CAPTION,    OPT_LABEL,    OPT_HELP,       OPT_NONE};
 
-static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
+/* The measures of one snapshot. */
+static int measure_year(const cli_opts_t *o, const char *input, const clout_snapshot_opts_t *so,
+                        clout_table_t **tables, int *n, void *data)
 {
+    (void)data;
     clout_error_t *err = clout_error_new(100);
-    clout_snapshot_opts_t so = cli_snapshot_opts(o);
     clout_network_t *net;
-    int code;
-    if (clout_input_open(&net, NULL, argv[0], &so, err) != CLOUT_OK) {
+    int code = 0;
+    if (clout_input_open(&net, NULL, input, so, err) != CLOUT_OK) {
         code = cli_report(err);
         cli_error_done(o, err);
         return code;
@@ -39,16 +42,18 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         mo.sample = o->sample;
     if (cli_given(o, OPT_SEED))
         mo.seed = (unsigned long)o->seed;
-    clout_table_t *t;
-    if (clout_measures(net, &t, &mo, err) != CLOUT_OK) {
+    if (clout_measures(net, &tables[0], &mo, err) != CLOUT_OK)
         code = cli_report(err);
-    } else {
-        code = cli_write_tables(o, &t, 1);
-        clout_table_free(t);
-    }
+    else
+        *n = 1;
     clout_network_free(net);
     cli_error_done(o, err);
     return code;
+}
+
+static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
+{
+    return cli_years_write(o, argv[0], measure_year, NULL);
 }
 
 const cli_command_t cli_cmd_measure = {
@@ -68,4 +73,5 @@ const cli_command_t cli_cmd_measure = {
     .min_args = 1,
     .max_args = 1,
     .run = run,
+    .at_list = true,
 };

@@ -7,11 +7,11 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_POLES,     OPT_FOCUS,         OPT_BOOTSTRAP, OPT_NOISE,
-                                    OPT_JOBS,      OPT_SEED,          OPT_TABLE,     OPT_AT,
-                                    OPT_WINDOW,    OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,
-                                    OPT_RELATIONS, OPT_FORMAT,        OPT_SAFE_CSV,  OPT_OUTPUT,
-                                    OPT_QUIET,     OPT_PROGRESS,      OPT_HELP,      OPT_NONE};
+static const cli_opt_id_t OPTS[] = {
+    OPT_POLES,     OPT_FOCUS,  OPT_BOOTSTRAP, OPT_NOISE,         OPT_JOBS,      OPT_SEED,
+    OPT_TABLE,     OPT_AT,     OPT_WINDOW,    OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,
+    OPT_RELATIONS, OPT_FORMAT, OPT_DIGITS,    OPT_RAW_NAMES,     OPT_CAPTION,   OPT_LABEL,
+    OPT_SAFE_CSV,  OPT_OUTPUT, OPT_QUIET,     OPT_PROGRESS,      OPT_HELP,      OPT_NONE};
 
 static void progress(int done, int total, void *data)
 {
@@ -26,9 +26,9 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
     (void)cmd;
     (void)argc;
-    static const char *tables[] = {"robustness", "variants", NULL};
-    if (o->table && !g_strv_contains(tables, o->table))
-        return cli_fail(2, "--table: '%s' is not robustness or variants", o->table);
+    static const char *const tables[] = {"robustness", "variants", NULL};
+    if (!cli_check_table(o, tables))
+        return 2;
     clout_error_t *err = clout_error_new(100);
     clout_snapshot_opts_t so = cli_snapshot_opts(o);
     clout_network_t *net;

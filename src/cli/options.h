@@ -143,7 +143,19 @@ CLI_OPTION(NOISE, noise, "noise", 0, CLI_NUMBER_FROM(0), "SD",
            "log-normal noise on flow values in the bootstrap", CLI_DEFAULT_NUMBER(influence.noise))
 CLI_OPTION(JOBS, jobs, "jobs", 'j', CLI_INT(1, 1024), "N",
            "processes for the bootstrap (default: the cores)", CLI_NO_DEFAULT)
-CLI_OPTION(TABLE, table, "table", 0, CLI_STRING, "NAME", "which table to print", CLI_NO_DEFAULT)
+CLI_OPTION(TABLE, table, "table", 0, CLI_STRING, "NAME",
+           "the table to write (default: the command's main table; json, md and table: all)",
+           CLI_NO_DEFAULT)
+CLI_OPTION(DIGITS, digits, "digits", 0, CLI_INT(0, 12), "N",
+           "tex, md, table: N decimals (default tex: 2 for shares and balances, else 3 "
+           "significant digits)",
+           CLI_NO_DEFAULT)
+CLI_OPTION(RAW_NAMES, raw_names, "raw-names", 0, CLI_FLAG, NULL,
+           "tex: machine column names as headers (default: readable ones)", CLI_NO_DEFAULT)
+CLI_OPTION(CAPTION, caption, "caption", 0, CLI_STRING, "TEXT",
+           "tex: a table float with this caption", CLI_NO_DEFAULT)
+CLI_OPTION(LABEL, label, "label", 0, CLI_STRING, "KEY", "tex: a table float with this \\label",
+           CLI_NO_DEFAULT)
 CLI_OPTION(LAYOUT, layout, "layout", 0,
            CLI_ENUM(clout_layout_engine_from_name, "neato, fdp, sfdp, dot, circo, twopi or geo"),
            "NAME", "neato (default), fdp, sfdp, dot, circo, twopi or geo", CLI_NO_DEFAULT)
@@ -177,7 +189,8 @@ CLI_OPTION(PERMUTATIONS, permutations, "permutations", 0, CLI_INT(0, 10000000), 
 CLI_OPTION(SAFE_CSV, safe_csv, "spreadsheet-safe", 0, CLI_FLAG, NULL,
            "prefix CSV/TSV text cells that start with = + - @ with ' (no formulas)", CLI_NO_DEFAULT)
 CLI_OPTION(OUTPUT, output, "output", 'o', CLI_STRING, "FILE",
-           "write to FILE (atomically) instead of standard output", CLI_NO_DEFAULT)
+           "write to FILE (atomically) instead of standard output (tables: DIR/, a file each)",
+           CLI_NO_DEFAULT)
 CLI_OPTION(QUIET, quiet, "quiet", 'q', CLI_FLAG, NULL, "say nothing on success", CLI_NO_DEFAULT)
 CLI_OPTION(PROGRESS, progress, "progress", 0, CLI_FLAG, NULL, "report progress on standard error",
            CLI_NO_DEFAULT)

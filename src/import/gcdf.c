@@ -24,9 +24,15 @@ static clout_status_t chosen_classes(const clout_import_opts_t *o, bool use[N_CL
         int k = 0;
         while (k < N_CLASSES && strcmp(*p, CLASSES[k].option) != 0)
             k++;
-        if (k == N_CLASSES)
-            return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                                   "--classes: '%s' is not oda, oof or vague", *p);
+        if (k == N_CLASSES) {
+            const char *valid[N_CLASSES + 1] = {NULL};
+            for (int i = 0; i < N_CLASSES; i++)
+                valid[i] = CLASSES[i].option;
+            char *m = cl_unknown("class", *p, (char *const *)valid);
+            clout_status_t st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "--classes: %s", m);
+            g_free(m);
+            return st;
+        }
         use[k] = true;
     }
     return CLOUT_OK;

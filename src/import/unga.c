@@ -316,9 +316,12 @@ clout_status_t import_unga(clout_dataset_t *ds, char *const *files, int n_files,
         const char *const *k = ISSUES;
         while (*k && strcmp(*k, *p) != 0)
             k++;
-        if (!*k)
-            return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
-                                   "--issues: '%s' is not me, nu, di, hr, co or ec", *p);
+        if (!*k) {
+            char *m = cl_unknown("issue", *p, (char *const *)ISSUES);
+            clout_status_t st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "--issues: %s", m);
+            g_free(m);
+            return st;
+        }
     }
     GBytes *bytes[N_FILES] = {NULL};
     cl_csv_t *csv[N_FILES] = {NULL};

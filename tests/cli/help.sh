@@ -52,7 +52,7 @@ tap $? "the prefix resolved to validate"
 
 run "$CLOUT" frobnicate
 expect_rc 2 "an unknown command"
-grep -q "'frobnicate' is not a clout command" "$T/err"
+grep -q "unknown command 'frobnicate' (valid: validate, info, build" "$T/err"
 tap $? "the unknown command is named" "$(cat "$T/err")"
 
 run "$CLOUT" build --frob "$SRC/graphs/examples/tiny"

@@ -75,6 +75,9 @@ import re
 for line in body.strip().split("\n"):
     cells = line[:-3].split(" & ")   # each row ends with " \\"
     for c in cells:
+        # a long text cell breaks in a \parbox; \allowbreak{} marks where it may break
+        c = re.sub(r"^\\parbox\[t\]\{1.8cm\}\{\\raggedright\\hspace\{0pt\}(.*)\}$", r"\1", c)
+        c = c.replace("\\allowbreak{}", "")
         c2 = re.sub(r"\\(textbackslash|textasciitilde|textasciicircum|textless|textgreater|textbar)\{\}", "", c)
         c2 = re.sub(r"\\[&%$#_{}]", "", c2)
         if re.search(r"[&%$#_{}~^\\<>]", c2): bad.append("tex: " + c); break

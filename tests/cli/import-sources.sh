@@ -132,7 +132,7 @@ run "$CLOUT" import imf-dots "$EX/imf-dots-excerpt.csv" -o "$T/mean" --prefer me
     [ "$(field "$T/mean" CHN KGZ imf_trade 2019 note)" = "mean of imports reported by KGZ (CIF) and exports reported by CHN (FOB)" ]
 tap $? "imf-dots --prefer mean: CHN->KGZ 4023.530864, NIC->AUS 5.2946955" "exit $rc: $(cat "$T/err")"
 run "$CLOUT" import imf-dots "$EX/imf-dots-excerpt.csv" -o "$T/bad" --prefer customs
-[ "$rc" -eq 2 ] && grep -q "prefer: 'customs' is not importer, exporter, max or mean" "$T/err" && [ ! -e "$T/bad" ]
+[ "$rc" -eq 2 ] && grep -q "prefer: unknown value 'customs' (valid: importer, exporter, max, mean)" "$T/err" && [ ! -e "$T/bad" ]
 tap $? "imf-dots --prefer customs: exit 2" "exit $rc: $(cat "$T/err")"
 # A non-state code only when --actors names it: KAZ->HKG 2019 (mirror: only KAZ reports).
 run "$CLOUT" import imf-dots "$EX/imf-dots-excerpt.csv" -o "$T/hkg" --actors KAZ,HKG -q
@@ -176,7 +176,7 @@ run "$CLOUT" import gcdf "$EX/gcdf-excerpt.csv" -o "$T/oda" --classes oda -q
     [ "$(field "$T/oda" CHN KAZ official_finance 2008 note)" = "ODA-like 11.0; US\$ million, constant 2021, adjusted" ]
 tap $? "gcdf --classes oda: KAZ 2008 11.008425108" "exit $rc: $(cat "$T/err")"
 run "$CLOUT" import gcdf "$EX/gcdf-excerpt.csv" -o "$T/bad" --classes oda,loans
-[ "$rc" -eq 2 ] && grep -q "classes: 'loans' is not oda, oof or vague" "$T/err" && [ ! -e "$T/bad" ]
+[ "$rc" -eq 2 ] && grep -q "classes: unknown class 'loans' (valid: oda, oof, vague)" "$T/err" && [ ! -e "$T/bad" ]
 tap $? "gcdf --classes loans: exit 2" "exit $rc: $(cat "$T/err")"
 run "$CLOUT" import gcdf "$EX/gcdf-excerpt.csv" -o "$T/nochn" --actors KAZ,KGZ --format csv
 [ "$rc" -eq 0 ] && grep -q '^"rows dropped: CHN, the lender in every row, outside --actors",4,' "$T/out"
@@ -238,7 +238,7 @@ run "$CLOUT" import unga "$EX/unga-votes-excerpt.csv" "$EX/unga-roll-calls-excer
 tap $? "unga --issues without the issues file: exit 2" "exit $rc: $(cat "$T/err")"
 # shellcheck disable=SC2086
 run "$CLOUT" import unga $U --actors KGZ,RUS -o "$T/bad" --issues hr,trade
-[ "$rc" -eq 2 ] && grep -q "issues: 'trade' is not me, nu, di, hr, co or ec" "$T/err"
+[ "$rc" -eq 2 ] && grep -q "issues: unknown issue 'trade' (valid: me, nu, di, hr, co, ec)" "$T/err"
 tap $? "unga --issues trade: exit 2" "exit $rc: $(cat "$T/err")"
 run "$CLOUT" import unga "$EX/unga-roll-calls-excerpt.csv" --actors KGZ,RUS -o "$T/bad"
 [ "$rc" -eq 2 ] && grep -q "give un_votes and un_roll_calls" "$T/err"

@@ -57,7 +57,7 @@ cmp -s "$T/out" "$T/all.csv"
 tap $? "--measures all equals the default"
 run "$CLOUT" measure "$TINY@2022" --measures centrality
 expect_rc 2 "--measures centrality (unknown)"
-grep -q "'centrality' is not a measure; the measures are degree, strength" "$T/err"
+grep -q "unknown measure 'centrality' (valid: degree, strength" "$T/err"
 tap $? "the unknown measure is named with the valid ones" "$(cat "$T/err")"
 
 # The same run twice: the same bytes (eigenvector, hub and authority start

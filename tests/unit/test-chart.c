@@ -890,8 +890,7 @@ static void test_errors(void)
     g_assert_cmpint(clout_chart_shares(t, &s, &o, err), ==, CLOUT_EUSAGE);
     g_assert_null(s);
     g_assert_cmpstr(clout_error_message(err, 0), ==,
-                    "chart: the shares table has no rows for layer 'nosuch' (it has: security, "
-                    "all)");
+                    "chart: unknown layer 'nosuch' (valid: security, all) in the shares table");
     clout_error_clear(err);
     o.layer = NULL;
     /* A balance chart of a shares table. */

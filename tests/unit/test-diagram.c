@@ -484,7 +484,7 @@ static void test_diagram_errors(void)
     clout_diagram_opts_init(&o);
     o.size = "fame";
     g_assert_cmpint(clout_diagram(&net, 1, ds, l, &s, &o, err), ==, CLOUT_EUSAGE);
-    g_assert_nonnull(strstr(clout_error_message(err, 0), "'fame' is not a measure"));
+    g_assert_nonnull(strstr(clout_error_message(err, 0), "unknown measure 'fame'"));
     g_assert_null(s);
     clout_error_clear(err);
     o.size = NULL;

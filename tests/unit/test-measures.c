@@ -463,7 +463,7 @@ static void test_unknown_measure(void)
     clout_measure_opts_t o;
     clout_measure_opts_init(&o);
     o.measures = list;
-    expect_failure(net, &o, CLOUT_EUSAGE, "'centrality' is not a measure");
+    expect_failure(net, &o, CLOUT_EUSAGE, "unknown measure 'centrality'");
     expect_failure(net, &o, CLOUT_EUSAGE, "degree, strength, betweenness");
     clout_network_free(net);
 }

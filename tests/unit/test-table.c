@@ -409,24 +409,58 @@ static void test_md(void)
 static void test_tex(void)
 {
     /* booktabs rules; \ ~ ^ < > as text commands, & % $ # _ { } with a
-     * backslash, control characters as spaces. */
-    static const char want[] = "\\begin{tabular}{lrr}\n"
-                               "\\toprule\n"
-                               "label & value & count \\\\\n"
-                               "\\midrule\n"
-                               "a,b \"c\" & 0.5 & 1 \\\\\n"
-                               "x y z\\textbackslash{}w & 0.333333 & -2 \\\\\n"
-                               "\\textbar{}\\&\\%\\$\\#\\_\\{\\}\\textasciitilde{}"
-                               "\\textasciicircum{}\\textless{} & 1e-07 & 0 \\\\\n"
-                               "Привет 中文 & 12345678 & 1000000 \\\\\n"
-                               " &  & 42 \\\\\n"
-                               "\\bottomrule\n"
-                               "\\end{tabular}\n";
+     * backslash, control characters as spaces.  Readable headers; each
+     * number column an r@{}l pair split at the decimal point (by hand:
+     * 0.5 to 3 significant digits is 0|.500, 1/3 0|.333, 1e-7 0|.000000100;
+     * whole numbers have no fraction); -2 with a true minus $-$; the
+     * 21-byte text cell (longer than 16) in a 1.8 cm \parbox. */
+    static const char want[] =
+        "% main: clout table (needs \\usepackage{booktabs})\n"
+        "{\\small\\setlength{\\tabcolsep}{4pt}%\n"
+        "\\setbox0=\\hbox{\\begin{tabular}{@{}lr@{}lr@{}l@{}}\n"
+        "\\toprule\n"
+        "Label & \\multicolumn{2}{c}{Value} & \\multicolumn{2}{c}{Count} \\\\\n"
+        "\\midrule\n"
+        "a,b \"c\" & 0 & .500 & 1 &  \\\\\n"
+        "x y z\\textbackslash{}w & 0 & .333 & $-$2 &  \\\\\n"
+        "\\textbar{}\\&\\%\\$\\#\\_\\{\\}\\textasciitilde{}"
+        "\\textasciicircum{}\\textless{} & 0 & .000000100 & 0 &  \\\\\n"
+        "\\parbox[t]{1.8cm}{\\raggedright\\hspace{0pt}Привет 中文} & 12345678 &  & 1000000 &  "
+        "\\\\\n"
+        " &  &  & 42 &  \\\\\n"
+        "\\bottomrule\n"
+        "\\end{tabular}}%\n"
+        "\\ifdefined\\resizebox\\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\box0}"
+        "\\fi\\fi\n"
+        "\\ifvoid0\\else\\box0\\fi}\n";
     clout_table_t *t = main_table();
     char *got = write_one(t, CLOUT_FMT_TEX);
     g_assert_cmpstr(got, ==, want);
     free(got);
     clout_table_free(t);
+}
+
+/* Two snapshots stacked: a leading year column, the union of the columns,
+ * missing where a year lacks one. */
+static void test_stack(void)
+{
+    clout_table_t *a = clout_table_new("shares"), *b = clout_table_new("shares");
+    clout_table_add_column(a, "id", CLOUT_COL_STR);
+    clout_table_add_column(a, "x", CLOUT_COL_NUM);
+    clout_table_add_column(b, "id", CLOUT_COL_STR);
+    clout_table_add_column(b, "y", CLOUT_COL_INT);
+    clout_table_set_str(a, clout_table_add_row(a), 0, "KAZ");
+    clout_table_set_num(a, 0, 1, 0.25);
+    clout_table_set_str(b, clout_table_add_row(b), 0, "KGZ");
+    clout_table_set_int(b, 0, 1, 7);
+    clout_table_t *in[2] = {a, b}, *s = clout_table_stack(in, (int[]){2005, 2020}, 2, "year");
+    char *got = write_one(s, CLOUT_FMT_CSV);
+    g_assert_cmpstr(got, ==, "year,id,x,y\n2005,KAZ,0.25,\n2020,KGZ,,7\n");
+    g_assert_cmpstr(clout_table_name(s), ==, "shares");
+    free(got);
+    clout_table_free(s);
+    clout_table_free(a);
+    clout_table_free(b);
 }
 
 static void test_terminal(void)
@@ -486,8 +520,14 @@ static void test_empty(void)
         {CLOUT_FMT_TSV, "a\tb\n"},
         {CLOUT_FMT_JSON, "[]\n"},
         {CLOUT_FMT_MD, "| a | b |\n| --- | ---: |\n"},
-        {CLOUT_FMT_TEX, "\\begin{tabular}{lr}\n\\toprule\na & b \\\\\n\\midrule\n"
-                        "\\bottomrule\n\\end{tabular}\n"},
+        {CLOUT_FMT_TEX, "% e: clout table (needs \\usepackage{booktabs})\n"
+                        "{\\small\\setlength{\\tabcolsep}{4pt}%\n"
+                        "\\setbox0=\\hbox{\\begin{tabular}{@{}lr@{}l@{}}\n\\toprule\n"
+                        "A & \\multicolumn{2}{c}{B} \\\\\n\\midrule\n"
+                        "\\bottomrule\n\\end{tabular}}%\n"
+                        "\\ifdefined\\resizebox\\ifdim\\wd0>\\linewidth"
+                        "\\resizebox{\\linewidth}{!}{\\box0}\\fi\\fi\n"
+                        "\\ifvoid0\\else\\box0\\fi}\n"},
         {CLOUT_FMT_TABLE, "a  b\n"},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -553,6 +593,7 @@ int main(int argc, char **argv)
     g_test_add_func("/table/json/multi-parses", test_json_multi_parses);
     g_test_add_func("/table/md", test_md);
     g_test_add_func("/table/tex", test_tex);
+    g_test_add_func("/table/stack", test_stack);
     g_test_add_func("/table/terminal", test_terminal);
     g_test_add_func("/table/empty", test_empty);
     g_test_add_func("/table/write-error", test_write_error);
