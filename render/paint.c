@@ -49,12 +49,17 @@ static PangoFontDescription *font(double size, bool bold)
     return d;
 }
 
+/* Points are the scene's unit, so the context works at 72 dpi; Pango
+ * (1.44 and later) would round every glyph's position to a whole unit,
+ * i.e. to a whole point, which squeezes 7 pt digits from 4.45 to 4 pt
+ * apart: positions are kept as the font gives them. */
 static void setup_context(PangoContext *ctx)
 {
     cairo_font_options_t *o = font_options();
     pango_cairo_context_set_font_options(ctx, o);
     cairo_font_options_destroy(o);
     pango_cairo_context_set_resolution(ctx, 72);
+    pango_context_set_round_glyph_positions(ctx, FALSE);
 }
 
 static PangoLayout *layout_for(PangoContext *ctx, const char *text, double size, bool bold)
@@ -240,6 +245,23 @@ static void arrowhead(cairo_t *cr, const scene_item_t *it)
     cairo_close_path(cr);
     set_rgba(cr, &it->stroke);
     cairo_fill(cr);
+}
+
+void cl_text_ink(const scene_item_t *it, double box[4])
+{
+    PangoContext *ctx = measuring_context();
+    PangoLayout *l = layout_for(ctx, it->text, it->size, it->bold);
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(l, &ink, &logical);
+    double w = (double)logical.width / PANGO_SCALE, h = (double)logical.height / PANGO_SCALE;
+    double dx = it->ha == CLOUT_HALIGN_LEFT ? 0 : it->ha == CLOUT_HALIGN_CENTER ? -w / 2 : -w;
+    double dy = it->va == CLOUT_VALIGN_TOP ? 0 : it->va == CLOUT_VALIGN_MIDDLE ? -h / 2 : -h;
+    box[0] = dx + (double)(ink.x - logical.x) / PANGO_SCALE;
+    box[1] = dy + (double)(ink.y - logical.y) / PANGO_SCALE;
+    box[2] = (double)ink.width / PANGO_SCALE;
+    box[3] = (double)ink.height / PANGO_SCALE;
+    g_object_unref(l);
+    g_object_unref(ctx);
 }
 
 static void paint_text(cairo_t *cr, const scene_item_t *it)

@@ -50,6 +50,12 @@ double cl_text_height(const char *text, double size, bool bold);
  * the caller frees (g_ptr_array_free(lines, TRUE)). */
 GPtrArray *cl_text_wrap(const char *text, double size, bool bold, double width);
 
+/* Where a text item's ink (the glyphs as painted, Pango's ink extents)
+ * lies in the text's own frame: origin at its anchor, x along the text, y
+ * down, before the rotation by its angle: box = {x, y, width, height}.
+ * The scene dump prints it, so that tests can check overlaps. */
+void cl_text_ink(const scene_item_t *it, double box[4]);
+
 /* ---- colours (palette.c) ---- */
 
 /* The colour at t in [0, 1] (clamped) of a scale through n colour stops

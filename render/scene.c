@@ -213,6 +213,11 @@ void clout_scene_dump(const clout_scene_t *s, FILE *f)
             num(f, it->size);
             fprintf(f, " %s %s %s", it->bold ? "bold" : "regular", h[it->ha], v[it->va]);
             num(f, it->angle);
+            double ink[4];
+            cl_text_ink(it, ink);
+            fputs(" ink", f);
+            for (int k = 0; k < 4; k++)
+                num(f, ink[k]);
             color(f, "color", it->has_fill, &it->fill);
             /* Quotes, backslashes and control characters escaped; other
              * characters (Cyrillic, Chinese) stay readable in golden files. */

@@ -95,6 +95,16 @@ clout_status_t cl_report_figure(cl_report_t *r, clout_scene_t *s, const char *na
         st = clout_render_paint(s, path, fmt[k], r->o->dpi, r->err);
         g_free(path);
     }
+    if (!st && r->o->scenes) {
+        char *path = g_strdup_printf("%s/figures/%s.scene", r->dir, name);
+        clout_output_t *out;
+        st = clout_output_open(&out, path, r->err);
+        if (!st) {
+            clout_scene_dump(s, clout_output_file(out));
+            st = clout_output_commit(out, r->err);
+        }
+        g_free(path);
+    }
     if (st)
         return st;
     r->fig_no++;

@@ -62,7 +62,10 @@ void clout_scene_text(clout_scene_t *s, double x, double y, const char *text, do
 void clout_text_extent(const char *text, double *width, double *height, double size, bool bold);
 
 /* A text dump of the scene: one line per item, coordinates rounded to 0.1
- * pt, colours as #rrggbbaa: what scene tests compare with golden files. */
+ * pt, colours as #rrggbbaa: what scene tests compare with golden files.
+ * A text line also gives its ink box ("ink X Y W H": the painted glyphs'
+ * extent in the text's own frame, origin at the anchor, y down, before
+ * rotation), so that a test can check that no text overlaps another. */
 void clout_scene_dump(const clout_scene_t *s, FILE *f);
 
 /* The image formats clout_render_paint writes. */

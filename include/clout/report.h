@@ -24,6 +24,8 @@ typedef struct {
     int community_runs;  /* Leiden runs combined by consensus */
     int permutations;    /* QAP permutations of the diffs */
     double dpi;          /* PNG figures */
+    bool scenes;         /* also figures/NAME.scene: each figure's scene dump
+                            (clout_scene_dump), for tests of the figures */
     const char *command; /* the command line, for provenance.json */
     void (*on_progress)(const char *what, void *data);
     void *progress_data;

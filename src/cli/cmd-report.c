@@ -38,6 +38,9 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     if (cli_given(o, OPT_SEED))
         ro.seed = (unsigned long)o->seed;
     ro.command = cli_command_line;
+    /* As for render and chart: the scene dumps tests read (here one per figure). */
+    const char *dump = g_getenv("CLOUT_SCENE_DUMP");
+    ro.scenes = dump && *dump;
     /* A report takes seconds to minutes: progress by default, -q for none. */
     if (!o->quiet)
         ro.on_progress = say;

@@ -144,9 +144,11 @@ done
 # ---- label placement among crowded labels ----
 # 400 actors pinned (no Graphviz positions), crowded towards the centre so
 # that most labels collide and the search weighs the overlaps.  Reference:
-# tests/cli/golden/render-crowded-labels.txt, the label positions written by
-# the build before the grid search (commit e3a900f, which tested each label
-# against every node and every placed label); the grid must place every
+# tests/cli/golden/render-crowded-labels.txt, the label positions of an
+# exhaustive search, which tests each label against every node and every
+# placed label: first the build before the grid (commit e3a900f); since text
+# keeps the font's glyph positions (labels grew), this build with
+# grid_query listing every box, the same scan.  The grid must place every
 # label where that exhaustive search did.  Within 0.5 pt as the other
 # goldens: a different choice moves a label by its width or height.
 awk -v pos="$T/crowd-pos.csv" -v edges="$T/crowd-edges.csv" 'BEGIN {
