@@ -707,18 +707,18 @@ static void test_wrap(void)
     for (size_t w = 0; w < G_N_ELEMENTS(widths); w++)
         for (int k = 0; k < 2; k++) {
             const char *t = k ? word : text;
-            GPtrArray *lines = cl_text_wrap(t, SZ_TEST, true, widths[w]);
+            GPtrArray *lines = cl_text_wrap(NULL, t, SZ_TEST, true, widths[w]);
             g_assert_cmpuint(lines->len, >, 0);
             g_ptr_array_add(lines, NULL);
             char **v = (char **)lines->pdata;
             for (char **l = v; *l; l++) {
-                g_assert_cmpfloat(cl_text_width(*l, SZ_TEST, true), <=, widths[w] + 1e-6);
+                g_assert_cmpfloat(cl_text_width(NULL, *l, SZ_TEST, true), <=, widths[w] + 1e-6);
                 g_assert_true(**l && **l != ' ' && !g_str_has_suffix(*l, " "));
             }
             bool fits = true; /* every word fits on a line */
             char **words = g_strsplit(t, " ", -1);
             for (char **p = words; *p; p++)
-                fits = fits && cl_text_width(*p, SZ_TEST, true) <= widths[w];
+                fits = fits && cl_text_width(NULL, *p, SZ_TEST, true) <= widths[w];
             char *joined = fits ? rejoin(v) : g_strjoinv("", v);
             char *a = without_spaces(joined), *b = without_spaces(t);
             g_assert_cmpstr(a, ==, b);
@@ -732,10 +732,10 @@ static void test_wrap(void)
             g_free(b);
             g_ptr_array_free(lines, TRUE);
         }
-    GPtrArray *none = cl_text_wrap("   ", SZ_TEST, false, 100);
+    GPtrArray *none = cl_text_wrap(NULL, "   ", SZ_TEST, false, 100);
     g_assert_cmpuint(none->len, ==, 0);
     g_ptr_array_free(none, TRUE);
-    none = cl_text_wrap(NULL, SZ_TEST, false, 100);
+    none = cl_text_wrap(NULL, NULL, SZ_TEST, false, 100);
     g_assert_cmpuint(none->len, ==, 0);
     g_ptr_array_free(none, TRUE);
 }
