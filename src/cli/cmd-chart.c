@@ -9,11 +9,11 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_LAYER,     OPT_OF,        OPT_AT,        OPT_BOOTSTRAP,     OPT_POLES,    OPT_FOCUS,
-    OPT_NOISE,     OPT_INTERVAL,  OPT_JOBS,      OPT_SEED,          OPT_WINDOW,   OPT_CARRY_FORWARD,
-    OPT_HALF_LIFE, OPT_LAYERS,    OPT_RELATIONS, OPT_ALL_RELATIONS, OPT_DISTANCE, OPT_NORMALIZED,
-    OPT_TITLE,     OPT_NO_SOURCE, OPT_WIDTH,     OPT_HEIGHT,        OPT_DPI,      OPT_OUTPUT,
-    OPT_QUIET,     OPT_PROGRESS,  OPT_HELP,      OPT_NONE};
+    OPT_LAYER,     OPT_OF,       OPT_AT,        OPT_BOOTSTRAP,     OPT_POLES,    OPT_FOCUS,
+    OPT_NOISE,     OPT_INTERVAL, OPT_JOBS,      OPT_SEED,          OPT_WINDOW,   OPT_CARRY_FORWARD,
+    OPT_HALF_LIFE, OPT_LAYERS,   OPT_RELATIONS, OPT_ALL_RELATIONS, OPT_DISTANCE, OPT_NORMALIZED,
+    OPT_TITLE,     OPT_NO_TITLE, OPT_FONT,      OPT_NO_SOURCE,     OPT_WIDTH,    OPT_HEIGHT,
+    OPT_DPI,       OPT_OUTPUT,   OPT_QUIET,     OPT_PROGRESS,      OPT_HELP,     OPT_NONE};
 
 /* The balance chart always shows intervals: without --bootstrap, this many. */
 #define BALANCE_BOOTSTRAP 200
@@ -297,6 +297,10 @@ static void chart_opts(clout_chart_opts_t *co, const plan_t *p, const snap_t *sn
         co->of = o->of;
     if (cli_given(o, OPT_TITLE))
         co->title = o->title;
+    if (cli_given(o, OPT_NO_TITLE))
+        co->title = "";
+    if (cli_given(o, OPT_FONT))
+        co->font = o->font;
     if (!cli_given(o, OPT_NO_SOURCE))
         co->source = source_line(sn, p->n, p->kind, p->measure, p->bootstrap, o);
     co->snapshot = sn[0].label;
@@ -340,6 +344,8 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     p.kind = (kind_t)kind;
     if (!cli_given(o, OPT_OUTPUT) || strcmp(o->output, "-") == 0)
         return cli_fail(2, "chart: give the figure's file with -o FIGURE.pdf, .svg or .png");
+    if (cli_given(o, OPT_TITLE) && cli_given(o, OPT_NO_TITLE))
+        return cli_fail(2, "chart: give --title or --no-title, not both");
     int fmt = clout_imgformat_from_path(o->output);
     if (fmt < 0)
         return cli_fail(2, "chart: -o '%s': the figure's name must end in .pdf, .svg or .png",
