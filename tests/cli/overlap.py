@@ -14,7 +14,8 @@ Prints one line per overlap, "file: group "a" overlaps group "b" by D pt", and e
 exits 0 when every figure is clean.  --max-report N limits the lines per file.
 
 overlap.py --ink DUMP: checks the ink boxes themselves, against the same text measured by
-Pillow's FreeType rendering of the DejaVu Sans files (not Pango): prints the largest
+Pillow's FreeType rendering of the DejaVu Sans files, or of the DejaVu family that the dump's
+first line names (font="DejaVu Serif"; not Pango): prints the largest
 difference in width and height (points) over the dump's unrotated texts and exits 1 when it
 exceeds 0.5 pt + 3%, so that boxes that were wrong (empty, or of another font) cannot let
 overlaps pass.
@@ -119,9 +120,19 @@ def check(path, limit):
     return len(found), len(texts)
 
 
+DEJAVU = "/usr/share/fonts/truetype/dejavu/"
+FONT = re.compile(r'^scene \S+ \S+ font="(.*)"$')
+
+
 def check_ink(path):
     from PIL import ImageFont
     fonts = {}
+    with open(path, encoding="utf-8") as f:
+        m = FONT.match(f.readline().rstrip("\n"))
+    family = m[1] if m else "DejaVu Sans"
+    if not family.startswith("DejaVu "):
+        print(f"{path}: no font file known for {family}", file=sys.stderr)
+        return 2
     scale = 20  # measure at 20x the size: Pillow's boxes are whole pixels
     worst, n, bad = 0.0, 0, []
     with open(path, encoding="utf-8") as f:
@@ -137,9 +148,8 @@ def check_ink(path):
             size, bold = float(m[3]), m[4] == "bold"
             key = (size, bold)
             if key not in fonts:
-                name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-                fonts[key] = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/" + name,
-                                                round(size * scale))
+                name = family.replace(" ", "") + ("-Bold" if bold else "") + ".ttf"
+                fonts[key] = ImageFont.truetype(DEJAVU + name, round(size * scale))
             # the ink: the bounding box of the glyphs' mask (getbbox starts at the origin)
             x0, y0, x1, y1 = fonts[key].getmask(text).getbbox()
             w, h = (x1 - x0) / scale, (y1 - y0) / scale
@@ -150,7 +160,7 @@ def check_ink(path):
                 bad.append(f'{path}: "{text}" ink {m[10]} x {m[11]} pt, Pillow {w:.1f} x {h:.1f}')
     for line in bad[:20]:
         print(line)
-    print(f"{path}: {n} texts measured, largest difference from Pillow {worst:.2f} pt")
+    print(f"{path}: {n} texts measured in {family}, largest difference from Pillow {worst:.2f} pt")
     return 1 if bad or n == 0 else 0
 
 
