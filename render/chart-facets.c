@@ -279,7 +279,7 @@ static clout_status_t balance_facets(facets_t *fc, clout_table_t *const *tables,
     }
     double key_h = chart_key_layout(NULL, key, MARGIN, 0, inner);
     double axis_h = TICK_LEN + 2 + text_h(SZ_TICK, false) + 4;
-    double fixed = chart_frame_top(&f) + key_h + 8 + fc->nl * (g.head_h + 4) +
+    double fixed = chart_frame_top(&f) + key_h + 8 + fc->nl * (g.head_h + 4 + 4) +
                    (fc->nl - 1) * ROW_GAP + axis_h +
                    chart_pole_ends(NULL, f.W, g.x0, gx1, 0, fc->pa, fc->pb, xt) +
                    chart_frame_bottom(&f);
@@ -288,7 +288,6 @@ static clout_status_t balance_facets(facets_t *fc, clout_table_t *const *tables,
     if (st)
         goto done;
     double row = ph / (fc->nl * nf); /* each panel is nf rows and 4 pt tall */
-    fixed += 4 * fc->nl;
 
     double y = chart_frame_begin(&f, fixed + ph);
     y += chart_key_layout(f.s, key, MARGIN, y, inner) + 8;
