@@ -135,11 +135,16 @@ fig facets-all-layers chart balance "$CA" --layer economic,security,political,di
 fig facets-column chart balance "$CA@2020" --layer economic,security,all --width 85mm
 fig facets-heatmap chart heatmap "$CA" --of layers --at 2005,2014,2020
 fig facets-heatmap-narrow chart heatmap "$CA" --of layers --at 2005,2014,2020 --width 120mm
+# Long pole names at both ends of the balance bar (they overlapped: "-1 United StatesRussia +1")
+fig long-poles render "$CA@2020" --poles USA,RUS
+fig long-poles-multiples render "$CA" --at 2005,2014,2020 --poles USA,RUS
+fig long-poles-heatmap chart heatmap "$CA@2020" --of layers --poles USA,RUS
+fig long-poles-slope chart slope "$CA" --at 2005,2020 --poles USA,RUS
 check_dir "crowded charts" "$T/crowd"
 # In the slope charts and the facets no line (grid, zero line, slopes, leaders, intervals,
 # axes) crosses a label.
 $PY "$OV" --lines '*' "$T/crowd/slope.scene" "$T/crowd/slope-rank.scene" \
-    "$T/crowd/"facets*.scene >"$T/ov" 2>&1
+    "$T/crowd/long-poles-slope.scene" "$T/crowd/"facets*.scene >"$T/ov" 2>&1
 tap $? "slope charts and facets: no line crosses a text" "$(grep -v 'no overlap' "$T/ov" | head -20)"
 
 done_testing
