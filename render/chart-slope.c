@@ -361,26 +361,34 @@ static void draw_slopes(clout_scene_t *s, const GArray *rows, const labels_t *lb
     g_free(ly[1]);
 }
 
-/* The column heads at y, the y axis and its title, the columns' lines
- * and, for balance, the zero line. */
+/* The column heads at y, the y axis and its title, the grid and, for
+ * balance, the zero line, and the columns' lines.  The grid and the zero
+ * line run from one column to the other only: beyond the columns are the
+ * labels, which no line may cross (tests/cli/figures.sh checks). */
 static void draw_columns(clout_scene_t *s, const labels_t *lb, const char *label_a,
                          const char *label_b, double y, bool balance)
 {
-    double top = lb->top, ph = lb->ph, W = clout_scene_width(s);
+    double top = lb->top, ph = lb->ph;
     clout_scene_group(s, "columns");
     clout_scene_text(s, lb->x[0], y, label_a, SZ_LABEL, true, &CHART_INK, CLOUT_HALIGN_CENTER,
                      CLOUT_VALIGN_TOP, 0);
     clout_scene_text(s, lb->x[1], y, label_b, SZ_LABEL, true, &CHART_INK, CLOUT_HALIGN_CENTER,
                      CLOUT_VALIGN_TOP, 0);
-    chart_axis_y(s, &lb->sy, lb->axis_x0, lb->yt, lb->nyt, lb->yfmt, W - MARGIN);
+    chart_axis_y(s, &lb->sy, lb->axis_x0, lb->yt, lb->nyt, lb->yfmt, lb->axis_x0);
     chart_y_title(s, lb->ytitle, top + ph / 2);
+    clout_scene_group(s, "grid");
+    for (int i = 0; i < lb->nyt; i++) {
+        double gy = chart_at(&lb->sy, lb->yt[i]), g[4] = {lb->x[0], gy, lb->x[1], gy};
+        if (balance && lb->yt[i] == 0)
+            chart_zero_line(s, lb->x[0], gy, lb->x[1], gy);
+        else
+            clout_scene_line(s, g, 2, &CHART_GRID, 0.5, NULL, 0, false);
+    }
     clout_scene_group(s, "column-lines");
     for (int k = 0; k < 2; k++) {
         double l[4] = {lb->x[k], top, lb->x[k], top + ph};
         clout_scene_line(s, l, 2, &CHART_AXIS, 0.6, NULL, 0, false);
     }
-    if (balance)
-        chart_zero_line(s, lb->axis_x0, chart_at(&lb->sy, 0), W - MARGIN, chart_at(&lb->sy, 0));
 }
 
 /* The y axis's ticks and title. */

@@ -353,6 +353,28 @@ clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b,
 clout_status_t clout_chart_heatmap(const clout_table_t *table, clout_scene_t **out,
                                    const clout_chart_opts_t *opts, clout_error_t *err);
 
+/* Small multiples of n "balance" tables (clout_influence's, one per
+ * snapshot, in time order), labelled labels[j] ("2005"), with one title,
+ * one key, one scale and one source line.  opts->of NULL or "balance": a
+ * grid of balance panels, a row per layer of layers (NULL-terminated;
+ * NULL: opts->layer, else "all") and a column per table, each panel
+ * labelled "LAYER, LABEL": a dot per focus actor at its balance on the
+ * same x scale from -1 to +1 in every panel (ticks under the last row,
+ * "all" the first pole at the left end), with its 95% interval where the
+ * table has balance_lo and balance_hi; the focus actors in one order in
+ * every panel (by balance in the first panel, those without one last), their
+ * names once per row of panels.  opts->of "layers": a heatmap per table,
+ * side by side, of focus actors (in table order) by the layers of layers
+ * (NULL: every layer of the tables, "all" last), each cell coloured by
+ * clout_color_balance and printing its value where the cells are wide
+ * enough, with one colour bar under them.  A layer that no table has, a
+ * table without a needed column, or a width too small for the panels is
+ * CLOUT_EUSAGE (*out is then NULL).  The scene is the caller's.  Time:
+ * linear in the tables' sizes times the number of layers. */
+clout_status_t clout_chart_facets(clout_table_t *const *tables, char *const *labels, int n,
+                                  char *const *layers, clout_scene_t **out,
+                                  const clout_chart_opts_t *opts, clout_error_t *err);
+
 #ifdef __cplusplus
 }
 #endif

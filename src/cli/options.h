@@ -187,7 +187,8 @@ CLI_OPTION(HEIGHT, height, "height", 0, CLI_LENGTH, "LEN",
 CLI_OPTION(DPI, dpi, "dpi", 0, CLI_INT(10, 2400), "N", "PNG resolution", CLI_DEFAULT_INT(png_dpi))
 CLI_OPTION(OF, of, "of", 0, CLI_STRING, "WHAT",
            "slope, trend: balance (default) or a measure or pole", CLI_NO_DEFAULT)
-CLI_OPTION(LAYER, layer, "layer", 0, CLI_STRING, "LAYER", "charts: the layer to show (default all)",
+CLI_OPTION(LAYER, layer, "layer", 0, CLI_STRING, "LAYER",
+           "charts: the layer to show (default all); balance, heatmap --of layers: a list",
            CLI_NO_DEFAULT)
 CLI_OPTION(PERMUTATIONS, permutations, "permutations", 0, CLI_INT(0, 10000000), "N",
            "QAP permutations", CLI_DEFAULT_INT(diff.permutations))
