@@ -59,6 +59,7 @@ typedef struct {
     const char *pa, *pb;
     bool ids;
     double name_w;
+    const char *font; /* of every text (opts->font), NULL for the default */
 } facets_t;
 
 static void facets_release(facets_t *fc)
@@ -137,7 +138,8 @@ static void bgrid_release(bgrid_t *g, int np)
 
 static bool place_panels(bgrid_t *g, facets_t *fc, const clout_chart_opts_t *opts, double W)
 {
-    double w_lo = text_w("\u22121", SZ_TICK, false), w_hi = text_w("+1", SZ_TICK, false);
+    double w_lo = text_w(fc->font, "\u22121", SZ_TICK, false),
+           w_hi = text_w(fc->font, "+1", SZ_TICK, false);
     g->gap = w_lo / 2 + w_hi / 2 + 16;
     for (int attempt = 0; attempt < 2; attempt++) {
         fc->ids = attempt == 1;
@@ -148,7 +150,7 @@ static bool place_panels(bgrid_t *g, facets_t *fc, const clout_chart_opts_t *opt
             break;
     }
     /* Five ticks where their labels keep 4 pt apart, else three. */
-    double tw = chart_ticks_w(CHART_TICKS_BALANCE, 5, chart_fmt_tick_signed);
+    double tw = chart_ticks_w(fc->font, CHART_TICKS_BALANCE, 5, chart_fmt_tick_signed);
     g->nt = g->pw / 4 >= tw + 4 ? 5 : 3;
     for (int i = 0, k = 0; i < 5; i++)
         if (g->nt == 5 || i % 2 == 0)
@@ -170,11 +172,11 @@ static void panel_heads(bgrid_t *g, const facets_t *fc)
     for (int l = 0; l < fc->nl; l++)
         for (int j = 0; j < fc->n; j++) {
             char *t = g_strdup_printf("%s, %s", layer_label(fc->layers[l]), fc->labels[j]);
-            g->heads[l * fc->n + j] = cl_text_wrap(t, SZ_LABEL, true, g->pw + g->gap - 4);
+            g->heads[l * fc->n + j] = cl_text_wrap(fc->font, t, SZ_LABEL, true, g->pw + g->gap - 4);
             lines = MAX(lines, g->heads[l * fc->n + j]->len);
             g_free(t);
         }
-    g->head_h = lines * text_h(SZ_LABEL, true) + 4;
+    g->head_h = lines * text_h(fc->font, SZ_LABEL, true) + 4;
 }
 
 /* Panel (l, j) from top, its rows row apart: label, grid, zero line, and a dot (with its
@@ -188,7 +190,7 @@ static void draw_panel(clout_scene_t *s, const facets_t *fc, const bgrid_t *g,
     chart_scale_t sc = {px, px + g->pw, -1, 1};
     const GPtrArray *head = g->heads[l * fc->n + j];
     cl_scene_groupf(s, "panel %s %s", fc->layers[l], fc->labels[j]);
-    double lh = text_h(SZ_LABEL, true);
+    double lh = text_h(fc->font, SZ_LABEL, true);
     for (guint k = 0; k < head->len; k++)
         clout_scene_text(s, px + g->pw / 2, top - g->head_h + k * lh, g_ptr_array_index(head, k),
                          SZ_LABEL, true, &CHART_INK, CLOUT_HALIGN_CENTER, CLOUT_VALIGN_TOP, 0);
@@ -273,24 +275,24 @@ static clout_status_t balance_facets(facets_t *fc, clout_table_t *const *tables,
     double gx1 = panel_x(&g, fc->n - 1) + g.pw;
     xt = g_strdup_printf("Balance B = (I(%s) \u2212 I(%s)) / (I(%s) + I(%s))", fc->pb, fc->pa,
                          fc->pa, fc->pb);
-    if (text_w(xt, SZ_LABEL, false) > (gx1 - g.x0) / 2) {
+    if (text_w(fc->font, xt, SZ_LABEL, false) > (gx1 - g.x0) / 2) {
         g_free(xt);
         xt = g_strdup("Balance B");
     }
-    double key_h = chart_key_layout(NULL, key, MARGIN, 0, inner);
-    double axis_h = TICK_LEN + 2 + text_h(SZ_TICK, false) + 4;
+    double key_h = chart_key_layout(NULL, fc->font, key, MARGIN, 0, inner);
+    double axis_h = TICK_LEN + 2 + text_h(fc->font, SZ_TICK, false) + 4;
     double fixed = chart_frame_top(&f) + key_h + 8 + fc->nl * (g.head_h + 4 + 4) +
                    (fc->nl - 1) * ROW_GAP + axis_h +
-                   chart_pole_ends(NULL, f.W, g.x0, gx1, 0, fc->pa, fc->pb, xt) +
+                   chart_pole_ends(NULL, fc->font, f.W, g.x0, gx1, 0, fc->pa, fc->pb, xt) +
                    chart_frame_bottom(&f);
     st = chart_plot_height(opts, fixed, fc->nl * nf * FACET_ROW,
-                           fc->nl * nf * (text_h(SZ_LABEL, false) + 1), &ph, err);
+                           fc->nl * nf * (text_h(fc->font, SZ_LABEL, false) + 1), &ph, err);
     if (st)
         goto done;
     double row = ph / (fc->nl * nf); /* each panel is nf rows and 4 pt tall */
 
     double y = chart_frame_begin(&f, fixed + ph);
-    y += chart_key_layout(f.s, key, MARGIN, y, inner) + 8;
+    y += chart_key_layout(f.s, fc->font, key, MARGIN, y, inner) + 8;
     for (int l = 0; l < fc->nl; l++) {
         double top = y + g.head_h + 4, bottom = top + nf * row + 4;
         for (int j = 0; j < fc->n; j++)
@@ -305,7 +307,7 @@ static clout_status_t balance_facets(facets_t *fc, clout_table_t *const *tables,
         chart_ticks(f.s, &sc, TICKS_BELOW, y, g.ticks, g.nt, chart_fmt_tick_signed);
     }
     y += axis_h;
-    chart_pole_ends(f.s, f.W, g.x0, gx1, y, fc->pa, fc->pb, xt);
+    chart_pole_ends(f.s, fc->font, f.W, g.x0, gx1, y, fc->pa, fc->pb, xt);
     *out = chart_frame_take(&f);
 done:
     g_free(xt);
@@ -389,26 +391,27 @@ static bool place_heat(hgrid_t *h, facets_t *fc, const clout_chart_opts_t *opts,
         if (h->cw >= HEAT_MIN_CW)
             break;
     }
-    h->values = h->cw >= text_w("\u22120.00", SZ_CELL, false) + 4;
+    h->values = h->cw >= text_w(fc->font, "\u22120.00", SZ_CELL, false) + 4;
     double head_w = 0;
     for (int c = 0; c < fc->nl; c++)
-        head_w = fmax(head_w, text_w(layer_label(fc->layers[c]), SZ_LABEL, false));
+        head_w = fmax(head_w, text_w(fc->font, layer_label(fc->layers[c]), SZ_LABEL, false));
     h->rotate = head_w + 4 > h->cw;
-    h->head_h = h->rotate ? head_w + 4 : text_h(SZ_LABEL, false) + 4;
+    h->head_h = h->rotate ? head_w + 4 : text_h(fc->font, SZ_LABEL, false) + 4;
     h->labels = g_new0(GPtrArray *, fc->n);
     guint lines = 1;
     for (int j = 0; j < fc->n; j++) {
-        h->labels[j] = cl_text_wrap(fc->labels[j], SZ_LABEL, true, fc->nl * h->cw + HEAT_GAP - 4);
+        h->labels[j] =
+            cl_text_wrap(fc->font, fc->labels[j], SZ_LABEL, true, fc->nl * h->cw + HEAT_GAP - 4);
         lines = MAX(lines, h->labels[j]->len);
     }
-    h->label_h = lines * text_h(SZ_LABEL, true) + 3;
+    h->label_h = lines * text_h(fc->font, SZ_LABEL, true) + 3;
     return h->cw >= HEAT_MIN_CW;
 }
 
 static void draw_heat_panel(clout_scene_t *s, const facets_t *fc, const hgrid_t *h, int j, double y,
                             double row)
 {
-    double px = heat_x(h, fc, j), pw = fc->nl * h->cw, lh = text_h(SZ_LABEL, true);
+    double px = heat_x(h, fc, j), pw = fc->nl * h->cw, lh = text_h(fc->font, SZ_LABEL, true);
     cl_scene_groupf(s, "panel %s", fc->labels[j]);
     for (guint k = 0; k < h->labels[j]->len; k++)
         clout_scene_text(s, px + pw / 2, y + k * lh, g_ptr_array_index(h->labels[j], k), SZ_LABEL,
@@ -434,7 +437,7 @@ static void draw_heat_panel(clout_scene_t *s, const facets_t *fc, const hgrid_t 
             double x = px + c * h->cw;
             clout_scene_rect(s, x, top + i * row, h->cw, row, &col, &CHART_WHITE, 1);
             /* No value where it does not fit; but a cell without data says so. */
-            if ((!h->values && isfinite(v)) || text_h(SZ_CELL, false) > row)
+            if ((!h->values && isfinite(v)) || text_h(fc->font, SZ_CELL, false) > row)
                 continue;
             char *t = chart_fmt_signed(v, 2);
             clout_rgba_t tc = isfinite(v) ? chart_text_on(&col) : CHART_MUTED;
@@ -450,10 +453,10 @@ static void draw_heat_panel(clout_scene_t *s, const facets_t *fc, const hgrid_t 
 static double heat_bar(clout_scene_t *s, const facets_t *fc, double W, double bx, double bw,
                        double y)
 {
-    double tb_h = text_h(SZ_TICK, true), tick_h = text_h(SZ_TICK, false);
+    double tb_h = text_h(fc->font, SZ_TICK, true), tick_h = text_h(fc->font, SZ_TICK, false);
     if (!s)
         return tb_h + 3 + 8 + TICK_LEN + 2 + tick_h + 2 +
-               chart_pole_ends(NULL, W, bx, bx + bw, 0, fc->pa, fc->pb, NULL);
+               chart_pole_ends(NULL, fc->font, W, bx, bx + bw, 0, fc->pa, fc->pb, NULL);
     clout_scene_group(s, "colour-bar");
     clout_scene_text(s, bx, y, "balance B", SZ_TICK, true, &CHART_INK, CLOUT_HALIGN_LEFT,
                      CLOUT_VALIGN_TOP, 0);
@@ -468,7 +471,7 @@ static double heat_bar(clout_scene_t *s, const facets_t *fc, double W, double bx
     clout_scene_rect(s, bx, by, bw, 8, NULL, &CHART_AXIS, 0.5);
     chart_ticks(s, &cs, TICKS_BELOW, by + 8, CHART_TICKS_BALANCE, 5, chart_fmt_tick_signed);
     double h = tb_h + 3 + 8 + TICK_LEN + 2 + tick_h + 2;
-    return h + chart_pole_ends(s, W, bx, bx + bw, y + h, fc->pa, fc->pb, NULL);
+    return h + chart_pole_ends(s, fc->font, W, bx, bx + bw, y + h, fc->pa, fc->pb, NULL);
 }
 
 static void hgrid_release(hgrid_t *h, int n)
@@ -502,13 +505,15 @@ static clout_status_t heat_facets(facets_t *fc, clout_table_t *const *tables, ch
         goto done;
     }
     double gx1 = heat_x(&h, fc, fc->n - 1) + fc->nl * h.cw;
-    double half = text_w("+1", SZ_TICK, false) / 2;
-    double bw = fmax(fmin(gx1 - h.x0, 200),
-                     4 * (chart_ticks_w(CHART_TICKS_BALANCE, 5, chart_fmt_tick_signed) + 6));
+    double half = text_w(fc->font, "+1", SZ_TICK, false) / 2;
+    double bw =
+        fmax(fmin(gx1 - h.x0, 200),
+             4 * (chart_ticks_w(fc->font, CHART_TICKS_BALANCE, 5, chart_fmt_tick_signed) + 6));
     double bx = fmax(MARGIN + half, fmin(h.x0, f.W - MARGIN - half - bw));
     double fixed = chart_frame_top(&f) + h.label_h + h.head_h + 4 + 12 +
                    heat_bar(NULL, fc, f.W, bx, bw, 0) + chart_frame_bottom(&f);
-    st = chart_plot_height(opts, fixed, nr * 20.0, nr * (text_h(SZ_CELL, false) + 2), &ph, err);
+    st = chart_plot_height(opts, fixed, nr * 20.0, nr * (text_h(fc->font, SZ_CELL, false) + 2), &ph,
+                           err);
     if (st)
         goto done;
     double row = ph / nr;
@@ -538,7 +543,9 @@ clout_status_t clout_chart_facets(clout_table_t *const *tables, char *const *lab
     *out = NULL;
     if (n < 1)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "chart: facets of no table");
-    facets_t fc = {.n = n, .labels = labels};
+    if (clout_font_check(chart_font_of(opts), err))
+        return CLOUT_EUSAGE;
+    facets_t fc = {.n = n, .labels = labels, .font = chart_font_of(opts)};
     chart_balance_poles(opts, &fc.pa, &fc.pb);
     bool heat = opts && opts->of && strcmp(opts->of, "layers") == 0;
     clout_status_t st;
