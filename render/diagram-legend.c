@@ -80,6 +80,14 @@ static double row_height(const row_t *r)
     return LEGEND_ROW;
 }
 
+/* The balance bar: BAR_W wide, or wider when its end labels (the poles'
+ * names) need more room side by side. */
+static double bar_width(const row_t *r)
+{
+    return MAX(BAR_W, cl_text_width(r->left, LEGEND_SIZE, false) +
+                          cl_text_width(r->right, LEGEND_SIZE, false) + 6);
+}
+
 static void measure_block(block_t *b)
 {
     b->swatch_w = 16;
@@ -96,7 +104,7 @@ static void measure_block(block_t *b)
     for (guint i = 0; i < b->rows->len; i++) {
         const row_t *r = &g_array_index(b->rows, row_t, i);
         double w = r->kind == ROW_BAR
-                       ? BAR_W
+                       ? bar_width(r)
                        : b->swatch_w + 4 + cl_text_width(r->text, LEGEND_SIZE, false);
         b->w = MAX(b->w, w);
         b->h += row_height(r);
@@ -316,16 +324,17 @@ void diagram_legend_free(diagram_legend_t *l)
 static void draw_bar(clout_scene_t *s, const row_t *r, double x, double y)
 {
     int n = 21;
+    double bw = bar_width(r);
     for (int j = 0; j < n; j++) {
         clout_rgba_t col = clout_color_balance(-1 + 2 * (j + 0.5) / n);
-        clout_scene_rect(s, x + BAR_W * j / n, y, BAR_W / n + 0.05, BAR_H, &col, NULL, 0);
+        clout_scene_rect(s, x + bw * j / n, y, bw / n + 0.05, BAR_H, &col, NULL, 0);
     }
-    clout_scene_rect(s, x, y, BAR_W, BAR_H, NULL, &DIAGRAM_OUTLINE, 0.4);
+    clout_scene_rect(s, x, y, bw, BAR_H, NULL, &DIAGRAM_OUTLINE, 0.4);
     double ly = y + BAR_H + 1.5;
     clout_scene_text(s, x, ly, r->left, LEGEND_SIZE, false, &DIAGRAM_INK, CLOUT_HALIGN_LEFT,
                      CLOUT_VALIGN_TOP, 0);
-    clout_scene_text(s, x + BAR_W, ly, r->right, LEGEND_SIZE, false, &DIAGRAM_INK,
-                     CLOUT_HALIGN_RIGHT, CLOUT_VALIGN_TOP, 0);
+    clout_scene_text(s, x + bw, ly, r->right, LEGEND_SIZE, false, &DIAGRAM_INK, CLOUT_HALIGN_RIGHT,
+                     CLOUT_VALIGN_TOP, 0);
 }
 
 /* A row's swatch, sw wide from x, centred on cy. */

@@ -317,7 +317,15 @@ static bool set_value(const option_spec_t *s, const char *arg, cli_opts_t *o)
     int k;
     switch (s->kind) {
     case KIND_FLAG: *(bool *)at = true; return true;
-    case KIND_STRING: *(const char **)at = arg; return true;
+    case KIND_STRING:
+        /* A \label key goes into the LaTeX as it is: characters that TeX
+         * reads as commands or groups would break the document. */
+        if (s == &OPTIONS[OPT_LABEL] && arg[strcspn(arg, "\\{}#%$&^~ ")]) {
+            cli_fail(2, "--label: '%s' may not hold spaces or any of \\ { } # %% $ & ^ ~", arg);
+            return false;
+        }
+        *(const char **)at = arg;
+        return true;
     case KIND_LIST:
         g_strfreev(*(char ***)at);
         *(char ***)at = clout_split_list(arg, ',');

@@ -97,6 +97,11 @@ fig slope-rank chart slope "$CA" --at 2005,2020 --of pagerank
 fig heatmap-layers chart heatmap "$CA@2020" --of layers --poles USA,CHN
 fig trend-years chart trend "$CA" --at 2005,2008,2011,2014,2017,2020
 fig shares-security chart shares "$CA@2020" --layer security
+# Long pole names at both ends of the balance bar (they overlapped: "-1 United StatesRussia +1")
+fig long-poles render "$CA@2020" --poles USA,RUS
+fig long-poles-multiples render "$CA" --at 2005,2014,2020 --poles USA,RUS
+fig long-poles-heatmap chart heatmap "$CA@2020" --of layers --poles USA,RUS
+fig long-poles-slope chart slope "$CA" --at 2005,2020 --poles USA,RUS
 # Geographic layouts: clusters around capitals, labels moved out with leader lines.  The
 # small multiples (--at 2005,2014,2020) and --width 120mm of the same map still crowd (issue
 # 17 item 3, left open), so they are not here yet.
