@@ -155,9 +155,8 @@ void diagram_draw_shape(clout_scene_t *s, shape_t sh, double x, double y, double
     }
 }
 
-/* Where the line p + t d (d a unit vector) crosses the node's outline: the
- * smallest crossing when first, else the largest.  False if it misses. */
-static bool outline_cross(const node_t *nd, const double *p, const double *d, bool first, double *t)
+bool diagram_outline_cross(const node_t *nd, const double *p, const double *d, bool first,
+                           double *t)
 {
     double hits[8];
     int nh = 0;
@@ -719,9 +718,9 @@ static void draw_ties(const ctx_t *c, clout_scene_t *s, const panel_t *p)
             double off = centre - band / 2 + sw / 2 + k * (sw + STROKE_GAP);
             double p0[2] = {a->x + nrm[0] * off, a->y + nrm[1] * off};
             double ts = 0, te = len;
-            if (!outline_cross(a, p0, d, false, &ts) || ts < 0 || ts > len / 2)
+            if (!diagram_outline_cross(a, p0, d, false, &ts) || ts < 0 || ts > len / 2)
                 ts = 0;
-            if (!outline_cross(b, p0, d, true, &te) || te > len || te < len / 2)
+            if (!diagram_outline_cross(b, p0, d, true, &te) || te > len || te < len / 2)
                 te = len;
             if (t->directed)
                 te -= NODE_LINE / 2 + sw / 2; /* the round cap reaches the border */
@@ -788,7 +787,6 @@ static void draw_panel(const ctx_t *c, clout_scene_t *s, const panel_t *p)
                            NODE_LINE);
     }
     g_free(order);
-    cl_scene_groupf(s, "labels%s%s", multi ? " " : "", multi ? p->key : "");
     diagram_draw_labels(c, s, p);
 }
 

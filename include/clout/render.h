@@ -174,8 +174,13 @@ void clout_layout_opts_init(clout_layout_opts_t *o);
  * Graphviz runs in-process (cgraph + gvc); its messages are captured, never
  * printed.  Pinned actors keep their positions exactly and the others are
  * placed by neato (or fdp) around them; geo places actors with coordinates
- * at x = lon, y = -lat (equirectangular, 7.2 pt per degree), spreads actors
- * that share a point on a small ring, and pins them.  *out places every
+ * at x = lon, y = -lat (equirectangular, 7.2 pt per degree); a bloc without
+ * coordinates at the centroid (mean lon and lat) of its members with
+ * coordinates (the actors tied to it in any network by an undirected
+ * relation of mode state, a membership), a company without coordinates at
+ * the centroid of its lead poles with coordinates, either, failing that, at
+ * the centroid of the actors with coordinates it is tied to; it spreads
+ * actors that share a point on a small ring, and pins them all.  *out places every
  * actor of the networks and every pinned one.  Errors: CLOUT_EUSAGE for geo
  * without a dataset, CLOUT_EFAIL when Graphviz cannot lay out (its plugins
  * missing: install the graphviz package).  Time: that of the engine.

@@ -140,7 +140,13 @@ fig long-poles render "$CA@2020" --poles USA,RUS
 fig long-poles-multiples render "$CA" --at 2005,2014,2020 --poles USA,RUS
 fig long-poles-heatmap chart heatmap "$CA@2020" --of layers --poles USA,RUS
 fig long-poles-slope chart slope "$CA" --at 2005,2020 --poles USA,RUS
-check_dir "crowded charts" "$T/crowd"
+# Geographic layouts: clusters around capitals, labels moved out with leader lines.  The
+# small multiples (--at 2005,2014,2020) and --width 120mm of the same map still crowd (issue
+# 17 item 3, left open), so they are not here yet.
+fig geo render "$CA@2020" --layout geo
+fig geo-tiny render "$TINY@2022" --layout geo
+fig geo-tiny-years render "$TINY" --at 2016,2019,2022 --layout geo
+check_dir "crowded charts and maps" "$T/crowd"
 # In the slope charts and the facets no line (grid, zero line, slopes, leaders, intervals,
 # axes) crosses a label.
 $PY "$OV" --lines '*' "$T/crowd/slope.scene" "$T/crowd/slope-rank.scene" \
