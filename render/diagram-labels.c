@@ -199,7 +199,8 @@ static box_t node_box(const node_t *nd)
 static bool labelled(const ctx_t *c, const node_t *nd)
 {
     switch (c->o->labels) {
-    case CLOUT_LABELS_ALL: return true;
+    case CLOUT_LABELS_ALL:
+    case CLOUT_LABELS_FIT: return true;
     case CLOUT_LABELS_FOCUS: return nd->role == CLOUT_ROLE_FOCUS;
     case CLOUT_LABELS_POLES: return nd->role == CLOUT_ROLE_POLE;
     default: return false;
@@ -408,8 +409,10 @@ static bool inside(const box_t *b, const box_t *panel)
  * nothing and whose leader (*leader, *has_leader set) crosses nothing;
  * else the candidate that covers least; else (none inside) the right side
  * pushed inside. */
-static box_t place_label(placer_t *pl, int i, double w, double h, seg_t *leader, bool *has_leader)
+static box_t place_label(placer_t *pl, int i, double w, double h, seg_t *leader, bool *has_leader,
+                         bool *clear)
 {
+    *clear = true;
     const node_t *nd = &pl->p->nodes[i];
     double cand[8][2];
     candidates(nd, w, h, cand);
@@ -442,6 +445,7 @@ static box_t place_label(placer_t *pl, int i, double w, double h, seg_t *leader,
                 return b;
             }
         }
+    *clear = false;
     double x, y;
     if (best >= 0) {
         x = cand[best][0];
@@ -482,6 +486,25 @@ static void draw_leaders(const ctx_t *c, clout_scene_t *s, const panel_t *p, con
     }
 }
 
+/* The labels --labels fit left out, as one warning per panel. */
+static void warn_left_out(const ctx_t *c, const panel_t *p, const GPtrArray *ids)
+{
+    if (!ids->len)
+        return;
+    GString *list = g_string_new(NULL);
+    for (guint k = 0; k < ids->len && k < 8; k++)
+        g_string_append_printf(list, "%s%s", k ? ", " : "", (const char *)ids->pdata[k]);
+    if (ids->len > 8)
+        g_string_append_printf(list, " and %u more", ids->len - 8);
+    bool multi = c->n_panels > 1;
+    clout_error_warn(c->err,
+                     "%s%s%u label%s left out for want of room (%s); a wider figure (--width) "
+                     "fits more, --labels all draws every one even where they overlap",
+                     multi ? p->key : "", multi ? ": " : "", ids->len, ids->len == 1 ? "" : "s",
+                     list->str);
+    g_string_free(list, TRUE);
+}
+
 /* Poles, then focus actors, then the larger nodes: the first placed get
  * the best places. */
 void diagram_draw_labels(const ctx_t *c, clout_scene_t *s, const panel_t *p)
@@ -497,6 +520,7 @@ void diagram_draw_labels(const ctx_t *c, clout_scene_t *s, const panel_t *p)
         placer_take(&pl, &t);
     }
     GArray *labels = g_array_new(FALSE, FALSE, sizeof(label_t));
+    GPtrArray *left_out = g_ptr_array_new();
     for (int oi = 0; oi < p->n; oi++) {
         const node_t *nd = &p->nodes[order[oi]];
         if (!labelled(c, nd))
@@ -504,7 +528,12 @@ void diagram_draw_labels(const ctx_t *c, clout_scene_t *s, const panel_t *p)
         double w, h;
         cl_text_extent(c->o->font, nd->id, &w, &h, c->label_size, nd->role != CLOUT_ROLE_NONE);
         label_t l = {.nd = nd};
-        l.box = place_label(&pl, order[oi], w, h, &l.leader, &l.has_leader);
+        bool clear;
+        l.box = place_label(&pl, order[oi], w, h, &l.leader, &l.has_leader, &clear);
+        if (!clear && c->o->labels == CLOUT_LABELS_FIT && nd->role == CLOUT_ROLE_NONE) {
+            g_ptr_array_add(left_out, (gpointer)nd->id);
+            continue;
+        }
         placer_take(&pl, &l.box);
         if (l.has_leader)
             g_array_append_val(pl.leaders, l.leader);
@@ -520,6 +549,8 @@ void diagram_draw_labels(const ctx_t *c, clout_scene_t *s, const panel_t *p)
                          l->nd->role != CLOUT_ROLE_NONE, &DIAGRAM_INK, CLOUT_HALIGN_LEFT,
                          CLOUT_VALIGN_TOP, 0);
     }
+    warn_left_out(c, p, left_out);
+    g_ptr_array_free(left_out, TRUE);
     g_array_free(labels, TRUE);
     placer_release(&pl);
     g_free(order);

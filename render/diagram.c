@@ -27,7 +27,7 @@ static const int LAYER_COLOR_ORDER[] = {0, 2, 6, 1, 5, 4, 3};
 void clout_diagram_opts_init(clout_diagram_opts_t *o)
 {
     *o = (clout_diagram_opts_t){
-        .fill = CLOUT_FILL_BALANCE, .labels = CLOUT_LABELS_ALL, .width = CLOUT_DIAGRAM_WIDTH};
+        .fill = CLOUT_FILL_BALANCE, .labels = CLOUT_LABELS_FIT, .width = CLOUT_DIAGRAM_WIDTH};
     clout_influence_opts_init(&o->influence);
     clout_community_opts_init(&o->communities);
 }
@@ -43,7 +43,7 @@ int clout_fill_from_name(const char *name)
 
 int clout_labels_from_name(const char *name)
 {
-    static const char *const names[] = {"all", "focus", "poles", "none", NULL};
+    static const char *const names[] = {"all", "focus", "poles", "none", "fit", NULL};
     for (int i = 0; name && names[i]; i++)
         if (strcmp(name, names[i]) == 0)
             return i;
@@ -818,7 +818,7 @@ static clout_status_t check_opts(int n_nets, const clout_diagram_opts_t *opts, c
     if (n_nets < 1)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "a diagram needs a network");
     if ((int)opts->fill < 0 || opts->fill > CLOUT_FILL_NONE || (int)opts->labels < 0 ||
-        opts->labels > CLOUT_LABELS_NONE)
+        opts->labels > CLOUT_LABELS_FIT)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "unknown fill or labels");
     if (opts->size && !known_measure(opts->size)) {
         char *m = cl_unknown("measure", opts->size, (char *const *)clout_measure_names);

@@ -215,9 +215,13 @@ typedef enum {
     CLOUT_LABELS_ALL = 0,
     CLOUT_LABELS_FOCUS, /* focus actors only */
     CLOUT_LABELS_POLES, /* poles only */
-    CLOUT_LABELS_NONE
+    CLOUT_LABELS_NONE,
+    /* every actor's name that finds room: the poles' and focus actors'
+     * always, another's only where it covers no node or other label (else
+     * it is left out, and a warning says which) */
+    CLOUT_LABELS_FIT
 } clout_labels_t;
-/* By name ("all", "focus", "poles", "none"); -1 if none. */
+/* By name ("all", "focus", "poles", "none", "fit"); -1 if none. */
 int clout_labels_from_name(const char *name);
 
 /* How clout_diagram draws; clout_diagram_opts_init gives the defaults. */
@@ -243,9 +247,10 @@ typedef struct {
  * page) in points. */
 #define CLOUT_DIAGRAM_WIDTH (180 / 25.4 * 72)
 
-/* The defaults: fill by balance, no size measure, every label, the default
- * title and source line, the default font, CLOUT_DIAGRAM_WIDTH wide, height from the layout,
- * and the defaults of the influence and communities. */
+/* The defaults: fill by balance, no size measure, the labels that fit
+ * (CLOUT_LABELS_FIT), the default title and source line, the default font,
+ * CLOUT_DIAGRAM_WIDTH wide, height from the layout, and the defaults of the
+ * influence and communities. */
 void clout_diagram_opts_init(clout_diagram_opts_t *o);
 
 /* Builds the scene of a network diagram: one panel per network (side by

@@ -170,8 +170,9 @@ CLI_OPTION(PIN, pin, "pin", 0, CLI_STRING, "FILE", "reuse positions from FILE (C
 CLI_OPTION(SAVE_LAYOUT, save_layout, "save-layout", 0, CLI_STRING, "FILE",
            "write the positions to FILE (CSV: id,x,y)", CLI_NO_DEFAULT)
 CLI_OPTION(LABELS, labels, "labels", 0,
-           CLI_ENUM(clout_labels_from_name, "all, focus, poles or none"), "WHICH",
-           "label all (default), focus, poles or none", CLI_NO_DEFAULT)
+           CLI_ENUM(clout_labels_from_name, "fit, all, focus, poles or none"), "WHICH",
+           "label every actor that finds room (fit, the default), all, focus, poles or none",
+           CLI_NO_DEFAULT)
 CLI_OPTION(TITLE, title, "title", 0, CLI_STRING, "TEXT", "the figure's title ('' for none)",
            CLI_NO_DEFAULT)
 CLI_OPTION(NO_TITLE, no_title, "no-title", 0, CLI_FLAG, NULL,

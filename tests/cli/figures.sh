@@ -140,12 +140,26 @@ fig long-poles render "$CA@2020" --poles USA,RUS
 fig long-poles-multiples render "$CA" --at 2005,2014,2020 --poles USA,RUS
 fig long-poles-heatmap chart heatmap "$CA@2020" --of layers --poles USA,RUS
 fig long-poles-slope chart slope "$CA" --at 2005,2020 --poles USA,RUS
-# Geographic layouts: clusters around capitals, labels moved out with leader lines.  The
-# small multiples (--at 2005,2014,2020) and --width 120mm of the same map still crowd (issue
-# 17 item 3, left open), so they are not here yet.
+# Geographic layouts: clusters around capitals, labels moved out with leader lines; in the
+# small multiples and the narrow map some labels of actors that are neither poles nor focus
+# find no room, and --labels fit (the default) leaves them out with a warning.
 fig geo render "$CA@2020" --layout geo
 fig geo-tiny render "$TINY@2022" --layout geo
 fig geo-tiny-years render "$TINY" --at 2016,2019,2022 --layout geo
+fig geo-years render "$CA" --at 2005,2014,2020 --layout geo
+fig geo-narrow render "$CA@2020" --layout geo --width 120mm
+n_left=$(grep -o '[0-9]* labels* left out' "$T/err" | awk '{ s += $1 } END { print s + 0 }')
+labels_in() { awk '/^group labels/ { g = 1; next } /^group/ { g = 0 } g && /^  text/' "$1" | wc -l; }
+n_fit=$(labels_in "$T/crowd/geo-narrow.scene")
+CLOUT_SCENE_DUMP="$T/geo-all.scene" run "$CLOUT" render "$CA@2020" --layout geo --width 120mm \
+    --labels all -o "$T/geo-all.png"
+n_all=$(labels_in "$T/geo-all.scene")
+[ "$n_left" -gt 0 ] && [ $((n_fit + n_left)) -eq "$n_all" ]
+tap $? "--labels fit (the default) draws $n_fit labels and says it left out the other $n_left of $n_all" \
+    "fit $n_fit, left out $n_left, all $n_all"
+! $PY "$OV" "$T/geo-all.scene" >/dev/null
+tap $? "... which --labels all draws, overlapping"
+fig multiples-narrow render "$CA" --at 2005,2014,2020 --width 120mm --poles USA,RUS
 check_dir "crowded charts and maps" "$T/crowd"
 # In the slope charts and the facets no line (grid, zero line, slopes, leaders, intervals,
 # axes) crosses a label.

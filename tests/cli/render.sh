@@ -168,7 +168,8 @@ awk -v pos="$T/crowd-pos.csv" -v edges="$T/crowd-edges.csv" 'BEGIN {
         if (i != j) printf "N%03d,N%03d,%d\n", i, j, 1 + k % 3 > edges
     }
 }'
-CLOUT_SCENE_DUMP=$T/crowd.dump run "$CLOUT" render "$T/crowd-edges.csv" --pin "$T/crowd-pos.csv" -o "$T/crowd.svg"
+CLOUT_SCENE_DUMP=$T/crowd.dump run "$CLOUT" render "$T/crowd-edges.csv" --pin "$T/crowd-pos.csv" \
+    --labels all -o "$T/crowd.svg"
 expect_rc 0 "render 400 crowded actors, every one labelled"
 awk '/^group /{ g = $2 } /^  text/ && g == "labels" { print $NF, $2, $3 }' "$T/crowd.dump" >"$T/crowd-labels"
 awk 'NR == FNR { want[FNR] = $0; n = FNR; next }
