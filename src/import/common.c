@@ -296,6 +296,29 @@ const cow_state_t *codes_cow_state(long ccode)
     return g_hash_table_lookup(codes()->cow, GINT_TO_POINTER((int)ccode));
 }
 
+const char *cl_import_cow_iso3(import_report_t *rep, long ccode, const cow_state_t **state,
+                               char **example)
+{
+    const cow_state_t *s = *state = codes_cow_state(ccode);
+    if (!s || !*s->iso3) {
+        *example = g_strdup_printf("%ld%s%s", ccode, s ? " " : "", s ? s->name : "");
+        return "a state without an ISO 3166 code (src/import/codes/cow-states.csv)";
+    }
+    import_known(rep, s->iso3);
+    return NULL;
+}
+
+const cow_state_t *cl_import_cow_state(import_report_t *rep, long ccode)
+{
+    const cow_state_t *s;
+    char *example = NULL;
+    const char *why = cl_import_cow_iso3(rep, ccode, &s, &example);
+    if (why)
+        report_drop(rep, why, 1, example);
+    g_free(example);
+    return why ? NULL : s;
+}
+
 const cow_state_t *codes_cow_by_iso3(const char *iso3)
 {
     return g_hash_table_lookup(codes()->cow_iso3, iso3);
@@ -335,6 +358,20 @@ bool import_year_in(const clout_import_opts_t *o, int start, int end)
     if (o->to && start > o->to)
         return false;
     return true;
+}
+
+bool cl_import_keep_year(const clout_import_opts_t *o, import_report_t *rep, int year)
+{
+    if (import_year_in(o, year, year))
+        return true;
+    report_drop(rep, "outside --from/--until", 1, NULL);
+    return false;
+}
+
+void cl_import_seen_year(int *first, int *last, int year)
+{
+    *first = *first ? MIN(*first, year) : year;
+    *last = MAX(*last, year);
 }
 
 bool import_actor_in(const clout_import_opts_t *o, const char *id)

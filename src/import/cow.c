@@ -19,12 +19,10 @@ typedef struct {
  * mapped code is an id the file has, for the --actors check. */
 static const char *cow_check(cow_ctx_t *c, long ccode, char **example)
 {
-    const cow_state_t *s = codes_cow_state(ccode);
-    if (!s || !*s->iso3) {
-        *example = g_strdup_printf("%ld%s%s", ccode, s ? " " : "", s ? s->name : "");
-        return "a state without an ISO 3166 code (src/import/codes/cow-states.csv)";
-    }
-    import_known(c->rep, s->iso3);
+    const cow_state_t *s;
+    const char *why = cl_import_cow_iso3(c->rep, ccode, &s, example);
+    if (why)
+        return why;
     if (!import_actor_in(c->opts, s->iso3))
         return "a state outside --actors";
     return NULL;
@@ -466,8 +464,7 @@ static clout_status_t import_cow_trade_national(clout_dataset_t *ds, cl_csv_t *c
             break;
         }
         rows++;
-        first = first ? MIN(first, (int)year) : (int)year;
-        last = MAX(last, (int)year);
+        cl_import_seen_year(&first, &last, (int)year);
         const int cols[2] = {ei, ii};
         double v[2] = {0, 0};
         bool skip[2];
@@ -479,10 +476,8 @@ static clout_status_t import_cow_trade_national(clout_dataset_t *ds, cl_csv_t *c
         missing += skip[0] + skip[1];
         if (!cow_keep(&c, &cc, 1))
             continue;
-        if (!import_year_in(opts, (int)year, (int)year)) {
-            report_drop(rep, "outside --from/--until", 1, NULL);
+        if (!cl_import_keep_year(opts, rep, (int)year))
             continue;
-        }
         if (skip[0] && skip[1]) {
             report_drop(rep, "both totals missing (NA or -9)", 1, NULL);
             continue;
@@ -548,8 +543,7 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
             break;
         }
         rows++;
-        first = first ? MIN(first, (int)year) : (int)year;
-        last = MAX(last, (int)year);
+        cl_import_seen_year(&first, &last, (int)year);
         /* flow1: imports of ccode1 from ccode2, so goods go ccode2 -> ccode1. */
         const long from[2] = {b, a}, to[2] = {a, b};
         const int col[2] = {f1, f2};
@@ -568,10 +562,8 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
         const long ab[2] = {a, b};
         if (!cow_keep(&c, ab, 2))
             continue;
-        if (!import_year_in(opts, (int)year, (int)year)) {
-            report_drop(rep, "outside --from/--until", 1, NULL);
+        if (!cl_import_keep_year(opts, rep, (int)year))
             continue;
-        }
         if (!(!skip[0] && v[0] > 0) && !(!skip[1] && v[1] > 0)) {
             report_drop(rep, "no flow either way (NA, -9 or 0)", 1, NULL);
             continue;
