@@ -504,6 +504,22 @@ static clout_status_t import_clout(clout_dataset_t *ds, const char *path,
     return st;
 }
 
+/* Runs a CSV importer on path, opened and closed here. */
+static clout_status_t import_csv_file(csv_importer_fn fn, clout_dataset_t *ds, const char *path,
+                                      const clout_import_opts_t *opts, import_report_t *rep,
+                                      clout_error_t *err)
+{
+    GBytes *bytes;
+    cl_csv_t *csv;
+    clout_status_t st = import_open_csv(path, &bytes, &csv, err);
+    if (st)
+        return st;
+    st = fn(ds, csv, path, opts, rep, err);
+    cl_csv_close(csv);
+    g_bytes_unref(bytes);
+    return st;
+}
+
 clout_status_t import_relation(clout_dataset_t *ds, const clout_relation_t *def, int *out,
                                clout_error_t *err)
 {
@@ -753,19 +769,20 @@ clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const
                                      clout_error_t *);
     static const struct {
         const char *name;
-        importer_fn fn;  /* one file at a time */
-        all_fn all;      /* or all files at once */
-        unsigned tables; /* where the ids it gives come from; 0: no --actors check */
-    } table[] = {{"cow-igo", import_cow_igo, NULL, TABLE_COW | TABLE_IGO},
-                 {"atop", import_atop, NULL, TABLE_COW},
-                 {"cow-alliance", import_cow_alliance, NULL, TABLE_COW},
-                 {"cow-trade", import_cow_trade, NULL, TABLE_COW},
-                 {"sipri", import_sipri, NULL, TABLE_SIPRI},
-                 {"imf-dots", import_imf_dots, NULL, TABLE_COW | TABLE_DOTS},
-                 {"gcdf", import_gcdf, NULL, TABLE_COW},
-                 {"unga", NULL, import_unga, TABLE_ISO2},
-                 {"unga-agreement", import_unga_agreement, NULL, TABLE_COW},
-                 {"clout", import_clout, NULL, 0}};
+        importer_fn fn;      /* one file at a time */
+        csv_importer_fn csv; /* one CSV file at a time, opened here */
+        all_fn all;          /* or all files at once */
+        unsigned tables;     /* where the ids it gives come from; 0: no --actors check */
+    } table[] = {{"cow-igo", NULL, import_cow_igo, NULL, TABLE_COW | TABLE_IGO},
+                 {"atop", NULL, import_atop, NULL, TABLE_COW},
+                 {"cow-alliance", NULL, import_cow_alliance, NULL, TABLE_COW},
+                 {"cow-trade", NULL, import_cow_trade, NULL, TABLE_COW},
+                 {"sipri", import_sipri, NULL, NULL, TABLE_SIPRI},
+                 {"imf-dots", NULL, import_imf_dots, NULL, TABLE_COW | TABLE_DOTS},
+                 {"gcdf", import_gcdf, NULL, NULL, TABLE_COW},
+                 {"unga", NULL, NULL, import_unga, TABLE_ISO2},
+                 {"unga-agreement", NULL, import_unga_agreement, NULL, TABLE_COW},
+                 {"clout", import_clout, NULL, NULL, 0}};
     int which = -1;
     for (size_t i = 0; i < G_N_ELEMENTS(table); i++)
         if (strcmp(table[i].name, source) == 0)
@@ -792,6 +809,8 @@ clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const
         st = table[which].all(ds, files, n_files, opts, &rep, err);
     for (int i = 0; i < n_files && !st && table[which].fn; i++)
         st = table[which].fn(ds, files[i], opts, &rep, err);
+    for (int i = 0; i < n_files && !st && table[which].csv; i++)
+        st = import_csv_file(table[which].csv, ds, files[i], opts, &rep, err);
     if (!st && table[which].tables)
         st = check_actors(opts, table[which].tables, &rep, files, n_files, err);
     if (!st) {

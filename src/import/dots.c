@@ -309,15 +309,11 @@ static void emit(dots_t *d, int rel)
     report_add(d->rep, "ties already present", dupes, NULL);
 }
 
-clout_status_t import_imf_dots(clout_dataset_t *ds, const char *path,
+clout_status_t import_imf_dots(clout_dataset_t *ds, cl_csv_t *csv, const char *path,
                                const clout_import_opts_t *opts, import_report_t *rep,
                                clout_error_t *err)
 {
-    GBytes *bytes;
-    cl_csv_t *csv;
-    clout_status_t st = import_open_csv(path, &bytes, &csv, err);
-    if (st)
-        return st;
+    clout_status_t st = CLOUT_OK;
     static const char *const names[] = {"reporter", "partner", "flow", "year", "value_musd"};
     int col[5], r = 0;
     for (int k = 0; k < 5; k++)
@@ -371,7 +367,5 @@ clout_status_t import_imf_dots(clout_dataset_t *ds, const char *path,
     g_hash_table_destroy(d.code_ix);
     g_array_free(d.flows, TRUE);
     g_hash_table_destroy(d.flow_ix);
-    cl_csv_close(csv);
-    g_bytes_unref(bytes);
     return st;
 }

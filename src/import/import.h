@@ -116,22 +116,28 @@ bool import_actor_in(const clout_import_opts_t *o, const char *id);
 typedef clout_status_t (*importer_fn)(clout_dataset_t *ds, const char *path,
                                       const clout_import_opts_t *opts, import_report_t *rep,
                                       clout_error_t *err);
-clout_status_t import_cow_igo(clout_dataset_t *, const char *, const clout_import_opts_t *,
-                              import_report_t *, clout_error_t *);
-clout_status_t import_atop(clout_dataset_t *, const char *, const clout_import_opts_t *,
+/* An importer of one CSV file: csv stands on its header row; the dispatcher
+ * opens and closes the file (import_open_csv), path names it in messages. */
+typedef clout_status_t (*csv_importer_fn)(clout_dataset_t *ds, cl_csv_t *csv, const char *path,
+                                          const clout_import_opts_t *opts, import_report_t *rep,
+                                          clout_error_t *err);
+clout_status_t import_cow_igo(clout_dataset_t *, cl_csv_t *, const char *,
+                              const clout_import_opts_t *, import_report_t *, clout_error_t *);
+clout_status_t import_atop(clout_dataset_t *, cl_csv_t *, const char *, const clout_import_opts_t *,
                            import_report_t *, clout_error_t *);
-clout_status_t import_cow_alliance(clout_dataset_t *, const char *, const clout_import_opts_t *,
-                                   import_report_t *, clout_error_t *);
-clout_status_t import_cow_trade(clout_dataset_t *, const char *, const clout_import_opts_t *,
-                                import_report_t *, clout_error_t *);
+clout_status_t import_cow_alliance(clout_dataset_t *, cl_csv_t *, const char *,
+                                   const clout_import_opts_t *, import_report_t *, clout_error_t *);
+clout_status_t import_cow_trade(clout_dataset_t *, cl_csv_t *, const char *,
+                                const clout_import_opts_t *, import_report_t *, clout_error_t *);
 clout_status_t import_sipri(clout_dataset_t *, const char *, const clout_import_opts_t *,
                             import_report_t *, clout_error_t *);
-clout_status_t import_imf_dots(clout_dataset_t *, const char *, const clout_import_opts_t *,
-                               import_report_t *, clout_error_t *);
+clout_status_t import_imf_dots(clout_dataset_t *, cl_csv_t *, const char *,
+                               const clout_import_opts_t *, import_report_t *, clout_error_t *);
 clout_status_t import_gcdf(clout_dataset_t *, const char *, const clout_import_opts_t *,
                            import_report_t *, clout_error_t *);
-clout_status_t import_unga_agreement(clout_dataset_t *, const char *, const clout_import_opts_t *,
-                                     import_report_t *, clout_error_t *);
+clout_status_t import_unga_agreement(clout_dataset_t *, cl_csv_t *, const char *,
+                                     const clout_import_opts_t *, import_report_t *,
+                                     clout_error_t *);
 /* UN votes come in three files that only make sense together: this one
  * reads them all at once. */
 clout_status_t import_unga(clout_dataset_t *ds, char *const *files, int n_files,

@@ -405,15 +405,11 @@ static const struct {
 } POLES[] = {{"USA", "USAgree"}, {"RUS", "RUSSAgree"}, {"CHN", "ChinaAgree"}};
 enum { N_POLES = 3 };
 
-clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
+clout_status_t import_unga_agreement(clout_dataset_t *ds, cl_csv_t *csv, const char *path,
                                      const clout_import_opts_t *opts, import_report_t *rep,
                                      clout_error_t *err)
 {
-    GBytes *bytes;
-    cl_csv_t *csv;
-    clout_status_t st = import_open_csv(path, &bytes, &csv, err);
-    if (st)
-        return st;
+    clout_status_t st = CLOUT_OK;
     int ci = import_column(csv, "ccode", true, err), si = import_column(csv, "session", true, err),
         ni = import_column(csv, "NVotesAll", false, err), pc[N_POLES];
     bool use[N_POLES], any = false;
@@ -534,7 +530,5 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
                    differ ? "some with different values" : "the same value both times");
     }
     g_hash_table_destroy(seen);
-    cl_csv_close(csv);
-    g_bytes_unref(bytes);
     return st;
 }
