@@ -332,7 +332,7 @@ void diagram_draw_labels(const ctx_t *c, clout_scene_t *s, const panel_t *p)
     if (c->n_panels > 1) {
         /* The panel's title is taken. */
         double w, h;
-        clout_text_extent(p->key, &w, &h, PANEL_TITLE_SIZE, true);
+        cl_text_extent(c->o->font, p->key, &w, &h, PANEL_TITLE_SIZE, true);
         box_t t = {p->px + 3, p->py + 2, p->px + 3 + w, p->py + 2 + h};
         placer_take(&pl, &t);
     }
@@ -342,7 +342,7 @@ void diagram_draw_labels(const ctx_t *c, clout_scene_t *s, const panel_t *p)
             continue;
         bool bold = nd->role != CLOUT_ROLE_NONE;
         double w, h;
-        clout_text_extent(nd->id, &w, &h, c->label_size, bold);
+        cl_text_extent(c->o->font, nd->id, &w, &h, c->label_size, bold);
         box_t b = place_label(&pl, order[oi], w, h);
         placer_take(&pl, &b);
         clout_scene_text(s, b.x0, b.y0, nd->id, c->label_size, bold, &DIAGRAM_INK,

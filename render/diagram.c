@@ -828,6 +828,8 @@ static clout_status_t check_opts(int n_nets, const clout_diagram_opts_t *opts, c
         g_free(m);
         return st;
     }
+    if (clout_font_check(opts->font, err))
+        return CLOUT_EUSAGE;
     if (opts->width < 72)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
                                "a diagram %.0f pt wide is too narrow; give at least 1 in",
@@ -909,19 +911,20 @@ static char *title_text(const ctx_t *c)
 static void figure_texts(figure_t *f, const ctx_t *c)
 {
     char *title = title_text(c);
-    f->title_lines = cl_text_wrap(title, TITLE_SIZE, true, f->inner_w);
+    f->title_lines = cl_text_wrap(c->o->font, title, TITLE_SIZE, true, f->inner_w);
     g_free(title);
-    f->title_line_h = cl_text_height("Ag", TITLE_SIZE, true);
+    f->title_line_h = cl_text_height(c->o->font, "Ag", TITLE_SIZE, true);
     f->title_h = f->title_lines->len * f->title_line_h;
     f->title_gap = f->title_lines->len ? 6 : 0; /* --title '': no band at all */
     char *source = c->o->no_source ? NULL : source_text(c);
-    f->source_lines = cl_text_wrap(source, SOURCE_SIZE, false, f->inner_w);
+    f->source_lines = cl_text_wrap(c->o->font, source, SOURCE_SIZE, false, f->inner_w);
     g_free(source);
-    f->source_line_h = cl_text_height("Ag", SOURCE_SIZE, false);
+    f->source_line_h = cl_text_height(c->o->font, "Ag", SOURCE_SIZE, false);
     f->source_h = f->source_lines->len * f->source_line_h;
     f->source_gap = f->source_lines->len ? 8 : 0;
     f->legend = diagram_legend_new(c, f->inner_w);
-    f->panel_title_h = c->n_panels > 1 ? cl_text_height("0", PANEL_TITLE_SIZE, true) + 2 : 0;
+    f->panel_title_h =
+        c->n_panels > 1 ? cl_text_height(c->o->font, "0", PANEL_TITLE_SIZE, true) + 2 : 0;
 }
 
 static void layout_box(figure_t *f, const ctx_t *c)
@@ -1004,6 +1007,7 @@ static void draw_panels(clout_scene_t *s, ctx_t *c, const figure_t *f, double y)
 static clout_scene_t *draw_figure(ctx_t *c, const figure_t *f, double W, double H)
 {
     clout_scene_t *s = clout_scene_new(W, H);
+    clout_scene_set_font(s, c->o->font);
     clout_scene_group(s, "title");
     cl_scene_lines(s, f->title_lines, MARGIN, MARGIN, f->title_line_h, TITLE_SIZE, true,
                    &DIAGRAM_INK);

@@ -44,6 +44,36 @@ sed 's/text 35.0 12.0/text 40.0 12.0/' "$T/bad.scene" >"$T/touch.scene"
 run $PY "$OV" "$T/touch.scene"
 tap $rc "texts that only touch pass" "$(cat "$T/out")"
 
+# --lines GROUP: line segments against text boxes.  By hand: "hello"'s box is x 10.5-40.5,
+# y 11-17; a line along y 14 crosses it, 3 pt from either edge; one that stops at x 9.5 is
+# 1 pt short of it; a diagonal from (5, 20) to (45, 8) is at y 18.35 at x 10.5 and 9.35 at
+# x 40.5, so it runs through the box; of the polyline (60, 60), (70, 14), (0, 14) only the
+# second segment does.
+cat >"$T/lines.scene" <<'EOF'
+scene 100.0 100.0
+group a
+  text 10.0 10.0 8.0 regular left top 0.0 ink 0.5 1.0 30.0 6.0 color=#000000ff "hello"
+group zero
+  line 2 0.0 14.0 100.0 14.0 dash 3.0 2.0 stroke=#555555ff 0.8
+group lead
+  line 2 0.0 14.0 9.5 14.0 stroke=#555555ff 0.8
+group slope X
+  line 3 60.0 60.0 70.0 14.0 0.0 14.0 stroke=#555555ff 0.8
+  line 2 5.0 20.0 45.0 8.0 stroke=#555555ff 0.8
+EOF
+run $PY "$OV" --lines zero "$T/lines.scene"
+[ "$rc" -eq 1 ] && grep -q 'the line of zero from (0.0, 14.0) to (100.0, 14.0) crosses a "hello" by 3.0 pt' "$T/out"
+tap $? "--lines: a dashed line through a text is found, 3 pt deep" "$(cat "$T/out")"
+run $PY "$OV" --lines lead "$T/lines.scene"
+tap $rc "--lines: a line that stops 1 pt before a text passes" "$(cat "$T/out")"
+run $PY "$OV" --lines slope "$T/lines.scene"
+[ "$rc" -eq 1 ] && [ "$(grep -c 'line of slope X' "$T/out")" -eq 2 ] &&
+    grep -q 'from (70.0, 14.0) to (0.0, 14.0) crosses a "hello" by 3.0 pt' "$T/out" &&
+    grep -q 'from (5.0, 20.0) to (45.0, 8.0) crosses' "$T/out"
+tap $? "--lines slope: the groups 'slope ...', each segment of a polyline" "$(cat "$T/out")"
+run $PY "$OV" "$T/lines.scene"
+tap $rc "without --lines, lines are not checked" "$(cat "$T/out")"
+
 # ---- the boxes are the painted text's ----
 CLOUT_SCENE_DUMP="$T/ink.scene" run "$CLOUT" chart balance "$CA@2020" --bootstrap 20 \
     -o "$T/ink.png"
@@ -97,11 +127,24 @@ fig slope-rank chart slope "$CA" --at 2005,2020 --of pagerank
 fig heatmap-layers chart heatmap "$CA@2020" --of layers --poles USA,CHN
 fig trend-years chart trend "$CA" --at 2005,2008,2011,2014,2017,2020
 fig shares-security chart shares "$CA@2020" --layer security
+fig robustness chart robustness "$CA@2020" --bootstrap 50
+fig facets chart balance "$CA" --layer economic,security --at 2005,2014,2020
+fig facets-narrow chart balance "$CA" --layer economic,security --at 2005,2014,2020 --width 120mm
+fig facets-all-layers chart balance "$CA" --layer economic,security,political,diplomatic,all \
+    --at 2005,2010,2014,2020 --width 120mm --bootstrap 50
+fig facets-column chart balance "$CA@2020" --layer economic,security,all --width 85mm
+fig facets-heatmap chart heatmap "$CA" --of layers --at 2005,2014,2020
+fig facets-heatmap-narrow chart heatmap "$CA" --of layers --at 2005,2014,2020 --width 120mm
 # Long pole names at both ends of the balance bar (they overlapped: "-1 United StatesRussia +1")
 fig long-poles render "$CA@2020" --poles USA,RUS
 fig long-poles-multiples render "$CA" --at 2005,2014,2020 --poles USA,RUS
 fig long-poles-heatmap chart heatmap "$CA@2020" --of layers --poles USA,RUS
 fig long-poles-slope chart slope "$CA" --at 2005,2020 --poles USA,RUS
 check_dir "crowded charts" "$T/crowd"
+# In the slope charts and the facets no line (grid, zero line, slopes, leaders, intervals,
+# axes) crosses a label.
+$PY "$OV" --lines '*' "$T/crowd/slope.scene" "$T/crowd/slope-rank.scene" \
+    "$T/crowd/long-poles-slope.scene" "$T/crowd/"facets*.scene >"$T/ov" 2>&1
+tap $? "slope charts and facets: no line crosses a text" "$(grep -v 'no overlap' "$T/ov" | head -20)"
 
 done_testing
