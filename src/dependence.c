@@ -16,11 +16,6 @@ typedef struct {
     guint32 mask, n;
 } amounts_t;
 
-static guint64 pair_key(int a, int b)
-{
-    return ((guint64)(guint32)a << 32) | (guint32)b;
-}
-
 static void amounts_init(amounts_t *m, guint32 size)
 {
     m->key = g_new(guint64, size);
@@ -40,13 +35,7 @@ static void amounts_destroy(amounts_t *m)
 
 static guint32 amounts_pos(const amounts_t *m, guint64 key)
 {
-    guint64 x = key; /* MurmurHash3's finaliser: pairs of small ints collide otherwise */
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    guint32 i = (guint32)x & m->mask;
+    guint32 i = cl_pair_slot(key, m->mask);
     while (m->used[i] && m->key[i] != key)
         i = (i + 1) & m->mask;
     return i;
@@ -313,7 +302,7 @@ static void read_amounts(const clout_dataset_t *ds, const clout_tie_t *ties, lon
             a = b;
             b = x;
         }
-        double *slot = amounts_slot(&rw->pairs, pair_key(a, b));
+        double *slot = amounts_slot(&rw->pairs, cl_pair_key(a, b));
         if (add)
             *slot += v;
         else if (v > *slot)
@@ -333,12 +322,12 @@ static void counted(const clout_relation_t *rel, const raw_t *rw, amounts_t *dep
         int s = (int)(rw->pairs.key[i] >> 32), t = (int)(guint32)rw->pairs.key[i];
         double v = rw->pairs.val[i];
         if (!rel->directed || rel->counts == CLOUT_COUNTS_BOTH) {
-            *amounts_slot(dep, pair_key(s, t)) += v;
-            *amounts_slot(dep, pair_key(t, s)) += v;
+            *amounts_slot(dep, cl_pair_key(s, t)) += v;
+            *amounts_slot(dep, cl_pair_key(t, s)) += v;
         } else if (rel->counts == CLOUT_COUNTS_IN) {
-            *amounts_slot(dep, pair_key(s, t)) += v;
+            *amounts_slot(dep, cl_pair_key(s, t)) += v;
         } else {
-            *amounts_slot(dep, pair_key(t, s)) += v;
+            *amounts_slot(dep, cl_pair_key(t, s)) += v;
         }
     }
 }

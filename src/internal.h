@@ -163,6 +163,27 @@ int cl_names_find(const cl_names_t *x, gint64 *last, const char *s);
  * would be: a lookup a row later then finds it in the cache. */
 void cl_names_prefetch(const cl_names_t *x, const char *s, size_t len);
 
+/* ---- maps keyed by pairs of actors (snapshot.c, dependence.c) ---- */
+/* One 64-bit key for the ordered pair (a, b). */
+static inline guint64 cl_pair_key(int a, int b)
+{
+    return ((guint64)(guint32)a << 32) | (guint32)b;
+}
+
+/* Where the probe for a pair key starts in an open-addressing map of mask + 1
+ * slots: MurmurHash3's finaliser, since pairs of small ints collide under
+ * g_int64_hash's XOR fold. */
+static inline guint32 cl_pair_slot(guint64 key, guint32 mask)
+{
+    guint64 x = key;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return (guint32)x & mask;
+}
+
 /* ---- table cells (table.c), for writers that stream rows ---- */
 /* A number as table cells show it, into buf (G_ASCII_DTOSTR_BUF_SIZE bytes):
  * whole numbers without a point, others with 12 significant digits (6 when

@@ -17,11 +17,6 @@ typedef struct {
     double weight;
 } edge_t;
 
-static guint64 pair_key(int a, int b)
-{
-    return ((guint64)(guint32)a << 32) | (guint32)b;
-}
-
 /* An open-addressing map from pair keys to an index + 1 (0: empty slot).
  * GLib's hash table would want each 8-byte key copied into a malloc'd block
  * of its own (1.6 million of them for a 1.6 million-edge snapshot). */
@@ -47,13 +42,7 @@ static void pairmap_destroy(pairmap_t *m)
 
 static guint32 pairmap_pos(const pairmap_t *m, guint64 key)
 {
-    guint64 x = key; /* MurmurHash3's finaliser: g_int64_hash's XOR fold collided */
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    guint32 i = (guint32)x & m->mask;
+    guint32 i = cl_pair_slot(key, m->mask);
     while (m->val[i] && m->key[i] != key)
         i = (i + 1) & m->mask;
     return i;
@@ -296,7 +285,7 @@ static void make_edges(build_t *b)
             u = v;
             v = x;
         }
-        gint32 *hit = pairmap_slot(&eix, pair_key(u, v));
+        gint32 *hit = pairmap_slot(&eix, cl_pair_key(u, v));
         int e;
         if (*hit) {
             e = *hit - 1;

@@ -420,6 +420,19 @@ static void pad(FILE *f, long n)
         fputc(' ', f);
 }
 
+/* One cell of column c in a row of the aligned text table: numbers to the
+ * right of width w, text to the left (the last column unpadded). */
+static void put_aligned(FILE *f, const clout_table_t *t, int c, long w, const char *s)
+{
+    if (c)
+        fputs("  ", f);
+    if (is_numeric(t, c))
+        pad(f, w - text_width(s));
+    fputs(s, f);
+    if (!is_numeric(t, c) && c < clout_table_n_cols(t) - 1)
+        pad(f, w - text_width(s));
+}
+
 static void write_aligned(FILE *f, const clout_table_t *t, int digits)
 {
     int nc = clout_table_n_cols(t);
@@ -434,27 +447,12 @@ static void write_aligned(FILE *f, const clout_table_t *t, int digits)
             w[c] = MAX(w[c], text_width(cells[r][c]));
         }
     }
-    for (int c = 0; c < nc; c++) {
-        const char *s = col_at(t, c)->name; /* names are clout's own: no control characters */
-        if (c)
-            fputs("  ", f);
-        if (is_numeric(t, c))
-            pad(f, w[c] - text_width(s));
-        fputs(s, f);
-        if (!is_numeric(t, c) && c < nc - 1)
-            pad(f, w[c] - text_width(s));
-    }
+    for (int c = 0; c < nc; c++) /* names are clout's own: no control characters */
+        put_aligned(f, t, c, w[c], col_at(t, c)->name);
     fputc('\n', f);
     for (int r = 0; r < t->n_rows; r++) {
         for (int c = 0; c < nc; c++) {
-            const char *s = cells[r][c];
-            if (c)
-                fputs("  ", f);
-            if (is_numeric(t, c))
-                pad(f, w[c] - text_width(s));
-            fputs(s, f);
-            if (!is_numeric(t, c) && c < nc - 1)
-                pad(f, w[c] - text_width(s));
+            put_aligned(f, t, c, w[c], cells[r][c]);
             g_free(cells[r][c]);
         }
         fputc('\n', f);

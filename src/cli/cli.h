@@ -86,6 +86,10 @@ extern const char *cli_command_line;
 void cli_error_done(const cli_opts_t *o, clout_error_t *err);
 /* Prints every diagnostic in err as "clout: ..." and returns its exit code. */
 int cli_report(clout_error_t *err);
+/* Opens INPUT (clout_input_open; ds may be NULL) for a command: 0, or after a
+ * failure the exit code, the failure reported and err freed (cli_error_done). */
+int cli_input_open(const cli_opts_t *o, clout_network_t **net, clout_dataset_t **ds,
+                   const char *input, const clout_snapshot_opts_t *so, clout_error_t *err);
 /* "clout: message" on stderr; returns code. */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Influence options: the library's defaults, and what the command line gave. */

@@ -172,6 +172,16 @@ int cli_report(clout_error_t *err)
     return st ? st : 1;
 }
 
+int cli_input_open(const cli_opts_t *o, clout_network_t **net, clout_dataset_t **ds,
+                   const char *input, const clout_snapshot_opts_t *so, clout_error_t *err)
+{
+    if (clout_input_open(net, ds, input, so, err) == CLOUT_OK)
+        return 0;
+    int code = cli_report(err);
+    cli_error_done(o, err);
+    return code;
+}
+
 /* " (default X)" from the library's defaults, or "". */
 static char *default_text(const option_spec_t *s)
 {

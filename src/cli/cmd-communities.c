@@ -19,12 +19,9 @@ static int communities_year(const cli_opts_t *o, const char *input, const clout_
     (void)data;
     clout_error_t *err = clout_error_new(100);
     clout_network_t *net;
-    int code = 0;
-    if (clout_input_open(&net, NULL, input, so, err) != CLOUT_OK) {
-        code = cli_report(err);
-        cli_error_done(o, err);
+    int code = cli_input_open(o, &net, NULL, input, so, err);
+    if (code)
         return code;
-    }
     clout_community_opts_t co;
     clout_community_opts_init(&co);
     if (cli_given(o, OPT_METHOD))

@@ -31,12 +31,9 @@ static int influence_year(const cli_opts_t *o, const char *input, const clout_sn
     clout_snapshot_opts_t so = *in;
     clout_network_t *net;
     clout_dataset_t *ds;
-    int code = 0;
-    if (clout_input_open(&net, &ds, input, &so, err) != CLOUT_OK) {
-        code = cli_report(err);
-        cli_error_done(o, err);
+    int code = cli_input_open(o, &net, &ds, input, &so, err);
+    if (code)
         return code;
-    }
     if (!ds) {
         clout_network_free(net);
         cli_error_done(o, err);

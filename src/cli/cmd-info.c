@@ -15,12 +15,9 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     clout_snapshot_opts_t so = cli_snapshot_opts(o);
     clout_network_t *net;
     clout_dataset_t *ds;
-    int code;
-    if (clout_input_open(&net, &ds, argv[0], &so, err) != CLOUT_OK) {
-        code = cli_report(err);
-        cli_error_done(o, err);
+    int code = cli_input_open(o, &net, &ds, argv[0], &so, err);
+    if (code)
         return code;
-    }
     clout_table_t **tables;
     int n;
     if (clout_info(net, ds, &tables, &n, err) != CLOUT_OK) {

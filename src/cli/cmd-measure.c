@@ -17,12 +17,9 @@ static int measure_year(const cli_opts_t *o, const char *input, const clout_snap
     (void)data;
     clout_error_t *err = clout_error_new(100);
     clout_network_t *net;
-    int code = 0;
-    if (clout_input_open(&net, NULL, input, so, err) != CLOUT_OK) {
-        code = cli_report(err);
-        cli_error_done(o, err);
+    int code = cli_input_open(o, &net, NULL, input, so, err);
+    if (code)
         return code;
-    }
     clout_measure_opts_t mo;
     clout_measure_opts_init(&mo);
     mo.measures = cli_measures(o);

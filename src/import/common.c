@@ -296,6 +296,29 @@ const cow_state_t *codes_cow_state(long ccode)
     return g_hash_table_lookup(codes()->cow, GINT_TO_POINTER((int)ccode));
 }
 
+const char *cl_import_cow_iso3(import_report_t *rep, long ccode, const cow_state_t **state,
+                               char **example)
+{
+    const cow_state_t *s = *state = codes_cow_state(ccode);
+    if (!s || !*s->iso3) {
+        *example = g_strdup_printf("%ld%s%s", ccode, s ? " " : "", s ? s->name : "");
+        return "a state without an ISO 3166 code (src/import/codes/cow-states.csv)";
+    }
+    import_known(rep, s->iso3);
+    return NULL;
+}
+
+const cow_state_t *cl_import_cow_state(import_report_t *rep, long ccode)
+{
+    const cow_state_t *s;
+    char *example = NULL;
+    const char *why = cl_import_cow_iso3(rep, ccode, &s, &example);
+    if (why)
+        report_drop(rep, why, 1, example);
+    g_free(example);
+    return why ? NULL : s;
+}
+
 const cow_state_t *codes_cow_by_iso3(const char *iso3)
 {
     return g_hash_table_lookup(codes()->cow_iso3, iso3);
@@ -335,6 +358,20 @@ bool import_year_in(const clout_import_opts_t *o, int start, int end)
     if (o->to && start > o->to)
         return false;
     return true;
+}
+
+bool cl_import_keep_year(const clout_import_opts_t *o, import_report_t *rep, int year)
+{
+    if (import_year_in(o, year, year))
+        return true;
+    report_drop(rep, "outside --from/--until", 1, NULL);
+    return false;
+}
+
+void cl_import_seen_year(int *first, int *last, int year)
+{
+    *first = *first ? MIN(*first, year) : year;
+    *last = MAX(*last, year);
 }
 
 bool import_actor_in(const clout_import_opts_t *o, const char *id)
@@ -464,6 +501,22 @@ static clout_status_t import_clout(clout_dataset_t *ds, const char *path,
                    clout_dataset_n_ties(src) - (clout_dataset_n_ties(ds) - before), NULL);
         report_add(rep, "actors added", clout_dataset_n_actors(ds) - actors_before, NULL);
     }
+    return st;
+}
+
+/* Runs a CSV importer on path, opened and closed here. */
+static clout_status_t import_csv_file(csv_importer_fn fn, clout_dataset_t *ds, const char *path,
+                                      const clout_import_opts_t *opts, import_report_t *rep,
+                                      clout_error_t *err)
+{
+    GBytes *bytes;
+    cl_csv_t *csv;
+    clout_status_t st = import_open_csv(path, &bytes, &csv, err);
+    if (st)
+        return st;
+    st = fn(ds, csv, path, opts, rep, err);
+    cl_csv_close(csv);
+    g_bytes_unref(bytes);
     return st;
 }
 
@@ -716,19 +769,20 @@ clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const
                                      clout_error_t *);
     static const struct {
         const char *name;
-        importer_fn fn;  /* one file at a time */
-        all_fn all;      /* or all files at once */
-        unsigned tables; /* where the ids it gives come from; 0: no --actors check */
-    } table[] = {{"cow-igo", import_cow_igo, NULL, TABLE_COW | TABLE_IGO},
-                 {"atop", import_atop, NULL, TABLE_COW},
-                 {"cow-alliance", import_cow_alliance, NULL, TABLE_COW},
-                 {"cow-trade", import_cow_trade, NULL, TABLE_COW},
-                 {"sipri", import_sipri, NULL, TABLE_SIPRI},
-                 {"imf-dots", import_imf_dots, NULL, TABLE_COW | TABLE_DOTS},
-                 {"gcdf", import_gcdf, NULL, TABLE_COW},
-                 {"unga", NULL, import_unga, TABLE_ISO2},
-                 {"unga-agreement", import_unga_agreement, NULL, TABLE_COW},
-                 {"clout", import_clout, NULL, 0}};
+        importer_fn fn;      /* one file at a time */
+        csv_importer_fn csv; /* one CSV file at a time, opened here */
+        all_fn all;          /* or all files at once */
+        unsigned tables;     /* where the ids it gives come from; 0: no --actors check */
+    } table[] = {{"cow-igo", NULL, import_cow_igo, NULL, TABLE_COW | TABLE_IGO},
+                 {"atop", NULL, import_atop, NULL, TABLE_COW},
+                 {"cow-alliance", NULL, import_cow_alliance, NULL, TABLE_COW},
+                 {"cow-trade", NULL, import_cow_trade, NULL, TABLE_COW},
+                 {"sipri", import_sipri, NULL, NULL, TABLE_SIPRI},
+                 {"imf-dots", NULL, import_imf_dots, NULL, TABLE_COW | TABLE_DOTS},
+                 {"gcdf", import_gcdf, NULL, NULL, TABLE_COW},
+                 {"unga", NULL, NULL, import_unga, TABLE_ISO2},
+                 {"unga-agreement", NULL, import_unga_agreement, NULL, TABLE_COW},
+                 {"clout", import_clout, NULL, NULL, 0}};
     int which = -1;
     for (size_t i = 0; i < G_N_ELEMENTS(table); i++)
         if (strcmp(table[i].name, source) == 0)
@@ -755,6 +809,8 @@ clout_status_t clout_import(clout_dataset_t *ds, const char *source, char *const
         st = table[which].all(ds, files, n_files, opts, &rep, err);
     for (int i = 0; i < n_files && !st && table[which].fn; i++)
         st = table[which].fn(ds, files[i], opts, &rep, err);
+    for (int i = 0; i < n_files && !st && table[which].csv; i++)
+        st = import_csv_file(table[which].csv, ds, files[i], opts, &rep, err);
     if (!st && table[which].tables)
         st = check_actors(opts, table[which].tables, &rep, files, n_files, err);
     if (!st) {

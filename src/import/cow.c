@@ -19,12 +19,10 @@ typedef struct {
  * mapped code is an id the file has, for the --actors check. */
 static const char *cow_check(cow_ctx_t *c, long ccode, char **example)
 {
-    const cow_state_t *s = codes_cow_state(ccode);
-    if (!s || !*s->iso3) {
-        *example = g_strdup_printf("%ld%s%s", ccode, s ? " " : "", s ? s->name : "");
-        return "a state without an ISO 3166 code (src/import/codes/cow-states.csv)";
-    }
-    import_known(c->rep, s->iso3);
+    const cow_state_t *s;
+    const char *why = cl_import_cow_iso3(c->rep, ccode, &s, example);
+    if (why)
+        return why;
     if (!import_actor_in(c->opts, s->iso3))
         return "a state outside --actors";
     return NULL;
@@ -111,15 +109,11 @@ static int *sorted_years(GHashTable *years, int *n)
  * lines it is over the house limit of 150 on purpose: the steps share the
  * column map, the spans and the report counters, and split into functions
  * they would pass seven arguments each, which reads worse than one pass. */
-clout_status_t import_cow_igo(clout_dataset_t *ds, const char *path,
+clout_status_t import_cow_igo(clout_dataset_t *ds, cl_csv_t *csv, const char *path,
                               const clout_import_opts_t *opts, import_report_t *rep,
                               clout_error_t *err)
 {
-    GBytes *bytes;
-    cl_csv_t *csv;
-    clout_status_t st = import_open_csv(path, &bytes, &csv, err);
-    if (st)
-        return st;
+    clout_status_t st = CLOUT_OK;
     cow_ctx_t c = {ds, opts, rep, NULL};
     spans_t *sp = spans_new();
     GHashTable *years = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -264,8 +258,6 @@ done:
     g_hash_table_destroy(years);
     g_ptr_array_free(cols, TRUE);
     g_array_free(fidx, TRUE);
-    cl_csv_close(csv);
-    g_bytes_unref(bytes);
     return st;
 }
 
@@ -275,16 +267,12 @@ typedef struct {
     const char *column, *relation;
 } obligation_t;
 
-static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
+static clout_status_t import_dyad_years(clout_dataset_t *ds, cl_csv_t *csv, const char *path,
                                         const clout_import_opts_t *opts, import_report_t *rep,
                                         clout_error_t *err, const obligation_t *obl, int n_obl,
                                         bool directed, const char *source, const char *source_ref)
 {
-    GBytes *bytes;
-    cl_csv_t *csv;
-    clout_status_t st = import_open_csv(path, &bytes, &csv, err);
-    if (st)
-        return st;
+    clout_status_t st = CLOUT_OK;
     cow_ctx_t c = {ds, opts, rep, NULL};
     spans_t *sp = spans_new();
     GHashTable *years = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -375,13 +363,12 @@ static clout_status_t import_dyad_years(clout_dataset_t *ds, const char *path,
 done:
     spans_free(sp);
     g_hash_table_destroy(years);
-    cl_csv_close(csv);
-    g_bytes_unref(bytes);
     return st;
 }
 
-clout_status_t import_atop(clout_dataset_t *ds, const char *path, const clout_import_opts_t *opts,
-                           import_report_t *rep, clout_error_t *err)
+clout_status_t import_atop(clout_dataset_t *ds, cl_csv_t *csv, const char *path,
+                           const clout_import_opts_t *opts, import_report_t *rep,
+                           clout_error_t *err)
 {
     /* ATOP's directed dyad-year: state 1 has the obligation toward state 2. */
     static const obligation_t obl[] = {{"atop_defense", "atop_defense"},
@@ -389,11 +376,11 @@ clout_status_t import_atop(clout_dataset_t *ds, const char *path, const clout_im
                                        {"atop_neutral", "atop_neutrality"},
                                        {"atop_nonagg", "atop_nonaggression"},
                                        {"atop_consul", "atop_consultation"}};
-    return import_dyad_years(ds, path, opts, rep, err, obl, G_N_ELEMENTS(obl), true, "ATOP 5.1",
-                             "ATOP 5.1 (Leeds et al. 2002), directed dyad-year");
+    return import_dyad_years(ds, csv, path, opts, rep, err, obl, G_N_ELEMENTS(obl), true,
+                             "ATOP 5.1", "ATOP 5.1 (Leeds et al. 2002), directed dyad-year");
 }
 
-clout_status_t import_cow_alliance(clout_dataset_t *ds, const char *path,
+clout_status_t import_cow_alliance(clout_dataset_t *ds, cl_csv_t *csv, const char *path,
                                    const clout_import_opts_t *opts, import_report_t *rep,
                                    clout_error_t *err)
 {
@@ -401,7 +388,7 @@ clout_status_t import_cow_alliance(clout_dataset_t *ds, const char *path,
                                        {"cow_neutral", "cow_neutrality"},
                                        {"cow_nonagg", "cow_nonaggression"},
                                        {"cow_entente", "cow_entente"}};
-    return import_dyad_years(ds, path, opts, rep, err, obl, G_N_ELEMENTS(obl), false,
+    return import_dyad_years(ds, csv, path, opts, rep, err, obl, G_N_ELEMENTS(obl), false,
                              "COW Formal Alliances v4.1",
                              "COW Formal Alliances v4.1 (Gibler 2009), dyad-year");
 }
@@ -466,8 +453,7 @@ static clout_status_t import_cow_trade_national(clout_dataset_t *ds, cl_csv_t *c
             break;
         }
         rows++;
-        first = first ? MIN(first, (int)year) : (int)year;
-        last = MAX(last, (int)year);
+        cl_import_seen_year(&first, &last, (int)year);
         const int cols[2] = {ei, ii};
         double v[2] = {0, 0};
         bool skip[2];
@@ -479,10 +465,8 @@ static clout_status_t import_cow_trade_national(clout_dataset_t *ds, cl_csv_t *c
         missing += skip[0] + skip[1];
         if (!cow_keep(&c, &cc, 1))
             continue;
-        if (!import_year_in(opts, (int)year, (int)year)) {
-            report_drop(rep, "outside --from/--until", 1, NULL);
+        if (!cl_import_keep_year(opts, rep, (int)year))
             continue;
-        }
         if (skip[0] && skip[1]) {
             report_drop(rep, "both totals missing (NA or -9)", 1, NULL);
             continue;
@@ -508,15 +492,11 @@ static clout_status_t import_cow_trade_national(clout_dataset_t *ds, cl_csv_t *c
     return st;
 }
 
-clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
+clout_status_t import_cow_trade(clout_dataset_t *ds, cl_csv_t *csv, const char *path,
                                 const clout_import_opts_t *opts, import_report_t *rep,
                                 clout_error_t *err)
 {
-    GBytes *bytes;
-    cl_csv_t *csv;
-    clout_status_t st = import_open_csv(path, &bytes, &csv, err);
-    if (st)
-        return st;
+    clout_status_t st = CLOUT_OK;
     cow_ctx_t c = {ds, opts, rep, NULL};
     int r, rel = -1, first = 0, last = 0;
     char *ref = g_strdup_printf(COW_TRADE_REF, "dyadic");
@@ -548,8 +528,7 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
             break;
         }
         rows++;
-        first = first ? MIN(first, (int)year) : (int)year;
-        last = MAX(last, (int)year);
+        cl_import_seen_year(&first, &last, (int)year);
         /* flow1: imports of ccode1 from ccode2, so goods go ccode2 -> ccode1. */
         const long from[2] = {b, a}, to[2] = {a, b};
         const int col[2] = {f1, f2};
@@ -568,10 +547,8 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
         const long ab[2] = {a, b};
         if (!cow_keep(&c, ab, 2))
             continue;
-        if (!import_year_in(opts, (int)year, (int)year)) {
-            report_drop(rep, "outside --from/--until", 1, NULL);
+        if (!cl_import_keep_year(opts, rep, (int)year))
             continue;
-        }
         if (!(!skip[0] && v[0] > 0) && !(!skip[1] && v[1] > 0)) {
             report_drop(rep, "no flow either way (NA, -9 or 0)", 1, NULL);
             continue;
@@ -599,7 +576,5 @@ clout_status_t import_cow_trade(clout_dataset_t *ds, const char *path,
     report_add(rep, "flows of zero (skipped)", zero, NULL);
 done:
     g_free(ref);
-    cl_csv_close(csv);
-    g_bytes_unref(bytes);
     return st;
 }

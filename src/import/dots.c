@@ -113,8 +113,7 @@ static bool read_row(dots_t *d, cl_csv_t *csv, const int *col, clout_error_t *er
     if (!import_field_year(csv, col[YEAR], &year, "year", err))
         return false;
     d->rows++;
-    d->first = d->first ? MIN(d->first, (int)year) : (int)year;
-    d->last = MAX(d->last, (int)year);
+    cl_import_seen_year(&d->first, &d->last, (int)year);
     const char *fs = cl_csv_field(csv, col[FLOW]), *vs = cl_csv_field(csv, col[VALUE]);
     int side = strcmp(fs, "import") == 0 ? IMP : strcmp(fs, "export") == 0 ? EXP : -1;
     if (side < 0) {
@@ -156,10 +155,8 @@ static bool read_row(dots_t *d, cl_csv_t *csv, const int *col, clout_error_t *er
             return true;
         }
     }
-    if (!import_year_in(d->opts, (int)year, (int)year)) {
-        report_drop(d->rep, "outside --from/--until", 1, NULL);
+    if (!cl_import_keep_year(d->opts, d->rep, (int)year))
         return true;
-    }
     /* The reporter's imports come from the partner; its exports go to it. */
     int exporter = side == IMP ? code[1] : code[0], importer = side == IMP ? code[0] : code[1];
     guint32 key =
@@ -312,15 +309,11 @@ static void emit(dots_t *d, int rel)
     report_add(d->rep, "ties already present", dupes, NULL);
 }
 
-clout_status_t import_imf_dots(clout_dataset_t *ds, const char *path,
+clout_status_t import_imf_dots(clout_dataset_t *ds, cl_csv_t *csv, const char *path,
                                const clout_import_opts_t *opts, import_report_t *rep,
                                clout_error_t *err)
 {
-    GBytes *bytes;
-    cl_csv_t *csv;
-    clout_status_t st = import_open_csv(path, &bytes, &csv, err);
-    if (st)
-        return st;
+    clout_status_t st = CLOUT_OK;
     static const char *const names[] = {"reporter", "partner", "flow", "year", "value_musd"};
     int col[5], r = 0;
     for (int k = 0; k < 5; k++)
@@ -374,7 +367,5 @@ clout_status_t import_imf_dots(clout_dataset_t *ds, const char *path,
     g_hash_table_destroy(d.code_ix);
     g_array_free(d.flows, TRUE);
     g_hash_table_destroy(d.flow_ix);
-    cl_csv_close(csv);
-    g_bytes_unref(bytes);
     return st;
 }

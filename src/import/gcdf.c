@@ -98,18 +98,10 @@ clout_status_t import_gcdf(clout_dataset_t *ds, const char *path, const clout_im
             if (r < 0)
                 break;
             rows++;
-            first = first ? MIN(first, (int)year) : (int)year;
-            last = MAX(last, (int)year);
-            const cow_state_t *s = codes_cow_state(cc);
-            if (!s || !*s->iso3) {
-                char *ex = g_strdup_printf("%ld%s%s", cc, s ? " " : "", s ? s->name : "");
-                report_drop(rep,
-                            "a state without an ISO 3166 code (src/import/codes/cow-states.csv)", 1,
-                            ex);
-                g_free(ex);
+            cl_import_seen_year(&first, &last, (int)year);
+            const cow_state_t *s = cl_import_cow_state(rep, cc);
+            if (!s)
                 continue;
-            }
-            import_known(rep, s->iso3);
             if (strcmp(s->iso3, lender) == 0) {
                 report_drop(rep, "China as the recipient", 1, NULL);
                 continue;
@@ -122,10 +114,8 @@ clout_status_t import_gcdf(clout_dataset_t *ds, const char *path, const clout_im
                 report_drop(rep, "CHN, the lender in every row, outside --actors", 1, NULL);
                 continue;
             }
-            if (!import_year_in(opts, (int)year, (int)year)) {
-                report_drop(rep, "outside --from/--until", 1, NULL);
+            if (!cl_import_keep_year(opts, rep, (int)year))
                 continue;
-            }
             GString *note = g_string_new(NULL);
             for (int k = 0; k < N_CLASSES; k++)
                 if (use[k]) {

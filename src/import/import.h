@@ -55,6 +55,14 @@ typedef struct {
     const char *iso3, *name;
 } cow_state_t;
 const cow_state_t *codes_cow_state(long ccode);
+/* Why rows of COW state ccode are dropped for want of an ISO3 code (*example
+ * then names the code, for the report; the caller frees it), or NULL with
+ * *state set and its ISO3 marked as an id the file has (import_known). */
+const char *cl_import_cow_iso3(import_report_t *rep, long ccode, const cow_state_t **state,
+                               char **example);
+/* The COW state of ccode when it has an ISO3 code (cl_import_cow_iso3), or
+ * NULL after reporting the row dropped. */
+const cow_state_t *cl_import_cow_state(import_report_t *rep, long ccode);
 /* The COW state whose ISO3 is iso3, or NULL (cow-states.csv has no ISO3 twice). */
 const cow_state_t *codes_cow_by_iso3(const char *iso3);
 typedef struct {
@@ -98,27 +106,38 @@ long spans_emit(spans_t *s, clout_dataset_t *ds, const int *data_years, int n_da
                 long *dupes, long *outside);
 
 bool import_year_in(const clout_import_opts_t *o, int start, int end);
+/* Whether a row of year passes --from/--until; else the row is reported dropped. */
+bool cl_import_keep_year(const clout_import_opts_t *o, import_report_t *rep, int year);
+/* Widens first..last, the years a file has (0..0 before its first row, as
+ * import_cover takes them), to take year in. */
+void cl_import_seen_year(int *first, int *last, int year);
 bool import_actor_in(const clout_import_opts_t *o, const char *id);
 
 typedef clout_status_t (*importer_fn)(clout_dataset_t *ds, const char *path,
                                       const clout_import_opts_t *opts, import_report_t *rep,
                                       clout_error_t *err);
-clout_status_t import_cow_igo(clout_dataset_t *, const char *, const clout_import_opts_t *,
-                              import_report_t *, clout_error_t *);
-clout_status_t import_atop(clout_dataset_t *, const char *, const clout_import_opts_t *,
+/* An importer of one CSV file: csv stands on its header row; the dispatcher
+ * opens and closes the file (import_open_csv), path names it in messages. */
+typedef clout_status_t (*csv_importer_fn)(clout_dataset_t *ds, cl_csv_t *csv, const char *path,
+                                          const clout_import_opts_t *opts, import_report_t *rep,
+                                          clout_error_t *err);
+clout_status_t import_cow_igo(clout_dataset_t *, cl_csv_t *, const char *,
+                              const clout_import_opts_t *, import_report_t *, clout_error_t *);
+clout_status_t import_atop(clout_dataset_t *, cl_csv_t *, const char *, const clout_import_opts_t *,
                            import_report_t *, clout_error_t *);
-clout_status_t import_cow_alliance(clout_dataset_t *, const char *, const clout_import_opts_t *,
-                                   import_report_t *, clout_error_t *);
-clout_status_t import_cow_trade(clout_dataset_t *, const char *, const clout_import_opts_t *,
-                                import_report_t *, clout_error_t *);
+clout_status_t import_cow_alliance(clout_dataset_t *, cl_csv_t *, const char *,
+                                   const clout_import_opts_t *, import_report_t *, clout_error_t *);
+clout_status_t import_cow_trade(clout_dataset_t *, cl_csv_t *, const char *,
+                                const clout_import_opts_t *, import_report_t *, clout_error_t *);
 clout_status_t import_sipri(clout_dataset_t *, const char *, const clout_import_opts_t *,
                             import_report_t *, clout_error_t *);
-clout_status_t import_imf_dots(clout_dataset_t *, const char *, const clout_import_opts_t *,
-                               import_report_t *, clout_error_t *);
+clout_status_t import_imf_dots(clout_dataset_t *, cl_csv_t *, const char *,
+                               const clout_import_opts_t *, import_report_t *, clout_error_t *);
 clout_status_t import_gcdf(clout_dataset_t *, const char *, const clout_import_opts_t *,
                            import_report_t *, clout_error_t *);
-clout_status_t import_unga_agreement(clout_dataset_t *, const char *, const clout_import_opts_t *,
-                                     import_report_t *, clout_error_t *);
+clout_status_t import_unga_agreement(clout_dataset_t *, cl_csv_t *, const char *,
+                                     const clout_import_opts_t *, import_report_t *,
+                                     clout_error_t *);
 /* UN votes come in three files that only make sense together: this one
  * reads them all at once. */
 clout_status_t import_unga(clout_dataset_t *ds, char *const *files, int n_files,

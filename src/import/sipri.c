@@ -193,8 +193,7 @@ static bool read_row(deliveries_t *d, cl_csv_t *csv, const char *path,
                         ys);
         return false;
     }
-    d->first = d->first ? MIN(d->first, year) : year;
-    d->last = MAX(d->last, year);
+    cl_import_seen_year(&d->first, &d->last, year);
     if (!*ts) {
         report_drop(rep, "no TIV delivery value", 1, NULL);
         return true;

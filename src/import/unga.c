@@ -91,8 +91,7 @@ static bool read_rollcalls(unga_t *u, cl_csv_t *csv, clout_error_t *err)
             return false;
         }
         u->rows++;
-        u->first = u->first ? MIN(u->first, (int)year) : (int)year;
-        u->last = MAX(u->last, (int)year);
+        cl_import_seen_year(&u->first, &u->last, (int)year);
         rollcall_t rc = {(int)year, NULL, false, g_new0(signed char, u->n)};
         if (!import_year_in(u->opts, rc.year, rc.year))
             rc.drop = "a roll call outside --from/--until";
@@ -406,15 +405,11 @@ static const struct {
 } POLES[] = {{"USA", "USAgree"}, {"RUS", "RUSSAgree"}, {"CHN", "ChinaAgree"}};
 enum { N_POLES = 3 };
 
-clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
+clout_status_t import_unga_agreement(clout_dataset_t *ds, cl_csv_t *csv, const char *path,
                                      const clout_import_opts_t *opts, import_report_t *rep,
                                      clout_error_t *err)
 {
-    GBytes *bytes;
-    cl_csv_t *csv;
-    clout_status_t st = import_open_csv(path, &bytes, &csv, err);
-    if (st)
-        return st;
+    clout_status_t st = CLOUT_OK;
     int ci = import_column(csv, "ccode", true, err), si = import_column(csv, "session", true, err),
         ni = import_column(csv, "NVotesAll", false, err), pc[N_POLES];
     bool use[N_POLES], any = false;
@@ -469,18 +464,10 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
             if (r < 0)
                 break;
             rows++;
-            first = first ? MIN(first, (int)year) : (int)year;
-            last = MAX(last, (int)year);
-            const cow_state_t *s = codes_cow_state(cc);
-            if (!s || !*s->iso3) {
-                char *ex = g_strdup_printf("%ld%s%s", cc, s ? " " : "", s ? s->name : "");
-                report_drop(rep,
-                            "a state without an ISO 3166 code (src/import/codes/cow-states.csv)", 1,
-                            ex);
-                g_free(ex);
+            cl_import_seen_year(&first, &last, (int)year);
+            const cow_state_t *s = cl_import_cow_state(rep, cc);
+            if (!s)
                 continue;
-            }
-            import_known(rep, s->iso3);
             if (!import_actor_in(opts, s->iso3)) {
                 report_drop(rep, "a state outside --actors", 1, NULL);
                 continue;
@@ -489,10 +476,8 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
                 report_drop(rep, "none of USA, RUS and CHN is in --actors", 1, NULL);
                 continue;
             }
-            if (!import_year_in(opts, (int)year, (int)year)) {
-                report_drop(rep, "outside --from/--until", 1, NULL);
+            if (!cl_import_keep_year(opts, rep, (int)year))
                 continue;
-            }
             bool used = false;
             for (int p = 0; p < N_POLES; p++) {
                 if (!use[p] || !has[p] || strcmp(s->iso3, POLES[p].id) == 0)
@@ -545,7 +530,5 @@ clout_status_t import_unga_agreement(clout_dataset_t *ds, const char *path,
                    differ ? "some with different values" : "the same value both times");
     }
     g_hash_table_destroy(seen);
-    cl_csv_close(csv);
-    g_bytes_unref(bytes);
     return st;
 }
