@@ -90,6 +90,17 @@ int cli_report(clout_error_t *err);
  * failure the exit code, the failure reported and err freed (cli_error_done). */
 int cli_input_open(const cli_opts_t *o, clout_network_t **net, clout_dataset_t **ds,
                    const char *input, const clout_snapshot_opts_t *so, clout_error_t *err);
+/* Opens INPUT for a command that needs a dataset (DATASET or DATASET@YEAR):
+ * *ds, and so->year the year INPUT names (@YEAR, else the latest).  0, or
+ * the exit code after reporting: cli_input_open's failures, and exit 2 for
+ * a network file ("CMD: 'x' is a network file; CMD needs a dataset
+ * (DATASET@YEAR), WHY").  err is freed on failure. */
+int cli_dataset_open(const cli_opts_t *o, clout_dataset_t **ds, const char *input,
+                     clout_snapshot_opts_t *so, const char *cmd, const char *why,
+                     clout_error_t *err);
+/* Robustness options: the library's defaults (its own bootstrap count among
+ * them, unless --bootstrap is given), and what the command line gave. */
+void cli_robustness_opts(const cli_opts_t *o, clout_robustness_opts_t *ro);
 /* "clout: message" on stderr; returns code. */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Influence options: the library's defaults, and what the command line gave. */

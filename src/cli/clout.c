@@ -182,6 +182,34 @@ int cli_input_open(const cli_opts_t *o, clout_network_t **net, clout_dataset_t *
     return code;
 }
 
+int cli_dataset_open(const cli_opts_t *o, clout_dataset_t **ds, const char *input,
+                     clout_snapshot_opts_t *so, const char *cmd, const char *why,
+                     clout_error_t *err)
+{
+    clout_network_t *net;
+    int code = cli_input_open(o, &net, ds, input, so, err);
+    if (code)
+        return code;
+    if (!*ds) {
+        clout_network_free(net);
+        cli_error_done(o, err);
+        return cli_fail(2, "%s: '%s' is a network file; %s needs a dataset (DATASET@YEAR), %s", cmd,
+                        input, cmd, why);
+    }
+    so->year = net->year;
+    clout_network_free(net);
+    return 0;
+}
+
+void cli_robustness_opts(const cli_opts_t *o, clout_robustness_opts_t *ro)
+{
+    clout_robustness_opts_init(ro);
+    int boot = ro->influence.bootstrap;
+    cli_influence_opts(o, &ro->influence);
+    if (!cli_given(o, OPT_BOOTSTRAP))
+        ro->influence.bootstrap = boot;
+}
+
 /* " (default X)" from the library's defaults, or "". */
 static char *default_text(const option_spec_t *s)
 {

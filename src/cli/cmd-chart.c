@@ -57,8 +57,7 @@ static int compute_robustness(snap_t *sn, const clout_dataset_t *ds, clout_snaps
                               int bootstrap, const cli_opts_t *o, clout_error_t *err)
 {
     clout_robustness_opts_t ro;
-    clout_robustness_opts_init(&ro);
-    cli_influence_opts(o, &ro.influence);
+    cli_robustness_opts(o, &ro);
     ro.influence.bootstrap = bootstrap;
     if (!o->quiet && (o->progress || isatty(STDERR_FILENO)))
         ro.on_progress = variant_progress;
@@ -287,8 +286,8 @@ static int plan_chart(plan_t *p, const cli_command_t *cmd, const cli_opts_t *o, 
         p->bootstrap = io.bootstrap;
     else if (kind == K_ROBUSTNESS) { /* clout robustness's default, unless given */
         clout_robustness_opts_t ro;
-        clout_robustness_opts_init(&ro);
-        p->bootstrap = cli_given(o, OPT_BOOTSTRAP) ? io.bootstrap : ro.influence.bootstrap;
+        cli_robustness_opts(o, &ro);
+        p->bootstrap = ro.influence.bootstrap;
     }
     return 0;
 }

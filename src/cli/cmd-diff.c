@@ -47,11 +47,7 @@ static int run_robustness(cli_opts_t *o, char **argv)
         }
     }
     clout_robustness_opts_t ro;
-    clout_robustness_opts_init(&ro);
-    int boot = ro.influence.bootstrap;
-    cli_influence_opts(o, &ro.influence);
-    if (!cli_given(o, OPT_BOOTSTRAP))
-        ro.influence.bootstrap = boot;
+    cli_robustness_opts(o, &ro);
     ro.all_relations = cli_given(o, OPT_ALL_RELATIONS);
     clout_table_t *t[2] = {NULL, NULL};
     if (!st)

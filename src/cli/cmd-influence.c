@@ -29,21 +29,11 @@ static int influence_year(const cli_opts_t *o, const char *input, const clout_sn
     (void)data;
     clout_error_t *err = clout_error_new(100);
     clout_snapshot_opts_t so = *in;
-    clout_network_t *net;
     clout_dataset_t *ds;
-    int code = cli_input_open(o, &net, &ds, input, &so, err);
+    int code = cli_dataset_open(o, &ds, input, &so, "influence",
+                                "whose roles, leads and relations it uses", err);
     if (code)
         return code;
-    if (!ds) {
-        clout_network_free(net);
-        cli_error_done(o, err);
-        return cli_fail(2,
-                        "influence: '%s' is a network file; influence needs a dataset "
-                        "(DATASET@YEAR), whose roles, leads and relations it uses",
-                        input);
-    }
-    so.year = net->year; /* the year INPUT named, @YEAR or latest */
-    clout_network_free(net);
     clout_influence_opts_t io;
     cli_influence_opts(o, &io);
     /* Progress on a terminal by default, or when asked for. */

@@ -31,30 +31,13 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         return 2;
     clout_error_t *err = clout_error_new(100);
     clout_snapshot_opts_t so = cli_snapshot_opts(o);
-    clout_network_t *net;
     clout_dataset_t *ds;
-    int code;
-    if (clout_input_open(&net, &ds, argv[0], &so, err) != CLOUT_OK) {
-        code = cli_report(err);
-        cli_error_done(o, err);
+    int code =
+        cli_dataset_open(o, &ds, argv[0], &so, "robustness", "whose relations it varies", err);
+    if (code)
         return code;
-    }
-    if (!ds) {
-        clout_network_free(net);
-        cli_error_done(o, err);
-        return cli_fail(2,
-                        "robustness: '%s' is a network file; robustness needs a dataset "
-                        "(DATASET@YEAR), whose relations it varies",
-                        argv[0]);
-    }
-    so.year = net->year;
-    clout_network_free(net);
     clout_robustness_opts_t ro;
-    clout_robustness_opts_init(&ro);
-    int boot = ro.influence.bootstrap;
-    cli_influence_opts(o, &ro.influence);
-    if (!cli_given(o, OPT_BOOTSTRAP))
-        ro.influence.bootstrap = boot;
+    cli_robustness_opts(o, &ro);
     if (!o->quiet && (o->progress || isatty(STDERR_FILENO)))
         ro.on_progress = progress;
     clout_table_t *t[2] = {NULL, NULL};
