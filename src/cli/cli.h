@@ -101,6 +101,14 @@ int cli_dataset_open(const cli_opts_t *o, clout_dataset_t **ds, const char *inpu
 /* Robustness options: the library's defaults (its own bootstrap count among
  * them, unless --bootstrap is given), and what the command line gave. */
 void cli_robustness_opts(const cli_opts_t *o, clout_robustness_opts_t *ro);
+/* Progress callbacks (clout_influence_opts_t.on_progress and friends): a
+ * line on stderr rewritten in place, "clout: bootstrap of DATA 12/200"
+ * (" of DATA" when data is a label, not NULL) and "clout: robustness:
+ * variant 3/9", ended once done == total. */
+void cli_progress_bootstrap(int done, int total, void *data);
+/* Whether to show progress: on a terminal unless -q, or with --progress. */
+bool cli_show_progress(const cli_opts_t *o);
+void cli_progress_variant(int done, int total, void *data);
 /* "clout: message" on stderr; returns code. */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Influence options: the library's defaults, and what the command line gave. */

@@ -201,6 +201,31 @@ int cli_dataset_open(const cli_opts_t *o, clout_dataset_t **ds, const char *inpu
     return 0;
 }
 
+bool cli_show_progress(const cli_opts_t *o)
+{
+    return !o->quiet && (o->progress || isatty(STDERR_FILENO));
+}
+
+static void progress_line(const char *what, const char *label, int done, int total)
+{
+    fprintf(stderr, "\rclout: %s%s%s %d/%d", what, label ? " of " : "", label ? label : "", done,
+            total);
+    if (done == total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+void cli_progress_bootstrap(int done, int total, void *data)
+{
+    progress_line("bootstrap", data, done, total);
+}
+
+void cli_progress_variant(int done, int total, void *data)
+{
+    (void)data;
+    progress_line("robustness: variant", NULL, done, total);
+}
+
 void cli_robustness_opts(const cli_opts_t *o, clout_robustness_opts_t *ro)
 {
     clout_robustness_opts_init(ro);

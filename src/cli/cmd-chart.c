@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -33,24 +32,6 @@ typedef struct {
     clout_table_t *robustness; /* the robustness chart: clout_robustness's summary */
 } snap_t;
 
-static void progress(int done, int total, void *data)
-{
-    const char *label = data;
-    fprintf(stderr, "\rclout: %s: bootstrap %d/%d", label, done, total);
-    if (done == total)
-        fputc('\n', stderr);
-    fflush(stderr);
-}
-
-static void variant_progress(int done, int total, void *data)
-{
-    (void)data;
-    fprintf(stderr, "\rclout: robustness: variant %d/%d", done, total);
-    if (done == total)
-        fputc('\n', stderr);
-    fflush(stderr);
-}
-
 /* The robustness chart's table: what `clout robustness INPUT` computes,
  * with the same options (its bootstrap: bootstrap replicates). */
 static int compute_robustness(snap_t *sn, const clout_dataset_t *ds, clout_snapshot_opts_t *so,
@@ -59,8 +40,8 @@ static int compute_robustness(snap_t *sn, const clout_dataset_t *ds, clout_snaps
     clout_robustness_opts_t ro;
     cli_robustness_opts(o, &ro);
     ro.influence.bootstrap = bootstrap;
-    if (!o->quiet && (o->progress || isatty(STDERR_FILENO)))
-        ro.on_progress = variant_progress;
+    if (cli_show_progress(o))
+        ro.on_progress = cli_progress_variant;
     clout_table_t *variants = NULL;
     int code = 0;
     if (clout_robustness(ds, &sn->robustness, &variants, so, &ro, err) != CLOUT_OK)
@@ -141,8 +122,8 @@ static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, 
         clout_influence_opts_t io;
         cli_influence_opts(o, &io);
         io.bootstrap = bootstrap;
-        if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) && bootstrap > 0) {
-            io.on_progress = progress;
+        if (cli_show_progress(o) && bootstrap > 0) {
+            io.on_progress = cli_progress_bootstrap;
             io.progress_data = sn->label;
         }
         if (clout_influence(ds, &sn->shares, &sn->balance, &so, &io, err) != CLOUT_OK)

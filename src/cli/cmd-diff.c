@@ -3,7 +3,6 @@
 #include <config.h>
 
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -15,14 +14,6 @@ static const cli_opt_id_t OPTS[] = {
     OPT_WEIGHT,        OPT_MULTI,        OPT_UNWEIGHTED,    OPT_FORMAT,     OPT_SAFE_CSV,
     OPT_OUTPUT,        OPT_QUIET,        OPT_PROGRESS,      OPT_DIGITS,     OPT_RAW_NAMES,
     OPT_CAPTION,       OPT_LABEL,        OPT_HELP,          OPT_NONE};
-
-static void progress(int done, int total, void *data)
-{
-    fprintf(stderr, "\rclout: bootstrap of %s %d/%d", (const char *)data, done, total);
-    if (done == total)
-        fputc('\n', stderr);
-    fflush(stderr);
-}
 
 /* diff --robustness: the change of each balance under every variant. */
 static int run_robustness(cli_opts_t *o, char **argv)
@@ -113,8 +104,8 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
                                      "(DATASET@YEAR), not network files");
                 break;
             }
-            if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) && d.influence.bootstrap > 0)
-                d.influence.on_progress = progress;
+            if (cli_show_progress(o) && d.influence.bootstrap > 0)
+                d.influence.on_progress = cli_progress_bootstrap;
             {
                 clout_snapshot_opts_t sa = so, sb = so;
                 sa.year = net[0]->year;

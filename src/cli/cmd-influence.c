@@ -2,7 +2,6 @@
 #include <config.h>
 
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -12,15 +11,6 @@ static const cli_opt_id_t OPTS[] = {
     OPT_HALF_LIFE, OPT_LAYERS, OPT_RELATIONS, OPT_FORMAT,    OPT_DIGITS, OPT_RAW_NAMES,
     OPT_CAPTION,   OPT_LABEL,  OPT_SAFE_CSV,  OPT_OUTPUT,    OPT_QUIET,  OPT_PROGRESS,
     OPT_HELP,      OPT_NONE};
-
-static void progress(int done, int total, void *data)
-{
-    (void)data;
-    fprintf(stderr, "\rclout: bootstrap %d/%d", done, total);
-    if (done == total)
-        fputc('\n', stderr);
-    fflush(stderr);
-}
 
 /* The influence tables of one snapshot: shares and balance, or contributions. */
 static int influence_year(const cli_opts_t *o, const char *input, const clout_snapshot_opts_t *in,
@@ -37,8 +27,8 @@ static int influence_year(const cli_opts_t *o, const char *input, const clout_sn
     clout_influence_opts_t io;
     cli_influence_opts(o, &io);
     /* Progress on a terminal by default, or when asked for. */
-    if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) && io.bootstrap > 0)
-        io.on_progress = progress;
+    if (cli_show_progress(o) && io.bootstrap > 0)
+        io.on_progress = cli_progress_bootstrap;
     clout_status_t st;
     if (o->table && strcmp(o->table, "contributions") == 0)
         st = clout_influence_contributions(ds, &t[0], &so, &io, err);

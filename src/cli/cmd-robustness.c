@@ -3,7 +3,6 @@
 #include <config.h>
 
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -12,15 +11,6 @@ static const cli_opt_id_t OPTS[] = {
     OPT_TABLE,     OPT_AT,     OPT_WINDOW,    OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_LAYERS,
     OPT_RELATIONS, OPT_FORMAT, OPT_DIGITS,    OPT_RAW_NAMES,     OPT_CAPTION,   OPT_LABEL,
     OPT_SAFE_CSV,  OPT_OUTPUT, OPT_QUIET,     OPT_PROGRESS,      OPT_HELP,      OPT_NONE};
-
-static void progress(int done, int total, void *data)
-{
-    (void)data;
-    fprintf(stderr, "\rclout: robustness: variant %d/%d", done, total);
-    if (done == total)
-        fputc('\n', stderr);
-    fflush(stderr);
-}
 
 static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
@@ -38,8 +28,8 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         return code;
     clout_robustness_opts_t ro;
     cli_robustness_opts(o, &ro);
-    if (!o->quiet && (o->progress || isatty(STDERR_FILENO)))
-        ro.on_progress = progress;
+    if (cli_show_progress(o))
+        ro.on_progress = cli_progress_variant;
     clout_table_t *t[2] = {NULL, NULL};
     if (clout_robustness(ds, &t[0], &t[1], &so, &ro, err) != CLOUT_OK)
         code = cli_report(err);
