@@ -305,9 +305,25 @@ clout_status_t cl_edgelist_graph(clout_network_t *net, const cl_edgelist_t *el, 
 /* True when the first record of the CSV at path begins with an empty cell:
  * an adjacency matrix, not an edge list. */
 bool cl_csv_is_matrix(const char *path);
+/* Where libxml2 finds an XML file broken (netio-attrs.c): its first fatal
+ * error, kept by cl_xml_first_error (an xmlStructuredErrorFunc whose data
+ * is a cl_xml_error_t), reported by cl_xml_error_report as bad data at that
+ * line and column ("not well-formed XML: ..."). */
+struct _xmlError;
+typedef struct {
+    bool seen;
+    long line, col;
+    char msg[256];
+} cl_xml_error_t;
+void cl_xml_first_error(void *data, struct _xmlError *e);
+clout_status_t cl_xml_error_report(const cl_xml_error_t *x, const char *path, clout_error_t *err);
+/* The column of the tag of the nth (from 0) element called name (any
+ * namespace prefix) on line of the file at path; 0 when it is not there:
+ * libxml2 keeps the line of an element, not its column. */
+long cl_xml_tag_col(const char *path, long line, const char *name, int nth);
 /* GraphML (netio-attrs.c): refuses hyperedges, nested graphs (yEd group
  * nodes) and second graphs, which igraph's reader drops without a word,
- * naming the line; *types receives the file's key types for
+ * and a file that is not well-formed, naming the line and column; *types receives the file's key types for
  * cl_graphml_keep_types (free with g_free). */
 clout_status_t cl_graphml_scan(const char *path, char **types, clout_error_t *err);
 /* Keeps the key types with the graph, so that a GraphML written from it

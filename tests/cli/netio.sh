@@ -267,8 +267,8 @@ cat >"$T/hyper.graphml" <<'EOF'
 </graphml>
 EOF
 run "$CLOUT" build "$T/hyper.graphml" --to csv
-[ "$rc" -eq 3 ] && grep -q "hyper.graphml:5: a hyperedge" "$T/err"
-tap $? "a GraphML hyperedge: exit 3 with its line, not dropped" "exit $rc: $(cat "$T/err")"
+[ "$rc" -eq 3 ] && grep -q "hyper.graphml:5:5: a hyperedge" "$T/err"
+tap $? "a GraphML hyperedge: exit 3 with its line and column, not dropped" "exit $rc: $(cat "$T/err")"
 cat >"$T/group.graphml" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
@@ -284,8 +284,8 @@ cat >"$T/group.graphml" <<'EOF'
 </graphml>
 EOF
 run "$CLOUT" build "$T/group.graphml" --to csv
-[ "$rc" -eq 3 ] && grep -q "group.graphml:5: a nested graph" "$T/err"
-tap $? "a yEd group node (nested graph): exit 3 with its line, not dropped" "exit $rc: $(cat "$T/err")"
+[ "$rc" -eq 3 ] && grep -q "group.graphml:5:7: a nested graph" "$T/err"
+tap $? "a yEd group node (nested graph): exit 3 with its line and column, not dropped" "exit $rc: $(cat "$T/err")"
 cat >"$T/hier.gexf" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" version="1.3">
@@ -298,8 +298,8 @@ cat >"$T/hier.gexf" <<'EOF'
 </gexf>
 EOF
 run "$CLOUT" build "$T/hier.gexf" --to csv
-[ "$rc" -eq 3 ] && grep -q "hier.gexf:5: node 'a' holds a nested graph" "$T/err"
-tap $? "a GEXF hierarchy: exit 3 with its line" "exit $rc: $(cat "$T/err")"
+[ "$rc" -eq 3 ] && grep -q "hier.gexf:5:30: node 'a' holds a nested graph" "$T/err"
+tap $? "a GEXF hierarchy: exit 3 with its line and the column of <nodes> (by hand)" "exit $rc: $(cat "$T/err")"
 
 done_testing
 exit $((_failed > 0))
