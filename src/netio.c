@@ -283,6 +283,30 @@ static clout_status_t check_strings(const igraph_t *g, const char *path, const c
                 return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
                                        "edge %" IGRAPH_PRId ": attribute '%s' is not valid UTF-8",
                                        i + 1, es[k]);
+    /* The attributes clout does not use are written back as they are
+     * (netio-attrs.c): a GraphML or GEXF of bytes that are not UTF-8 is not
+     * XML, so they obey the same rule. */
+    cl_extras_t x;
+    cl_extras_init(&x, g);
+    for (int vertex = 1; vertex >= 0; vertex--) {
+        GPtrArray *names = vertex ? x.vn : x.en;
+        GArray *types = vertex ? x.vt : x.et;
+        for (guint k = 0; k < names->len; k++) {
+            const char *a = g_ptr_array_index(names, k);
+            if (g_array_index(types, int, k) != IGRAPH_ATTRIBUTE_STRING)
+                continue;
+            for (igraph_integer_t i = 0; i < (vertex ? n : m); i++)
+                if (!g_utf8_validate(vertex ? VAS(g, a, i) : EAS(g, a, i), -1, NULL)) {
+                    clout_status_t st =
+                        clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+                                        "%s %" IGRAPH_PRId ": attribute '%s' is not valid UTF-8",
+                                        vertex ? "node" : "edge", i + 1, a);
+                    cl_extras_clear(&x);
+                    return st;
+                }
+        }
+    }
+    cl_extras_clear(&x);
     g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
     for (igraph_integer_t v = 0; v < n; v++) {
         const char *id = VAS(g, "id", v);
