@@ -83,13 +83,13 @@ typedef struct {
 static columns_t place_columns(const dot_t *d, int n, const chart_matrix_t *m,
                                const clout_chart_opts_t *opts, double W, const char *vhead)
 {
-    double val_w = text_w(vhead, SZ_TICK, true);
+    double val_w = text_w(chart_font_of(opts), vhead, SZ_TICK, true);
     for (int i = 0; i < n; i++) {
         char *t = interval_text(&d[i]);
-        val_w = fmax(val_w, text_w(t, SZ_TICK, false));
+        val_w = fmax(val_w, text_w(chart_font_of(opts), t, SZ_TICK, false));
         g_free(t);
     }
-    double half_tick = fmax(text_w("\u22121", SZ_TICK, false) / 2, 5);
+    double half_tick = fmax(text_w(chart_font_of(opts), "\u22121", SZ_TICK, false) / 2, 5);
     columns_t c = {0};
     for (int attempt = 0; attempt < 3; attempt++) {
         c.values = attempt == 0;
@@ -151,6 +151,8 @@ static clout_status_t balance_chart(const clout_table_t *balance, bool robust,
                                     clout_error_t *err)
 {
     *out = NULL;
+    if (clout_font_check(chart_font_of(opts), err))
+        return CLOUT_EUSAGE;
     const char *layer = chart_layer_of(opts);
     chart_matrix_t m, rm;
     chart_matrix_spec_t sp = {robust ? "robustness" : "balance",
@@ -205,30 +207,31 @@ static clout_status_t balance_chart(const clout_table_t *balance, bool robust,
                                        : "B";
     columns_t c = place_columns(d, n, &m, opts, f.W, vhead);
     double inner = f.W - 2 * MARGIN;
-    double key_h = chart_key_layout(NULL, key, MARGIN, 0, inner);
-    double head_h = c.values ? text_h(SZ_TICK, true) + 2 : 0;
+    double key_h = chart_key_layout(NULL, f.font, key, MARGIN, 0, inner);
+    double head_h = c.values ? text_h(f.font, SZ_TICK, true) + 2 : 0;
     chart_scale_t sc = {c.x0, c.x1, -1, 1};
     char *xt =
         g_strdup_printf("Balance B = (I(%s) \u2212 I(%s)) / (I(%s) + I(%s))", pb, pa, pa, pb);
-    if (text_w(xt, SZ_LABEL, false) > c.x1 - c.x0) {
+    if (text_w(f.font, xt, SZ_LABEL, false) > c.x1 - c.x0) {
         g_free(xt);
         xt = g_strdup("Balance B");
     }
-    double axis_h = TICK_LEN + 2 + text_h(SZ_TICK, false) + 4;
+    double axis_h = TICK_LEN + 2 + text_h(f.font, SZ_TICK, false) + 4;
     double fixed = chart_frame_top(&f) + key_h + 8 + head_h + 4 + axis_h + chart_frame_bottom(&f);
     double ph;
     if (c.x1 - c.x0 < MIN_PLOT) {
         st = chart_too_narrow(err, f.W, MIN_PLOT - (c.x1 - c.x0));
     } else {
-        fixed += chart_pole_ends(NULL, f.W, c.x0, c.x1, 0, pa, pb, xt);
-        st = chart_plot_height(opts, fixed, n * 16.0, n * (text_h(SZ_LABEL, false) + 1), &ph, err);
+        fixed += chart_pole_ends(NULL, f.font, f.W, c.x0, c.x1, 0, pa, pb, xt);
+        st = chart_plot_height(opts, fixed, n * 16.0, n * (text_h(f.font, SZ_LABEL, false) + 1),
+                               &ph, err);
     }
     if (st)
         goto done;
     double row = ph / n;
 
     double y = chart_frame_begin(&f, fixed + ph);
-    y += chart_key_layout(f.s, key, MARGIN, y, inner) + 8;
+    y += chart_key_layout(f.s, f.font, key, MARGIN, y, inner) + 8;
     if (c.values) {
         clout_scene_group(f.s, "values-head");
         clout_scene_text(f.s, f.W - MARGIN, y, vhead, SZ_TICK, true, &CHART_INK, CLOUT_HALIGN_RIGHT,
@@ -241,7 +244,7 @@ static clout_status_t balance_chart(const clout_table_t *balance, bool robust,
         draw_dot(f.s, &d[i], &c, &sc, opts, f.W, top + i * row + row / 2);
     y = top + ph + 4;
     y += chart_axis_x(f.s, &sc, y, CHART_TICKS_BALANCE, 5, chart_fmt_tick_signed, y) + 4;
-    chart_pole_ends(f.s, f.W, c.x0, c.x1, y, pa, pb, xt);
+    chart_pole_ends(f.s, f.font, f.W, c.x0, c.x1, y, pa, pb, xt);
     *out = chart_frame_take(&f);
 done:
     chart_frame_release(&f);

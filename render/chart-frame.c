@@ -162,19 +162,21 @@ void chart_balance_poles(const clout_chart_opts_t *o, const char **a, const char
 
 /* ---- the frame: title on top, source line at the bottom ---- */
 
-static double lines_h(const GPtrArray *lines, double size, bool bold)
+static double lines_h(const char *font, const GPtrArray *lines, double size, bool bold)
 {
-    return lines->len * text_h(size, bold);
+    return lines->len * text_h(font, size, bold);
 }
 
 void chart_frame_init(chart_frame_t *f, const clout_chart_opts_t *o, const char *default_title)
 {
     f->W = o ? o->width : CLOUT_DIAGRAM_WIDTH;
+    f->font = chart_font_of(o);
     f->s = NULL;
     double inner = f->W - 2 * MARGIN;
     /* An empty title (--title '') and an empty source line take no band. */
-    f->title = cl_text_wrap(o && o->title ? o->title : default_title, SZ_TITLE, true, inner);
-    f->source = cl_text_wrap(o ? o->source : NULL, SZ_SOURCE, false, inner);
+    f->title =
+        cl_text_wrap(f->font, o && o->title ? o->title : default_title, SZ_TITLE, true, inner);
+    f->source = cl_text_wrap(f->font, o ? o->source : NULL, SZ_SOURCE, false, inner);
 }
 
 void chart_frame_release(chart_frame_t *f)
@@ -190,19 +192,20 @@ void chart_frame_release(chart_frame_t *f)
 
 double chart_frame_top(const chart_frame_t *f)
 {
-    return f->title->len ? MARGIN + lines_h(f->title, SZ_TITLE, true) + 8 : MARGIN;
+    return f->title->len ? MARGIN + lines_h(f->font, f->title, SZ_TITLE, true) + 8 : MARGIN;
 }
 
 double chart_frame_bottom(const chart_frame_t *f)
 {
-    return f->source->len ? 10 + lines_h(f->source, SZ_SOURCE, false) + MARGIN : MARGIN;
+    return f->source->len ? 10 + lines_h(f->font, f->source, SZ_SOURCE, false) + MARGIN : MARGIN;
 }
 
 double chart_frame_begin(chart_frame_t *f, double height)
 {
     f->s = clout_scene_new(f->W, height);
+    clout_scene_set_font(f->s, f->font);
     clout_scene_group(f->s, "title");
-    cl_scene_lines(f->s, f->title, MARGIN, MARGIN, text_h(SZ_TITLE, true), SZ_TITLE, true,
+    cl_scene_lines(f->s, f->title, MARGIN, MARGIN, text_h(f->font, SZ_TITLE, true), SZ_TITLE, true,
                    &CHART_INK);
     return chart_frame_top(f);
 }
@@ -211,9 +214,9 @@ clout_scene_t *chart_frame_take(chart_frame_t *f)
 {
     if (f->source->len) {
         clout_scene_group(f->s, "source");
-        double y = f->s->height - MARGIN - lines_h(f->source, SZ_SOURCE, false);
-        cl_scene_lines(f->s, f->source, MARGIN, y, text_h(SZ_SOURCE, false), SZ_SOURCE, false,
-                       &CHART_MUTED);
+        double y = f->s->height - MARGIN - lines_h(f->font, f->source, SZ_SOURCE, false);
+        cl_scene_lines(f->s, f->source, MARGIN, y, text_h(f->font, SZ_SOURCE, false), SZ_SOURCE,
+                       false, &CHART_MUTED);
     }
     clout_scene_group(f->s, NULL);
     clout_scene_t *s = f->s;
@@ -278,10 +281,10 @@ void chart_key_free(GArray *key)
     g_array_free(key, TRUE);
 }
 
-static double key_item_w(const key_item_t *it)
+static double key_item_w(const char *font, const key_item_t *it)
 {
     double sw = it->kind == SW_LINE || it->kind == SW_INTERVAL ? 16 : SWATCH_W;
-    return sw + 4 + text_w(it->label, SZ_LABEL, false);
+    return sw + 4 + text_w(font, it->label, SZ_LABEL, false);
 }
 
 /* The swatch sw wide at (x, cy), cy its middle. */
@@ -300,22 +303,23 @@ static void key_swatch(clout_scene_t *s, const key_item_t *it, double x, double 
     }
 }
 
-double chart_key_layout(clout_scene_t *s, GArray *key, double x0, double y0, double maxw)
+double chart_key_layout(clout_scene_t *s, const char *font, GArray *key, double x0, double y0,
+                        double maxw)
 {
-    double lh = text_h(SZ_LABEL, false) + 3, x = x0, y = y0;
+    double lh = text_h(font, SZ_LABEL, false) + 3, x = x0, y = y0;
     if (!key->len)
         return 0;
     if (s)
         clout_scene_group(s, "key");
     for (guint i = 0; i < key->len; i++) {
         const key_item_t *it = &g_array_index(key, key_item_t, i);
-        double w = key_item_w(it);
+        double w = key_item_w(font, it);
         if (x > x0 && x + w > x0 + maxw) {
             x = x0;
             y += lh;
         }
         if (s) {
-            double cy = y + lh / 2 - 1.5, sw = w - 4 - text_w(it->label, SZ_LABEL, false);
+            double cy = y + lh / 2 - 1.5, sw = w - 4 - text_w(font, it->label, SZ_LABEL, false);
             key_swatch(s, it, x, cy, sw);
             clout_scene_text(s, x + sw + 4, y + lh / 2 - 1.5, it->label, SZ_LABEL, false,
                              &CHART_INK, CLOUT_HALIGN_LEFT, CLOUT_VALIGN_MIDDLE, 0);
@@ -364,7 +368,7 @@ double chart_axis_x(clout_scene_t *s, const chart_scale_t *sc, double y, const d
     double xy[4] = {sc->p0, y, sc->p1, y};
     clout_scene_line(s, xy, 2, &CHART_AXIS, 0.6, NULL, 0, false);
     chart_ticks(s, sc, TICKS_BELOW, y, ticks, n, fmt);
-    return TICK_LEN + 2 + text_h(SZ_TICK, false);
+    return TICK_LEN + 2 + text_h(s->font, SZ_TICK, false);
 }
 
 void chart_axis_y(clout_scene_t *s, const chart_scale_t *sc, double x, const double *ticks, int n,
@@ -380,12 +384,12 @@ void chart_axis_y(clout_scene_t *s, const chart_scale_t *sc, double x, const dou
     chart_ticks(s, sc, TICKS_LEFT, x, ticks, n, fmt);
 }
 
-double chart_ticks_w(const double *ticks, int n, chart_tick_fmt_t fmt)
+double chart_ticks_w(const char *font, const double *ticks, int n, chart_tick_fmt_t fmt)
 {
     double w = 0;
     for (int i = 0; i < n; i++) {
         char *l = fmt(ticks[i]);
-        w = fmax(w, text_w(l, SZ_TICK, false));
+        w = fmax(w, text_w(font, l, SZ_TICK, false));
         g_free(l);
     }
     return w;
@@ -417,15 +421,15 @@ void chart_interval(clout_scene_t *s, double xa, double xb, double y, const clou
 
 /* The ends and the title on one line where they fit, else the title under
  * the ends, else each on a line of its own. */
-double chart_pole_ends(clout_scene_t *s, double W, double p0, double p1, double y, const char *a,
-                       const char *b, const char *title)
+double chart_pole_ends(clout_scene_t *s, const char *font, double W, double p0, double p1, double y,
+                       const char *a, const char *b, const char *title)
 {
     char *la = g_strdup_printf("\u2190 all %s", a), *lb = g_strdup_printf("all %s \u2192", b);
-    double wa = text_w(la, SZ_TICK, false), wb = text_w(lb, SZ_TICK, false);
-    double th = text_h(SZ_TICK, false), lh = text_h(SZ_LABEL, false);
+    double wa = text_w(font, la, SZ_TICK, false), wb = text_w(font, lb, SZ_TICK, false);
+    double th = text_h(font, SZ_TICK, false), lh = text_h(font, SZ_LABEL, false);
     double xa = fmin(p0, W - MARGIN - wa), xb = fmax(p1, MARGIN + wb); /* left, right edges */
     bool ends_one = xa + wa + 8 <= xb - wb;
-    double wt = title ? text_w(title, SZ_LABEL, false) : 0;
+    double wt = title ? text_w(font, title, SZ_LABEL, false) : 0;
     double mid = fmin(fmax((p0 + p1) / 2, MARGIN + wt / 2), W - MARGIN - wt / 2);
     bool all_one = title && ends_one && xa + wa + 8 < mid - wt / 2 && mid + wt / 2 + 8 < xb - wb;
     double h;

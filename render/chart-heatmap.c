@@ -29,6 +29,7 @@ static char *fmt_plain(double v, int digits)
 
 /* What is shown, and where. */
 typedef struct {
+    const char *font;  /* of every text (opts->font) */
     bool by_layer;     /* focus x layer balance, else focus x pole value */
     const char *value; /* the column shown */
     const char *pa, *pb;
@@ -99,12 +100,12 @@ static void place_grid(heat_t *h, const chart_matrix_t *m, const chart_uset_t *c
                        const clout_chart_opts_t *opts, double W)
 {
     int nc = chart_uset_n(cols);
-    double cb_side = fmax(h->cb_w + TICK_LEN + 2 + chart_ticks_w(h->ct, 5, h->cfmt),
-                          text_w(h->ctitle, SZ_TICK, true));
+    double cb_side = fmax(h->cb_w + TICK_LEN + 2 + chart_ticks_w(h->font, h->ct, 5, h->cfmt),
+                          text_w(h->font, h->ctitle, SZ_TICK, true));
     if (h->by_layer)
-        cb_side = fmax(
-            cb_side, fmax(text_w(h->cend_hi, SZ_TICK, false), text_w(h->cend_lo, SZ_TICK, false)));
-    h->cell_min = text_w("\u22120.00", SZ_CELL, false) + 6;
+        cb_side = fmax(cb_side, fmax(text_w(h->font, h->cend_hi, SZ_TICK, false),
+                                     text_w(h->font, h->cend_lo, SZ_TICK, false)));
+    h->cell_min = text_w(h->font, "\u22120.00", SZ_CELL, false) + 6;
     for (int attempt = 0; attempt < 3; attempt++) {
         h->below = attempt > 0;
         h->ids = attempt > 1;
@@ -116,10 +117,10 @@ static void place_grid(heat_t *h, const chart_matrix_t *m, const chart_uset_t *c
     }
     double head_w = 0;
     for (int j = 0; j < nc; j++)
-        head_w = fmax(
-            head_w, text_w(col_label(opts, h->by_layer, chart_uset_at(cols, j)), SZ_LABEL, false));
+        head_w = fmax(head_w, text_w(h->font, col_label(opts, h->by_layer, chart_uset_at(cols, j)),
+                                     SZ_LABEL, false));
     h->rotate = head_w + 4 > h->cw;
-    h->head_h = h->rotate ? head_w + 4 : text_h(SZ_LABEL, false) + 4;
+    h->head_h = h->rotate ? head_w + 4 : text_h(h->font, SZ_LABEL, false) + 4;
 }
 
 /* Beside the grid: title (and the second pole's end) above the bar, the
@@ -128,11 +129,11 @@ static void place_grid(heat_t *h, const chart_matrix_t *m, const chart_uset_t *c
  * enough for its tick labels, moved left if the page ends first. */
 static void place_bar(heat_t *h, int nc, double W)
 {
-    double tick_h = text_h(SZ_TICK, false), tb_h = text_h(SZ_TICK, true);
+    double tick_h = text_h(h->font, SZ_TICK, false), tb_h = text_h(h->font, SZ_TICK, true);
     h->cb_head = tb_h + 6 + (h->by_layer ? tick_h + 6 : 0);
     h->cb_foot = h->by_layer ? tick_h + 6 : 4;
-    double half = chart_ticks_w(h->ct + 4, 1, h->cfmt) / 2;
-    h->bw = fmax(fmin(nc * h->cw, 200), 4 * (chart_ticks_w(h->ct, 5, h->cfmt) + 6));
+    double half = chart_ticks_w(h->font, h->ct + 4, 1, h->cfmt) / 2;
+    h->bw = fmax(fmin(nc * h->cw, 200), 4 * (chart_ticks_w(h->font, h->ct, 5, h->cfmt) + 6));
     h->bx = h->x0;
     if (h->bx + h->bw + half > W - MARGIN)
         h->bx = W - MARGIN - half - h->bw;
@@ -140,10 +141,10 @@ static void place_bar(heat_t *h, int nc, double W)
         h->bx = MARGIN + half;
         h->bw = W - MARGIN - half - h->bx;
     }
-    h->below_h =
-        12 + tb_h + 3 + 8 + TICK_LEN + 2 + tick_h +
-        (h->by_layer ? 2 + chart_pole_ends(NULL, W, h->bx, h->bx + h->bw, 0, h->pa, h->pb, NULL)
-                     : 0);
+    h->below_h = 12 + tb_h + 3 + 8 + TICK_LEN + 2 + tick_h +
+                 (h->by_layer ? 2 + chart_pole_ends(NULL, h->font, W, h->bx, h->bx + h->bw, 0,
+                                                    h->pa, h->pb, NULL)
+                              : 0);
 }
 
 static void draw_heads(clout_scene_t *s, const heat_t *h, const chart_uset_t *cols,
@@ -178,7 +179,7 @@ static void draw_row(clout_scene_t *s, const heat_t *h, const chart_matrix_t *m,
         clout_scene_rect(s, h->x0 + j * h->cw, top + i * row, h->cw, row, &c, &CHART_WHITE, 1);
         char *txt = h->by_layer ? chart_fmt_signed(v, 2) : fmt_plain(v, 2);
         clout_rgba_t tc = isfinite(v) ? chart_text_on(&c) : CHART_MUTED;
-        if (text_h(SZ_CELL, false) <= row)
+        if (text_h(s->font, SZ_CELL, false) <= row)
             clout_scene_text(s, h->x0 + (j + 0.5) * h->cw, cy, txt, SZ_CELL, false, &tc,
                              CLOUT_HALIGN_CENTER, CLOUT_VALIGN_MIDDLE, 0);
         g_free(txt);
@@ -190,7 +191,7 @@ static void draw_row(clout_scene_t *s, const heat_t *h, const chart_matrix_t *m,
 static chart_scale_t bar_labels(clout_scene_t *s, const heat_t *h, double top, double ph, int nc,
                                 double *cbx, double *cby)
 {
-    double tb_h = text_h(SZ_TICK, true), tick_h = text_h(SZ_TICK, false);
+    double tb_h = text_h(s->font, SZ_TICK, true), tick_h = text_h(s->font, SZ_TICK, false);
     double v0 = h->by_layer ? -1 : 0;
     if (!h->below) {
         *cbx = h->x0 + nc * h->cw + 16;
@@ -212,7 +213,7 @@ static chart_scale_t bar_labels(clout_scene_t *s, const heat_t *h, double top, d
     *cby = yb + tb_h + 3;
     *cbx = 0;
     if (h->by_layer) {
-        chart_pole_ends(s, clout_scene_width(s), h->bx, h->bx + h->bw,
+        chart_pole_ends(s, s->font, clout_scene_width(s), h->bx, h->bx + h->bw,
                         *cby + 8 + TICK_LEN + 2 + tick_h + 2, h->pa, h->pb, NULL);
         clout_scene_group(s, "colour-bar");
     }
@@ -258,8 +259,11 @@ clout_status_t clout_chart_heatmap(const clout_table_t *t, clout_scene_t **out,
                                    const clout_chart_opts_t *opts, clout_error_t *err)
 {
     *out = NULL;
+    if (clout_font_check(chart_font_of(opts), err))
+        return CLOUT_EUSAGE;
     const char *layer = chart_layer_of(opts);
     heat_t h = {.by_layer = opts && opts->of && strcmp(opts->of, "layers") == 0, .cb_w = 10};
+    h.font = chart_font_of(opts);
     h.value = h.by_layer ? "balance" : opts && opts->of ? opts->of : "index";
     chart_matrix_t m;
     chart_matrix_spec_t sp =
@@ -293,8 +297,8 @@ clout_status_t clout_chart_heatmap(const clout_table_t *t, clout_scene_t **out,
         st = chart_too_narrow(err, f.W, (h.cell_min - h.cw) * nc);
     } else {
         double natural = fmax(nr * 20.0, h.below ? 0 : 90 + h.cb_head + h.cb_foot);
-        double min =
-            fmax(nr * (text_h(SZ_CELL, false) + 2), h.below ? 0 : 40 + h.cb_head + h.cb_foot);
+        double min = fmax(nr * (text_h(f.font, SZ_CELL, false) + 2),
+                          h.below ? 0 : 40 + h.cb_head + h.cb_foot);
         st = chart_plot_height(opts, fixed, natural, min, &ph, err);
     }
     if (st)

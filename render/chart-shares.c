@@ -30,7 +30,8 @@ static void draw_bar(clout_scene_t *s, const chart_matrix_t *m, const chart_uset
         double xa = chart_at(sc, acc), xb = chart_at(sc, fmin(acc + v, 1.0 + 1e-9));
         clout_scene_rect(s, xa, by, xb - xa, bar, &c, &CHART_WHITE, 0.5);
         char *pct = fmt_percent(v);
-        if (text_w(pct, SZ_CELL, false) + 4 <= xb - xa && text_h(SZ_CELL, false) <= bar) {
+        if (text_w(s->font, pct, SZ_CELL, false) + 4 <= xb - xa &&
+            text_h(s->font, SZ_CELL, false) <= bar) {
             clout_rgba_t tc = chart_text_on(&c);
             clout_scene_text(s, (xa + xb) / 2, cy, pct, SZ_CELL, false, &tc, CLOUT_HALIGN_CENTER,
                              CLOUT_VALIGN_MIDDLE, 0);
@@ -49,6 +50,8 @@ clout_status_t clout_chart_shares(const clout_table_t *shares, clout_scene_t **o
                                   const clout_chart_opts_t *opts, clout_error_t *err)
 {
     *out = NULL;
+    if (clout_font_check(chart_font_of(opts), err))
+        return CLOUT_EUSAGE;
     const char *layer = chart_layer_of(opts);
     chart_matrix_t m;
     chart_matrix_spec_t sp = {"shares", "focus", "pole", "direct", NULL, NULL, "layer", layer};
@@ -77,25 +80,26 @@ clout_status_t clout_chart_shares(const clout_table_t *shares, clout_scene_t **o
         chart_key_add(key, "other", CHART_OTHER, SW_RECT);
 
     int n = chart_uset_n(&m.rows);
-    double x1 = f.W - MARGIN - text_w("100%", SZ_TICK, false) / 2;
+    double x1 = f.W - MARGIN - text_w(f.font, "100%", SZ_TICK, false) / 2;
     bool ids = MARGIN + chart_max_name_w(&m.rows, opts, false) + 6 + MIN_PLOT > x1;
     double x0 = MARGIN + chart_max_name_w(&m.rows, opts, ids) + 6;
     double inner = f.W - 2 * MARGIN;
-    double key_h = chart_key_layout(NULL, key, MARGIN, 0, inner);
-    double axis_h = TICK_LEN + 2 + text_h(SZ_TICK, false) + 4 + text_h(SZ_LABEL, false);
+    double key_h = chart_key_layout(NULL, f.font, key, MARGIN, 0, inner);
+    double axis_h =
+        TICK_LEN + 2 + text_h(f.font, SZ_TICK, false) + 4 + text_h(f.font, SZ_LABEL, false);
     double fixed = chart_frame_top(&f) + key_h + 8 + 4 + axis_h + chart_frame_bottom(&f);
     double ph;
     if (x1 - x0 < MIN_PLOT)
         st = chart_too_narrow(err, f.W, MIN_PLOT - (x1 - x0));
     else
-        st = chart_plot_height(opts, fixed, n * 20.0, n * fmax(12, text_h(SZ_LABEL, false) + 2),
-                               &ph, err);
+        st = chart_plot_height(opts, fixed, n * 20.0,
+                               n * fmax(12, text_h(f.font, SZ_LABEL, false) + 2), &ph, err);
     if (st)
         goto done;
     double row = ph / n, bar = row * 0.7;
 
     double y = chart_frame_begin(&f, fixed + ph);
-    y += chart_key_layout(f.s, key, MARGIN, y, inner) + 8;
+    y += chart_key_layout(f.s, f.font, key, MARGIN, y, inner) + 8;
     chart_scale_t sc = {x0, x1, 0, 1};
     double top = y;
     for (int r = 0; r < n; r++) {
@@ -110,8 +114,8 @@ clout_status_t clout_chart_shares(const clout_table_t *shares, clout_scene_t **o
     y += chart_axis_x(f.s, &sc, y, CHART_TICKS_UNIT, 5, fmt_percent, y) + 4;
     clout_scene_group(f.s, "x-title");
     const char *xt = "Direct share D (of all the focus actor depends on)";
-    clout_scene_text(f.s, chart_centre_in(&f, (x0 + x1) / 2, text_w(xt, SZ_LABEL, false)), y, xt,
-                     SZ_LABEL, false, &CHART_INK, CLOUT_HALIGN_CENTER, CLOUT_VALIGN_TOP, 0);
+    clout_scene_text(f.s, chart_centre_in(&f, (x0 + x1) / 2, text_w(f.font, xt, SZ_LABEL, false)),
+                     y, xt, SZ_LABEL, false, &CHART_INK, CLOUT_HALIGN_CENTER, CLOUT_VALIGN_TOP, 0);
     *out = chart_frame_take(&f);
 done:
     chart_frame_release(&f);

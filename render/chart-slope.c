@@ -244,6 +244,7 @@ static int rank_ticks(double max_rank, double *t)
 /* The labels of both columns: the value (or rank) in a column of its own
  * next to the points, so that values line up, and the name beyond it. */
 typedef struct {
+    const char *font; /* of every text (opts->font) */
     char **v[2];      /* by row: the value in a, in b */
     double vw[2];     /* the widest value of each column */
     double name_w;    /* the widest name (or id, with ids) */
@@ -272,10 +273,10 @@ static void measure_labels(labels_t *lb, const GArray *rows, const char *measure
             double v = k ? sl->b : sl->a;
             lb->v[k][i] = measure ? fmt_rank(v) : chart_fmt_signed(v, 2);
             if (isfinite(v))
-                lb->vw[k] = fmax(lb->vw[k], text_w(lb->v[k][i], SZ_LABEL, false));
+                lb->vw[k] = fmax(lb->vw[k], text_w(lb->font, lb->v[k][i], SZ_LABEL, false));
         }
-        lb->name_w = fmax(lb->name_w, text_w(sl->name, SZ_LABEL, false));
-        *id_w = fmax(*id_w, text_w(sl->id, SZ_LABEL, false));
+        lb->name_w = fmax(lb->name_w, text_w(lb->font, sl->name, SZ_LABEL, false));
+        *id_w = fmax(*id_w, text_w(lb->font, sl->id, SZ_LABEL, false));
     }
 }
 
@@ -329,7 +330,7 @@ static void draw_end(clout_scene_t *s, const labels_t *lb, const slope_t *sl, in
         clout_scene_line(s, lead, 2, &CHART_GRID, 0.5, NULL, 0, false);
     }
     const char *nm = lb->ids ? sl->id : sl->name;
-    double nw = text_w(nm, SZ_LABEL, false), vw = lb->vw[k];
+    double nw = text_w(s->font, nm, SZ_LABEL, false), vw = lb->vw[k];
     double bx0 = k ? tx - 1 : tx - vw - 5 - nw - 1;
     clout_scene_rect(s, bx0, ly - lh / 2, vw + 5 + nw + 2, lh, &CHART_WHITE, NULL, 0);
     double vx = k ? tx + vw : tx, nx = k ? tx + vw + 5 : tx - vw - 5;
@@ -360,26 +361,34 @@ static void draw_slopes(clout_scene_t *s, const GArray *rows, const labels_t *lb
     g_free(ly[1]);
 }
 
-/* The column heads at y, the y axis and its title, the columns' lines
- * and, for balance, the zero line. */
+/* The column heads at y, the y axis and its title, the grid and, for
+ * balance, the zero line, and the columns' lines.  The grid and the zero
+ * line run from one column to the other only: beyond the columns are the
+ * labels, which no line may cross (tests/cli/figures.sh checks). */
 static void draw_columns(clout_scene_t *s, const labels_t *lb, const char *label_a,
                          const char *label_b, double y, bool balance)
 {
-    double top = lb->top, ph = lb->ph, W = clout_scene_width(s);
+    double top = lb->top, ph = lb->ph;
     clout_scene_group(s, "columns");
     clout_scene_text(s, lb->x[0], y, label_a, SZ_LABEL, true, &CHART_INK, CLOUT_HALIGN_CENTER,
                      CLOUT_VALIGN_TOP, 0);
     clout_scene_text(s, lb->x[1], y, label_b, SZ_LABEL, true, &CHART_INK, CLOUT_HALIGN_CENTER,
                      CLOUT_VALIGN_TOP, 0);
-    chart_axis_y(s, &lb->sy, lb->axis_x0, lb->yt, lb->nyt, lb->yfmt, W - MARGIN);
+    chart_axis_y(s, &lb->sy, lb->axis_x0, lb->yt, lb->nyt, lb->yfmt, lb->axis_x0);
     chart_y_title(s, lb->ytitle, top + ph / 2);
+    clout_scene_group(s, "grid");
+    for (int i = 0; i < lb->nyt; i++) {
+        double gy = chart_at(&lb->sy, lb->yt[i]), g[4] = {lb->x[0], gy, lb->x[1], gy};
+        if (balance && lb->yt[i] == 0)
+            chart_zero_line(s, lb->x[0], gy, lb->x[1], gy);
+        else
+            clout_scene_line(s, g, 2, &CHART_GRID, 0.5, NULL, 0, false);
+    }
     clout_scene_group(s, "column-lines");
     for (int k = 0; k < 2; k++) {
         double l[4] = {lb->x[k], top, lb->x[k], top + ph};
         clout_scene_line(s, l, 2, &CHART_AXIS, 0.6, NULL, 0, false);
     }
-    if (balance)
-        chart_zero_line(s, lb->axis_x0, chart_at(&lb->sy, 0), W - MARGIN, chart_at(&lb->sy, 0));
 }
 
 /* The y axis's ticks and title. */
@@ -395,8 +404,8 @@ static void y_axis(labels_t *lb, const GArray *rows, const clout_chart_opts_t *o
     chart_balance_poles(opts, &pa, &pb);
     lb->ytitle = measure ? g_strdup_printf("Rank by %s (1 = highest)", measure)
                          : g_strdup_printf("Balance B (\u22121 all %s, +1 all %s)", pa, pb);
-    lb->axis_x0 = MARGIN + text_h(SZ_LABEL, false) + 4 + chart_ticks_w(lb->yt, lb->nyt, lb->yfmt) +
-                  TICK_LEN + 2;
+    lb->axis_x0 = MARGIN + text_h(lb->font, SZ_LABEL, false) + 4 +
+                  chart_ticks_w(lb->font, lb->yt, lb->nyt, lb->yfmt) + TICK_LEN + 2;
 }
 
 static char *default_title(const clout_chart_opts_t *opts, const char *measure, const char *label_a,
@@ -418,6 +427,8 @@ clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b,
                                  const clout_chart_opts_t *opts, clout_error_t *err)
 {
     *out = NULL;
+    if (clout_font_check(chart_font_of(opts), err))
+        return CLOUT_EUSAGE;
     const char *measure = opts && opts->of && strcmp(opts->of, "balance") != 0 ? opts->of : NULL;
     label_a = label_a ? label_a : "A";
     label_b = label_b ? label_b : "B";
@@ -425,7 +436,7 @@ clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b,
     clout_status_t st =
         measure ? rank_rows(a, b, opts, measure, rows, err) : balance_rows(a, b, opts, rows, err);
     chart_frame_t f = {0};
-    labels_t lb = {0};
+    labels_t lb = {.font = chart_font_of(opts)};
     if (st)
         goto done;
     char *dflt = default_title(opts, measure, label_a, label_b);
@@ -436,8 +447,8 @@ clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b,
     double id_w, max_rank;
     measure_labels(&lb, rows, measure, &id_w);
     y_axis(&lb, rows, opts, measure, &max_rank);
-    double ytitle_w = text_w(lb.ytitle, SZ_LABEL, false);
-    double lh = lb.lh = text_h(SZ_LABEL, false);
+    double ytitle_w = text_w(f.font, lb.ytitle, SZ_LABEL, false);
+    double lh = lb.lh = text_h(f.font, SZ_LABEL, false);
     double axis_x0 = lb.axis_x0, vwa = lb.vw[0], vwb = lb.vw[1];
     /* Names, or ids where the page is too narrow for names on both sides. */
     lb.ids = f.W - MARGIN - 2 * (lb.name_w + 5 + 8) - vwa - vwb - (axis_x0 + 10) < MIN_PLOT;
@@ -446,7 +457,7 @@ clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b,
     double xa = axis_x0 + 10 + lb.name_w + 5 + vwa + 8, xb = f.W - MARGIN - lb.name_w - 5 - vwb - 8;
     lb.x[0] = xa;
     lb.x[1] = xb;
-    double head_h = text_h(SZ_LABEL, true) + 6;
+    double head_h = text_h(f.font, SZ_LABEL, true) + 6;
     double fixed = chart_frame_top(&f) + head_h + lh + chart_frame_bottom(&f);
     if (xb - xa < SLOPE_MIN_PLOT) {
         st = chart_too_narrow(err, f.W, SLOPE_MIN_PLOT - (xb - xa));

@@ -169,6 +169,7 @@ double chart_max_name_w(const chart_uset_t *set, const clout_chart_opts_t *o, bo
 {
     double w = 0;
     for (int i = 0; i < chart_uset_n(set); i++)
-        w = fmax(w, text_w(chart_disp(o, chart_uset_at(set, i), ids), SZ_LABEL, false));
+        w = fmax(w, text_w(chart_font_of(o), chart_disp(o, chart_uset_at(set, i), ids), SZ_LABEL,
+                           false));
     return w;
 }

@@ -12,12 +12,13 @@ static char *fmt_year(double v)
 }
 
 /* Thins year ticks so that their labels do not touch. */
-static int thin_ticks(const chart_scale_t *sc, const int *years, int n, double *ticks)
+static int thin_ticks(const char *font, const chart_scale_t *sc, const int *years, int n,
+                      double *ticks)
 {
     double w = 0;
     for (int i = 0; i < n; i++) {
         char *l = fmt_year(years[i]);
-        w = fmax(w, text_w(l, SZ_TICK, false));
+        w = fmax(w, text_w(font, l, SZ_TICK, false));
         g_free(l);
     }
     for (int step = 1; step <= n; step++) {
@@ -218,9 +219,10 @@ static void mark_coverage_changes(clout_scene_t *s, const trend_t *t, clout_tabl
 
 /* Years from x0 to x1, padded so that the end markers and year labels stay
  * inside the page (W wide). */
-static chart_scale_t year_scale(const int *years, int n, double x0, double x1, double W)
+static chart_scale_t year_scale(const char *font, const int *years, int n, double x0, double x1,
+                                double W)
 {
-    double half_year = text_w("2000", SZ_TICK, false) / 2;
+    double half_year = text_w(font, "2000", SZ_TICK, false) / 2;
     double span_y = years[n - 1] - years[0];
     double pad = span_y > 0 ? span_y * 0.04 : 1;
     chart_scale_t sx = {x0, x1, years[0] - pad, years[n - 1] + pad};
@@ -253,6 +255,8 @@ clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years,
                                  clout_error_t *err)
 {
     *out = NULL;
+    if (clout_font_check(chart_font_of(opts), err))
+        return CLOUT_EUSAGE;
     clout_status_t st = check_years(years, n, err);
     if (st)
         return st;
@@ -281,12 +285,14 @@ clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years,
     chart_tick_fmt_t yfmt = is_bal ? chart_fmt_tick_signed : chart_fmt_unit;
     ytitle = is_bal ? g_strdup_printf("Balance B (\u22121 all %s, +1 all %s)", pa, pb)
                     : g_strdup_printf("Influence index I of %s", chart_name_of(opts, t.of));
-    double ytitle_w = text_w(ytitle, SZ_LABEL, false);
-    double yl = MARGIN + text_h(SZ_LABEL, false) + 4 + chart_ticks_w(yt, 5, yfmt) + TICK_LEN + 2;
+    double ytitle_w = text_w(f.font, ytitle, SZ_LABEL, false);
+    double yl = MARGIN + text_h(f.font, SZ_LABEL, false) + 4 + chart_ticks_w(f.font, yt, 5, yfmt) +
+                TICK_LEN + 2;
     double x0 = yl + 1, x1 = f.W - MARGIN - 2;
     double inner = f.W - 2 * MARGIN;
-    double key_h = chart_key_layout(NULL, key, MARGIN, 0, inner);
-    double axis_h = TICK_LEN + 2 + text_h(SZ_TICK, false) + 4 + text_h(SZ_LABEL, false);
+    double key_h = chart_key_layout(NULL, f.font, key, MARGIN, 0, inner);
+    double axis_h =
+        TICK_LEN + 2 + text_h(f.font, SZ_TICK, false) + 4 + text_h(f.font, SZ_LABEL, false);
     double fixed = chart_frame_top(&f) + key_h + 10 + 4 + axis_h + chart_frame_bottom(&f);
     double ph;
     if (x1 - x0 < MIN_PLOT) {
@@ -297,10 +303,10 @@ clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years,
     }
     if (st)
         goto done;
-    t.sx = year_scale(years, n, x0, x1, f.W);
+    t.sx = year_scale(f.font, years, n, x0, x1, f.W);
 
     double y = chart_frame_begin(&f, fixed + ph);
-    y += chart_key_layout(f.s, key, MARGIN, y, inner) + 10;
+    y += chart_key_layout(f.s, f.font, key, MARGIN, y, inner) + 10;
     double top = y;
     t.sy = (chart_scale_t){top + ph, top, is_bal ? -1 : 0, 1};
     chart_axis_y(f.s, &t.sy, x0, yt, 5, yfmt, t.sx.p1);
@@ -312,7 +318,7 @@ clout_status_t clout_chart_trend(clout_table_t *const *tables, const int *years,
     draw_series(f.s, &t);
     y = top + ph;
     double *ticks = g_new(double, n);
-    int nt = thin_ticks(&t.sx, years, n, ticks);
+    int nt = thin_ticks(f.font, &t.sx, years, n, ticks);
     y += chart_axis_x(f.s, &t.sx, y, ticks, nt, fmt_year, y) + 4;
     g_free(ticks);
     clout_scene_group(f.s, "x-title");

@@ -37,17 +37,23 @@ clout_rgba_t chart_series_color(int i);
 /* White or ink, whichever contrasts more with fill. */
 clout_rgba_t chart_text_on(const clout_rgba_t *fill);
 
-/* ---- text ---- */
+/* ---- text, in font: the chart's (opts->font, the frame's), NULL for the default ---- */
 
-static inline double text_w(const char *t, double size, bool bold)
+static inline double text_w(const char *font, const char *t, double size, bool bold)
 {
-    return cl_text_width(t, size, bold);
+    return cl_text_width(font, t, size, bold);
 }
 
 /* The height of a line of text. */
-static inline double text_h(double size, bool bold)
+static inline double text_h(const char *font, double size, bool bold)
 {
-    return cl_text_height("Ag", size, bold);
+    return cl_text_height(font, "Ag", size, bold);
+}
+
+/* opts->font, else NULL (the default). */
+static inline const char *chart_font_of(const clout_chart_opts_t *o)
+{
+    return o ? o->font : NULL;
 }
 
 /* "−0.18", "+0.52", "0.00": a true minus sign, and a sign on every nonzero
@@ -75,10 +81,13 @@ void chart_balance_poles(const clout_chart_opts_t *o, const char **a, const char
 typedef struct {
     clout_scene_t *s;
     double W;         /* scene width */
+    const char *font; /* of every text: opts->font (not owned), NULL for the default */
     GPtrArray *title; /* wrapped */
     GPtrArray *source;
 } chart_frame_t;
 
+/* Measures the title and source line in o's font (which each chart checks
+ * first: clout_font_check). */
 void chart_frame_init(chart_frame_t *f, const clout_chart_opts_t *o, const char *default_title);
 /* Frees the scene too, unless chart_frame_take took it.  A frame set to
  * zeros ({0}) may be released. */
@@ -86,7 +95,8 @@ void chart_frame_release(chart_frame_t *f);
 /* The height of the title band, and of the source band. */
 double chart_frame_top(const chart_frame_t *f);
 double chart_frame_bottom(const chart_frame_t *f);
-/* Creates the scene, height tall, and draws the title; returns the y under it. */
+/* Creates the scene, height tall, in the frame's font, and draws the
+ * title; returns the y under it. */
 double chart_frame_begin(chart_frame_t *f, double height);
 /* Draws the source line and hands the scene over. */
 clout_scene_t *chart_frame_take(chart_frame_t *f);
@@ -107,9 +117,10 @@ typedef enum { SW_RECT, SW_LINE, SW_DOT, SW_INTERVAL } swatch_t;
 GArray *chart_key_new(void);
 void chart_key_add(GArray *key, const char *label, clout_rgba_t c, swatch_t kind);
 void chart_key_free(GArray *key);
-/* Lays the key out in rows no wider than maxw; draws it when s is not NULL;
- * returns its height. */
-double chart_key_layout(clout_scene_t *s, GArray *key, double x0, double y0, double maxw);
+/* Lays the key out in rows no wider than maxw, measured in font; draws it
+ * when s is not NULL; returns its height. */
+double chart_key_layout(clout_scene_t *s, const char *font, GArray *key, double x0, double y0,
+                        double maxw);
 
 /* ---- scales and axes ---- */
 
@@ -147,8 +158,8 @@ double chart_axis_x(clout_scene_t *s, const chart_scale_t *sc, double y, const d
  * them, horizontal grid lines from x to gx1 when gx1 > x. */
 void chart_axis_y(clout_scene_t *s, const chart_scale_t *sc, double x, const double *ticks, int n,
                   chart_tick_fmt_t fmt, double gx1);
-/* The widest tick label. */
-double chart_ticks_w(const double *ticks, int n, chart_tick_fmt_t fmt);
+/* The widest tick label in font. */
+double chart_ticks_w(const char *font, const double *ticks, int n, chart_tick_fmt_t fmt);
 /* The dashed line at balance 0, from (x0, y0) to (x1, y1). */
 void chart_zero_line(clout_scene_t *s, double x0, double y0, double x1, double y1);
 /* A title along the left edge, turned a quarter, centred on y. */
@@ -156,10 +167,10 @@ void chart_y_title(clout_scene_t *s, const char *title, double y);
 /* An interval from xa to xb at y, with caps at both ends. */
 void chart_interval(clout_scene_t *s, double xa, double xb, double y, const clout_rgba_t *c);
 /* Under a balance scale from p0 (-1) to p1 (+1): "← all A", "all B →" and,
- * when given, a title between them.  Draws when s is not NULL; returns the
- * height. */
-double chart_pole_ends(clout_scene_t *s, double W, double p0, double p1, double y, const char *a,
-                       const char *b, const char *title);
+ * when given, a title between them, measured in font.  Draws when s is not
+ * NULL; returns the height. */
+double chart_pole_ends(clout_scene_t *s, const char *font, double W, double p0, double p1, double y,
+                       const char *a, const char *b, const char *title);
 
 /* ---- reading tables (chart-table.c) ---- */
 

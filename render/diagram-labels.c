@@ -199,20 +199,60 @@ static box_t node_box(const node_t *nd)
 static bool labelled(const ctx_t *c, const node_t *nd)
 {
     switch (c->o->labels) {
-    case CLOUT_LABELS_ALL: return true;
+    case CLOUT_LABELS_ALL:
+    case CLOUT_LABELS_FIT: return true;
     case CLOUT_LABELS_FOCUS: return nd->role == CLOUT_ROLE_FOCUS;
     case CLOUT_LABELS_POLES: return nd->role == CLOUT_ROLE_POLE;
     default: return false;
     }
 }
 
-/* What a label must stay clear of: the panel's nodes and the labels placed
- * so far, each in a grid. */
+/* A leader line, from its node's outline to its label. */
+typedef struct {
+    double x0, y0, x1, y1;
+} seg_t;
+
+/* The length of s inside box b (Liang and Barsky's clipping), 0 if it
+ * misses or only touches. */
+static double seg_in_box(const seg_t *s, const box_t *b)
+{
+    double dx = s->x1 - s->x0, dy = s->y1 - s->y0, t0 = 0, t1 = 1;
+    double p[4] = {-dx, dx, -dy, dy};
+    double q[4] = {s->x0 - b->x0, b->x1 - s->x0, s->y0 - b->y0, b->y1 - s->y0};
+    for (int k = 0; k < 4; k++) {
+        if (p[k] == 0) {
+            if (q[k] <= 0)
+                return 0;
+            continue;
+        }
+        double t = q[k] / p[k];
+        if (p[k] < 0)
+            t0 = MAX(t0, t);
+        else
+            t1 = MIN(t1, t);
+    }
+    return t1 > t0 ? (t1 - t0) * hypot(dx, dy) : 0;
+}
+
+/* Whether segments a and b cross (proper crossings: end points on the
+ * other segment do not count). */
+static bool segs_cross(const seg_t *a, const seg_t *b)
+{
+    double d1 = (b->x1 - b->x0) * (a->y0 - b->y0) - (b->y1 - b->y0) * (a->x0 - b->x0);
+    double d2 = (b->x1 - b->x0) * (a->y1 - b->y0) - (b->y1 - b->y0) * (a->x1 - b->x0);
+    double d3 = (a->x1 - a->x0) * (b->y0 - a->y0) - (a->y1 - a->y0) * (b->x0 - a->x0);
+    double d4 = (a->x1 - a->x0) * (b->y1 - a->y0) - (a->y1 - a->y0) * (b->x1 - a->x0);
+    return d1 * d2 < 0 && d3 * d4 < 0;
+}
+
+/* What a label must stay clear of: the panel's nodes, the labels placed
+ * so far (each in a grid) and the leader lines drawn so far (few). */
 typedef struct {
     const panel_t *p;
     box_t panel;
-    box_t *nodes;   /* by node */
-    GArray *placed; /* box_t */
+    box_t *nodes;    /* by node */
+    GArray *placed;  /* box_t */
+    GArray *leaders; /* seg_t */
     grid_t node_grid, placed_grid;
     GArray *near, *hits; /* scratch for the queries */
 } placer_t;
@@ -225,6 +265,7 @@ static void placer_init(placer_t *pl, const ctx_t *c, const panel_t *p)
     for (int i = 0; i < p->n; i++)
         pl->nodes[i] = node_box(&p->nodes[i]);
     pl->placed = g_array_new(FALSE, FALSE, sizeof(box_t));
+    pl->leaders = g_array_new(FALSE, FALSE, sizeof(seg_t));
     /* Cells of about a label's height (a label is a few cells wide). */
     grid_init(&pl->node_grid, &pl->panel, 2 * c->label_size);
     grid_init(&pl->placed_grid, &pl->panel, 2 * c->label_size);
@@ -241,6 +282,7 @@ static void placer_release(placer_t *pl)
     grid_release(&pl->node_grid);
     grid_release(&pl->placed_grid);
     g_array_free(pl->placed, TRUE);
+    g_array_free(pl->leaders, TRUE);
     g_free(pl->nodes);
 }
 
@@ -251,8 +293,9 @@ static void placer_take(placer_t *pl, const box_t *b)
     g_array_append_val(pl->placed, *b);
 }
 
-/* How much the box covers of the nodes other than node self and of the
- * labels placed; INFINITY once that reaches bound. */
+/* How much the box covers of the nodes other than node self, of the
+ * labels placed and of the leader lines (a line counts as if 1 pt wide);
+ * INFINITY once that reaches bound. */
 static double placer_cost(placer_t *pl, const box_t *b, int self, double bound)
 {
     /* A label may touch what it names, not cover other nodes or labels. */
@@ -265,7 +308,36 @@ static double placer_cost(placer_t *pl, const box_t *b, int self, double bound)
         cost = overlap_sum(cost, &tight, (const box_t *)(void *)pl->placed->data, pl->near, -1,
                            bound, pl->hits);
     }
+    for (guint k = 0; k < pl->leaders->len && cost < bound; k++)
+        cost += seg_in_box(&g_array_index(pl->leaders, seg_t, k), &tight);
     return cost;
+}
+
+/* Whether a leader along s crosses no label and no leader, and no node
+ * but node self's; with over_nodes, it may cross the nodes crowding node
+ * self (centres within NEIGHBOUR (r_self + r) of its centre), to get out
+ * of a ring of them, never one farther along, which it would seem to
+ * label. */
+#define NEIGHBOUR 3.0
+static bool placer_clear(placer_t *pl, const seg_t *s, int self, bool over_nodes)
+{
+    box_t q = {MIN(s->x0, s->x1), MIN(s->y0, s->y1), MAX(s->x0, s->x1), MAX(s->y0, s->y1)};
+    grid_query(&pl->node_grid, pl->p->n, &q, pl->near);
+    for (guint k = 0; k < pl->near->len; k++) {
+        int j = g_array_index(pl->near, int, k);
+        const node_t *a = &pl->p->nodes[self], *b = &pl->p->nodes[j];
+        bool crowding = over_nodes && hypot(a->x - b->x, a->y - b->y) < NEIGHBOUR * (a->r + b->r);
+        if (j != self && !crowding && seg_in_box(s, &pl->nodes[j]) > 0)
+            return false;
+    }
+    grid_query(&pl->placed_grid, (int)pl->placed->len, &q, pl->near);
+    for (guint k = 0; k < pl->near->len; k++)
+        if (seg_in_box(s, &g_array_index(pl->placed, box_t, g_array_index(pl->near, int, k))) > 0)
+            return false;
+    for (guint k = 0; k < pl->leaders->len; k++)
+        if (segs_cross(s, &g_array_index(pl->leaders, seg_t, k)))
+            return false;
+    return true;
 }
 
 /* The top left corners a w x h label of nd may take, best first. */
@@ -287,30 +359,93 @@ static void candidates(const node_t *nd, double w, double h, double cand[8][2])
     memcpy(cand, c, sizeof c);
 }
 
-/* The box of node i's w x h label: the first candidate inside the panel
- * that covers nothing, else the one that covers least, else (none inside)
- * the right side pushed inside. */
-static box_t place_label(placer_t *pl, int i, double w, double h)
+/* Places farther out, for a label that finds none of the eight free: rings
+ * LEADER_STEP label heights apart beyond the shape, in 16 directions (the
+ * eight of candidates() first, then those between).  In direction a the
+ * label's box touches the point at that distance with the side, corner or
+ * edge that faces the node, so the boxes of one ring do not reach in. */
+#define LEADER_STEP 1.5
+#define LEADER_DIRS 16
+static box_t far_candidate(const node_t *nd, double w, double h, int k)
 {
+    /* Degrees, y down: right, left, up, down, the diagonals, then between. */
+    static const double dir[LEADER_DIRS] = {0,     180,  270,   90,    315,   45,    225,  135,
+                                            337.5, 22.5, 202.5, 157.5, 292.5, 247.5, 67.5, 112.5};
+    double hw, top, bottom;
+    diagram_shape_box(nd->shape, nd->r, &hw, &top, &bottom);
+    double a = dir[k % LEADER_DIRS] * G_PI / 180, ca = cos(a), sa = sin(a);
+    double d = LABEL_GAP + (k / LEADER_DIRS + 1) * LEADER_STEP * h;
+    double px = nd->x + ca * (hw + d), py = nd->y + sa * (sa < 0 ? top + d : bottom + d);
+    double x0 = px - w * (1 - ca) / 2, y0 = py - h * (1 - sa) / 2;
+    return (box_t){x0, y0, x0 + w, y0 + h};
+}
+
+/* The leader from nd's outline towards the nearest point of box b, ending
+ * LEADER_GAP short of it; false when the two are too close for one. */
+#define LEADER_GAP 1.0
+static bool leader_of(const node_t *nd, const box_t *b, seg_t *s)
+{
+    double qx = CLAMP(nd->x, b->x0, b->x1), qy = CLAMP(nd->y, b->y0, b->y1);
+    double len = hypot(qx - nd->x, qy - nd->y);
+    double c[2] = {nd->x, nd->y}, d[2] = {(qx - nd->x) / len, (qy - nd->y) / len};
+    double t0;
+    if (!(len > 0) || !diagram_outline_cross(nd, c, d, false, &t0))
+        return false;
+    t0 += NODE_LINE / 2;
+    if (len - LEADER_GAP - t0 < 2)
+        return false;
+    *s = (seg_t){c[0] + d[0] * t0, c[1] + d[1] * t0, c[0] + d[0] * (len - LEADER_GAP),
+                 c[1] + d[1] * (len - LEADER_GAP)};
+    return true;
+}
+
+static bool inside(const box_t *b, const box_t *panel)
+{
+    return b->x0 >= panel->x0 && b->x1 <= panel->x1 && b->y0 >= panel->y0 && b->y1 <= panel->y1;
+}
+
+/* The box of node i's w x h label: the first candidate inside the panel
+ * that covers nothing; else the first place farther out that covers
+ * nothing and whose leader (*leader, *has_leader set) crosses nothing;
+ * else the candidate that covers least; else (none inside) the right side
+ * pushed inside. */
+static box_t place_label(placer_t *pl, int i, double w, double h, seg_t *leader, bool *has_leader,
+                         bool *clear)
+{
+    *clear = true;
+    const node_t *nd = &pl->p->nodes[i];
     double cand[8][2];
-    candidates(&pl->p->nodes[i], w, h, cand);
+    candidates(nd, w, h, cand);
     const box_t *panel = &pl->panel;
     int best = -1;
     double best_cost = INFINITY;
+    *has_leader = false;
     for (int k = 0; k < 8; k++) {
         box_t b = {cand[k][0], cand[k][1], cand[k][0] + w, cand[k][1] + h};
-        if (b.x0 < panel->x0 || b.x1 > panel->x1 || b.y0 < panel->y0 || b.y1 > panel->y1)
+        if (!inside(&b, panel))
             continue;
         double cost = placer_cost(pl, &b, i, best_cost);
-        if (cost == 0) {
-            best = k;
-            break;
-        }
+        if (cost == 0)
+            return b;
         if (cost < best_cost) {
             best_cost = cost;
             best = k;
         }
     }
+    /* Rings out to the panel's far corner. */
+    double reach =
+        hypot(MAX(nd->x - panel->x0, panel->x1 - nd->x), MAX(nd->y - panel->y0, panel->y1 - nd->y));
+    int n_far = LEADER_DIRS * MAX(1, (int)ceil(reach / (LEADER_STEP * h)));
+    for (int tier = 0; tier < 2; tier++)
+        for (int k = 0; k < n_far; k++) {
+            box_t b = far_candidate(nd, w, h, k);
+            if (inside(&b, panel) && placer_cost(pl, &b, i, 1e-9) == 0 &&
+                leader_of(nd, &b, leader) && placer_clear(pl, leader, i, tier == 1)) {
+                *has_leader = true;
+                return b;
+            }
+        }
+    *clear = false;
     double x, y;
     if (best >= 0) {
         x = cand[best][0];
@@ -320,6 +455,54 @@ static box_t place_label(placer_t *pl, int i, double w, double h)
         y = CLAMP(cand[0][1], panel->y0, MAX(panel->y0, panel->y1 - h));
     }
     return (box_t){x, y, x + w, y + h};
+}
+
+/* A label as placed. */
+typedef struct {
+    const node_t *nd;
+    box_t box;
+    seg_t leader;
+    bool has_leader;
+} label_t;
+
+/* Leaders are thin, grey and without arrows, so as not to pass for ties. */
+#define LEADER_WIDTH 0.3
+static void draw_leaders(const ctx_t *c, clout_scene_t *s, const panel_t *p, const GArray *labels)
+{
+    bool any = false;
+    for (guint k = 0; k < labels->len && !any; k++)
+        any = g_array_index(labels, label_t, k).has_leader;
+    if (!any)
+        return; /* no empty group in the scene */
+    bool multi = c->n_panels > 1;
+    cl_scene_groupf(s, "leaders%s%s", multi ? " " : "", multi ? p->key : "");
+    clout_rgba_t grey = diagram_rgba("#737373", 1);
+    for (guint k = 0; k < labels->len; k++) {
+        const label_t *l = &g_array_index(labels, label_t, k);
+        if (!l->has_leader)
+            continue;
+        double xy[4] = {l->leader.x0, l->leader.y0, l->leader.x1, l->leader.y1};
+        clout_scene_line(s, xy, 2, &grey, LEADER_WIDTH, NULL, 0, false);
+    }
+}
+
+/* The labels --labels fit left out, as one warning per panel. */
+static void warn_left_out(const ctx_t *c, const panel_t *p, const GPtrArray *ids)
+{
+    if (!ids->len)
+        return;
+    GString *list = g_string_new(NULL);
+    for (guint k = 0; k < ids->len && k < 8; k++)
+        g_string_append_printf(list, "%s%s", k ? ", " : "", (const char *)ids->pdata[k]);
+    if (ids->len > 8)
+        g_string_append_printf(list, " and %u more", ids->len - 8);
+    bool multi = c->n_panels > 1;
+    clout_error_warn(c->err,
+                     "%s%s%u label%s left out for want of room (%s); a wider figure (--width) "
+                     "fits more, --labels all draws every one even where they overlap",
+                     multi ? p->key : "", multi ? ": " : "", ids->len, ids->len == 1 ? "" : "s",
+                     list->str);
+    g_string_free(list, TRUE);
 }
 
 /* Poles, then focus actors, then the larger nodes: the first placed get
@@ -332,22 +515,43 @@ void diagram_draw_labels(const ctx_t *c, clout_scene_t *s, const panel_t *p)
     if (c->n_panels > 1) {
         /* The panel's title is taken. */
         double w, h;
-        clout_text_extent(p->key, &w, &h, PANEL_TITLE_SIZE, true);
+        cl_text_extent(c->o->font, p->key, &w, &h, PANEL_TITLE_SIZE, true);
         box_t t = {p->px + 3, p->py + 2, p->px + 3 + w, p->py + 2 + h};
         placer_take(&pl, &t);
     }
+    GArray *labels = g_array_new(FALSE, FALSE, sizeof(label_t));
+    GPtrArray *left_out = g_ptr_array_new();
     for (int oi = 0; oi < p->n; oi++) {
         const node_t *nd = &p->nodes[order[oi]];
         if (!labelled(c, nd))
             continue;
-        bool bold = nd->role != CLOUT_ROLE_NONE;
         double w, h;
-        clout_text_extent(nd->id, &w, &h, c->label_size, bold);
-        box_t b = place_label(&pl, order[oi], w, h);
-        placer_take(&pl, &b);
-        clout_scene_text(s, b.x0, b.y0, nd->id, c->label_size, bold, &DIAGRAM_INK,
-                         CLOUT_HALIGN_LEFT, CLOUT_VALIGN_TOP, 0);
+        cl_text_extent(c->o->font, nd->id, &w, &h, c->label_size, nd->role != CLOUT_ROLE_NONE);
+        label_t l = {.nd = nd};
+        bool clear;
+        l.box = place_label(&pl, order[oi], w, h, &l.leader, &l.has_leader, &clear);
+        if (!clear && c->o->labels == CLOUT_LABELS_FIT && nd->role == CLOUT_ROLE_NONE) {
+            g_ptr_array_add(left_out, (gpointer)nd->id);
+            continue;
+        }
+        placer_take(&pl, &l.box);
+        if (l.has_leader)
+            g_array_append_val(pl.leaders, l.leader);
+        g_array_append_val(labels, l);
     }
+    /* Leaders under the labels, over the nodes they start from. */
+    draw_leaders(c, s, p, labels);
+    bool multi = c->n_panels > 1;
+    cl_scene_groupf(s, "labels%s%s", multi ? " " : "", multi ? p->key : "");
+    for (guint k = 0; k < labels->len; k++) {
+        const label_t *l = &g_array_index(labels, label_t, k);
+        clout_scene_text(s, l->box.x0, l->box.y0, l->nd->id, c->label_size,
+                         l->nd->role != CLOUT_ROLE_NONE, &DIAGRAM_INK, CLOUT_HALIGN_LEFT,
+                         CLOUT_VALIGN_TOP, 0);
+    }
+    warn_left_out(c, p, left_out);
+    g_ptr_array_free(left_out, TRUE);
+    g_array_free(labels, TRUE);
     placer_release(&pl);
     g_free(order);
 }

@@ -80,7 +80,15 @@ static double row_height(const row_t *r)
     return LEGEND_ROW;
 }
 
-static void measure_block(block_t *b)
+/* The balance bar: BAR_W wide, or wider when its end labels (the poles'
+ * names) need more room side by side. */
+static double bar_width(const char *font, const row_t *r)
+{
+    return MAX(BAR_W, cl_text_width(font, r->left, LEGEND_SIZE, false) +
+                          cl_text_width(font, r->right, LEGEND_SIZE, false) + 6);
+}
+
+static void measure_block(block_t *b, const char *font)
 {
     b->swatch_w = 16;
     for (guint i = 0; i < b->rows->len; i++) {
@@ -91,13 +99,13 @@ static void measure_block(block_t *b)
             b->swatch_w = MAX(b->swatch_w, 2 * hw + 2);
         }
     }
-    b->w = cl_text_width(b->title, LEGEND_SIZE, true);
-    b->h = cl_text_height(b->title, LEGEND_SIZE, true) + 2;
+    b->w = cl_text_width(font, b->title, LEGEND_SIZE, true);
+    b->h = cl_text_height(font, b->title, LEGEND_SIZE, true) + 2;
     for (guint i = 0; i < b->rows->len; i++) {
         const row_t *r = &g_array_index(b->rows, row_t, i);
         double w = r->kind == ROW_BAR
-                       ? BAR_W
-                       : b->swatch_w + 4 + cl_text_width(r->text, LEGEND_SIZE, false);
+                       ? bar_width(font, r)
+                       : b->swatch_w + 4 + cl_text_width(font, r->text, LEGEND_SIZE, false);
         b->w = MAX(b->w, w);
         b->h += row_height(r);
     }
@@ -263,7 +271,7 @@ static GPtrArray *legend_blocks(const ctx_t *c)
     if (c->o->size)
         area_block(c, blocks);
     for (guint i = 0; i < blocks->len; i++)
-        measure_block(g_ptr_array_index(blocks, i));
+        measure_block(g_ptr_array_index(blocks, i), c->o->font);
     return blocks;
 }
 
@@ -316,16 +324,17 @@ void diagram_legend_free(diagram_legend_t *l)
 static void draw_bar(clout_scene_t *s, const row_t *r, double x, double y)
 {
     int n = 21;
+    double bw = bar_width(s->font, r);
     for (int j = 0; j < n; j++) {
         clout_rgba_t col = clout_color_balance(-1 + 2 * (j + 0.5) / n);
-        clout_scene_rect(s, x + BAR_W * j / n, y, BAR_W / n + 0.05, BAR_H, &col, NULL, 0);
+        clout_scene_rect(s, x + bw * j / n, y, bw / n + 0.05, BAR_H, &col, NULL, 0);
     }
-    clout_scene_rect(s, x, y, BAR_W, BAR_H, NULL, &DIAGRAM_OUTLINE, 0.4);
+    clout_scene_rect(s, x, y, bw, BAR_H, NULL, &DIAGRAM_OUTLINE, 0.4);
     double ly = y + BAR_H + 1.5;
     clout_scene_text(s, x, ly, r->left, LEGEND_SIZE, false, &DIAGRAM_INK, CLOUT_HALIGN_LEFT,
                      CLOUT_VALIGN_TOP, 0);
-    clout_scene_text(s, x + BAR_W, ly, r->right, LEGEND_SIZE, false, &DIAGRAM_INK,
-                     CLOUT_HALIGN_RIGHT, CLOUT_VALIGN_TOP, 0);
+    clout_scene_text(s, x + bw, ly, r->right, LEGEND_SIZE, false, &DIAGRAM_INK, CLOUT_HALIGN_RIGHT,
+                     CLOUT_VALIGN_TOP, 0);
 }
 
 /* A row's swatch, sw wide from x, centred on cy. */
@@ -369,7 +378,7 @@ void diagram_legend_draw(clout_scene_t *s, const diagram_legend_t *l, double x0,
         double x = x0 + l->xs[i], y = y0 + l->ys[i];
         clout_scene_text(s, x, y, b->title, LEGEND_SIZE, true, &DIAGRAM_INK, CLOUT_HALIGN_LEFT,
                          CLOUT_VALIGN_TOP, 0);
-        y += cl_text_height(b->title, LEGEND_SIZE, true) + 2;
+        y += cl_text_height(s->font, b->title, LEGEND_SIZE, true) + 2;
         for (guint k = 0; k < b->rows->len; k++) {
             const row_t *r = &g_array_index(b->rows, row_t, k);
             double h = row_height(r), cy = y + h / 2;

@@ -27,7 +27,7 @@ static const int LAYER_COLOR_ORDER[] = {0, 2, 6, 1, 5, 4, 3};
 void clout_diagram_opts_init(clout_diagram_opts_t *o)
 {
     *o = (clout_diagram_opts_t){
-        .fill = CLOUT_FILL_BALANCE, .labels = CLOUT_LABELS_ALL, .width = CLOUT_DIAGRAM_WIDTH};
+        .fill = CLOUT_FILL_BALANCE, .labels = CLOUT_LABELS_FIT, .width = CLOUT_DIAGRAM_WIDTH};
     clout_influence_opts_init(&o->influence);
     clout_community_opts_init(&o->communities);
 }
@@ -43,7 +43,7 @@ int clout_fill_from_name(const char *name)
 
 int clout_labels_from_name(const char *name)
 {
-    static const char *const names[] = {"all", "focus", "poles", "none", NULL};
+    static const char *const names[] = {"all", "focus", "poles", "none", "fit", NULL};
     for (int i = 0; name && names[i]; i++)
         if (strcmp(name, names[i]) == 0)
             return i;
@@ -155,9 +155,8 @@ void diagram_draw_shape(clout_scene_t *s, shape_t sh, double x, double y, double
     }
 }
 
-/* Where the line p + t d (d a unit vector) crosses the node's outline: the
- * smallest crossing when first, else the largest.  False if it misses. */
-static bool outline_cross(const node_t *nd, const double *p, const double *d, bool first, double *t)
+bool diagram_outline_cross(const node_t *nd, const double *p, const double *d, bool first,
+                           double *t)
 {
     double hits[8];
     int nh = 0;
@@ -719,9 +718,9 @@ static void draw_ties(const ctx_t *c, clout_scene_t *s, const panel_t *p)
             double off = centre - band / 2 + sw / 2 + k * (sw + STROKE_GAP);
             double p0[2] = {a->x + nrm[0] * off, a->y + nrm[1] * off};
             double ts = 0, te = len;
-            if (!outline_cross(a, p0, d, false, &ts) || ts < 0 || ts > len / 2)
+            if (!diagram_outline_cross(a, p0, d, false, &ts) || ts < 0 || ts > len / 2)
                 ts = 0;
-            if (!outline_cross(b, p0, d, true, &te) || te > len || te < len / 2)
+            if (!diagram_outline_cross(b, p0, d, true, &te) || te > len || te < len / 2)
                 te = len;
             if (t->directed)
                 te -= NODE_LINE / 2 + sw / 2; /* the round cap reaches the border */
@@ -788,7 +787,6 @@ static void draw_panel(const ctx_t *c, clout_scene_t *s, const panel_t *p)
                            NODE_LINE);
     }
     g_free(order);
-    cl_scene_groupf(s, "labels%s%s", multi ? " " : "", multi ? p->key : "");
     diagram_draw_labels(c, s, p);
 }
 
@@ -820,7 +818,7 @@ static clout_status_t check_opts(int n_nets, const clout_diagram_opts_t *opts, c
     if (n_nets < 1)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "a diagram needs a network");
     if ((int)opts->fill < 0 || opts->fill > CLOUT_FILL_NONE || (int)opts->labels < 0 ||
-        opts->labels > CLOUT_LABELS_NONE)
+        opts->labels > CLOUT_LABELS_FIT)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "unknown fill or labels");
     if (opts->size && !known_measure(opts->size)) {
         char *m = cl_unknown("measure", opts->size, (char *const *)clout_measure_names);
@@ -828,6 +826,8 @@ static clout_status_t check_opts(int n_nets, const clout_diagram_opts_t *opts, c
         g_free(m);
         return st;
     }
+    if (clout_font_check(opts->font, err))
+        return CLOUT_EUSAGE;
     if (opts->width < 72)
         return clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0,
                                "a diagram %.0f pt wide is too narrow; give at least 1 in",
@@ -909,19 +909,20 @@ static char *title_text(const ctx_t *c)
 static void figure_texts(figure_t *f, const ctx_t *c)
 {
     char *title = title_text(c);
-    f->title_lines = cl_text_wrap(title, TITLE_SIZE, true, f->inner_w);
+    f->title_lines = cl_text_wrap(c->o->font, title, TITLE_SIZE, true, f->inner_w);
     g_free(title);
-    f->title_line_h = cl_text_height("Ag", TITLE_SIZE, true);
+    f->title_line_h = cl_text_height(c->o->font, "Ag", TITLE_SIZE, true);
     f->title_h = f->title_lines->len * f->title_line_h;
     f->title_gap = f->title_lines->len ? 6 : 0; /* --title '': no band at all */
     char *source = c->o->no_source ? NULL : source_text(c);
-    f->source_lines = cl_text_wrap(source, SOURCE_SIZE, false, f->inner_w);
+    f->source_lines = cl_text_wrap(c->o->font, source, SOURCE_SIZE, false, f->inner_w);
     g_free(source);
-    f->source_line_h = cl_text_height("Ag", SOURCE_SIZE, false);
+    f->source_line_h = cl_text_height(c->o->font, "Ag", SOURCE_SIZE, false);
     f->source_h = f->source_lines->len * f->source_line_h;
     f->source_gap = f->source_lines->len ? 8 : 0;
     f->legend = diagram_legend_new(c, f->inner_w);
-    f->panel_title_h = c->n_panels > 1 ? cl_text_height("0", PANEL_TITLE_SIZE, true) + 2 : 0;
+    f->panel_title_h =
+        c->n_panels > 1 ? cl_text_height(c->o->font, "0", PANEL_TITLE_SIZE, true) + 2 : 0;
 }
 
 static void layout_box(figure_t *f, const ctx_t *c)
@@ -1004,6 +1005,7 @@ static void draw_panels(clout_scene_t *s, ctx_t *c, const figure_t *f, double y)
 static clout_scene_t *draw_figure(ctx_t *c, const figure_t *f, double W, double H)
 {
     clout_scene_t *s = clout_scene_new(W, H);
+    clout_scene_set_font(s, c->o->font);
     clout_scene_group(s, "title");
     cl_scene_lines(s, f->title_lines, MARGIN, MARGIN, f->title_line_h, TITLE_SIZE, true,
                    &DIAGRAM_INK);

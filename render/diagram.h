@@ -88,6 +88,10 @@ shape_t diagram_shape_of(const char *kind);
 void diagram_shape_box(shape_t sh, double r, double *half_w, double *top, double *bottom);
 void diagram_draw_shape(clout_scene_t *s, shape_t sh, double x, double y, double r,
                         const clout_rgba_t *fill, const clout_rgba_t *stroke, double lw);
+/* Where the line p + t d (d a unit vector) crosses the node's outline: the
+ * smallest crossing when first, else the largest.  False if it misses. */
+bool diagram_outline_cross(const node_t *nd, const double *p, const double *d, bool first,
+                           double *t);
 /* The colour of "#rrggbb" with alpha. */
 clout_rgba_t diagram_rgba(const char *hex, double alpha);
 /* A layer's colour (Okabe-Ito by the layer's rank), grey for "". */
@@ -114,8 +118,11 @@ void diagram_legend_free(diagram_legend_t *l);
 
 /* ---- labels (diagram-labels.c) ---- */
 
-/* Labels the nodes of panel p that c's options label, each where it covers
- * the least of the other nodes and labels. */
+/* Labels the nodes of panel p that c's options label (scene groups
+ * "leaders" and "labels", with the panel's key in small multiples): each
+ * beside its node where it covers nothing, else farther out with a leader
+ * line where it covers nothing, else beside its node where it covers the
+ * least of the other nodes, labels and leaders. */
 void diagram_draw_labels(const ctx_t *c, clout_scene_t *s, const panel_t *p);
 
 #endif

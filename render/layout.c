@@ -310,14 +310,11 @@ static void bounds(const double *xy, int n, const bool *in, bool want, double *b
         }
 }
 
-/* Geo positions: x = lon, y = -lat, scaled; actors at the same point as an
- * earlier one (dataset order) are spread on a ring around it. */
-static void geo_place(const union_t *u, const clout_dataset_t *ds, bool *placed, double *xy)
+/* Geo positions from actors.csv: x = lon, y = -lat, scaled; false where the
+ * actor has no coordinates. */
+static void geo_coordinates(const union_t *u, const clout_dataset_t *ds, bool *placed, double *xy)
 {
-    int n = (int)u->ids->len;
-    int *owner = g_new(int, MAX(n, 1)); /* the first actor at this point, or -1 */
-    for (int i = 0; i < n; i++) {
-        owner[i] = -1;
+    for (int i = 0; i < (int)u->ids->len; i++) {
         int a = clout_dataset_find_actor(ds, g_ptr_array_index(u->ids, i));
         const clout_actor_t *act = a >= 0 ? clout_dataset_actor(ds, a) : NULL;
         if (!act || !isfinite(act->lat) || !isfinite(act->lon))
@@ -325,8 +322,138 @@ static void geo_place(const union_t *u, const clout_dataset_t *ds, bool *placed,
         placed[i] = true;
         xy[2 * i] = act->lon * GEO_PT_PER_DEGREE;
         xy[2 * i + 1] = -act->lat * GEO_PT_PER_DEGREE;
-        owner[i] = i;
-        for (int j = 0; j < i; j++)
+    }
+}
+
+/* Whether the unit name (a relation, or a group of relations, as an edge's
+ * "relations" string names them) holds a membership: an undirected
+ * relation of mode state, what data-format.md calls a membership or a
+ * pact.  A bloc's ties of that kind are its members'. */
+static bool membership_unit(const clout_dataset_t *ds, const char *name)
+{
+    for (int r = 0; r < clout_dataset_n_relations(ds); r++) {
+        const clout_relation_t *rel = clout_dataset_relation(ds, r);
+        bool named = strcmp(rel->name, name) == 0 || (*rel->group && strcmp(rel->group, name) == 0);
+        if (named && !rel->directed && rel->mode == CLOUT_MODE_STATE)
+            return true;
+    }
+    return false;
+}
+
+/* The pairs of the union ("a b", union indices, a < b) that some network
+ * ties by a membership.  Edges of files without "relations" have none. */
+static GHashTable *membership_pairs(const union_t *u, clout_network_t *const *nets, int n_nets,
+                                    const clout_dataset_t *ds)
+{
+    GHashTable *pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (int k = 0; k < n_nets; k++) {
+        const igraph_t *g = &nets[k]->graph;
+        for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+            const char *rels = cl_estr(g, "relations", e);
+            gpointer hit = g_hash_table_lookup(known, rels);
+            if (!hit) {
+                bool m = false;
+                char **v = g_strsplit(rels, ";", -1);
+                for (char **p = v; *p && !m; p++)
+                    m = **p && membership_unit(ds, *p);
+                g_strfreev(v);
+                hit = GINT_TO_POINTER(m ? 2 : 1);
+                g_hash_table_insert(known, g_strdup(rels), hit);
+            }
+            if (GPOINTER_TO_INT(hit) != 2)
+                continue;
+            int a =
+                GPOINTER_TO_INT(g_hash_table_lookup(u->ix, cl_vstr(g, "id", IGRAPH_FROM(g, e))));
+            int b = GPOINTER_TO_INT(g_hash_table_lookup(u->ix, cl_vstr(g, "id", IGRAPH_TO(g, e))));
+            if (a && b && a != b)
+                g_hash_table_add(pairs, g_strdup_printf("%d %d", MIN(a, b) - 1, MAX(a, b) - 1));
+        }
+    }
+    g_hash_table_destroy(known);
+    return pairs;
+}
+
+/* Sums of positions, for a centroid. */
+typedef struct {
+    double x, y;
+    int n;
+} centroid_t;
+
+static void centroid_add(centroid_t *c, const double *p)
+{
+    c->x += p[0];
+    c->y += p[1];
+    c->n++;
+}
+
+/* Blocs and companies without coordinates, at the centroid of the actors
+ * with coordinates that stand for them: a bloc's members in the networks
+ * drawn, a company's lead poles (actors.csv's lead); else, for both, the
+ * actors they are tied to.  Without any, they stay free (neato's).  The
+ * centroid is of lon and lat as plotted, so members on both sides of the
+ * antimeridian average to its far side. */
+static void geo_derive(const union_t *u, clout_network_t *const *nets, int n_nets,
+                       const clout_dataset_t *ds, bool *placed, double *xy)
+{
+    int n = (int)u->ids->len;
+    centroid_t *member = g_new0(centroid_t, MAX(n, 1)), *tied = g_new0(centroid_t, MAX(n, 1));
+    GHashTable *mp = membership_pairs(u, nets, n_nets, ds);
+    for (guint k = 0; k + 1 < u->pairs->len; k += 2) {
+        int ab[2] = {g_array_index(u->pairs, int, k), g_array_index(u->pairs, int, k + 1)};
+        char key[32];
+        g_snprintf(key, sizeof key, "%d %d", MIN(ab[0], ab[1]), MAX(ab[0], ab[1]));
+        bool m = g_hash_table_contains(mp, key);
+        for (int s = 0; s < 2; s++) {
+            int i = ab[s], j = ab[1 - s];
+            if (placed[i] || !placed[j])
+                continue;
+            centroid_add(&tied[i], &xy[2 * j]);
+            if (m)
+                centroid_add(&member[i], &xy[2 * j]);
+        }
+    }
+    g_hash_table_destroy(mp);
+    bool *derived = g_new0(bool, MAX(n, 1));
+    for (int i = 0; i < n; i++) {
+        int a = placed[i] ? -1 : clout_dataset_find_actor(ds, g_ptr_array_index(u->ids, i));
+        const clout_actor_t *act = a >= 0 ? clout_dataset_actor(ds, a) : NULL;
+        if (!act)
+            continue;
+        centroid_t lead = {0};
+        for (int k = 0; k < act->n_lead; k++) {
+            const clout_actor_t *l = clout_dataset_actor(ds, act->lead[k]);
+            if (isfinite(l->lat) && isfinite(l->lon))
+                centroid_add(&lead,
+                             (double[2]){l->lon * GEO_PT_PER_DEGREE, -l->lat * GEO_PT_PER_DEGREE});
+        }
+        const centroid_t *c = NULL;
+        if (strcmp(act->kind, "bloc") == 0)
+            c = member[i].n ? &member[i] : &tied[i];
+        else if (strcmp(act->kind, "company") == 0)
+            c = lead.n ? &lead : &tied[i];
+        if (c && c->n) {
+            derived[i] = true;
+            xy[2 * i] = c->x / c->n;
+            xy[2 * i + 1] = c->y / c->n;
+        }
+    }
+    /* Only now: a centroid is of actors with coordinates, never of another centroid. */
+    for (int i = 0; i < n; i++)
+        placed[i] |= derived[i];
+    g_free(derived);
+    g_free(member);
+    g_free(tied);
+}
+
+/* Actors at the same point as an earlier one (a bloc at its seat's city)
+ * are spread on a ring around it. */
+static void geo_rings(int n, const bool *placed, double *xy)
+{
+    int *owner = g_new(int, MAX(n, 1)); /* the first actor at this point, or -1 */
+    for (int i = 0; i < n; i++) {
+        owner[i] = placed[i] ? i : -1;
+        for (int j = 0; j < i && placed[i]; j++)
             if (owner[j] == j && xy[2 * j] == xy[2 * i] && xy[2 * j + 1] == xy[2 * i + 1]) {
                 owner[i] = j;
                 break;
@@ -352,6 +479,16 @@ static void geo_place(const union_t *u, const clout_dataset_t *ds, bool *placed,
         }
     }
     g_free(owner);
+}
+
+/* Geo positions (the rule is clout_layout_compute's, in clout/render.h):
+ * coordinates, then centroids, then rings. */
+static void geo_place(const union_t *u, clout_network_t *const *nets, int n_nets,
+                      const clout_dataset_t *ds, bool *placed, double *xy)
+{
+    geo_coordinates(u, ds, placed, xy);
+    geo_derive(u, nets, n_nets, ds, placed, xy);
+    geo_rings((int)u->ids->len, placed, xy);
 }
 
 static void set_attr(void *obj, const char *name, const char *value)
@@ -601,7 +738,7 @@ clout_status_t clout_layout_compute(clout_network_t *const *nets, int n_nets, cl
     bool *pinned = g_new0(bool, MAX(n, 1));
     double *xy = g_new0(double, 2 * MAX(n, 1));
     if (opts->engine == CLOUT_LAYOUT_GEO)
-        geo_place(&u, opts->ds, pinned, xy);
+        geo_place(&u, nets, n_nets, opts->ds, pinned, xy);
     int n_pinned = 0;
     for (int i = 0; i < n; i++) {
         if (opts->pin &&

@@ -40,27 +40,33 @@ static cairo_font_options_t *font_options(void)
     return o;
 }
 
-static PangoFontDescription *font(double size, bool bold)
+static PangoFontDescription *font_desc(const char *font, double size, bool bold)
 {
     PangoFontDescription *d = pango_font_description_new();
-    pango_font_description_set_family(d, CLOUT_FONT_FAMILY);
+    pango_font_description_set_family(d, font ? font : CLOUT_FONT_FAMILY);
     pango_font_description_set_weight(d, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_font_description_set_absolute_size(d, size * PANGO_SCALE);
     return d;
 }
 
+/* Points are the scene's unit, so the context works at 72 dpi; Pango
+ * (1.44 and later) would round every glyph's position to a whole unit,
+ * i.e. to a whole point, which squeezes 7 pt digits from 4.45 to 4 pt
+ * apart: positions are kept as the font gives them. */
 static void setup_context(PangoContext *ctx)
 {
     cairo_font_options_t *o = font_options();
     pango_cairo_context_set_font_options(ctx, o);
     cairo_font_options_destroy(o);
     pango_cairo_context_set_resolution(ctx, 72);
+    pango_context_set_round_glyph_positions(ctx, FALSE);
 }
 
-static PangoLayout *layout_for(PangoContext *ctx, const char *text, double size, bool bold)
+static PangoLayout *layout_for(PangoContext *ctx, const char *font, const char *text, double size,
+                               bool bold)
 {
     PangoLayout *l = pango_layout_new(ctx);
-    PangoFontDescription *d = font(size, bold);
+    PangoFontDescription *d = font_desc(font, size, bold);
     pango_layout_set_font_description(l, d);
     pango_font_description_free(d);
     pango_layout_set_text(l, text, -1);
@@ -78,11 +84,12 @@ static PangoContext *measuring_context(void)
     return ctx;
 }
 
-void clout_text_extent(const char *text, double *width, double *height, double size, bool bold)
+void cl_text_extent(const char *font, const char *text, double *width, double *height, double size,
+                    bool bold)
 {
     PangoContext *ctx = measuring_context();
     char *valid = g_utf8_make_valid(text ? text : "", -1);
-    PangoLayout *l = layout_for(ctx, valid, size, bold);
+    PangoLayout *l = layout_for(ctx, font, valid, size, bold);
     PangoRectangle logical;
     pango_layout_get_extents(l, NULL, &logical);
     *width = (double)logical.width / PANGO_SCALE;
@@ -92,18 +99,73 @@ void clout_text_extent(const char *text, double *width, double *height, double s
     g_free(valid);
 }
 
-double cl_text_width(const char *text, double size, bool bold)
+void clout_text_extent(const char *text, double *width, double *height, double size, bool bold)
+{
+    cl_text_extent(NULL, text, width, height, size, bold);
+}
+
+double cl_text_width(const char *font, const char *text, double size, bool bold)
 {
     double w, h;
-    clout_text_extent(text, &w, &h, size, bold);
+    cl_text_extent(font, text, &w, &h, size, bold);
     return w;
 }
 
-double cl_text_height(const char *text, double size, bool bold)
+double cl_text_height(const char *font, const char *text, double size, bool bold)
 {
     double w, h;
-    clout_text_extent(text, &w, &h, size, bold);
+    cl_text_extent(font, text, &w, &h, size, bold);
     return h;
+}
+
+static int cmp_str(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The families of the font map that measures and paints: fontconfig's
+ * (and Pango's generic Sans, Serif, Monospace), sorted, each once. */
+static GPtrArray *font_families(void)
+{
+    PangoFontFamily **fam = NULL;
+    int n = 0;
+    pango_font_map_list_families(pango_cairo_font_map_get_default(), &fam, &n);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    for (int i = 0; i < n; i++)
+        g_ptr_array_add(names, g_strdup(pango_font_family_get_name(fam[i])));
+    g_free(fam);
+    g_ptr_array_sort(names, cmp_str);
+    for (guint i = 1; i < names->len;)
+        if (strcmp(g_ptr_array_index(names, i), g_ptr_array_index(names, i - 1)) == 0)
+            g_ptr_array_remove_index(names, i);
+        else
+            i++;
+    g_ptr_array_add(names, NULL);
+    return names;
+}
+
+clout_status_t clout_font_check(const char *family, clout_error_t *err)
+{
+    if (!family)
+        return CLOUT_OK;
+    GPtrArray *names = font_families();
+    /* Fontconfig matches families without regard to case. */
+    char *want = g_utf8_casefold(family, -1);
+    bool found = false;
+    for (guint i = 0; i + 1 < names->len && !found; i++) {
+        char *have = g_utf8_casefold(g_ptr_array_index(names, i), -1);
+        found = strcmp(have, want) == 0;
+        g_free(have);
+    }
+    g_free(want);
+    clout_status_t st = CLOUT_OK;
+    if (!found) {
+        char *m = cl_unknown("font", family, (char *const *)names->pdata);
+        st = clout_error_set(err, CLOUT_EUSAGE, NULL, 0, 0, "%s", m);
+        g_free(m);
+    }
+    g_ptr_array_free(names, TRUE);
+    return st;
 }
 
 /* The break rules of cl_text_wrap, as Pango attributes: no hyphen where
@@ -160,7 +222,7 @@ static GArray *overflowing_lines(PangoLayout *l, const char *text, int width)
     return cut;
 }
 
-GPtrArray *cl_text_wrap(const char *text, double size, bool bold, double width)
+GPtrArray *cl_text_wrap(const char *font, const char *text, double size, bool bold, double width)
 {
     GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
     char *valid = g_utf8_make_valid(text ? text : "", -1);
@@ -170,7 +232,7 @@ GPtrArray *cl_text_wrap(const char *text, double size, bool bold, double width)
         return lines;
     }
     PangoContext *ctx = measuring_context();
-    PangoLayout *l = layout_for(ctx, valid, size, bold);
+    PangoLayout *l = layout_for(ctx, font, valid, size, bold);
     /* Pango breaks a line when its text is wider than this, as the old
      * word-by-word test width(line) <= width did, in Pango units. */
     int w = (int)MAX(0, floor(width * PANGO_SCALE));
@@ -242,13 +304,30 @@ static void arrowhead(cairo_t *cr, const scene_item_t *it)
     cairo_fill(cr);
 }
 
-static void paint_text(cairo_t *cr, const scene_item_t *it)
+void cl_text_ink(const char *font, const scene_item_t *it, double box[4])
+{
+    PangoContext *ctx = measuring_context();
+    PangoLayout *l = layout_for(ctx, font, it->text, it->size, it->bold);
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(l, &ink, &logical);
+    double w = (double)logical.width / PANGO_SCALE, h = (double)logical.height / PANGO_SCALE;
+    double dx = it->ha == CLOUT_HALIGN_LEFT ? 0 : it->ha == CLOUT_HALIGN_CENTER ? -w / 2 : -w;
+    double dy = it->va == CLOUT_VALIGN_TOP ? 0 : it->va == CLOUT_VALIGN_MIDDLE ? -h / 2 : -h;
+    box[0] = dx + (double)(ink.x - logical.x) / PANGO_SCALE;
+    box[1] = dy + (double)(ink.y - logical.y) / PANGO_SCALE;
+    box[2] = (double)ink.width / PANGO_SCALE;
+    box[3] = (double)ink.height / PANGO_SCALE;
+    g_object_unref(l);
+    g_object_unref(ctx);
+}
+
+static void paint_text(cairo_t *cr, const char *font, const scene_item_t *it)
 {
     /* A context for this text, made from cr as pango_cairo_create_layout
      * would make it, with the settings text was measured with. */
     PangoContext *ctx = pango_cairo_create_context(cr);
     setup_context(ctx);
-    PangoLayout *l = layout_for(ctx, it->text, it->size, it->bold);
+    PangoLayout *l = layout_for(ctx, font, it->text, it->size, it->bold);
     PangoRectangle logical;
     pango_layout_get_extents(l, NULL, &logical);
     double w = (double)logical.width / PANGO_SCALE, h = (double)logical.height / PANGO_SCALE;
@@ -302,7 +381,7 @@ static void paint_items(cairo_t *cr, const clout_scene_t *s)
                     arrowhead(cr, it);
             }
             break;
-        case ITEM_TEXT: paint_text(cr, it); break;
+        case ITEM_TEXT: paint_text(cr, s->font, it); break;
         }
     }
 }

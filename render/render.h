@@ -28,17 +28,27 @@ struct clout_scene {
     double width, height;
     GPtrArray *items;
     char *group;
+    char *font; /* the family of every text; NULL: CLOUT_FONT_FAMILY */
 };
 
-/* The font every figure uses; fontconfig falls back for scripts it lacks
- * (WenQuanYi Micro Hei for Chinese). */
+/* The font of every figure unless its options name another
+ * (clout_diagram_opts_t, clout_chart_opts_t: font); fontconfig falls back
+ * for scripts it lacks (WenQuanYi Micro Hei for Chinese). */
 #define CLOUT_FONT_FAMILY "DejaVu Sans"
 
-/* ---- text (paint.c): measured with the settings it is painted with ---- */
+/* ---- text (paint.c): measured with the settings it is painted with ----
+ *
+ * font is a family that clout_font_check accepted, or NULL for
+ * CLOUT_FONT_FAMILY: each figure passes its own down to every
+ * measurement, and its scene keeps it for painting (clout_scene_set_font),
+ * so no font is global state. */
 
-/* The width, and the height, of text on one line (clout_text_extent). */
-double cl_text_width(const char *text, double size, bool bold);
-double cl_text_height(const char *text, double size, bool bold);
+/* clout_text_extent in font. */
+void cl_text_extent(const char *font, const char *text, double *width, double *height, double size,
+                    bool bold);
+/* The width, and the height, of text on one line (cl_text_extent). */
+double cl_text_width(const char *font, const char *text, double size, bool bold);
+double cl_text_height(const char *font, const char *text, double size, bool bold);
 
 /* text broken into lines no wider than width points, by Pango
  * (PANGO_WRAP_WORD_CHAR): at spaces; inside a word (a run without spaces)
@@ -48,7 +58,13 @@ double cl_text_height(const char *text, double size, bool bold);
  * worst, without a hyphen).  Spaces at both ends of text and at the ends
  * of lines are dropped; blank text gives no line.  A GPtrArray of strings
  * the caller frees (g_ptr_array_free(lines, TRUE)). */
-GPtrArray *cl_text_wrap(const char *text, double size, bool bold, double width);
+GPtrArray *cl_text_wrap(const char *font, const char *text, double size, bool bold, double width);
+
+/* Where a text item's ink (the glyphs as painted in font, Pango's ink extents)
+ * lies in the text's own frame: origin at its anchor, x along the text, y
+ * down, before the rotation by its angle: box = {x, y, width, height}.
+ * The scene dump prints it, so that tests can check overlaps. */
+void cl_text_ink(const char *font, const scene_item_t *it, double box[4]);
 
 /* ---- colours (palette.c) ---- */
 

@@ -31,7 +31,21 @@ void clout_scene_free(clout_scene_t *s)
         return;
     g_ptr_array_free(s->items, TRUE);
     g_free(s->group);
+    g_free(s->font);
     g_free(s);
+}
+
+void clout_scene_set_font(clout_scene_t *s, const char *family)
+{
+    g_free(s->font);
+    /* The default named is the default: its scene dumps as any other. */
+    s->font =
+        family && g_ascii_strcasecmp(family, CLOUT_FONT_FAMILY) != 0 ? g_strdup(family) : NULL;
+}
+
+const char *clout_scene_font(const clout_scene_t *s)
+{
+    return s->font ? s->font : CLOUT_FONT_FAMILY;
 }
 
 double clout_scene_width(const clout_scene_t *s)
@@ -173,6 +187,11 @@ void clout_scene_dump(const clout_scene_t *s, FILE *f)
     fprintf(f, "scene");
     num(f, s->width);
     num(f, s->height);
+    if (s->font) { /* only another font than the default: default dumps stay as they were */
+        char *e = g_strescape(s->font, keep);
+        fprintf(f, " font=\"%s\"", e);
+        g_free(e);
+    }
     fputc('\n', f);
     for (guint i = 0; i < s->items->len; i++) {
         const scene_item_t *it = g_ptr_array_index(s->items, i);
@@ -213,6 +232,11 @@ void clout_scene_dump(const clout_scene_t *s, FILE *f)
             num(f, it->size);
             fprintf(f, " %s %s %s", it->bold ? "bold" : "regular", h[it->ha], v[it->va]);
             num(f, it->angle);
+            double ink[4];
+            cl_text_ink(s->font, it, ink);
+            fputs(" ink", f);
+            for (int k = 0; k < 4; k++)
+                num(f, ink[k]);
             color(f, "color", it->has_fill, &it->fill);
             /* Quotes, backslashes and control characters escaped; other
              * characters (Cyrillic, Chinese) stay readable in golden files. */

@@ -95,6 +95,16 @@ clout_status_t cl_report_figure(cl_report_t *r, clout_scene_t *s, const char *na
         st = clout_render_paint(s, path, fmt[k], r->o->dpi, r->err);
         g_free(path);
     }
+    if (!st && r->o->scenes) {
+        char *path = g_strdup_printf("%s/figures/%s.scene", r->dir, name);
+        clout_output_t *out;
+        st = clout_output_open(&out, path, r->err);
+        if (!st) {
+            clout_scene_dump(s, clout_output_file(out));
+            st = clout_output_commit(out, r->err);
+        }
+        g_free(path);
+    }
     if (st)
         return st;
     r->fig_no++;
@@ -139,6 +149,7 @@ static void diagram_opts(const clout_report_opts_t *o, clout_diagram_opts_t *d)
     influence_opts(o, &d->influence);
     d->influence.bootstrap = 0;
     d->communities.seed = o->seed;
+    d->font = o->font;
 }
 
 static void snapshot_opts(const cl_report_t *r, int year, clout_snapshot_opts_t *so)
@@ -326,6 +337,7 @@ clout_status_t cl_report_findings(cl_report_t *r)
     g_string_append(h, "</ul>\n");
     clout_chart_opts_t co;
     clout_chart_opts_init(&co);
+    co.font = r->o->font;
     co.names = r->names;
     co.poles = r->poles;
     char *src = source_line(r, &yb, 1, r->o->bootstrap);
@@ -508,6 +520,7 @@ static clout_status_t snapshot_figures(cl_report_t *r, int i)
     g_snprintf(when, sizeof when, "%d", y);
     clout_chart_opts_t co;
     clout_chart_opts_init(&co);
+    co.font = r->o->font;
     co.snapshot = when;
     co.names = r->names;
     co.poles = r->poles;
@@ -610,6 +623,7 @@ static clout_status_t across_figures(cl_report_t *r)
     cl_report_progress(r, "trend");
     clout_chart_opts_t co;
     clout_chart_opts_init(&co);
+    co.font = r->o->font;
     co.names = r->names;
     co.poles = r->poles;
     char *src = source_line(r, r->years, ny, r->o->bootstrap);

@@ -130,8 +130,12 @@ clout_status_t clout_report(const char *dataset, const char *dir, const clout_re
                             clout_error_t *err)
 {
     clout_init();
+    /* Before any work: every figure is drawn in this font. */
+    clout_status_t st = clout_font_check(o->font, err);
+    if (st)
+        return st;
     clout_dataset_t *ds;
-    clout_status_t st = clout_dataset_load(&ds, dataset, err);
+    st = clout_dataset_load(&ds, dataset, err);
     if (st)
         return st;
     GArray *years = report_years(ds, o);

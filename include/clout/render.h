@@ -36,6 +36,23 @@ void clout_scene_free(clout_scene_t *s);
 double clout_scene_width(const clout_scene_t *s);
 /* The scene's height in points. */
 double clout_scene_height(const clout_scene_t *s);
+/* The font family of every text of s: family (copied), or NULL for the
+ * default, DejaVu Sans; painting and the dump's ink boxes use it.  Set it
+ * before painting and check the name first (clout_font_check): Pango
+ * would silently use another family for one it cannot find.  Text laid
+ * out for one family may not fit in another, so a scene is laid out in
+ * the family it is painted in (the diagram and chart options' font). */
+void clout_scene_set_font(clout_scene_t *s, const char *family);
+/* The font family of s's texts ("DejaVu Sans" by default); owned by s. */
+const char *clout_scene_font(const clout_scene_t *s);
+/* Whether fontconfig has a font of family (matched without regard to
+ * case), as Pango lists the families it paints with
+ * (pango_font_map_list_families, which adds the generic Sans, Serif and
+ * Monospace); NULL (the default font) is fine.  Errors: CLOUT_EUSAGE
+ * "unknown font 'X'; did you mean 'Y'? (valid: ...)", with the closest
+ * installed family when one is close.  Time: a listing of the installed
+ * families. */
+clout_status_t clout_font_check(const char *family, clout_error_t *err);
 /* Everything added after this call belongs to the named group (for the dump
  * and for SVG readers); NULL ends the group. */
 void clout_scene_group(clout_scene_t *s, const char *name);
@@ -58,11 +75,15 @@ void clout_scene_line(clout_scene_t *s, const double *xy, int n, const clout_rgb
 void clout_scene_text(clout_scene_t *s, double x, double y, const char *text, double size,
                       bool bold, const clout_rgba_t *color, clout_halign_t ha, clout_valign_t va,
                       double angle);
-/* The size a text will take, in points (Pango, the same fonts as painting). */
+/* The size a text will take, in points (Pango, the same fonts as painting),
+ * in the default font (a scene without clout_scene_set_font). */
 void clout_text_extent(const char *text, double *width, double *height, double size, bool bold);
 
 /* A text dump of the scene: one line per item, coordinates rounded to 0.1
- * pt, colours as #rrggbbaa: what scene tests compare with golden files. */
+ * pt, colours as #rrggbbaa: what scene tests compare with golden files.
+ * A text line also gives its ink box ("ink X Y W H": the painted glyphs'
+ * extent in the text's own frame, origin at the anchor, y down, before
+ * rotation), so that a test can check that no text overlaps another. */
 void clout_scene_dump(const clout_scene_t *s, FILE *f);
 
 /* The image formats clout_render_paint writes. */
@@ -153,8 +174,13 @@ void clout_layout_opts_init(clout_layout_opts_t *o);
  * Graphviz runs in-process (cgraph + gvc); its messages are captured, never
  * printed.  Pinned actors keep their positions exactly and the others are
  * placed by neato (or fdp) around them; geo places actors with coordinates
- * at x = lon, y = -lat (equirectangular, 7.2 pt per degree), spreads actors
- * that share a point on a small ring, and pins them.  *out places every
+ * at x = lon, y = -lat (equirectangular, 7.2 pt per degree); a bloc without
+ * coordinates at the centroid (mean lon and lat) of its members with
+ * coordinates (the actors tied to it in any network by an undirected
+ * relation of mode state, a membership), a company without coordinates at
+ * the centroid of its lead poles with coordinates, either, failing that, at
+ * the centroid of the actors with coordinates it is tied to; it spreads
+ * actors that share a point on a small ring, and pins them all.  *out places every
  * actor of the networks and every pinned one.  Errors: CLOUT_EUSAGE for geo
  * without a dataset, CLOUT_EFAIL when Graphviz cannot lay out (its plugins
  * missing: install the graphviz package).  Time: that of the engine.
@@ -189,9 +215,13 @@ typedef enum {
     CLOUT_LABELS_ALL = 0,
     CLOUT_LABELS_FOCUS, /* focus actors only */
     CLOUT_LABELS_POLES, /* poles only */
-    CLOUT_LABELS_NONE
+    CLOUT_LABELS_NONE,
+    /* every actor's name that finds room: the poles' and focus actors'
+     * always, another's only where it covers no node or other label (else
+     * it is left out, and a warning says which) */
+    CLOUT_LABELS_FIT
 } clout_labels_t;
-/* By name ("all", "focus", "poles", "none"); -1 if none. */
+/* By name ("all", "focus", "poles", "none", "fit"); -1 if none. */
 int clout_labels_from_name(const char *name);
 
 /* How clout_diagram draws; clout_diagram_opts_init gives the defaults. */
@@ -199,10 +229,11 @@ typedef struct {
     clout_fill_t fill;
     const char *size; /* node area by this measure (clout_measure_names), or NULL */
     clout_labels_t labels;
-    const char *title;                 /* NULL: the dataset's title and year; "": no title band */
-    bool no_source;                    /* leave out the source line */
-    double width;                      /* points */
-    double height;                     /* points; 0 = from the layout's aspect ratio */
+    const char *title; /* NULL: the dataset's title and year; "": no title band */
+    bool no_source;    /* leave out the source line */
+    const char *font;  /* the font family of every text (clout_font_check); NULL: DejaVu Sans */
+    double width;      /* points */
+    double height;     /* points; 0 = from the layout's aspect ratio */
     const clout_snapshot_opts_t *snap; /* how the networks were made (balance, sources) */
     /* The balance fill is clout_influence's balance over all layers with
      * these options (poles: the first two are the ends), so that a node's
@@ -216,9 +247,10 @@ typedef struct {
  * page) in points. */
 #define CLOUT_DIAGRAM_WIDTH (180 / 25.4 * 72)
 
-/* The defaults: fill by balance, no size measure, every label, the default
- * title and source line, CLOUT_DIAGRAM_WIDTH wide, height from the layout,
- * and the defaults of the influence and communities. */
+/* The defaults: fill by balance, no size measure, the labels that fit
+ * (CLOUT_LABELS_FIT), the default title and source line, the default font,
+ * CLOUT_DIAGRAM_WIDTH wide, height from the layout, and the defaults of the
+ * influence and communities. */
 void clout_diagram_opts_init(clout_diagram_opts_t *o);
 
 /* Builds the scene of a network diagram: one panel per network (side by
@@ -226,7 +258,7 @@ void clout_diagram_opts_init(clout_diagram_opts_t *o);
  * legend, a title and a source line.  ds may be NULL (a network file: no
  * balance, fill falls back to kind).  Every actor of the networks must be
  * placed by layout.  The scene is the caller's (clout_scene_free).  An
- * unknown measure is CLOUT_EUSAGE; a height too small for the legend is
+ * unknown measure or font (clout_font_check) is CLOUT_EUSAGE; a height too small for the legend is
  * CLOUT_EUSAGE; the errors of clout_influence and clout_communities for
  * the fills that run them.  Nothing is painted: see clout_render_paint.
  * Time: the fill's analysis, plus linear in the actors and ties (label
@@ -241,11 +273,12 @@ clout_status_t clout_diagram(clout_network_t *const *nets, int n_nets, const clo
  * and clout_measures return them and builds a new scene (the caller frees it
  * with clout_scene_free): opts->width wide, as tall as its content (or
  * opts->height), with a title, axes with ticks and labels, a key where one
- * is needed and opts->source as the source line; every text is measured so
- * that nothing is clipped.  Poles take Okabe-Ito colours in pole order (the
+ * is needed and opts->source as the source line; every text is measured,
+ * in opts->font, so that nothing is clipped.  Poles take Okabe-Ito colours in pole order (the
  * first two blue and vermillion, like the ends of the balance scale),
  * "other" light grey.  A table without a column the chart needs, a layer
- * without rows, or a width or height too small for the labels is
+ * without rows, an unknown font (clout_font_check), or a width or height
+ * too small for the labels is
  * CLOUT_EUSAGE (*out is then NULL).  Time: linear in the table sizes (rank
  * charts: quadratic in the number of actors). */
 typedef struct {
@@ -263,9 +296,11 @@ typedef struct {
     char **names;         /* display names: "id", "name", "id", "name", ..., NULL;
                              NULL (or an id not listed): the id */
     char **actors;        /* slope of a measure: the actors shown (see there) */
+    const char *font;     /* the font family of every text (clout_font_check); NULL:
+                             DejaVu Sans */
 } clout_chart_opts_t;
 
-/* The defaults: the chart's own title, no source line, CLOUT_DIAGRAM_WIDTH
+/* The defaults: the chart's own title, no source line, the default font, CLOUT_DIAGRAM_WIDTH
  * wide, as tall as the content, layer "all", each chart's default value,
  * the tables' pole order, ids as names. */
 void clout_chart_opts_init(clout_chart_opts_t *o);
@@ -327,6 +362,28 @@ clout_status_t clout_chart_slope(const clout_table_t *a, const clout_table_t *b,
  * prints its value; a colour bar gives the scale. */
 clout_status_t clout_chart_heatmap(const clout_table_t *table, clout_scene_t **out,
                                    const clout_chart_opts_t *opts, clout_error_t *err);
+
+/* Small multiples of n "balance" tables (clout_influence's, one per
+ * snapshot, in time order), labelled labels[j] ("2005"), with one title,
+ * one key, one scale and one source line.  opts->of NULL or "balance": a
+ * grid of balance panels, a row per layer of layers (NULL-terminated;
+ * NULL: opts->layer, else "all") and a column per table, each panel
+ * labelled "LAYER, LABEL": a dot per focus actor at its balance on the
+ * same x scale from -1 to +1 in every panel (ticks under the last row,
+ * "all" the first pole at the left end), with its 95% interval where the
+ * table has balance_lo and balance_hi; the focus actors in one order in
+ * every panel (by balance in the first panel, those without one last), their
+ * names once per row of panels.  opts->of "layers": a heatmap per table,
+ * side by side, of focus actors (in table order) by the layers of layers
+ * (NULL: every layer of the tables, "all" last), each cell coloured by
+ * clout_color_balance and printing its value where the cells are wide
+ * enough, with one colour bar under them.  A layer that no table has, a
+ * table without a needed column, or a width too small for the panels is
+ * CLOUT_EUSAGE (*out is then NULL).  The scene is the caller's.  Time:
+ * linear in the tables' sizes times the number of layers. */
+clout_status_t clout_chart_facets(clout_table_t *const *tables, char *const *labels, int n,
+                                  char *const *layers, clout_scene_t **out,
+                                  const clout_chart_opts_t *opts, clout_error_t *err);
 
 #ifdef __cplusplus
 }

@@ -24,6 +24,10 @@ typedef struct {
     int community_runs;  /* Leiden runs combined by consensus */
     int permutations;    /* QAP permutations of the diffs */
     double dpi;          /* PNG figures */
+    const char *font;    /* the font family of every figure's text (clout_font_check);
+                            NULL: DejaVu Sans */
+    bool scenes;         /* also figures/NAME.scene: each figure's scene dump
+                            (clout_scene_dump), for tests of the figures */
     const char *command; /* the command line, for provenance.json */
     void (*on_progress)(const char *what, void *data);
     void *progress_data;
@@ -31,14 +35,16 @@ typedef struct {
 
 /* The defaults: metadata.csv's snapshots, the default window, 200
  * bootstrap replicates on every core, seed 1, 20 community runs, 1000 QAP
- * permutations, PNG at 200 dpi, no command line, no progress. */
+ * permutations, PNG at 200 dpi, the default font, no command line, no
+ * progress. */
 void clout_report_opts_init(clout_report_opts_t *o);
 
 /* Writes the report of the dataset in folder dataset into dir (created if
  * missing): index.html (one self-contained page), figures/ (PDF, SVG, PNG),
  * tables/ (CSV) and provenance.json.  The same inputs give the same bytes,
  * but for provenance.json's "generated" (SOURCE_DATE_EPOCH when set).
- * Errors: those of clout_dataset_load and of the analyses (influence,
+ * Errors: CLOUT_EUSAGE for an unknown font (clout_font_check), before any
+ * work; those of clout_dataset_load and of the analyses (influence,
  * measures, communities, diffs); CLOUT_EFAIL when a file cannot be
  * written.  Time: dominated by the bootstrap, (1 + opts->bootstrap)
  * snapshots per year. */

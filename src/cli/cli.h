@@ -32,6 +32,7 @@ typedef struct {
 #define CLI_LIST char **
 #define CLI_ENUM(from_name, names) int
 #define CLI_LENGTH double
+#define CLI_FONT const char *
 #define CLI_OPTION(id, field, name, shrt, kind, metavar, help, deflt) kind field;
 
 /* The parsed command line: one field per option, set only when the option
@@ -52,6 +53,7 @@ typedef struct {
 #undef CLI_LIST
 #undef CLI_ENUM
 #undef CLI_LENGTH
+#undef CLI_FONT
 
 /* Whether the user gave the option: only then does its value replace the
  * library's default. */

@@ -39,7 +39,8 @@ typedef enum {
     KIND_STRING,
     KIND_LIST,
     KIND_ENUM,
-    KIND_LENGTH
+    KIND_LENGTH,
+    KIND_FONT
 } kind_t;
 
 /* The library's defaults, as its init functions give them, for -h. */
@@ -78,6 +79,7 @@ typedef struct {
 #define CLI_LIST .kind = KIND_LIST
 #define CLI_ENUM(fn, choices) .kind = KIND_ENUM, .from_name = (fn), .names = (choices)
 #define CLI_LENGTH .kind = KIND_LENGTH
+#define CLI_FONT .kind = KIND_FONT
 #define CLI_NO_DEFAULT .def = 0
 #define CLI_DEFAULT_INT(m) .def = 'i', .def_at = offsetof(cli_defaults_t, m)
 #define CLI_DEFAULT_ULONG(m) .def = 'u', .def_at = offsetof(cli_defaults_t, m)
@@ -107,6 +109,7 @@ static const option_spec_t OPTIONS[OPT_COUNT] = {
 #undef CLI_LIST
 #undef CLI_ENUM
 #undef CLI_LENGTH
+#undef CLI_FONT
 #undef CLI_NO_DEFAULT
 #undef CLI_DEFAULT_INT
 #undef CLI_DEFAULT_ULONG
@@ -308,6 +311,20 @@ static bool enum_unknown(const option_spec_t *s, const char *arg)
     return false;
 }
 
+/* A font family that fontconfig has, else exit 2 naming the closest: Pango
+ * would silently paint in another. */
+static bool parse_font(const option_spec_t *s, const char *arg, void *at)
+{
+    clout_error_t *err = clout_error_new(1);
+    bool ok = clout_font_check(arg, err) == CLOUT_OK;
+    if (ok)
+        *(const char **)at = arg;
+    else
+        cli_fail(2, "--%s: %s", s->name, clout_error_message(err, 0));
+    clout_error_free(err);
+    return ok;
+}
+
 /* Reads arg as option s wants it into its field of o; false (and a message
  * that names the option) if the value is not of its kind. */
 static bool set_value(const option_spec_t *s, const char *arg, cli_opts_t *o)
@@ -318,7 +335,15 @@ static bool set_value(const option_spec_t *s, const char *arg, cli_opts_t *o)
     int k;
     switch (s->kind) {
     case KIND_FLAG: *(bool *)at = true; return true;
-    case KIND_STRING: *(const char **)at = arg; return true;
+    case KIND_STRING:
+        /* A \label key goes into the LaTeX as it is: characters that TeX
+         * reads as commands or groups would break the document. */
+        if (s == &OPTIONS[OPT_LABEL] && arg[strcspn(arg, "\\{}#%$&^~ ")]) {
+            cli_fail(2, "--label: '%s' may not hold spaces or any of \\ { } # %% $ & ^ ~", arg);
+            return false;
+        }
+        *(const char **)at = arg;
+        return true;
     case KIND_LIST:
         g_strfreev(*(char ***)at);
         *(char ***)at = clout_split_list(arg, ',');
@@ -349,6 +374,7 @@ static bool set_value(const option_spec_t *s, const char *arg, cli_opts_t *o)
             break;
         *(double *)at = d;
         return true;
+    case KIND_FONT: return parse_font(s, arg, at);
     }
     if (s->kind == KIND_ENUM)
         return enum_unknown(s, arg);

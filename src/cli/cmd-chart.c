@@ -9,17 +9,18 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_LAYER,     OPT_OF,        OPT_AT,        OPT_BOOTSTRAP,     OPT_POLES,    OPT_FOCUS,
-    OPT_NOISE,     OPT_INTERVAL,  OPT_JOBS,      OPT_SEED,          OPT_WINDOW,   OPT_CARRY_FORWARD,
-    OPT_HALF_LIFE, OPT_LAYERS,    OPT_RELATIONS, OPT_ALL_RELATIONS, OPT_DISTANCE, OPT_NORMALIZED,
-    OPT_TITLE,     OPT_NO_SOURCE, OPT_WIDTH,     OPT_HEIGHT,        OPT_DPI,      OPT_OUTPUT,
-    OPT_QUIET,     OPT_PROGRESS,  OPT_HELP,      OPT_NONE};
+    OPT_LAYER,     OPT_OF,       OPT_AT,        OPT_BOOTSTRAP,     OPT_POLES,    OPT_FOCUS,
+    OPT_NOISE,     OPT_INTERVAL, OPT_JOBS,      OPT_SEED,          OPT_WINDOW,   OPT_CARRY_FORWARD,
+    OPT_HALF_LIFE, OPT_LAYERS,   OPT_RELATIONS, OPT_ALL_RELATIONS, OPT_DISTANCE, OPT_NORMALIZED,
+    OPT_TITLE,     OPT_NO_TITLE, OPT_FONT,      OPT_NO_SOURCE,     OPT_WIDTH,    OPT_HEIGHT,
+    OPT_DPI,       OPT_OUTPUT,   OPT_QUIET,     OPT_PROGRESS,      OPT_HELP,     OPT_NONE};
 
 /* The balance chart always shows intervals: without --bootstrap, this many. */
 #define BALANCE_BOOTSTRAP 200
 
-typedef enum { K_SHARES, K_BALANCE, K_TREND, K_SLOPE, K_HEATMAP } kind_t;
-static const char *const KINDS[] = {"shares", "balance", "trend", "slope", "heatmap", NULL};
+typedef enum { K_SHARES, K_BALANCE, K_TREND, K_SLOPE, K_HEATMAP, K_ROBUSTNESS } kind_t;
+static const char *const KINDS[] = {"shares",  "balance",    "trend", "slope",
+                                    "heatmap", "robustness", NULL};
 
 /* One snapshot the chart needs: what it was opened from, and its tables. */
 typedef struct {
@@ -29,6 +30,7 @@ typedef struct {
     char *label;  /* "2023", or the file's name */
     char *shown;  /* the input without @YEAR, for the source line */
     clout_table_t *shares, *balance, *measures;
+    clout_table_t *robustness; /* the robustness chart: clout_robustness's summary */
 } snap_t;
 
 static void progress(int done, int total, void *data)
@@ -38,6 +40,34 @@ static void progress(int done, int total, void *data)
     if (done == total)
         fputc('\n', stderr);
     fflush(stderr);
+}
+
+static void variant_progress(int done, int total, void *data)
+{
+    (void)data;
+    fprintf(stderr, "\rclout: robustness: variant %d/%d", done, total);
+    if (done == total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+/* The robustness chart's table: what `clout robustness INPUT` computes,
+ * with the same options (its bootstrap: bootstrap replicates). */
+static int compute_robustness(snap_t *sn, const clout_dataset_t *ds, clout_snapshot_opts_t *so,
+                              int bootstrap, const cli_opts_t *o, clout_error_t *err)
+{
+    clout_robustness_opts_t ro;
+    clout_robustness_opts_init(&ro);
+    cli_influence_opts(o, &ro.influence);
+    ro.influence.bootstrap = bootstrap;
+    if (!o->quiet && (o->progress || isatty(STDERR_FILENO)))
+        ro.on_progress = variant_progress;
+    clout_table_t *variants = NULL;
+    int code = 0;
+    if (clout_robustness(ds, &sn->robustness, &variants, so, &ro, err) != CLOUT_OK)
+        code = cli_report(err);
+    clout_table_free(variants);
+    return code;
 }
 
 /* The dataset's poles (role pole, in actors.csv order) unless --poles. */
@@ -104,6 +134,9 @@ static int compute(snap_t *sn, kind_t kind, const char *measure, int bootstrap, 
                         "chart %s: '%s' is a network file; influence charts need a dataset "
                         "(DATASET@YEAR), whose roles, leads and relations they use",
                         KINDS[kind], sn->input);
+    } else if (kind == K_ROBUSTNESS) {
+        so.year = net->year;
+        code = compute_robustness(sn, ds, &so, bootstrap, o, err);
     } else {
         so.year = net->year;
         clout_influence_opts_t io;
@@ -138,8 +171,11 @@ static char *source_line(const snap_t *sn, int n, kind_t kind, const char *measu
         if (sn[i].got_year != CLOUT_NO_YEAR)
             years[ny++] = sn[i].got_year;
     }
-    char *what = measure ? g_strdup_printf("measure (%s)", measure) : g_strdup("influence");
-    bool intervals = bootstrap > 0 && (kind == K_BALANCE || kind == K_TREND);
+    char *what = measure                ? g_strdup_printf("measure (%s)", measure)
+                 : kind == K_ROBUSTNESS ? g_strdup("robustness")
+                                        : g_strdup("influence");
+    bool intervals =
+        bootstrap > 0 && (kind == K_BALANCE || kind == K_TREND || kind == K_ROBUSTNESS);
     char *s = clout_chart_source_line(titles, n, years, ny == n ? ny : 0, window, what,
                                       intervals ? bootstrap : 0, io.seed);
     g_free(what);
@@ -163,6 +199,8 @@ typedef struct {
     int bootstrap;       /* replicates for the intervals */
     bool per_year;       /* one INPUT, one snapshot per --at year */
     int n;               /* snapshots */
+    char **layers;       /* --layer's list (owned), or NULL */
+    bool facets;         /* small multiples: clout_chart_facets */
 } plan_t;
 
 /* --of: what each kind can show. */
@@ -186,7 +224,7 @@ static int check_of(plan_t *p, const cli_opts_t *o)
             return code;
         }
         p->measure = of;
-    } else if (p->kind == K_SHARES || p->kind == K_BALANCE) {
+    } else if (p->kind == K_SHARES || p->kind == K_BALANCE || p->kind == K_ROBUSTNESS) {
         return cli_fail(2, "chart %s: --of is for trend, slope and heatmap", KINDS[p->kind]);
     } else if (p->kind == K_HEATMAP && strcmp(of, "layers") != 0 && strcmp(of, "index") != 0 &&
                strcmp(of, "direct") != 0 && strcmp(of, "reach") != 0 &&
@@ -217,7 +255,25 @@ static int plan_chart(plan_t *p, const cli_command_t *cmd, const cli_opts_t *o, 
     if (n_in > 1 && n_at > 1)
         return cli_fail(2, "chart %s: --at takes a list only with one INPUT", KINDS[kind]);
     p->n = p->per_year ? n_at : n_in;
-    if ((kind == K_SHARES || kind == K_BALANCE || kind == K_HEATMAP) && p->n != 1)
+    if (cli_given(o, OPT_LAYER) && strchr(o->layer, ',')) {
+        p->layers = g_strsplit(o->layer, ",", -1);
+        for (int i = 0; p->layers[i]; i++)
+            if (!*p->layers[i])
+                return cli_fail(2, "chart %s: --layer '%s': an empty layer name", KINDS[kind],
+                                o->layer);
+        if (kind != K_BALANCE && !(kind == K_HEATMAP && o->of && strcmp(o->of, "layers") == 0))
+            return cli_fail(2,
+                            "chart %s: --layer takes one layer (a list is for balance and "
+                            "heatmap --of layers)",
+                            KINDS[kind]);
+    }
+    /* Small multiples: balance of several layers or years; heatmaps of layers by year. */
+    p->facets = (kind == K_BALANCE && (p->n > 1 || p->layers)) ||
+                (kind == K_HEATMAP && cli_given(o, OPT_OF) && strcmp(o->of, "layers") == 0 &&
+                 (p->n > 1 || p->layers));
+    if (!p->facets &&
+        (kind == K_SHARES || kind == K_BALANCE || kind == K_HEATMAP || kind == K_ROBUSTNESS) &&
+        p->n != 1)
         return cli_fail(2, "chart %s: takes one INPUT and one year", KINDS[kind]);
     if (kind == K_SLOPE && p->n != 2)
         return cli_fail(2, "chart slope: takes two snapshots: INPUT_A INPUT_B, or one DATASET "
@@ -229,6 +285,11 @@ static int plan_chart(plan_t *p, const cli_command_t *cmd, const cli_opts_t *o, 
         p->bootstrap = io.bootstrap > 0 ? io.bootstrap : BALANCE_BOOTSTRAP;
     else if (kind == K_TREND)
         p->bootstrap = io.bootstrap;
+    else if (kind == K_ROBUSTNESS) { /* clout robustness's default, unless given */
+        clout_robustness_opts_t ro;
+        clout_robustness_opts_init(&ro);
+        p->bootstrap = cli_given(o, OPT_BOOTSTRAP) ? io.bootstrap : ro.influence.bootstrap;
+    }
     return 0;
 }
 
@@ -236,9 +297,22 @@ static int plan_chart(plan_t *p, const cli_command_t *cmd, const cli_opts_t *o, 
 static clout_status_t draw(const plan_t *p, const snap_t *sn, const clout_chart_opts_t *co,
                            clout_scene_t **scene, clout_error_t *err)
 {
+    if (p->facets) {
+        char **labels = g_new0(char *, p->n + 1);
+        clout_table_t **t = g_new(clout_table_t *, p->n);
+        for (int i = 0; i < p->n; i++) {
+            labels[i] = sn[i].label;
+            t[i] = sn[i].balance;
+        }
+        clout_status_t st = clout_chart_facets(t, labels, p->n, p->layers, scene, co, err);
+        g_free(labels);
+        g_free(t);
+        return st;
+    }
     switch (p->kind) {
     case K_SHARES: return clout_chart_shares(sn[0].shares, scene, co, err);
     case K_BALANCE: return clout_chart_balance(sn[0].balance, scene, co, err);
+    case K_ROBUSTNESS: return clout_chart_robustness(sn[0].robustness, scene, co, err);
     case K_HEATMAP:
         return clout_chart_heatmap(
             co->of && strcmp(co->of, "layers") == 0 ? sn[0].balance : sn[0].shares, scene, co, err);
@@ -291,12 +365,16 @@ static void chart_opts(clout_chart_opts_t *co, const plan_t *p, const snap_t *sn
     co->names = names_of(ds);
     if (p->measure && cli_given(o, OPT_FOCUS))
         co->actors = o->focus;
-    if (cli_given(o, OPT_LAYER))
+    if (cli_given(o, OPT_LAYER) && !p->layers)
         co->layer = o->layer;
     if (cli_given(o, OPT_OF))
         co->of = o->of;
     if (cli_given(o, OPT_TITLE))
         co->title = o->title;
+    if (cli_given(o, OPT_NO_TITLE))
+        co->title = "";
+    if (cli_given(o, OPT_FONT))
+        co->font = o->font;
     if (!cli_given(o, OPT_NO_SOURCE))
         co->source = source_line(sn, p->n, p->kind, p->measure, p->bootstrap, o);
     co->snapshot = sn[0].label;
@@ -340,13 +418,17 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     p.kind = (kind_t)kind;
     if (!cli_given(o, OPT_OUTPUT) || strcmp(o->output, "-") == 0)
         return cli_fail(2, "chart: give the figure's file with -o FIGURE.pdf, .svg or .png");
+    if (cli_given(o, OPT_TITLE) && cli_given(o, OPT_NO_TITLE))
+        return cli_fail(2, "chart: give --title or --no-title, not both");
     int fmt = clout_imgformat_from_path(o->output);
     if (fmt < 0)
         return cli_fail(2, "chart: -o '%s': the figure's name must end in .pdf, .svg or .png",
                         o->output);
     int code = plan_chart(&p, cmd, o, argc, argv);
-    if (code)
+    if (code) {
+        g_strfreev(p.layers);
         return code;
+    }
 
     clout_error_t *err = clout_error_new(100);
     snap_t *sn = g_new0(snap_t, p.n);
@@ -354,7 +436,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
     clout_scene_t *scene = NULL;
     clout_chart_opts_t co = {0};
     char **exclude = NULL;
-    if (!p.measure && (p.kind == K_TREND || p.kind == K_SLOPE))
+    if (!p.measure && (p.kind == K_TREND || p.kind == K_SLOPE || p.facets))
         code = like_with_like(&p, o, argv[1], &exclude, err);
     for (int i = 0; i < p.n && !code; i++) {
         sn[i].input = p.per_year ? argv[1] : argv[1 + i];
@@ -379,6 +461,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
             code = cli_report(err);
     }
     g_strfreev(exclude);
+    g_strfreev(p.layers);
     clout_scene_free(scene);
     g_free((char *)co.source);
     g_strfreev(co.poles);
@@ -389,6 +472,7 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         clout_table_free(sn[i].shares);
         clout_table_free(sn[i].balance);
         clout_table_free(sn[i].measures);
+        clout_table_free(sn[i].robustness);
     }
     g_free(sn);
     clout_dataset_free(ds);
@@ -400,20 +484,26 @@ const cli_command_t cli_cmd_chart = {
     .name = "chart",
     .usage =
         "chart KIND INPUT... -o FIGURE [--layer L] [--of WHAT] [--at Y1,Y2,...] [--bootstrap N]",
-    .summary = "charts of influence and centrality: shares, balance, trend, slope, heatmap",
+    .summary = "charts of influence and centrality: shares, balance, trend, slope, heatmap, "
+               "robustness",
     .description =
         "Draws a chart of a dataset's influence tables (clout influence) or of a\n"
         "centrality measure (clout measure) as PDF, SVG or PNG (from -o's extension).\n"
         "KIND is one of:\n"
         "  shares   INPUT: a stacked bar per focus actor of its direct shares by pole\n"
         "  balance  INPUT: each focus actor's balance between the first two poles, with\n"
-        "           95% bootstrap intervals (--bootstrap N, default 200), sorted\n"
+        "           95% bootstrap intervals (--bootstrap N, default 200), sorted; with\n"
+        "           --layer L1,L2,... or DATASET --at Y1,Y2,...: a panel per layer (rows)\n"
+        "           and year (columns), on one scale, the actors in one order\n"
         "  trend    DATASET --at Y1,Y2,...: balance (or --of POLE: that pole's index)\n"
         "           over the snapshots; ribbons with --bootstrap N\n"
         "  slope    INPUT_A INPUT_B: the change of balance (--of balance, the default)\n"
         "           or of each actor's rank by a measure (--of pagerank, betweenness, ...)\n"
         "  heatmap  INPUT: focus actors by poles of the index (--of index, direct, reach\n"
-        "           or alignment), or by layers of the balance (--of layers)\n"
+        "           or alignment), or by layers of the balance (--of layers; with\n"
+        "           DATASET --at Y1,Y2,...: a heatmap per year, one colour bar)\n"
+        "  robustness INPUT: each balance with its 95% bootstrap interval and its range\n"
+        "           over the variants of clout robustness (--bootstrap N, default 200)\n"
         "--layer picks the layer shown (default all).  The figure is 180 mm wide unless\n"
         "--width says otherwise, and as tall as its content.  CLOUT_SCENE_DUMP=FILE also\n"
         "writes the figure's scene as text.  doc/methods.md gives every formula.",

@@ -7,11 +7,11 @@
 #include "cli.h"
 
 static const cli_opt_id_t OPTS[] = {
-    OPT_OUTPUT,      OPT_LAYOUT,    OPT_COLOR,     OPT_SIZE,   OPT_LABELS,        OPT_PIN,
-    OPT_SAVE_LAYOUT, OPT_TITLE,     OPT_NO_SOURCE, OPT_WIDTH,  OPT_HEIGHT,        OPT_DPI,
-    OPT_AT,          OPT_SEED,      OPT_POLES,     OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE,
-    OPT_LAYERS,      OPT_RELATIONS, OPT_DIRECTED,  OPT_WEIGHT, OPT_MULTI,         OPT_UNWEIGHTED,
-    OPT_QUIET,       OPT_HELP,      OPT_NONE};
+    OPT_OUTPUT,        OPT_LAYOUT,     OPT_COLOR,    OPT_SIZE,      OPT_LABELS,    OPT_PIN,
+    OPT_SAVE_LAYOUT,   OPT_TITLE,      OPT_NO_TITLE, OPT_FONT,      OPT_NO_SOURCE, OPT_WIDTH,
+    OPT_HEIGHT,        OPT_DPI,        OPT_AT,       OPT_SEED,      OPT_POLES,     OPT_WINDOW,
+    OPT_CARRY_FORWARD, OPT_HALF_LIFE,  OPT_LAYERS,   OPT_RELATIONS, OPT_DIRECTED,  OPT_WEIGHT,
+    OPT_MULTI,         OPT_UNWEIGHTED, OPT_QUIET,    OPT_HELP,      OPT_NONE};
 
 /* CLOUT_SCENE_DUMP=FILE: the scene as text too (tests, debugging). */
 static clout_status_t dump_scene(const clout_scene_t *s, const char *path, clout_error_t *err)
@@ -55,6 +55,10 @@ static clout_status_t draw(clout_scene_t **out, clout_network_t *const *nets, in
         d.labels = (clout_labels_t)o->labels;
     if (cli_given(o, OPT_TITLE))
         d.title = o->title;
+    if (cli_given(o, OPT_NO_TITLE))
+        d.title = "";
+    if (cli_given(o, OPT_FONT))
+        d.font = o->font;
     if (cli_given(o, OPT_NO_SOURCE))
         d.no_source = o->no_source;
     if (cli_given(o, OPT_WIDTH))
@@ -73,6 +77,8 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
 {
     if (!o->output || strcmp(o->output, "-") == 0)
         return cli_fail(2, "render: give the figure's file with -o FIGURE.pdf, .svg or .png");
+    if (cli_given(o, OPT_TITLE) && cli_given(o, OPT_NO_TITLE))
+        return cli_fail(2, "render: give --title or --no-title, not both");
     int fmt = clout_imgformat_from_path(o->output);
     if (fmt < 0)
         return cli_fail(2,

@@ -5,9 +5,9 @@
 
 #include "cli.h"
 
-static const cli_opt_id_t OPTS[] = {OPT_AT,        OPT_WINDOW,   OPT_CARRY_FORWARD, OPT_HALF_LIFE,
-                                    OPT_BOOTSTRAP, OPT_JOBS,     OPT_SEED,          OPT_OUTPUT,
-                                    OPT_QUIET,     OPT_PROGRESS, OPT_HELP,          OPT_NONE};
+static const cli_opt_id_t OPTS[] = {
+    OPT_AT,   OPT_WINDOW, OPT_CARRY_FORWARD, OPT_HALF_LIFE, OPT_BOOTSTRAP, OPT_JOBS, OPT_FONT,
+    OPT_SEED, OPT_OUTPUT, OPT_QUIET,         OPT_PROGRESS,  OPT_HELP,      OPT_NONE};
 
 static void say(const char *what, void *data)
 {
@@ -37,7 +37,12 @@ static int run(const cli_command_t *cmd, cli_opts_t *o, int argc, char **argv)
         ro.jobs = o->jobs;
     if (cli_given(o, OPT_SEED))
         ro.seed = (unsigned long)o->seed;
+    if (cli_given(o, OPT_FONT))
+        ro.font = o->font;
     ro.command = cli_command_line;
+    /* As for render and chart: the scene dumps tests read (here one per figure). */
+    const char *dump = g_getenv("CLOUT_SCENE_DUMP");
+    ro.scenes = dump && *dump;
     /* A report takes seconds to minutes: progress by default, -q for none. */
     if (!o->quiet)
         ro.on_progress = say;

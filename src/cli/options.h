@@ -18,6 +18,7 @@
  *     CLI_LIST                 char **, comma-separated, owned (freed from the table)
  *     CLI_ENUM(from_name, "a, b or c")   int, what from_name returns (-1: not one of them)
  *     CLI_LENGTH               double, a length in points (clout_parse_length)
+ *     CLI_FONT                 const char *, a font family fontconfig has (clout_font_check)
  * DEFAULT is CLI_NO_DEFAULT, or CLI_DEFAULT_INT/ULONG/NUMBER(member): where
  * the library keeps the default, which -h then shows as "(default X)"
  * (members of cli_defaults_t in clout.c: the library's options structs as
@@ -169,10 +170,15 @@ CLI_OPTION(PIN, pin, "pin", 0, CLI_STRING, "FILE", "reuse positions from FILE (C
 CLI_OPTION(SAVE_LAYOUT, save_layout, "save-layout", 0, CLI_STRING, "FILE",
            "write the positions to FILE (CSV: id,x,y)", CLI_NO_DEFAULT)
 CLI_OPTION(LABELS, labels, "labels", 0,
-           CLI_ENUM(clout_labels_from_name, "all, focus, poles or none"), "WHICH",
-           "label all (default), focus, poles or none", CLI_NO_DEFAULT)
+           CLI_ENUM(clout_labels_from_name, "fit, all, focus, poles or none"), "WHICH",
+           "label every actor that finds room (fit, the default), all, focus, poles or none",
+           CLI_NO_DEFAULT)
 CLI_OPTION(TITLE, title, "title", 0, CLI_STRING, "TEXT", "the figure's title ('' for none)",
            CLI_NO_DEFAULT)
+CLI_OPTION(NO_TITLE, no_title, "no-title", 0, CLI_FLAG, NULL,
+           "no title, and no band for it (the same as --title '')", CLI_NO_DEFAULT)
+CLI_OPTION(FONT, font, "font", 0, CLI_FONT, "FAMILY",
+           "the font of every text: a family fontconfig has (default DejaVu Sans)", CLI_NO_DEFAULT)
 CLI_OPTION(NO_SOURCE, no_source, "no-source", 0, CLI_FLAG, NULL,
            "leave out the source line under the figure", CLI_NO_DEFAULT)
 CLI_OPTION(WIDTH, width, "width", 0, CLI_LENGTH, "LEN", "figure width: 180mm (default), 7in, 500pt",
@@ -182,7 +188,8 @@ CLI_OPTION(HEIGHT, height, "height", 0, CLI_LENGTH, "LEN",
 CLI_OPTION(DPI, dpi, "dpi", 0, CLI_INT(10, 2400), "N", "PNG resolution", CLI_DEFAULT_INT(png_dpi))
 CLI_OPTION(OF, of, "of", 0, CLI_STRING, "WHAT",
            "slope, trend: balance (default) or a measure or pole", CLI_NO_DEFAULT)
-CLI_OPTION(LAYER, layer, "layer", 0, CLI_STRING, "LAYER", "charts: the layer to show (default all)",
+CLI_OPTION(LAYER, layer, "layer", 0, CLI_STRING, "LAYER",
+           "charts: the layer to show (default all); balance, heatmap --of layers: a list",
            CLI_NO_DEFAULT)
 CLI_OPTION(PERMUTATIONS, permutations, "permutations", 0, CLI_INT(0, 10000000), "N",
            "QAP permutations", CLI_DEFAULT_INT(diff.permutations))

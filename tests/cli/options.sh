@@ -68,6 +68,8 @@ pin|p.csv|
 save-layout|p.csv|
 labels|none|some
 title|T|
+no-title|-|
+font|DejaVu Serif|Nofont
 no-source|-|
 width|85mm|0 wide -5mm
 height|3in|tall

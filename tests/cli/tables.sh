@@ -234,4 +234,12 @@ run "$CLOUT" influence "$T/nopole@2022"
 [ "$rc" -eq 2 ] && grep -q "no pole actor: give --poles" "$T/err"
 tap $? "no pole in the dataset: 'no pole actor: give --poles'" "exit $rc: $(cat "$T/err")"
 
+# A \label key that TeX would read as commands is refused before anything is computed.
+run "$CLOUT" influence "$SRC/graphs/central-asia@2020" --format tex --label 'tab:a}b' -o "$T/lab.tex"
+[ "$rc" -eq 2 ] && grep -q -- "--label: 'tab:a}b' may not hold" "$T/err" && [ ! -e "$T/lab.tex" ]
+tap $? "--label with a brace exits 2, names the key, writes nothing" "exit $rc: $(cat "$T/err")"
+run "$CLOUT" influence "$SRC/graphs/central-asia@2020" --format tex --label 'tab:bal_2020'
+[ "$rc" -eq 0 ] && grep -qxF '\label{tab:bal_2020}' "$T/out"
+tap $? "--label tab:bal_2020 is written as \\label{tab:bal_2020}" "exit $rc"
+
 done_testing

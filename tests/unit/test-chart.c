@@ -707,18 +707,18 @@ static void test_wrap(void)
     for (size_t w = 0; w < G_N_ELEMENTS(widths); w++)
         for (int k = 0; k < 2; k++) {
             const char *t = k ? word : text;
-            GPtrArray *lines = cl_text_wrap(t, SZ_TEST, true, widths[w]);
+            GPtrArray *lines = cl_text_wrap(NULL, t, SZ_TEST, true, widths[w]);
             g_assert_cmpuint(lines->len, >, 0);
             g_ptr_array_add(lines, NULL);
             char **v = (char **)lines->pdata;
             for (char **l = v; *l; l++) {
-                g_assert_cmpfloat(cl_text_width(*l, SZ_TEST, true), <=, widths[w] + 1e-6);
+                g_assert_cmpfloat(cl_text_width(NULL, *l, SZ_TEST, true), <=, widths[w] + 1e-6);
                 g_assert_true(**l && **l != ' ' && !g_str_has_suffix(*l, " "));
             }
             bool fits = true; /* every word fits on a line */
             char **words = g_strsplit(t, " ", -1);
             for (char **p = words; *p; p++)
-                fits = fits && cl_text_width(*p, SZ_TEST, true) <= widths[w];
+                fits = fits && cl_text_width(NULL, *p, SZ_TEST, true) <= widths[w];
             char *joined = fits ? rejoin(v) : g_strjoinv("", v);
             char *a = without_spaces(joined), *b = without_spaces(t);
             g_assert_cmpstr(a, ==, b);
@@ -732,10 +732,10 @@ static void test_wrap(void)
             g_free(b);
             g_ptr_array_free(lines, TRUE);
         }
-    GPtrArray *none = cl_text_wrap("   ", SZ_TEST, false, 100);
+    GPtrArray *none = cl_text_wrap(NULL, "   ", SZ_TEST, false, 100);
     g_assert_cmpuint(none->len, ==, 0);
     g_ptr_array_free(none, TRUE);
-    none = cl_text_wrap(NULL, SZ_TEST, false, 100);
+    none = cl_text_wrap(NULL, NULL, SZ_TEST, false, 100);
     g_assert_cmpuint(none->len, ==, 0);
     g_ptr_array_free(none, TRUE);
 }
@@ -783,6 +783,22 @@ static clout_status_t b_heat_layers(const clout_chart_opts_t *o, clout_scene_t *
     return clout_chart_heatmap(g_balance, s, &p, e);
 }
 
+static char *FACET_LABELS[] = {"2014", "2023", NULL};
+static char *FACET_LAYERS[] = {"security", "all", NULL};
+static clout_status_t b_facets(const clout_chart_opts_t *o, clout_scene_t **s, clout_error_t *e)
+{
+    clout_table_t *t[2] = {g_balance, g_balance2};
+    return clout_chart_facets(t, FACET_LABELS, 2, FACET_LAYERS, s, o, e);
+}
+static clout_status_t b_facets_heat(const clout_chart_opts_t *o, clout_scene_t **s,
+                                    clout_error_t *e)
+{
+    clout_table_t *t[2] = {g_balance, g_balance2};
+    clout_chart_opts_t p = *o;
+    p.of = "layers";
+    return clout_chart_facets(t, FACET_LABELS, 2, NULL, s, &p, e);
+}
+
 static const struct {
     const char *name;
     build_t build;
@@ -792,7 +808,9 @@ static const struct {
               {"slope", b_slope},
               {"slope-rank", b_rank},
               {"heatmap", b_heatmap},
-              {"heatmap-layers", b_heat_layers}};
+              {"heatmap-layers", b_heat_layers},
+              {"facets", b_facets},
+              {"facets-heatmap", b_facets_heat}};
 
 static void setup_tables(void)
 {
@@ -941,6 +959,88 @@ static void test_missing_values(void)
     clout_error_free(err);
 }
 
+/* Facets of the balance tables of 2014 (g_balance) and 2023 (g_balance2: every balance +0.3,
+ * clamped to [-1, 1]), layers security (the negated balance) and all: a dot per focus actor
+ * and panel at x = p0 + (b + 1) / 2 (p1 - p0), p0 and p1 the "−1" and "+1" under the
+ * panel's column; the rows ordered by the first panel (security, 2014: CCC −1, AAA −0.5,
+ * BBB +0.25, DDD +0.75) in every panel. */
+static void test_facets(void)
+{
+    clout_error_t *err = clout_error_new(0);
+    clout_chart_opts_t o = base_opts();
+    clout_scene_t *s;
+    g_assert_cmpint(b_facets(&o, &s, err), ==, CLOUT_OK);
+    static const int order[4] = {2, 0, 1, 3}; /* CCC AAA BBB DDD */
+    const double shift[2] = {0, 0.3};
+    for (int j = 0; j < 2; j++) {
+        char *ax = g_strdup_printf("x-axis %s", FACET_LABELS[j]);
+        const scene_item_t *lo = find_text(s, ax, MINUS "1"), *hi = find_text(s, ax, "+1");
+        g_assert_nonnull(lo);
+        g_assert_nonnull(hi);
+        double p0 = lo->x, p1 = hi->x;
+        for (int l = 0; l < 2; l++) {
+            char *pg = g_strdup_printf("panel %s %s", FACET_LAYERS[l], FACET_LABELS[j]);
+            char *head = g_strdup_printf("%s, %s", l ? "all layers" : "security", FACET_LABELS[j]);
+            g_assert_nonnull(find_text(s, pg, head));
+            double prev_y = -1;
+            for (int k = 0; k < 4; k++) {
+                int f = order[k];
+                double sg = l ? 1 : -1;
+                double b = fmax(-1, fmin(1, sg * BAL[f] + shift[j]));
+                double blo = fmax(-1, fmin(1, (l ? BAL_LO[f] : -BAL_HI[f]) + shift[j]));
+                double bhi = fmax(-1, fmin(1, (l ? BAL_HI[f] : -BAL_LO[f]) + shift[j]));
+                char *g =
+                    g_strdup_printf("dot %s %s %s", FACET_LAYERS[l], FACET_LABELS[j], BFOCUS[f]);
+                const scene_item_t *c = find(s, g, ITEM_CIRCLE, 0), *bar = find(s, g, ITEM_LINE, 0);
+                g_assert_nonnull(c);
+                g_assert_cmpfloat_with_epsilon(c->x, p0 + (b + 1) / 2 * (p1 - p0), 1e-6);
+                assert_color(&c->fill, clout_color_balance(b));
+                g_assert_cmpfloat_with_epsilon(bar->xy[0], p0 + (blo + 1) / 2 * (p1 - p0), 1e-6);
+                g_assert_cmpfloat_with_epsilon(bar->xy[2], p0 + (bhi + 1) / 2 * (p1 - p0), 1e-6);
+                g_assert_cmpfloat(c->y, >, prev_y); /* the same order in every panel */
+                prev_y = c->y;
+                g_free(g);
+            }
+            g_free(pg);
+            g_free(head);
+        }
+        g_free(ax);
+    }
+    /* The second column's scale is the first's, moved right. */
+    double w0 = find_text(s, "x-axis 2014", "+1")->x - find_text(s, "x-axis 2014", MINUS "1")->x;
+    double w1 = find_text(s, "x-axis 2023", "+1")->x - find_text(s, "x-axis 2023", MINUS "1")->x;
+    g_assert_cmpfloat_with_epsilon(w0, w1, 1e-9);
+    /* Names once per row of panels; one key, one pair of pole ends. */
+    g_assert_nonnull(find_text(s, "names security", "Cland"));
+    g_assert_nonnull(find_text(s, "names all", "Dland"));
+    g_assert_cmpint(count(s, "key", ITEM_TEXT), ==, 2);
+    g_assert_nonnull(find_text(s, "x-title", "\u2190 all Russia"));
+    clout_scene_free(s);
+
+    /* The heatmaps: a panel per table, the layers in table order; AAA security 2014 is
+     * −0.50, 2023 −0.20; CCC all 2023 is +1 (clamped). */
+    g_assert_cmpint(b_facets_heat(&o, &s, err), ==, CLOUT_OK);
+    g_assert_nonnull(find_text(s, "panel 2014", "2014"));
+    g_assert_nonnull(find_text(s, "columns 2023", "all layers"));
+    g_assert_cmpint(count(s, "cells 2014 AAA", ITEM_RECT), ==, 2);
+    const scene_item_t *a = find(s, "cells 2014 AAA", ITEM_TEXT, 0);
+    g_assert_cmpstr(a->text, ==, MINUS "0.50");
+    g_assert_cmpstr(find(s, "cells 2023 AAA", ITEM_TEXT, 0)->text, ==, MINUS "0.20");
+    g_assert_cmpstr(find(s, "cells 2023 CCC", ITEM_TEXT, 1)->text, ==, "+1.00");
+    assert_color(&find(s, "cells 2014 AAA", ITEM_RECT, 0)->fill, clout_color_balance(-0.5));
+    g_assert_cmpint(count(s, "colour-bar", ITEM_RECT), ==, 65);
+    clout_scene_free(s);
+
+    /* An unknown layer. */
+    char *bad[] = {"security", "nosuch", NULL};
+    clout_table_t *t[2] = {g_balance, g_balance2};
+    g_assert_cmpint(clout_chart_facets(t, FACET_LABELS, 2, bad, &s, &o, err), ==, CLOUT_EUSAGE);
+    g_assert_null(s);
+    g_assert_cmpstr(clout_error_message(err, 0), ==,
+                    "chart: unknown layer 'nosuch' (valid: security, all) in the balance table");
+    clout_error_free(err);
+}
+
 /* ---- golden scene dumps ---- */
 
 static void test_golden(gconstpointer data)
@@ -1006,6 +1106,7 @@ int main(int argc, char **argv)
     g_test_add_func("/chart/slope/balance", test_slope_balance);
     g_test_add_func("/chart/slope/rank", test_slope_rank);
     g_test_add_func("/chart/heatmap/cells", test_heatmap_cells);
+    g_test_add_func("/chart/facets", test_facets);
     g_test_add_func("/chart/missing-values", test_missing_values);
     g_test_add_func("/chart/errors", test_errors);
     g_test_add_func("/chart/height", test_height);

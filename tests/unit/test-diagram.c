@@ -277,10 +277,36 @@ static void test_layout_geo(void)
     g_assert_cmpfloat_with_epsilon(y, -432, 1e-9);
     g_assert_true(clout_layout_get(l, "WSL", &x, &y));
     g_assert_cmpfloat_with_epsilon(x, -72, 1e-9);
-    /* Blocs have no coordinates: neato places them. */
+    /* Blocs without coordinates sit at the centroid of their members in
+     * the networks drawn (by hand, from actors.csv and ties.csv): in 2022
+     * NPACT's are NRL (60, 10) and ELD (45, 30), WSL having left in 2019:
+     * lat 52.5, lon 20. */
+    g_assert_true(clout_layout_get(l, "NPACT", &x, &y));
+    g_assert_cmpfloat_with_epsilon(x, 20 * 7.2, 1e-9);
+    g_assert_cmpfloat_with_epsilon(y, -52.5 * 7.2, 1e-9);
+    /* CMKT: NRL (60, 10), SDL (30, 10), MDL (45, 10), WSL (45, -10) since
+     * 2020-07, RVL (40, 20) since 2021: lat 44, lon 8. */
     g_assert_true(clout_layout_get(l, "CMKT", &x, &y));
-    g_assert_true(isfinite(x) && isfinite(y));
+    g_assert_cmpfloat_with_epsilon(x, 8 * 7.2, 1e-9);
+    g_assert_cmpfloat_with_epsilon(y, -44 * 7.2, 1e-9);
+    /* The company SUDSEC goes to its lead SDL (30, 10), a point taken: on
+     * the ring around it, first place straight above, 14 pt out (3% of the
+     * map, 288 pt wide from WSL to ELD, is less than 14). */
+    g_assert_true(clout_layout_get(l, "SUDSEC", &x, &y));
+    g_assert_cmpfloat_with_epsilon(x, 72, 1e-9);
+    g_assert_cmpfloat_with_epsilon(y, -216 - 14, 1e-9);
     clout_layout_free(l);
+    /* Over 2016 and 2022, NPACT's members are NRL, ELD and WSL (45, -10):
+     * lat 50, lon 10. */
+    clout_dataset_t *ds16;
+    clout_network_t *nets[2] = {tiny(2016, &ds16), net};
+    l = layout_of(nets, 2, CLOUT_LAYOUT_GEO, NULL, ds);
+    g_assert_true(clout_layout_get(l, "NPACT", &x, &y));
+    g_assert_cmpfloat_with_epsilon(x, 10 * 7.2, 1e-9);
+    g_assert_cmpfloat_with_epsilon(y, -50 * 7.2, 1e-9);
+    clout_layout_free(l);
+    clout_network_free(nets[0]);
+    clout_dataset_free(ds16);
     /* No dataset, no geo. */
     clout_error_t *err = clout_error_new(0);
     clout_layout_opts_t lo;
