@@ -295,12 +295,56 @@ clout_status_t cl_read_gexf(clout_network_t *net, const char *path, clout_error_
 clout_status_t cl_read_pajek(clout_network_t *net, const char *path, clout_error_t *err);
 clout_status_t cl_read_matrix(clout_network_t *net, const char *path, bool directed,
                               clout_error_t *err);
+/* A whitespace-separated edge list (netio-text.c): "source target
+ * [weight]" lines, '#' and '%' comment lines; o gives --unweighted. */
+clout_status_t cl_read_text_edgelist(clout_network_t *net, const char *path,
+                                     const clout_snapshot_opts_t *o, clout_error_t *err);
+/* An edge list as it is read (netio.c): the ids in order of first
+ * appearance, found through ix (last: the slot each end found last), the
+ * edges as pairs of their indices, and the weights. */
+typedef struct {
+    cl_names_t ix;
+    GPtrArray *ids; /* owned strings */
+    igraph_vector_int_t ev;
+    igraph_vector_t wv;
+    gint64 last[2];
+} cl_edgelist_t;
+clout_status_t cl_edgelist_init(cl_edgelist_t *el, const char *path, clout_error_t *err);
+void cl_edgelist_clear(cl_edgelist_t *el);
+/* Appends end k (0 source, 1 target) of an edge: the index of id, a new
+ * one when id is new (more than CLOUT_MAX_ACTORS: bad data at line:col). */
+clout_status_t cl_edgelist_end(cl_edgelist_t *el, int k, const char *id, const char *path,
+                               long line, long col, clout_error_t *err);
+/* Appends the weight of the edge whose ends were appended last (more than
+ * CLOUT_MAX_TIES edges: bad data at line). */
+clout_status_t cl_edgelist_weight(cl_edgelist_t *el, double w, const char *path, long line,
+                                  clout_error_t *err);
+/* The graph of el, with the vertex attribute "id" and the edge attribute
+ * "weight". */
+clout_status_t cl_edgelist_graph(clout_network_t *net, const cl_edgelist_t *el, bool directed,
+                                 const char *path, clout_error_t *err);
 /* True when the first record of the CSV at path begins with an empty cell:
  * an adjacency matrix, not an edge list. */
 bool cl_csv_is_matrix(const char *path);
+/* Where libxml2 finds an XML file broken (netio-attrs.c): its first fatal
+ * error, kept by cl_xml_first_error (an xmlStructuredErrorFunc whose data
+ * is a cl_xml_error_t), reported by cl_xml_error_report as bad data at that
+ * line and column ("not well-formed XML: ..."). */
+struct _xmlError;
+typedef struct {
+    bool seen;
+    long line, col;
+    char msg[256];
+} cl_xml_error_t;
+void cl_xml_first_error(void *data, struct _xmlError *e);
+clout_status_t cl_xml_error_report(const cl_xml_error_t *x, const char *path, clout_error_t *err);
+/* The column of the tag of the nth (from 0) element called name (any
+ * namespace prefix) on line of the file at path; 0 when it is not there:
+ * libxml2 keeps the line of an element, not its column. */
+long cl_xml_tag_col(const char *path, long line, const char *name, int nth);
 /* GraphML (netio-attrs.c): refuses hyperedges, nested graphs (yEd group
  * nodes) and second graphs, which igraph's reader drops without a word,
- * naming the line; *types receives the file's key types for
+ * and a file that is not well-formed, naming the line and column; *types receives the file's key types for
  * cl_graphml_keep_types (free with g_free). */
 clout_status_t cl_graphml_scan(const char *path, char **types, clout_error_t *err);
 /* Keeps the key types with the graph, so that a GraphML written from it
@@ -336,6 +380,11 @@ void cl_gexf_extra_decls(const igraph_t *g, FILE *f, bool vertex, GPtrArray *nam
 /* The writers. */
 void cl_write_gexf(const igraph_t *g, const char *source, FILE *f);
 clout_status_t cl_write_matrix(const igraph_t *g, FILE *f, clout_error_t *err);
+/* "source target weight" lines after a '#' line that says so; an id that
+ * such a line cannot hold (empty, holding a space or a tab, starting with
+ * '#' or '%') is a usage error (write a CSV instead), found before any
+ * byte is written. */
+clout_status_t cl_write_text_edgelist(const igraph_t *g, FILE *f, clout_error_t *err);
 
 /* clout_snapshot over a given array of ties of ds (a bootstrap replicate). */
 clout_status_t cl_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,

@@ -1,5 +1,6 @@
 /* netio-attrs.c: what igraph's GraphML reader does not say (nested graphs, hyperedges, key types),
- * and every attribute of a network written back with its type.
+ * where libxml2 finds a GraphML or GEXF file broken, and every attribute of a network written back
+ * with its type.
  */
 #include <config.h>
 
@@ -14,35 +15,108 @@
  * ("node\tNAME\tTYPE\n" lines): igraph keeps every number as a double. */
 #define TYPES_ATTR "clout.graphml.types"
 
-static clout_status_t scan_fail(xmlTextReaderPtr r, const char *path, clout_error_t *err,
+/* ---- where an XML file is broken ---- */
+
+void cl_xml_first_error(void *data, struct _xmlError *e)
+{
+    cl_xml_error_t *x = data;
+    /* Fatal errors only: a file libxml2 reads in spite of an error (an
+     * undeclared namespace prefix) is read. */
+    if (x->seen || !e || e->level != XML_ERR_FATAL)
+        return;
+    x->seen = true;
+    x->line = e->line;
+    x->col = e->int2; /* the column, for the parser's errors */
+    g_strlcpy(x->msg, e->message ? e->message : "cannot parse", sizeof x->msg);
+    g_strchomp(x->msg);
+}
+
+clout_status_t cl_xml_error_report(const cl_xml_error_t *x, const char *path, clout_error_t *err)
+{
+    if (!x->seen)
+        return clout_error_set(err, CLOUT_EDATA, path, 0, 0, "not well-formed XML");
+    return clout_error_set(err, CLOUT_EDATA, path, x->line, x->col, "not well-formed XML: %s",
+                           x->msg);
+}
+
+/* Whether p starts the tag of element name: '<', a prefix and ':' maybe,
+ * the name, then white space, '/' or '>'. */
+static bool tag_at(const char *p, const char *name)
+{
+    if (*p++ != '<')
+        return false;
+    const char *q = p;
+    while (g_ascii_isalnum(*q) || *q == '_' || *q == '-' || *q == '.')
+        q++;
+    if (*q == ':')
+        p = q + 1;
+    size_t n = strlen(name);
+    return strncmp(p, name, n) == 0 && (p[n] == '/' || p[n] == '>' || g_ascii_isspace(p[n]));
+}
+
+long cl_xml_tag_col(const char *path, long line, const char *name, int nth)
+{
+    FILE *f = line > 0 ? fopen(path, "rb") : NULL;
+    if (!f)
+        return 0;
+    char *text = NULL;
+    size_t cap = 0;
+    long col = 0;
+    for (long l = 1; getline(&text, &cap, f) >= 0; l++) {
+        if (l < line)
+            continue;
+        for (const char *p = text; *p && !col; p++)
+            if (tag_at(p, name) && nth-- == 0)
+                col = (long)(p - text) + 1;
+        break;
+    }
+    free(text);
+    fclose(f);
+    return col;
+}
+
+/* ---- GraphML ---- */
+
+static clout_status_t scan_fail(xmlTextReaderPtr r, const char *path, int nth, clout_error_t *err,
                                 const char *msg, const char *what)
 {
-    /* The element's own line (the parser's has read ahead). */
+    /* The element's own line (the parser's has read ahead), and the column
+     * of its tag, the nth of its name on that line. */
     xmlNodePtr n = xmlTextReaderCurrentNode(r);
     long line = n ? xmlGetLineNo(n) : xmlTextReaderGetParserLineNumber(r);
-    return clout_error_set(err, CLOUT_EDATA, path, line, 0, msg, what);
+    return clout_error_set(err, CLOUT_EDATA, path, line, cl_xml_tag_col(path, line, what, nth), msg,
+                           what);
 }
 
 /* One element of the scan: a hyperedge, a graph inside a node (a yEd group
  * or folder node) or a second graph are refused; a key's type is noted. */
 static clout_status_t scan_element(xmlTextReaderPtr r, const char *path, int *graphs,
-                                   GString *types, clout_error_t *err)
+                                   long *graph_line, GString *types, clout_error_t *err)
 {
     const char *name = (const char *)xmlTextReaderConstLocalName(r);
     int depth = xmlTextReaderDepth(r);
+    /* The first hyperedge is refused, so no other is before it on its
+     * line; a graph that is refused may follow the first on the line. */
+    int nth = 0;
+    if (strcmp(name, "graph") == 0) {
+        xmlNodePtr n = xmlTextReaderCurrentNode(r);
+        long line = n ? xmlGetLineNo(n) : 0;
+        nth = *graphs > 0 && line == *graph_line;
+        *graph_line = line;
+    }
     if (strcmp(name, "hyperedge") == 0)
-        return scan_fail(r, path, err,
+        return scan_fail(r, path, 0, err,
                          "a %s: clout reads edges between two nodes only; give each hyperedge "
                          "as a node linked to its members, or as edges",
                          "hyperedge");
     if (strcmp(name, "graph") == 0 && depth > 1)
-        return scan_fail(r, path, err,
+        return scan_fail(r, path, nth, err,
                          "a nested %s (a group or folder node, as yEd writes them): clout does "
                          "not read nested graphs; ungroup them first (yEd: Grouping > Ungroup)",
                          "graph");
     if (strcmp(name, "graph") == 0 && ++*graphs > 1)
-        return scan_fail(r, path, err, "a second %s in the file: clout reads files of one graph",
-                         "graph");
+        return scan_fail(r, path, nth, err,
+                         "a second %s in the file: clout reads files of one graph", "graph");
     if (strcmp(name, "key") == 0) {
         xmlChar *f = xmlTextReaderGetAttribute(r, (const xmlChar *)"for");
         xmlChar *n = xmlTextReaderGetAttribute(r, (const xmlChar *)"attr.name");
@@ -66,13 +140,18 @@ clout_status_t cl_graphml_scan(const char *path, char **types, clout_error_t *er
         return clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open");
     GString *s = g_string_new(NULL);
     clout_status_t st = CLOUT_OK;
-    int graphs = 0, ret;
+    cl_xml_error_t xe = {0};
+    xmlTextReaderSetStructuredErrorHandler(r, (xmlStructuredErrorFunc)cl_xml_first_error, &xe);
+    int graphs = 0, ret = 0;
+    long graph_line = 0;
     while (!st && (ret = xmlTextReaderRead(r)) == 1)
         if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT)
-            st = scan_element(r, path, &graphs, s, err);
+            st = scan_element(r, path, &graphs, &graph_line, s, err);
     xmlFreeTextReader(r);
-    /* A file that is not well-formed is left to igraph's reader, which says
-     * so. */
+    /* A file that is not well-formed: where libxml2 found it first (igraph's
+     * reader would say it with the line only). */
+    if (!st && ret < 0)
+        st = cl_xml_error_report(&xe, path, err);
     *types = g_string_free(s, st != CLOUT_OK);
     return st;
 }

@@ -358,6 +358,7 @@ static void gx_attr_free(gpointer p)
 typedef struct {
     const char *path;
     clout_error_t *err;
+    const xmlNode *root;
     GPtrArray *attrs[2]; /* gx_attr_t: [0] nodes, [1] edges */
     GHashTable *ids;     /* node id -> index + 1 */
     GPtrArray *node_ids; /* char *, owned */
@@ -389,13 +390,40 @@ static char *prop(const xmlNode *n, const char *name)
 
 static clout_status_t gx_fail(gx_t *gx, const xmlNode *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* How many elements called like n, on n's line, come before n in the
+ * document; *found when n was reached (a walk in document order). */
+static int same_line_before(const xmlNode *from, const xmlNode *n, long line, bool *found)
+{
+    int k = 0;
+    for (const xmlNode *c = from; c && !*found; c = c->next) {
+        if (c == n) {
+            *found = true;
+            break;
+        }
+        if (c->type == XML_ELEMENT_NODE && strcmp(local(c), local(n)) == 0 &&
+            xmlGetLineNo(c) == line)
+            k++;
+        if (c->type == XML_ELEMENT_NODE)
+            k += same_line_before(c->children, n, line, found);
+    }
+    return k;
+}
+
 static clout_status_t gx_fail(gx_t *gx, const xmlNode *n, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     g_autofree char *msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    return clout_error_set(gx->err, CLOUT_EDATA, gx->path, n ? xmlGetLineNo(n) : 0, 0, "%s", msg);
+    long line = n ? xmlGetLineNo(n) : 0, col = 0;
+    /* libxml2 keeps an element's line; its column is found in the file, the
+     * tag of the same name that many tags into the line. */
+    if (n && line > 0) {
+        bool found = false;
+        int nth = same_line_before(gx->root, n, line, &found);
+        col = cl_xml_tag_col(gx->path, line, local(n), nth);
+    }
+    return clout_error_set(gx->err, CLOUT_EDATA, gx->path, line, col, "%s", msg);
 }
 
 static gx_type_t gx_type(const char *t)
@@ -746,19 +774,33 @@ static clout_status_t gx_read(gx_t *gx, const xmlNode *root, igraph_t *g)
     return st;
 }
 
+/* libxml2 calls a parse's structured handler with the parser context. */
+static void gx_parse_error(void *data, xmlError *e)
+{
+    cl_xml_first_error(((xmlParserCtxt *)data)->_private, e);
+}
+
 clout_status_t cl_read_gexf(clout_network_t *net, const char *path, clout_error_t *err)
 {
-    xmlDoc *doc = xmlReadFile(
-        path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_HUGE);
-    if (!doc) {
-        const xmlError *xe = xmlGetLastError();
-        return clout_error_set(err, CLOUT_EDATA, path, xe ? xe->line : 0, xe ? xe->int2 : 0,
-                               "not well-formed XML: %s",
-                               xe && xe->message ? g_strchomp(xe->message) : "cannot parse");
-    }
+    /* The first error, where the file goes wrong: libxml2 goes on and its
+     * last error is often "Premature end of data" at the end of the file.
+     * The handler belongs to this parse, not to the thread (no global). */
+    xmlParserCtxt *ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        return clout_error_set(err, CLOUT_EFAIL, path, 0, 0, "out of memory");
+    cl_xml_error_t xe = {0};
+    ctxt->_private = &xe;
+    ctxt->sax->serror = gx_parse_error;
+    xmlDoc *doc =
+        xmlCtxtReadFile(ctxt, path, NULL,
+                        XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_HUGE);
+    xmlFreeParserCtxt(ctxt);
+    if (!doc)
+        return cl_xml_error_report(&xe, path, err);
     gx_t gx = {
         .path = path,
         .err = err,
+        .root = xmlDocGetRootElement(doc),
         .attrs = {g_ptr_array_new_with_free_func(gx_attr_free),
                   g_ptr_array_new_with_free_func(gx_attr_free)},
         .ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
@@ -768,7 +810,7 @@ clout_status_t cl_read_gexf(clout_network_t *net, const char *path, clout_error_
     };
     igraph_vector_int_init(&gx.ev, 0);
     igraph_vector_init(&gx.wv, 0);
-    clout_status_t st = gx_read(&gx, xmlDocGetRootElement(doc), &net->graph);
+    clout_status_t st = gx_read(&gx, gx.root, &net->graph);
     xmlFreeDoc(doc);
     for (int k = 0; k < 2; k++)
         g_ptr_array_free(gx.attrs[k], TRUE);

@@ -95,9 +95,20 @@ bool cl_csv_is_matrix(const char *path)
 typedef struct {
     const char *path;
     clout_error_t *err;
+    char sep;
+    char **lines;          /* the file's lines */
     GPtrArray *labels;     /* column labels, owned */
+    GArray *row_line;      /* int: the index in lines of each row */
     igraph_vector_t cells; /* n x n, row-major */
 } matrix_t;
+
+/* A label is text: UTF-8 (the writers and Pango need it). */
+static clout_status_t check_label(matrix_t *m, const char *label, long lno, int col)
+{
+    if (g_utf8_validate(label, -1, NULL))
+        return CLOUT_OK;
+    return clout_error_set(m->err, CLOUT_EDATA, m->path, lno, col, "label is not valid UTF-8");
+}
 
 static clout_status_t matrix_row(matrix_t *m, const char *line, long lno, char sep, int row,
                                  GPtrArray *cells, GArray *cols)
@@ -109,8 +120,11 @@ static clout_status_t matrix_row(matrix_t *m, const char *line, long lno, char s
                                "row has %u cells; the header gives %u columns and a label",
                                cells->len, n);
     const char *label = g_ptr_array_index(cells, 0);
+    clout_status_t st = check_label(m, label, lno, g_array_index(cols, int, 0));
+    if (st)
+        return st;
     if (strcmp(label, g_ptr_array_index(m->labels, row)) != 0)
-        return clout_error_set(m->err, CLOUT_EDATA, m->path, lno, 1,
+        return clout_error_set(m->err, CLOUT_EDATA, m->path, lno, g_array_index(cols, int, 0),
                                "row %d is '%s' but column %d is '%s': the rows and the columns "
                                "must list the same labels in the same order",
                                row + 1, label, row + 1,
@@ -122,9 +136,12 @@ static clout_status_t matrix_row(matrix_t *m, const char *line, long lno, char s
             return clout_error_set(m->err, CLOUT_EDATA, m->path, lno,
                                    g_array_index(cols, int, j + 1),
                                    "column '%s': '%s' is not a finite number",
-                                   (const char *)g_ptr_array_index(m->labels, j), c);
+                                   (const char *)g_ptr_array_index(m->labels, j),
+                                   g_utf8_validate(c, -1, NULL) ? c : "(not UTF-8)");
         VECTOR(m->cells)[(igraph_integer_t)row * n + j] = x;
     }
+    int index = (int)lno - 1;
+    g_array_append_val(m->row_line, index);
     return CLOUT_OK;
 }
 
@@ -139,6 +156,9 @@ static clout_status_t matrix_header(matrix_t *m, const char *line, long lno, cha
         int col = g_array_index(cols, int, j);
         if (!*l)
             return clout_error_set(m->err, CLOUT_EDATA, m->path, lno, col, "empty label");
+        clout_status_t st = check_label(m, l, lno, col);
+        if (st)
+            return st;
         if (!g_hash_table_add(seen, (gpointer)l))
             return clout_error_set(m->err, CLOUT_EDATA, m->path, lno, col,
                                    "label '%s' is used twice", l);
@@ -148,6 +168,18 @@ static clout_status_t matrix_header(matrix_t *m, const char *line, long lno, cha
         return clout_error_set(m->err, CLOUT_EDATA, m->path, lno, 1,
                                "more than 50000 columns: give a large network as an edge list");
     return CLOUT_OK;
+}
+
+/* Where cell (row, column j) of the matrix is, for a message: its line and
+ * column in the file, found again in the row's line. */
+static void cell_at(const matrix_t *m, guint row, guint j, long *lno, long *col)
+{
+    int index = g_array_index(m->row_line, int, row);
+    g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GArray) cols = g_array_new(FALSE, FALSE, sizeof(int));
+    split_cells(m->lines[index], m->sep, cells, cols);
+    *lno = index + 1;
+    *col = j + 1 < cols->len ? g_array_index(cols, int, j + 1) : 1;
 }
 
 /* The edges of the matrix: a cell that is not 0 is an edge with that
@@ -166,14 +198,20 @@ static clout_status_t matrix_graph(matrix_t *m, igraph_t *g, bool directed)
         for (igraph_integer_t j = directed ? 0 : i; j < n; j++) {
             double x = VECTOR(m->cells)[i * n + j];
             if (!directed && x != VECTOR(m->cells)[j * n + i]) {
-                st = clout_error_set(err, CLOUT_EDATA, m->path, 0, 0,
-                                     "the matrix is not symmetric (row '%s', column '%s': %g; "
-                                     "row '%s', column '%s': %g): read it with --directed",
-                                     (const char *)g_ptr_array_index(m->labels, i),
-                                     (const char *)g_ptr_array_index(m->labels, j), x,
+                /* The position of the cell below the diagonal, read last;
+                 * the message names its mirror's too. */
+                long l1, c1, l2, c2;
+                cell_at(m, (guint)i, (guint)j, &l1, &c1);
+                cell_at(m, (guint)j, (guint)i, &l2, &c2);
+                st = clout_error_set(err, CLOUT_EDATA, m->path, l2, c2,
+                                     "the matrix is not symmetric: row '%s', column '%s' is %g "
+                                     "but row '%s', column '%s' (line %ld, column %ld) is %g; "
+                                     "read it with --directed",
                                      (const char *)g_ptr_array_index(m->labels, j),
                                      (const char *)g_ptr_array_index(m->labels, i),
-                                     VECTOR(m->cells)[j * n + i]);
+                                     VECTOR(m->cells)[j * n + i],
+                                     (const char *)g_ptr_array_index(m->labels, i),
+                                     (const char *)g_ptr_array_index(m->labels, j), l1, c1, x);
                 goto out;
             }
             if (x == 0)
@@ -204,20 +242,39 @@ clout_status_t cl_read_matrix(clout_network_t *net, const char *path, bool direc
                               clout_error_t *err)
 {
     g_autofree char *text = NULL;
+    gsize len = 0;
     g_autoptr(GError) ge = NULL;
-    if (!g_file_get_contents(path, &text, NULL, &ge))
+    if (!g_file_get_contents(path, &text, &len, &ge))
         return clout_error_set(err, CLOUT_EDATA, path, 0, 0, "cannot open: %s", ge->message);
+    /* A NUL would end the text there, and the rest would go unread. */
+    const char *nul = memchr(text, 0, len);
+    if (nul) {
+        long lno = 1;
+        const char *bol = text;
+        for (const char *p = text; p < nul; p++)
+            if (*p == '\n') {
+                lno++;
+                bol = p + 1;
+            }
+        return clout_error_set(err, CLOUT_EDATA, path, lno, (long)(nul - bol) + 1,
+                               "NUL byte in text");
+    }
     g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
     for (int i = 0; lines[i]; i++)
         g_strdelimit(lines[i], "\r", ' ');
-    matrix_t m = {.path = path, .err = err, .labels = g_ptr_array_new_with_free_func(g_free)};
+    matrix_t m = {.path = path,
+                  .err = err,
+                  .lines = lines,
+                  .labels = g_ptr_array_new_with_free_func(g_free),
+                  .row_line = g_array_new(FALSE, FALSE, sizeof(int))};
     g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(GArray) cols = g_array_new(FALSE, FALSE, sizeof(int));
     int i = 0;
     const char *header = first_line(lines, &i);
     char sep = header ? guess_sep(header) : ',';
+    m.sep = sep;
     clout_status_t st = header ? matrix_header(&m, header, i + 1, sep, cells, cols)
-                               : clout_error_set(err, CLOUT_EDATA, path, 0, 0, "empty file");
+                               : clout_error_set(err, CLOUT_EDATA, path, 1, 1, "empty file");
     igraph_integer_t n = (igraph_integer_t)m.labels->len;
     if (!st && igraph_vector_init(&m.cells, n * n))
         st = clout_error_set(err, CLOUT_EFAIL, path, 0, 0, "out of memory");
@@ -229,14 +286,16 @@ clout_status_t cl_read_matrix(clout_network_t *net, const char *path, bool direc
         else
             st = matrix_row(&m, lines[i], i + 1, sep, row++, cells, cols);
     }
+    /* Where the missing rows should be: the file's last line. */
     if (!st && row < n)
-        st = clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+        st = clout_error_set(err, CLOUT_EDATA, path, (long)g_strv_length(lines), 1,
                              "%d rows for %" IGRAPH_PRId " columns: a matrix is square", row, n);
     if (!st)
         st = matrix_graph(&m, &net->graph, directed);
     if (m.cells.stor_begin)
         igraph_vector_destroy(&m.cells);
     g_ptr_array_free(m.labels, TRUE);
+    g_array_free(m.row_line, TRUE);
     return st;
 }
 

@@ -283,6 +283,30 @@ static clout_status_t check_strings(const igraph_t *g, const char *path, const c
                 return clout_error_set(err, CLOUT_EDATA, path, 0, 0,
                                        "edge %" IGRAPH_PRId ": attribute '%s' is not valid UTF-8",
                                        i + 1, es[k]);
+    /* The attributes clout does not use are written back as they are
+     * (netio-attrs.c): a GraphML or GEXF of bytes that are not UTF-8 is not
+     * XML, so they obey the same rule. */
+    cl_extras_t x;
+    cl_extras_init(&x, g);
+    for (int vertex = 1; vertex >= 0; vertex--) {
+        GPtrArray *names = vertex ? x.vn : x.en;
+        GArray *types = vertex ? x.vt : x.et;
+        for (guint k = 0; k < names->len; k++) {
+            const char *a = g_ptr_array_index(names, k);
+            if (g_array_index(types, int, k) != IGRAPH_ATTRIBUTE_STRING)
+                continue;
+            for (igraph_integer_t i = 0; i < (vertex ? n : m); i++)
+                if (!g_utf8_validate(vertex ? VAS(g, a, i) : EAS(g, a, i), -1, NULL)) {
+                    clout_status_t st =
+                        clout_error_set(err, CLOUT_EDATA, path, 0, 0,
+                                        "%s %" IGRAPH_PRId ": attribute '%s' is not valid UTF-8",
+                                        vertex ? "node" : "edge", i + 1, a);
+                    cl_extras_clear(&x);
+                    return st;
+                }
+        }
+    }
+    cl_extras_clear(&x);
     g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
     for (igraph_integer_t v = 0; v < n; v++) {
         const char *id = VAS(g, "id", v);
@@ -474,14 +498,59 @@ static clout_status_t normalise(clout_network_t *net, const char *path, int kind
 
 /* ---- readers ---- */
 
-/* What an edge-list CSV holds so far: ids in order of appearance, and the
- * edges as pairs of their indices, with weights. */
-typedef struct {
-    cl_names_t ix;
-    GPtrArray *ids; /* owned strings */
-    igraph_vector_int_t ev;
-    igraph_vector_t wv;
-} edgelist_t;
+/* The edge list read so far (cl_edgelist_t, internal.h): shared by the CSV
+ * reader here and the whitespace reader (netio-text.c). */
+clout_status_t cl_edgelist_init(cl_edgelist_t *el, const char *path, clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    *el = (cl_edgelist_t){.ids = g_ptr_array_new_with_free_func(g_free), .last = {-1, -1}};
+    cl_names_init(&el->ix, 1024);
+    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&el->ev, 0), path);
+    CLOUT_IGRAPH_TRY(igraph_vector_init(&el->wv, 0), path);
+out:
+    return st;
+}
+
+void cl_edgelist_clear(cl_edgelist_t *el)
+{
+    g_ptr_array_free(el->ids, TRUE);
+    cl_names_clear(&el->ix);
+    if (el->ev.stor_begin)
+        igraph_vector_int_destroy(&el->ev);
+    if (el->wv.stor_begin)
+        igraph_vector_destroy(&el->wv);
+}
+
+clout_status_t cl_edgelist_end(cl_edgelist_t *el, int k, const char *id, const char *path,
+                               long line, long col, clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    int hit = cl_names_find(&el->ix, &el->last[k], id) + 1;
+    if (!hit && el->ids->len >= CLOUT_MAX_ACTORS)
+        return clout_error_set(err, CLOUT_EDATA, path, line, col, "more than %d actors",
+                               CLOUT_MAX_ACTORS);
+    if (!hit) {
+        char *copy = g_strdup(id);
+        g_ptr_array_add(el->ids, copy);
+        hit = (int)el->ids->len;
+        cl_names_add(&el->ix, copy, hit - 1);
+    }
+    CLOUT_IGRAPH_TRY(igraph_vector_int_push_back(&el->ev, hit - 1), path);
+out:
+    return st;
+}
+
+clout_status_t cl_edgelist_weight(cl_edgelist_t *el, double w, const char *path, long line,
+                                  clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    if (igraph_vector_size(&el->wv) >= CLOUT_MAX_TIES)
+        return clout_error_set(err, CLOUT_EDATA, path, line, 1, "more than %ld edges",
+                               CLOUT_MAX_TIES);
+    CLOUT_IGRAPH_TRY(igraph_vector_push_back(&el->wv, w), path);
+out:
+    return st;
+}
 
 /* The header row "source,target[,weight]", when the first row is one:
  * *skip tells the caller to skip it. */
@@ -499,11 +568,17 @@ static clout_status_t edgelist_header(cl_csv_t *csv, const char *path, bool *ski
 }
 
 /* One row of an edge list: its two ids (new ones numbered) and its weight. */
-static clout_status_t edgelist_row(edgelist_t *el, cl_csv_t *csv, const char *path, gint64 last[2],
+static clout_status_t edgelist_row(cl_edgelist_t *el, cl_csv_t *csv, const char *path,
                                    clout_error_t *err)
 {
-    clout_status_t st = CLOUT_OK;
     int nf = cl_csv_n_fields(csv);
+    /* A whitespace-separated line in a .csv is one field: say where such
+     * files are read. */
+    if (nf == 1 && strpbrk(cl_csv_field(csv, 0), " \t"))
+        return clout_error_set(err, CLOUT_EDATA, path, cl_csv_line(csv), 1,
+                               "row has 1 field; an edge list in a .csv has source,target[,weight] "
+                               "separated by commas (a whitespace-separated edge list is read "
+                               "from a file named .edgelist or .txt)");
     if (nf < 2 || nf > 3)
         return clout_error_set(err, CLOUT_EDATA, path, cl_csv_line(csv), 1,
                                "row has %d fields; an edge list has source,target[,weight]", nf);
@@ -524,30 +599,16 @@ static clout_status_t edgelist_row(edgelist_t *el, cl_csv_t *csv, const char *pa
             return clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, k),
                                    cl_csv_field_col(csv, k), "column '%s': empty actor id",
                                    k ? "target" : "source");
-        int hit = cl_names_find(&el->ix, &last[k], id) + 1;
-        if (!hit && el->ids->len >= CLOUT_MAX_ACTORS)
-            return clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, k),
-                                   cl_csv_field_col(csv, k), "more than %d actors",
-                                   CLOUT_MAX_ACTORS);
-        if (!hit) {
-            char *copy = g_strdup(id);
-            g_ptr_array_add(el->ids, copy);
-            hit = (int)el->ids->len;
-            cl_names_add(&el->ix, copy, hit - 1);
-        }
-        CLOUT_IGRAPH_TRY(igraph_vector_int_push_back(&el->ev, hit - 1), path);
+        clout_status_t st = cl_edgelist_end(el, k, id, path, cl_csv_field_line(csv, k),
+                                            cl_csv_field_col(csv, k), err);
+        if (st)
+            return st;
     }
-    if (igraph_vector_size(&el->wv) >= CLOUT_MAX_TIES)
-        return clout_error_set(err, CLOUT_EDATA, path, cl_csv_line(csv), 1, "more than %ld edges",
-                               CLOUT_MAX_TIES);
-    CLOUT_IGRAPH_TRY(igraph_vector_push_back(&el->wv, w), path);
-out:
-    return st;
+    return cl_edgelist_weight(el, w, path, cl_csv_line(csv), err);
 }
 
-/* The graph of an edge list, with its ids and weights. */
-static clout_status_t edgelist_graph(clout_network_t *net, const edgelist_t *el, bool directed,
-                                     const char *path, clout_error_t *err)
+clout_status_t cl_edgelist_graph(clout_network_t *net, const cl_edgelist_t *el, bool directed,
+                                 const char *path, clout_error_t *err)
 {
     clout_status_t st = CLOUT_OK;
     igraph_strvector_t sv = {0};
@@ -570,14 +631,11 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
     clout_status_t st = cl_csv_open(&csv, path, path, err);
     if (st)
         return st;
-    edgelist_t el = {.ids = g_ptr_array_new_with_free_func(g_free)};
-    cl_names_init(&el.ix, 1024);
-    gint64 last[2] = {-1, -1};
-    CLOUT_IGRAPH_TRY(igraph_vector_int_init(&el.ev, 0), path);
-    CLOUT_IGRAPH_TRY(igraph_vector_init(&el.wv, 0), path);
+    cl_edgelist_t el;
+    st = cl_edgelist_init(&el, path, err);
     bool first = true;
-    int r;
-    while ((r = cl_csv_next(csv, err)) > 0) {
+    int r = 0;
+    while (!st && (r = cl_csv_next(csv, err)) > 0) {
         if (first) {
             bool skip;
             first = false;
@@ -587,20 +645,17 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
             if (skip)
                 continue;
         }
-        st = edgelist_row(&el, csv, path, last, err);
+        st = edgelist_row(&el, csv, path, err);
         if (st)
             goto out;
     }
     if (r < 0)
         st = clout_error_status(err);
     if (!st)
-        st = edgelist_graph(net, &el, directed, path, err);
+        st = cl_edgelist_graph(net, &el, directed, path, err);
 out:
     cl_csv_close(csv);
-    g_ptr_array_free(el.ids, TRUE);
-    cl_names_clear(&el.ix);
-    igraph_vector_int_destroy(&el.ev);
-    igraph_vector_destroy(&el.wv);
+    cl_edgelist_clear(&el);
     return st;
 }
 
@@ -611,10 +666,11 @@ static int path_kind(const char *path)
     static const struct {
         const char *ext;
         int kind;
-    } map[] = {{".graphml", CLOUT_NET_GRAPHML}, {".xml", CLOUT_NET_GRAPHML},
-               {".gml", CLOUT_NET_GML},         {".gexf", CLOUT_NET_GEXF},
-               {".net", CLOUT_NET_PAJEK},       {".paj", CLOUT_NET_PAJEK},
-               {".csv", CLOUT_NET_EDGELIST},    {".txt", CLOUT_NET_EDGELIST}};
+    } map[] = {{".graphml", CLOUT_NET_GRAPHML},  {".xml", CLOUT_NET_GRAPHML},
+               {".gml", CLOUT_NET_GML},          {".gexf", CLOUT_NET_GEXF},
+               {".net", CLOUT_NET_PAJEK},        {".paj", CLOUT_NET_PAJEK},
+               {".csv", CLOUT_NET_EDGELIST},     {".edgelist", CLOUT_NET_EDGELIST_TEXT},
+               {".txt", CLOUT_NET_EDGELIST_TEXT}};
     char *low = g_ascii_strdown(path, -1);
     int k = -1;
     for (size_t i = 0; i < G_N_ELEMENTS(map) && k < 0; i++)
@@ -628,7 +684,7 @@ static int path_kind(const char *path)
 
 const char *clout_network_read_extensions(void)
 {
-    return ".graphml, .xml, .gml, .gexf, .net, .paj, .csv or .txt";
+    return ".graphml, .xml, .gml, .gexf, .net, .paj, .csv, .edgelist or .txt";
 }
 
 /* GraphML and GML, through igraph's readers. */
@@ -684,6 +740,7 @@ clout_status_t clout_network_read_opts(clout_network_t **out, const char *path,
     clout_status_t st;
     switch (kind) {
     case CLOUT_NET_EDGELIST: st = read_edgelist(net, path, directed, err); break;
+    case CLOUT_NET_EDGELIST_TEXT: st = cl_read_text_edgelist(net, path, opts, err); break;
     case CLOUT_NET_MATRIX: st = cl_read_matrix(net, path, directed, err); break;
     case CLOUT_NET_GEXF: st = cl_read_gexf(net, path, err); break;
     case CLOUT_NET_PAJEK: st = cl_read_pajek(net, path, err); break;
@@ -789,8 +846,10 @@ static void say_default_year(const clout_dataset_t *ds, const clout_snapshot_opt
 
 /* ---- writers ---- */
 
-static const char *const FORMAT_NAMES[] = {"graphml", "gml",  "dot",    "pajek", "edgelist",
-                                           "csv",     "gexf", "matrix", NULL};
+/* Indexed by clout_netformat_t: both edge lists are "edgelist", the first
+ * (CSV) the one a name gives. */
+static const char *const FORMAT_NAMES[] = {"graphml", "gml",  "dot",    "pajek",    "edgelist",
+                                           "csv",     "gexf", "matrix", "edgelist", NULL};
 
 int clout_netformat_from_name(const char *name)
 {
@@ -806,14 +865,21 @@ const char *clout_netformat_name(clout_netformat_t fmt)
 }
 
 /* Output file names: the extension says the format.  An adjacency matrix
- * is a .csv too, so it is only ever asked for by name (--to matrix). */
+ * is a .csv too, so it is only ever asked for by name (--to matrix).  An
+ * edge list is written as the reader reads a file of that name. */
 static const struct {
     const char *ext;
     int fmt;
-} OUT_EXT[] = {
-    {".graphml", CLOUT_NET_GRAPHML}, {".gml", CLOUT_NET_GML}, {".gexf", CLOUT_NET_GEXF},
-    {".dot", CLOUT_NET_DOT},         {".gv", CLOUT_NET_DOT},  {".net", CLOUT_NET_PAJEK},
-    {".pajek", CLOUT_NET_PAJEK},     {".csv", CLOUT_NET_CSV}, {".edgelist", CLOUT_NET_EDGELIST}};
+} OUT_EXT[] = {{".graphml", CLOUT_NET_GRAPHML},
+               {".gml", CLOUT_NET_GML},
+               {".gexf", CLOUT_NET_GEXF},
+               {".dot", CLOUT_NET_DOT},
+               {".gv", CLOUT_NET_DOT},
+               {".net", CLOUT_NET_PAJEK},
+               {".pajek", CLOUT_NET_PAJEK},
+               {".csv", CLOUT_NET_CSV},
+               {".edgelist", CLOUT_NET_EDGELIST_TEXT},
+               {".txt", CLOUT_NET_EDGELIST_TEXT}};
 
 int clout_netformat_from_path(const char *path)
 {
@@ -830,7 +896,16 @@ int clout_netformat_from_path(const char *path)
 
 const char *clout_netformat_extensions(void)
 {
-    return ".graphml, .gml, .gexf, .dot, .gv, .net, .pajek, .csv or .edgelist";
+    return ".graphml, .gml, .gexf, .dot, .gv, .net, .pajek, .csv, .edgelist or .txt";
+}
+
+clout_netformat_t clout_netformat_for_path(clout_netformat_t fmt, const char *path)
+{
+    bool edges = fmt == CLOUT_NET_EDGELIST || fmt == CLOUT_NET_EDGELIST_TEXT;
+    if (edges)
+        return clout_netformat_from_path(path) == CLOUT_NET_EDGELIST_TEXT ? CLOUT_NET_EDGELIST_TEXT
+                                                                          : CLOUT_NET_EDGELIST;
+    return fmt;
 }
 
 /* XML text: markup escaped; characters XML 1.0 cannot hold become U+FFFD,
@@ -1226,6 +1301,7 @@ clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_ne
     case CLOUT_NET_CSV: st = write_edge_csv(g, f, fmt == CLOUT_NET_CSV, err); break;
     case CLOUT_NET_GEXF: cl_write_gexf(g, net->source, f); break;
     case CLOUT_NET_MATRIX: st = cl_write_matrix(g, f, err); break;
+    case CLOUT_NET_EDGELIST_TEXT: st = cl_write_text_edgelist(g, f, err); break;
     }
     if (!st && ferror(f))
         st = clout_error_set(err, CLOUT_EFAIL, NULL, 0, 0, "cannot write the network");

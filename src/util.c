@@ -206,7 +206,9 @@ bool cl_format_g(char *buf, size_t size, double v, int prec)
         e--, k++;
         if (k > 27)
             return false;
-        s = (long double)x * p10[k];
+        /* k may still be negative: x at or above 10^prec, just under a power
+         * of ten whose log10 rounded up (9.999999999999999e22, "1e23"). */
+        s = k >= 0 ? (long double)x * p10[k] : (long double)x / p10[-k];
     } else if (s >= hi) {
         e++, k--;
         if (k < -27)

@@ -30,12 +30,13 @@ typedef struct {
 void clout_network_free(clout_network_t *net);
 
 /* Reads a network file: GraphML (.graphml, .xml), GML (.gml), GEXF (.gexf),
- * Pajek (.net, .paj), an edge-list CSV (.csv, .txt: source,target[,weight])
- * or an adjacency matrix (.csv whose first cell is empty; doc/data-format.md
- * section 11).  Missing attributes are filled
- * in: id from the file's node ids, name = id, kind and role empty, weight 1.
- * directed: read an edge-list CSV as directed (GraphML and GML say it
- * themselves).  The caller owns *out (NULL on failure).  Errors: CLOUT_EDATA
+ * Pajek (.net, .paj), an edge-list CSV (.csv: source,target[,weight]), a
+ * whitespace-separated edge list (.edgelist, .txt: "source target
+ * [weight]" lines, as NetworkX, SNAP and KONECT write them) or an adjacency
+ * matrix (.csv whose first cell is empty; doc/data-format.md section 11).
+ * Missing attributes are filled in: id from the file's node ids, name = id,
+ * kind and role empty, weight 1.  directed: read an edge list or a matrix
+ * as directed (GraphML and GML say it themselves).  The caller owns *out (NULL on failure).  Errors: CLOUT_EDATA
  * naming file, line and column for a malformed file, CLOUT_EFAIL when it
  * cannot be read.  Time: linear in the file's size. */
 clout_status_t clout_network_read(clout_network_t **out, const char *path, bool directed,
@@ -50,20 +51,32 @@ typedef enum {
     CLOUT_NET_EDGELIST,
     CLOUT_NET_CSV,
     CLOUT_NET_GEXF,
-    CLOUT_NET_MATRIX
+    CLOUT_NET_MATRIX,
+    /* The edge list as whitespace-separated text, "source target weight"
+     * (.edgelist, .txt); CLOUT_NET_EDGELIST is the same in a CSV.  Named
+     * "edgelist" too: clout_netformat_for_path picks one by the file name. */
+    CLOUT_NET_EDGELIST_TEXT
 } clout_netformat_t;
 
 /* Format by name ("graphml", "gml", "dot", "pajek", "edgelist", "csv",
- * "gexf", "matrix"); -1 if none. */
+ * "gexf", "matrix"; "edgelist" is CLOUT_NET_EDGELIST); -1 if none. */
 int clout_netformat_from_name(const char *name);
 /* Format by a file name's extension (.graphml, .gml, .gexf, .dot or .gv,
- * .net or .pajek, .csv, .edgelist; any case); -1 if none: the caller says
- * which it knows (clout_netformat_extensions). */
+ * .net or .pajek, .csv, .edgelist or .txt; any case); -1 if none: the
+ * caller says which it knows (clout_netformat_extensions). */
 int clout_netformat_from_path(const char *path);
+/* The format fmt (a name's) takes for an output file named path: an edge
+ * list is written as text when path ends in .edgelist or .txt
+ * (CLOUT_NET_EDGELIST_TEXT), as CSV otherwise, so that clout reads the file
+ * back; any other format is fmt.  path may be NULL (standard output). */
+clout_netformat_t clout_netformat_for_path(clout_netformat_t fmt, const char *path);
 
 /* Writes the network to f in the given format, labels escaped for it.
- * Errors: CLOUT_EFAIL when writing fails.  Time: linear in the network's
- * size. */
+ * Errors: CLOUT_EFAIL when writing fails; CLOUT_EUSAGE, before anything is
+ * written, when the network does not fit the format (a matrix of more than
+ * 50000 nodes; an id that a whitespace edge list cannot hold: empty, with a
+ * space or a tab, or starting with '#' or '%').  Time: linear in the
+ * network's size. */
 clout_status_t clout_network_write(const clout_network_t *net, FILE *f, clout_netformat_t fmt,
                                    clout_error_t *err);
 

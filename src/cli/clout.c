@@ -279,8 +279,9 @@ static void print_main_help(FILE *f)
           f);
     for (int i = 0; COMMANDS[i]; i++)
         fprintf(f, "  %-12s %s\n", COMMANDS[i]->name, COMMANDS[i]->summary);
-    fputs("\nINPUT is DATASET@YEAR, a dataset folder (its latest year), a .graphml or .gml\n"
-          "file, or an edge-list .csv (source,target[,weight]).\n"
+    fputs("\nINPUT is DATASET@YEAR, a dataset folder (its latest year), a network file\n"
+          "(.graphml, .gml, .gexf, .net), an edge-list .csv (source,target[,weight]) or\n"
+          "a whitespace-separated edge list (.edgelist, .txt: source target [weight]).\n"
           "Exit status: 0 success, 1 failure while running, 2 usage error, 3 bad input data.\n"
           "See 'clout help COMMAND' and man clout.\n",
           f);

@@ -11,12 +11,15 @@ static const cli_opt_id_t OPTS[] = {
     OPT_OUTPUT, OPT_QUIET,     OPT_HELP,     OPT_NONE};
 
 /* The format: --to, else -o's extension, else GraphML; -1 (after a
- * message) when -o's extension is one no writer knows. */
+ * message) when -o's extension is one no writer knows.  --to edgelist
+ * writes the edge list as -o's name says it is read (text for .edgelist
+ * and .txt, else CSV). */
 static int output_format(const cli_opts_t *o)
 {
+    bool stdout_ = !o->output || strcmp(o->output, "-") == 0;
     if (cli_given(o, OPT_TO))
-        return o->to;
-    if (!o->output || strcmp(o->output, "-") == 0)
+        return clout_netformat_for_path(o->to, stdout_ ? NULL : o->output);
+    if (stdout_)
         return CLOUT_NET_GRAPHML;
     int fmt = clout_netformat_from_path(o->output);
     if (fmt < 0)
@@ -133,7 +136,8 @@ const cli_command_t cli_cmd_build = {
     .description =
         "Builds the network of INPUT (a snapshot of a dataset, or a network file) and\n"
         "writes it for other tools: GraphML for NetworkX and igraph; GEXF 1.3 for Gephi;\n"
-        "GML; DOT for Graphviz; Pajek; an edge list (source,target,weight); a CSV edge\n"
+        "GML; DOT for Graphviz; Pajek; an edge list (source,target,weight, or\n"
+        "\"source target weight\" lines in a .edgelist or .txt file); a CSV edge\n"
         "table with layers and relations; or an adjacency matrix (CSV, labels in the\n"
         "first row and column).  The format is --to's, else -o's extension's (an\n"
         "extension no writer knows is an error), else GraphML.  With --dynamic (GEXF,\n"

@@ -47,7 +47,7 @@ CLI_OPTION(LAYERS, layers, "layers", 0, CLI_LIST, "LIST",
 CLI_OPTION(RELATIONS, relations, "relations", 0, CLI_LIST, "LIST",
            "keep only these relations (comma-separated)", CLI_NO_DEFAULT)
 CLI_OPTION(DIRECTED, directed, "directed", 0, CLI_FLAG, NULL,
-           "read an edge-list CSV or a matrix as directed", CLI_NO_DEFAULT)
+           "read an edge list or a matrix as directed", CLI_NO_DEFAULT)
 CLI_OPTION(WEIGHT, weight, "weight", 0, CLI_STRING, "ATTR",
            "network files: the edge attribute that holds the weights (default: weight)",
            CLI_NO_DEFAULT)

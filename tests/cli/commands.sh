@@ -93,8 +93,8 @@ done
 tap $? "no temporary files left beside the outputs" "$(ls -A "$T/w")"
 head -n 1 "$T/w/net.pajek" | grep -q '^\*Vertices '
 tap $? "pajek output starts with *Vertices"
-head -n 1 "$T/w/net.edgelist" | grep -qx 'source,target,weight'
-tap $? "edgelist output has the header source,target,weight"
+head -n 1 "$T/w/net.edgelist" | grep -qx '# source target weight'
+tap $? "edgelist output to .edgelist is text, after the comment '# source target weight'"
 
 # The format follows -o's extension when --to is absent.
 run "$CLOUT" build "$TINY@2022" -o "$T/w/x.gml"
@@ -104,11 +104,18 @@ run "$CLOUT" build "$TINY@2022" -o "$T/w/x.dot"
 head -n 1 "$T/w/x.dot" | grep -q '^digraph'
 tap $? "-o x.dot writes DOT (directed)"
 
-# An edge list written by clout reads back as the same network.
-cp "$T/w/net.edgelist" "$T/w/again.csv"
+# An edge list written by clout reads back as the same network, as CSV
+# (--to edgelist to a .csv or standard output) and as text (.edgelist).
+"$CLOUT" build "$CA@2024" -q --to edgelist -o "$T/w/edges.csv"
+head -n 1 "$T/w/edges.csv" | grep -qx 'source,target,weight'
+tap $? "--to edgelist -o x.csv has the header source,target,weight"
+cp "$T/w/edges.csv" "$T/w/again.csv"
 run "$CLOUT" build "$T/w/again.csv" --directed --to edgelist
-cmp -s "$T/w/net.edgelist" "$T/out"
-tap $? "an edge list written by clout reads back unchanged"
+cmp -s "$T/w/edges.csv" "$T/out"
+tap $? "an edge-list CSV written by clout reads back unchanged"
+run "$CLOUT" build "$T/w/net.edgelist" --directed -o "$T/w/again.edgelist"
+cmp -s "$T/w/net.edgelist" "$T/w/again.edgelist"
+tap $? "a text edge list written by clout reads back unchanged"
 
 # GraphML written by clout reads back to the same edge table.
 run "$CLOUT" build "$T/w/net.graphml" --to csv

@@ -221,5 +221,63 @@ def dynamic(gexf_path, first, last, *snapshots):
             assert x is not None and close(x, w, 1e-11), (y, u, v, "gexf", x, "snapshot", w)
 
 
+def text_graph(path, directed):
+    """A whitespace-separated edge list as NetworkX reads it: read_edgelist
+    (comments '#', any run of white space between words) into a multigraph,
+    so that parallel edges stay apart until simple() sums them, with the
+    third column, when there is one, as the float weight (what
+    read_weighted_edgelist does)."""
+    g = nx.MultiDiGraph() if directed == "directed" else nx.MultiGraph()
+    return nx.read_edgelist(path, create_using=g, nodetype=str, data=(("weight", float),))
+
+
+def text_edgelist(path, directed, clout_csv, clout_measures):
+    """clout reads a whitespace edge list (.edgelist, .txt) as NetworkX's
+    read_edgelist does: the same ids, edges and weights (parallel ones
+    summed, clout's --multi sum), and degree, strength, PageRank,
+    betweenness and closeness of the summed network are NetworkX's."""
+    g = text_graph(path, directed)
+    same_edges(g, clout_csv)
+    h = simple(g)
+    same_measures(h, clout_measures)
+    got = measures_csv(clout_measures)
+    assert set(got) == set(h.nodes()), ("nodes differ", sorted(set(got) ^ set(h.nodes()))[:10])
+    bad = ["degree %s: clout %s, networkx %d" % (v, got[v]["degree"], d)
+           for v, d in h.degree() if int(got[v]["degree"]) != d]
+    assert not bad, "\n".join(bad[:10])
+    print("%s: %d nodes, %d edges (%d once merged), %s" % (
+        path, h.number_of_nodes(), g.number_of_edges(), h.number_of_edges(), directed))
+
+
+def write_weighted(gml, out):
+    """NetworkX writes Newman's lesmis.gml (weights in `value`) with
+    write_weighted_edgelist: "source target weight" lines, for clout to read."""
+    g = nx.read_gml(gml, label="label")
+    for _, _, d in g.edges(data=True):
+        d["weight"] = float(d["value"])
+    nx.write_weighted_edgelist(g, out)
+
+
+def weighted_from_gml(gml, clout_csv, clout_measures):
+    """The network of Newman's GML (value as weight) as NetworkX reads it,
+    against clout's reading of the edge list NetworkX wrote from it."""
+    g = nx.read_gml(gml, label="label")
+    for _, _, d in g.edges(data=True):
+        d["weight"] = float(d["value"])
+    same_edges(g, clout_csv)
+    same_measures(simple(g), clout_measures)
+
+
+def clout_text_reads(gml, clout_text):
+    """NetworkX's read_weighted_edgelist reads the .edgelist clout wrote of
+    Newman's GML (--weight value) as the GML's edges and weights."""
+    a = nx.read_gml(gml, label="label")
+    b = nx.read_weighted_edgelist(clout_text)
+    assert set(a.nodes()) == set(b.nodes()), sorted(set(a.nodes()) ^ set(b.nodes()))[:10]
+    assert a.number_of_edges() == b.number_of_edges(), (a.number_of_edges(), b.number_of_edges())
+    for u, v, d in a.edges(data=True):
+        assert b.has_edge(u, v) and b[u][v]["weight"] == float(d["value"]), (u, v, d, b.get_edge_data(u, v))
+
+
 if __name__ == "__main__":
     globals()[sys.argv[1]](*sys.argv[2:])

@@ -160,6 +160,72 @@ tap $? "a ';' matrix (Gephi's export) read undirected: two edges, by hand" "$(ca
 [ "$(tail -n +2 "$T/tiny.csv" | cut -d, -f1-3 | sort)" = "$(tail -n +2 "$T/tiny-back.csv" | cut -d, -f1-3 | sort)" ]
 tap $? "--to matrix reads back (--directed) as the same edges and weights"
 
+# ---- whitespace-separated edge lists (.edgelist, .txt) ----
+for dir in undirected directed; do
+    flag=
+    [ "$dir" = directed ] && flag=--directed
+    "$CLOUT" build "$D/hartford-drug.edgelist" $flag -q --to csv -o "$T/hd-$dir.csv"
+    "$CLOUT" measure "$D/hartford-drug.edgelist" $flag -q --format csv -o "$T/hd-$dir-m.csv"
+    ref "NetworkX's hartford_drug.edgelist ($dir): edges, weights, degree, pagerank, betweenness as read_edgelist's" \
+        text_edgelist "$D/hartford-drug.edgelist" "$dir" "$T/hd-$dir.csv" "$T/hd-$dir-m.csv"
+done
+"$CLOUT" build "$D/zachary-konect.txt" -q --to csv -o "$T/zk.csv"
+"$CLOUT" measure "$D/zachary-konect.txt" -q --format csv -o "$T/zk-m.csv"
+ref "KONECT's Zachary karate club (.txt): edges, degree, pagerank, betweenness as read_edgelist's" \
+    text_edgelist "$D/zachary-konect.txt" undirected "$T/zk.csv" "$T/zk-m.csv"
+# Zachary (1977), as every copy of the network has it: node 1 (the
+# instructor) has degree 16 and unnormalised betweenness 231.0714 (NetworkX's
+# karate_club_graph, node 0).
+[ "$(awk -F, '$1 == "1" { print $5 }' "$T/zk-m.csv")" = 16 ] &&
+    awk -F, '$1 == "1" { exit !($7 > 231.0714 && $7 < 231.0715) }' "$T/zk-m.csv"
+tap $? "karate club: node 1 has degree 16 and betweenness 231.0714 (published)" "$(grep '^1,' "$T/zk-m.csv")"
+if $have_py; then
+    "$PY" "$REF" write_weighted "$D/lesmis-newman.gml" "$T/lm-nx.txt"
+    "$CLOUT" build "$T/lm-nx.txt" -q --to csv -o "$T/lm-nx.csv"
+    "$CLOUT" measure "$T/lm-nx.txt" -q --format csv -o "$T/lm-nx-m.csv"
+fi
+ref "lesmis written by NetworkX's write_weighted_edgelist: clout reads its weights and measures" \
+    weighted_from_gml "$D/lesmis-newman.gml" "$T/lm-nx.csv" "$T/lm-nx-m.csv"
+"$CLOUT" build "$D/lesmis-newman.gml" --weight value -q -o "$T/lm.edgelist"
+ref "-o x.edgelist: NetworkX's read_weighted_edgelist reads clout's file as the GML" \
+    clout_text_reads "$D/lesmis-newman.gml" "$T/lm.edgelist"
+"$CLOUT" measure "$T/lm.edgelist" -q --measures degree,strength --format csv | sort >"$T/lm-back.csv"
+"$CLOUT" measure "$D/lesmis-newman.gml" --weight value -q --measures degree,strength --format csv |
+    sort >"$T/lm-direct.csv"
+[ "$(wc -l <"$T/lm-back.csv")" -eq 78 ] && cmp -s "$T/lm-back.csv" "$T/lm-direct.csv"
+tap $? "lesmis .edgelist read back by clout: every degree and strength as from the GML" \
+    "$(diff "$T/lm-back.csv" "$T/lm-direct.csv" | head)"
+run "$CLOUT" build "$TINY@2022" --to edgelist
+head -n 1 "$T/out" | grep -qx 'source,target,weight'
+tap $? "--to edgelist to standard output: CSV, as before" "$(head -n 2 "$T/out")"
+run "$CLOUT" build "$TINY@2022" --to edgelist -o "$T/tiny.txt"
+[ "$rc" -eq 0 ] && head -n 1 "$T/tiny.txt" | grep -qx '# source target weight'
+tap $? "--to edgelist -o x.txt: text, as .txt is read" "exit $rc: $(head -n 2 "$T/tiny.txt")"
+printf 'source,target\n"United States",Canada\n' >"$T/space.csv"
+run "$CLOUT" build "$T/space.csv" -o "$T/space.edgelist"
+[ "$rc" -eq 2 ] && [ ! -e "$T/space.edgelist" ] && grep -q "'United States' holds white space" "$T/err"
+tap $? "an id with a space: exit 2 naming it, no file" "exit $rc: $(cat "$T/err")"
+printf '%% asym positive\n%% 3 3 3\n1 2 0.5\n2 3 1\n3 1 two\n' >"$T/konect.txt"
+run "$CLOUT" measure "$T/konect.txt" --directed
+[ "$rc" -eq 3 ] && grep -q "konect.txt:5:5: weight 'two' is not a finite number" "$T/err" &&
+    grep -q -- "--unweighted" "$T/err" && [ ! -s "$T/out" ]
+tap $? "a weight that is not a number: exit 3 with file:line:column, naming --unweighted" "exit $rc: $(cat "$T/err")"
+run "$CLOUT" build "$T/konect.txt" --directed --unweighted --to csv
+[ "$rc" -eq 0 ] && [ "$(tail -n +2 "$T/out" | sort)" = "$(printf '1,2,1,,\n2,3,1,,\n3,1,1,,')" ]
+tap $? "--unweighted reads it, every edge 1 (by hand)" "exit $rc: $(cat "$T/out" "$T/err")"
+printf '1 2 1 1136073600\n' >"$T/time.txt"
+run "$CLOUT" build "$T/time.txt" --to csv
+[ "$rc" -eq 3 ] && grep -q "time.txt:1:7: a fourth column ('1136073600')" "$T/err"
+tap $? "a fourth column (KONECT's timestamps): exit 3 with file:line:column" "exit $rc: $(cat "$T/err")"
+printf 'a b 1\nb c\n' >"$T/mixed.edgelist"
+run "$CLOUT" build "$T/mixed.edgelist" --to csv
+[ "$rc" -eq 3 ] && grep -q "mixed.edgelist:2:5: no weight, but line 1 has one" "$T/err"
+tap $? "a line without the weight the others have: exit 3, not weight 1" "exit $rc: $(cat "$T/err")"
+printf 'a b c\n' >"$T/ws.csv"
+run "$CLOUT" build "$T/ws.csv" --to csv
+[ "$rc" -eq 3 ] && grep -q "ws.csv:1:1: .*read from a file named .edgelist or .txt" "$T/err"
+tap $? "a whitespace edge list named .csv: exit 3 saying where it is read" "exit $rc: $(cat "$T/err")"
+
 # ---- weights, identities, what is refused ----
 cat >"$T/noweight.graphml" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>
@@ -201,8 +267,8 @@ cat >"$T/hyper.graphml" <<'EOF'
 </graphml>
 EOF
 run "$CLOUT" build "$T/hyper.graphml" --to csv
-[ "$rc" -eq 3 ] && grep -q "hyper.graphml:5: a hyperedge" "$T/err"
-tap $? "a GraphML hyperedge: exit 3 with its line, not dropped" "exit $rc: $(cat "$T/err")"
+[ "$rc" -eq 3 ] && grep -q "hyper.graphml:5:5: a hyperedge" "$T/err"
+tap $? "a GraphML hyperedge: exit 3 with its line and column, not dropped" "exit $rc: $(cat "$T/err")"
 cat >"$T/group.graphml" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
@@ -218,8 +284,8 @@ cat >"$T/group.graphml" <<'EOF'
 </graphml>
 EOF
 run "$CLOUT" build "$T/group.graphml" --to csv
-[ "$rc" -eq 3 ] && grep -q "group.graphml:5: a nested graph" "$T/err"
-tap $? "a yEd group node (nested graph): exit 3 with its line, not dropped" "exit $rc: $(cat "$T/err")"
+[ "$rc" -eq 3 ] && grep -q "group.graphml:5:7: a nested graph" "$T/err"
+tap $? "a yEd group node (nested graph): exit 3 with its line and column, not dropped" "exit $rc: $(cat "$T/err")"
 cat >"$T/hier.gexf" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" version="1.3">
@@ -232,8 +298,8 @@ cat >"$T/hier.gexf" <<'EOF'
 </gexf>
 EOF
 run "$CLOUT" build "$T/hier.gexf" --to csv
-[ "$rc" -eq 3 ] && grep -q "hier.gexf:5: node 'a' holds a nested graph" "$T/err"
-tap $? "a GEXF hierarchy: exit 3 with its line" "exit $rc: $(cat "$T/err")"
+[ "$rc" -eq 3 ] && grep -q "hier.gexf:5:30: node 'a' holds a nested graph" "$T/err"
+tap $? "a GEXF hierarchy: exit 3 with its line and the column of <nodes> (by hand)" "exit $rc: $(cat "$T/err")"
 
 done_testing
 exit $((_failed > 0))

@@ -95,6 +95,17 @@ tap $? "fuzz: two GML nodes with one label stay two, known by their ids" "exit $
 run "$CLOUT" info "$B/fuzz-edgelist-control-chars.csv" --format json
 [ "$rc" -eq 0 ] && "${PYTHON3:-/usr/bin/python3}" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/out"
 tap $? "fuzz: control characters in ids still give valid JSON"
+# An attribute clout does not use is written back; bytes that are not UTF-8
+# in it made a GraphML that no XML reader takes (python-igraph's refused it).
+run "$CLOUT" build "$B/fuzz-gml-invalid-utf8-attribute.gml" -o "$T/fz.graphml"
+[ "$rc" -eq 3 ] && grep -q "node 1: attribute 'club' is not valid UTF-8" "$T/err" && [ ! -e "$T/fz.graphml" ]
+tap $? "fuzz: invalid UTF-8 in any GML string attribute is bad data" "exit $rc: $(cat "$T/err")"
+# 1e23 is the double just under 10^23: the number formatter looked its scale
+# up below its table of powers of ten (UBSan, in the ASan pass); printf's
+# "%.12g" of it is the reference.
+run "$CLOUT" build "$B/fuzz-text-1e23.edgelist" --directed --to edgelist
+[ "$rc" -eq 0 ] && [ "$(tail -n 1 "$T/out")" = "a,b,$(printf '%.12g' 1e23)" ]
+tap $? "fuzz: a weight of 1e23 is written as printf writes it" "exit $rc: $(cat "$T/out" "$T/err")"
 run "$CLOUT" render "$SRC/graphs/examples/tiny" --width "$(cat "$B/fuzz-length-inf.txt")" -o "$T/x.svg"
 [ "$rc" -eq 2 ] && [ ! -e "$T/x.svg" ]
 tap $? "fuzz: a width of 1e308 is a usage error, not a drawing failure" "exit $rc: $(cat "$T/err")"

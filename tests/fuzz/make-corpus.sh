@@ -3,10 +3,10 @@
 #
 #   sh tests/fuzz/make-corpus.sh SRCDIR OUTDIR
 #
-# writes OUTDIR/NAME/ for each target (csv dataset edgelist graphml gml sipri
-# cow args), emptied first.  With CLOUT set to a built clout program, it also
-# converts the example datasets and GraphML files into GML, GraphML and edge
-# lists (the repository holds no GML file).  Seeds are build products: they are
+# writes OUTDIR/NAME/ for each target (csv dataset edgelist text graphml gml
+# gexf matrix sipri cow args), emptied first.  With CLOUT set to a built clout
+# program, it also converts the example datasets and GraphML files into GML,
+# GraphML, GEXF, matrices and edge lists (the repository holds no GML file).  Seeds are build products: they are
 # not committed.
 set -eu
 
@@ -18,7 +18,7 @@ if [ -n "$clout" ] && ! [ -x "$clout" ]; then
     clout=
 fi
 
-for t in csv dataset edgelist graphml gml sipri cow args; do
+for t in csv dataset edgelist text graphml gml gexf matrix sipri cow args; do
     rm -rf "$out/$t"
     mkdir -p "$out/$t"
 done
@@ -76,6 +76,62 @@ for f in "$data"/bad/*-edgelist-*/edges.csv "$data"/communities/*.csv "$data"/me
 done
 printf 'source,target\nA,B\nB,C\n' > "$out/edgelist/no-weight.csv"
 printf 'A,B,1\nB,"C, D",2.5e-3\n"\303\251",A,-1\n' > "$out/edgelist/no-header.csv"
+
+# ---- text: whitespace-separated edge lists (.edgelist, .txt) ----
+for f in "$data"/netio/*.edgelist "$data"/netio/*.txt "$data"/bad/*-text-*/edges.*; do
+    [ -f "$f" ] && cp "$f" "$out/text/$(name "$f")"
+done
+# KONECT's header lines and weights, SNAP's comments and tabs, CRLF and a BOM.
+printf '%% asym positive\n%% 3 3 3\n1 2 0.5\n2\t3 1e-3\n3 1 -2\n' > "$out/text/konect-weighted.txt"
+printf '# Directed graph: x.txt\n# FromNodeId\tToNodeId\n0\t1\n1\t2\n2\t0\n' > "$out/text/snap.txt"
+printf '\357\273\277source target weight\r\na b 1\r\n\r\nb c 2.5' > "$out/text/bom-crlf.edgelist"
+printf 'caf\303\251 \344\270\255 3\n\344\270\255 caf\303\251 1\n' > "$out/text/utf8.edgelist"
+
+# ---- gexf ----
+for f in "$data"/netio/*.gexf "$data"/bad/*-gexf-*/net.gexf; do
+    [ -f "$f" ] && cp "$f" "$out/gexf/$(name "$f")"
+done
+cat > "$out/gexf/attributes.gexf" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">
+  <graph defaultedgetype="directed" mode="dynamic" timeformat="double">
+    <attributes class="node">
+      <attribute id="0" title="kind" type="string"><default>state</default></attribute>
+      <attribute id="1" title="pop" type="integer"/>
+      <attribute id="2" title="pole" type="boolean"/>
+    </attributes>
+    <attributes class="edge" mode="dynamic">
+      <attribute id="weight" title="weight" type="double"/>
+      <attribute id="3" title="layer" type="string"/>
+    </attributes>
+    <nodes>
+      <node id="R&amp;D" label="Caf&#233;"><attvalues><attvalue for="1" value="7"/><attvalue for="2" value="true"/></attvalues></node>
+      <node id="b"><attvalues><attvalue id="0" value="bloc"/></attvalues></node>
+      <node id="c" label=""/>
+    </nodes>
+    <edges>
+      <edge source="R&amp;D" target="b" weight="2.5" start="2005" end="2009">
+        <attvalues><attvalue for="weight" value="0.5" start="2005" end="2007"/><attvalue for="weight" value="1.5" start="2008" end="2009"/><attvalue for="3" value="security"/></attvalues>
+        <spells><spell start="2005" end="2007"/><spell start="2008" end=""/></spells>
+      </edge>
+      <edge source="b" target="c" type="mutual"/>
+      <edge source="c" target="c" weight="-1e-3"/>
+    </edges>
+  </graph>
+</gexf>
+XML
+cat > "$out/gexf/undirected.gexf" <<'XML'
+<?xml version="1.0"?>
+<gexf version="1.1"><graph defaultedgetype="undirected"><nodes><node id="1"/><node id="2"/>
+<node id="3" pid="1"/></nodes><edges><edge source="1" target="2" type="directed"/></edges></graph></gexf>
+XML
+
+# ---- matrix: adjacency-matrix CSV ----
+for f in "$data"/netio/gephi-matrix.csv "$data"/bad/*-matrix-*/matrix.csv; do
+    [ -f "$f" ] && cp "$f" "$out/matrix/$(name "$f")"
+done
+printf '"";"Kazakhstan";"Russia";"China"\n"Kazakhstan";0;2.5;1\n"Russia";2.5;0;0\n"China";1;0;0\n' > "$out/matrix/gephi-semicolon.csv"
+printf '# a comment\n\n,a,"b ""x""",c\r\na,1,0,-2\r\n"b ""x""",0,0,0\r\nc,-2,0,1e3\r\n' > "$out/matrix/quoted-crlf.csv"
 
 # ---- graphml ----
 for f in "$data"/measures/*.graphml "$data"/communities/*.graphml; do
@@ -150,6 +206,10 @@ if [ -n "$clout" ]; then
         "$clout" build "$d" --to graphml -o "$out/graphml/$n.graphml" -q || true
         "$clout" build "$d" --to edgelist -o "$out/edgelist/$n.csv" -q || true
         "$clout" build "$d" --layers security --to gml -o "$out/gml/$n-security.gml" -q || true
+        "$clout" build "$d" --to edgelist -o "$out/text/$n.edgelist" -q || true
+        "$clout" build "$d" --to gexf -o "$out/gexf/$n.gexf" -q || true
+        "$clout" build "$d" --to gexf --dynamic -o "$out/gexf/$n-dynamic.gexf" -q || true
+        "$clout" build "$d" --to matrix -o "$out/matrix/$n.csv" -q || true
     done
     for f in "$data"/measures/*.graphml "$data"/communities/*.graphml; do
         [ -f "$f" ] || continue

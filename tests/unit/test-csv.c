@@ -718,6 +718,20 @@ static void test_format_g(void)
     }
     g_assert_cmpint(done, >, 300000); /* the fast path did most of them */
     g_rand_free(rng);
+    /* Next to every power of ten, where log10 may round the exponent up and
+     * the scale is corrected down: for 9.999999999999999e22 (strtod's "1e23")
+     * the corrected scale was looked up at index -11 (UBSan, fuzz-text). */
+    for (int e = -30; e <= 30; e++) {
+        double p = pow(10, e);
+        double vs[] = {p, nextafter(p, 0), nextafter(p, INFINITY), -nextafter(p, 0)};
+        for (size_t i = 0; i < G_N_ELEMENTS(vs); i++)
+            for (int prec = 6; prec <= 12; prec += 6) {
+                char want[64], got[64];
+                snprintf(want, sizeof want, "%.*g", prec, vs[i]);
+                if (cl_format_g(got, sizeof got, vs[i], prec) && strcmp(got, want) != 0)
+                    g_error("%.17g: '%s', printf '%s'", vs[i], got, want);
+            }
+    }
 }
 
 /* cl_csv_peek shows a field of the next record as raw bytes (for

@@ -794,13 +794,14 @@ static void test_format_paths(void)
         {"a.b/x.csv", CLOUT_NET_CSV},
         {"x.graphml.bak", -1},
         {"graphml", -1},
-        {"x.txt", -1},
+        {"x.txt", CLOUT_NET_EDGELIST_TEXT},
+        {"x.TXT", CLOUT_NET_EDGELIST_TEXT},
         {"x", -1},
         {"", -1},
         {"x.pajek", CLOUT_NET_PAJEK},
         {"x.gexf", CLOUT_NET_GEXF},
         {"x.GEXF", CLOUT_NET_GEXF},
-        {"x.edgelist", CLOUT_NET_EDGELIST},
+        {"x.edgelist", CLOUT_NET_EDGELIST_TEXT},
         {"x.xlsx", -1},
         {"x.tsv", -1},
     };
@@ -811,6 +812,18 @@ static void test_format_paths(void)
                     cases[i].fmt);
     }
     g_assert_cmpint(clout_netformat_from_path(NULL), ==, -1);
+    /* --to edgelist: the dialect the reader takes for the output's name. */
+    g_assert_cmpint(clout_netformat_for_path(CLOUT_NET_EDGELIST, "x.edgelist"), ==,
+                    CLOUT_NET_EDGELIST_TEXT);
+    g_assert_cmpint(clout_netformat_for_path(CLOUT_NET_EDGELIST, "d/x.TXT"), ==,
+                    CLOUT_NET_EDGELIST_TEXT);
+    g_assert_cmpint(clout_netformat_for_path(CLOUT_NET_EDGELIST, "x.csv"), ==, CLOUT_NET_EDGELIST);
+    g_assert_cmpint(clout_netformat_for_path(CLOUT_NET_EDGELIST, "x.dat"), ==, CLOUT_NET_EDGELIST);
+    g_assert_cmpint(clout_netformat_for_path(CLOUT_NET_EDGELIST, NULL), ==, CLOUT_NET_EDGELIST);
+    g_assert_cmpint(clout_netformat_for_path(CLOUT_NET_EDGELIST_TEXT, "x.csv"), ==,
+                    CLOUT_NET_EDGELIST);
+    g_assert_cmpint(clout_netformat_for_path(CLOUT_NET_GML, "x.edgelist"), ==, CLOUT_NET_GML);
+    g_assert_cmpstr(clout_netformat_name(CLOUT_NET_EDGELIST_TEXT), ==, "edgelist");
 }
 
 /* ---- the other writers: the shape of their output ---- */
@@ -1079,6 +1092,254 @@ static void test_igraph_ncol(void)
     clout_network_free(net);
 }
 
+/* ---- whitespace-separated edge lists (.edgelist, .txt) ---- */
+
+/* Reads path, which must succeed with a warning that says want. */
+static clout_network_t *read_ok_warned(const char *path, bool directed, const char *want)
+{
+    clout_error_t *err = clout_error_new(0);
+    clout_network_t *net = NULL;
+    if (clout_network_read(&net, path, directed, err) != CLOUT_OK)
+        g_error("reading %s: %s", path, clout_error_message(err, 0));
+    g_assert_cmpint(clout_error_n_warnings(err), ==, 1);
+    g_assert_nonnull(strstr(clout_error_warning(err, 0), want));
+    clout_error_free(err);
+    return net;
+}
+
+/* Reads path with options o (directed, weight, unweighted, multi_keep),
+ * which must succeed with no diagnostic. */
+static clout_network_t *read_opts_ok(const char *path, const clout_snapshot_opts_t *o)
+{
+    clout_error_t *err = clout_error_new(0);
+    clout_network_t *net = NULL;
+    clout_status_t st = clout_network_read_opts(&net, path, o, err);
+    if (st != CLOUT_OK)
+        g_error("reading %s: status %d: %s", path, st,
+                clout_error_count(err) ? clout_error_message(err, 0) : "(no message)");
+    g_assert_cmpint(clout_error_count(err), ==, 0);
+    clout_error_free(err);
+    return net;
+}
+
+static void test_text_read(void)
+{
+    /* By hand: comments of NetworkX/SNAP ('#') and KONECT ('%'), blank
+     * lines, runs of spaces and tabs, a CRLF line end, no final newline.
+     * Four edges among a, b, c, d, ids in order of first appearance. */
+    const char *text = "% sym positive\n"
+                       "% 4 4 4\n"
+                       "# FromNodeId\tToNodeId\n"
+                       "a b 2.5\n"
+                       "\n"
+                       "   \t\n"
+                       "b\t\tc   0.125\r\n"
+                       "  c d -1\n"
+                       "d a 1e3";
+    const char *names[] = {"w.edgelist", "w.txt"};
+    for (int i = 0; i < 2; i++) {
+        char *path = write_tmp(names[i], text);
+        clout_network_t *net = read_ok(path, true);
+        g_assert_true(igraph_is_directed(&net->graph));
+        char *ids = ids_of(net);
+        g_assert_cmpstr(ids, ==, "a|b|c|d");
+        g_free(ids);
+        g_assert_cmpint(igraph_ecount(&net->graph), ==, 4);
+        g_assert_cmpfloat(weight_of(net, "a", "b"), ==, 2.5);
+        g_assert_cmpfloat(weight_of(net, "b", "c"), ==, 0.125);
+        g_assert_cmpfloat(weight_of(net, "c", "d"), ==, -1);
+        g_assert_cmpfloat(weight_of(net, "d", "a"), ==, 1000);
+        g_assert_cmpint(find_edge(net, "b", "a"), ==, -1); /* directed: no such edge */
+        g_assert_cmpstr(cl_vstr(&net->graph, "name", 2), ==, "c");
+        g_assert_cmpstr(cl_estr(&net->graph, "layer", 0), ==, "");
+        clout_network_free(net);
+        g_free(path);
+    }
+}
+
+static void test_text_long_lines(void)
+{
+    /* Lines that cross the reader's 64 KiB buffer: a 100000-byte id,
+     * thousands of short lines around it, the last without a newline. */
+    GString *t = g_string_new(NULL);
+    char *big = g_strnfill(100000, 'x');
+    for (int i = 0; i < 5000; i++)
+        g_string_append_printf(t, "v%d v%d %d\n", i, i + 1, i % 7);
+    g_string_append_printf(t, "v0 %s 0.5\n", big);
+    for (int i = 0; i < 5000; i++)
+        g_string_append_printf(t, "w%d w%d 1\n", i, i + 1);
+    g_string_append(t, "v0 w0 2");
+    char *path = write_tmp("long.txt", t->str);
+    clout_network_t *net = read_ok(path, true);
+    g_assert_cmpint(igraph_ecount(&net->graph), ==, 10002);
+    g_assert_cmpint(igraph_vcount(&net->graph), ==, 5001 + 1 + 5001);
+    g_assert_cmpfloat(weight_of(net, "v0", big), ==, 0.5);
+    g_assert_cmpfloat(weight_of(net, "v4999", "v5000"), ==, 4999 % 7);
+    g_assert_cmpfloat(weight_of(net, "v0", "w0"), ==, 2);
+    clout_network_free(net);
+    g_free(path);
+    /* A line over the record limit (16 MiB) is refused with its line. */
+    GString *huge = g_string_new("a b 1\n");
+    g_string_set_size(huge, 6 + (16 << 20) + 10);
+    memset(huge->str + 6, 'y', huge->len - 6);
+    path = tmp_path("huge.txt");
+    g_assert_true(g_file_set_contents(path, huge->str, (gssize)huge->len, NULL));
+    clout_error_t *err = read_fails(path, false, CLOUT_EDATA);
+    char *want = g_strconcat(path, ":2:1: a line longer than", NULL);
+    g_assert_true(g_str_has_prefix(clout_error_message(err, 0), want));
+    g_free(want);
+    clout_error_free(err);
+    g_string_free(huge, TRUE);
+    g_free(path);
+    g_free(big);
+    g_string_free(t, TRUE);
+}
+
+static void test_text_two_columns(void)
+{
+    /* SNAP's form: two columns, every weight 1; undirected by default, so
+     * a b and b a are parallel and merged into one edge of weight 2
+     * (doc/data-format.md 11.4); a BOM and a header line are skipped. */
+    char *path = write_tmp("two.txt", "\xEF\xBB\xBF"
+                                      "source target\n1 2\n2 1\n2 3\n");
+    clout_network_t *u = read_ok_warned(path, false, "3 edges, 2 once parallel ones are merged");
+    g_assert_false(igraph_is_directed(&u->graph));
+    g_assert_cmpint(igraph_vcount(&u->graph), ==, 3);
+    g_assert_cmpint(igraph_ecount(&u->graph), ==, 2);
+    g_assert_cmpfloat(weight_of(u, "1", "2"), ==, 2);
+    g_assert_cmpfloat(weight_of(u, "3", "2"), ==, 1);
+    clout_network_t *d = read_ok(path, true);
+    g_assert_cmpint(igraph_ecount(&d->graph), ==, 3);
+    g_assert_cmpfloat(weight_of(d, "2", "1"), ==, 1);
+    clout_network_free(u);
+    clout_network_free(d);
+    g_free(path);
+}
+
+static void test_text_options(void)
+{
+    /* --unweighted: every edge 1, the third column not read (even text),
+     * and lines with and without it may mix; --multi keep keeps the two
+     * a b edges; --weight names an attribute an edge list does not have. */
+    char *path = write_tmp("opts.edgelist", "a b heavy\na b\nb c 2\n");
+    clout_snapshot_opts_t o;
+    clout_snapshot_opts_init(&o);
+    o.directed = true;
+    o.unweighted = true;
+    o.multi_keep = true;
+    clout_network_t *net = read_opts_ok(path, &o);
+    g_assert_cmpint(igraph_ecount(&net->graph), ==, 3);
+    for (igraph_integer_t e = 0; e < 3; e++)
+        g_assert_cmpfloat(cl_enum(&net->graph, "weight", e, NAN), ==, 1);
+    clout_network_free(net);
+    char *path2 = write_tmp("opts2.edgelist", "a b 1.5\nb c 2\n");
+    clout_snapshot_opts_init(&o);
+    o.weight = "value";
+    clout_error_t *err = clout_error_new(0);
+    g_assert_cmpint(clout_network_read_opts(&net, path2, &o, err), ==, CLOUT_EUSAGE);
+    g_assert_nonnull(strstr(clout_error_message(err, 0), "--weight value"));
+    clout_error_free(err);
+    o.weight = "weight";
+    net = read_opts_ok(path2, &o);
+    g_assert_cmpfloat(weight_of(net, "b", "c"), ==, 2);
+    clout_network_free(net);
+    g_free(path);
+    g_free(path2);
+}
+
+static void test_text_bad(void)
+{
+    /* Bad input names file, line and column (counted by hand, 1-based
+     * bytes) and is CLOUT_EDATA. */
+    struct {
+        const char *text, *where, *says;
+    } cases[] = {
+        {"# w\na b 1\nb c heavy\n", ":3:5:", "weight 'heavy' is not a finite number"},
+        {"a b nan\n", ":1:5:", "not a finite number"},
+        {"a  b\tinf\n", ":1:6:", "not a finite number"},
+        {"a b 1 1970\n", ":1:7:", "a fourth column ('1970')"},
+        {"a b 1\n  lonely\n", ":2:3:", "one column"},
+        {"a b 1\nb c\n", ":2:5:", "no weight, but line 1 has one"},
+        {"a b\nb c 2\n", ":2:5:", "a weight, but line 1 has none"},
+        {"a b 1\nb \xC3\x28 2\n", ":2:3:", "invalid UTF-8"},
+        {"\xEF\xBB\xBF"
+         "a \xFF 2\n",
+         ":1:6:", "invalid UTF-8"},
+        {"source target weight\na b x\n", ":2:5:", "not a finite number"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *name = g_strdup_printf("bad%zu.txt", i);
+        char *path = write_tmp(name, cases[i].text);
+        clout_error_t *err = read_fails(path, false, CLOUT_EDATA);
+        const char *msg = clout_error_message(err, 0);
+        char *want = g_strconcat(path, cases[i].where, NULL);
+        if (!g_str_has_prefix(msg, want) || !strstr(msg, cases[i].says))
+            fail_because("case %zu: '%s', want '%s ... %s'", i, msg, want, cases[i].says);
+        g_free(want);
+        clout_error_free(err);
+        g_free(path);
+        g_free(name);
+    }
+    /* A NUL byte: written with its length, as text cannot hold it. */
+    char *path = tmp_path("nul.edgelist");
+    g_assert_true(g_file_set_contents(path, "a b 1\nb\0c 2\n", 12, NULL));
+    clout_error_t *err = read_fails(path, false, CLOUT_EDATA);
+    char *want = g_strconcat(path, ":2:2: NUL byte", NULL);
+    g_assert_true(g_str_has_prefix(clout_error_message(err, 0), want));
+    g_free(want);
+    clout_error_free(err);
+    g_free(path);
+}
+
+static void test_roundtrip_text(void)
+{
+    /* Written as text and read back: the same edges, and weights exact
+     * (the shortest text that reads back, as Python's repr writes them). */
+    roundtrip_tiny(CLOUT_NET_EDGELIST_TEXT, "edgelist", SAME_IDS_WEIGHTS);
+    clout_network_t *a = tiny_snapshot(2022, NULL);
+    char *path = write_net(a, CLOUT_NET_EDGELIST_TEXT, "exact.txt");
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_assert_true(g_str_has_prefix(text, "# source target weight\n"));
+    /* README.md's hand-worked NRL->ELD, 1 + 2 + 0.5 + 70/310 + 0.5 */
+    g_assert_nonnull(strstr(text, "\nNRL ELD 4.225806451612903\n"));
+    clout_network_t *b = read_ok(path, true);
+    for (igraph_integer_t e = 0; e < igraph_ecount(&a->graph); e++) {
+        const char *s = cl_vstr(&a->graph, "id", IGRAPH_FROM(&a->graph, e));
+        const char *t = cl_vstr(&a->graph, "id", IGRAPH_TO(&a->graph, e));
+        g_assert_cmpfloat(weight_of(b, s, t), ==, cl_enum(&a->graph, "weight", e, NAN));
+    }
+    clout_network_free(a);
+    clout_network_free(b);
+    g_free(text);
+    g_free(path);
+}
+
+static void test_text_unwritable(void)
+{
+    /* An id with a space, a newline or a leading '#' cannot be a word of a
+     * line: a usage error before anything is written (the CSV can hold it). */
+    const char *texts[] = {"source,target\nhub,\"two words\"\n", "source,target\nhub,\"a\nb\"\n",
+                           "source,target\n\"#x\",hub\n", "source,target\nhub,%x\n"};
+    for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
+        char *name = g_strdup_printf("unwritable%zu.csv", i);
+        clout_network_t *net = read_text(name, texts[i]);
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        clout_error_t *err = clout_error_new(0);
+        g_assert_cmpint(clout_network_write(net, f, CLOUT_NET_EDGELIST_TEXT, err), ==,
+                        CLOUT_EUSAGE);
+        fclose(f);
+        g_assert_cmpuint(len, ==, 0);
+        g_assert_nonnull(strstr(clout_error_message(err, 0), "--to edgelist -o FILE.csv"));
+        clout_error_free(err);
+        free(buf);
+        clout_network_free(net);
+        g_free(name);
+    }
+}
+
 /* ---- INPUT ---- */
 
 /* Opens input with opts->year = opts_year and no filters. */
@@ -1250,6 +1511,13 @@ int main(int argc, char **argv)
     g_test_add_func("/netio/read/edgelist-two-columns", test_edgelist_two_columns);
     g_test_add_func("/netio/read/edgelist-directed", test_edgelist_directed);
     g_test_add_func("/netio/read/edgelist-bad", test_edgelist_bad);
+    g_test_add_func("/netio/read/text", test_text_read);
+    g_test_add_func("/netio/read/text-long-lines", test_text_long_lines);
+    g_test_add_func("/netio/read/text-two-columns", test_text_two_columns);
+    g_test_add_func("/netio/read/text-options", test_text_options);
+    g_test_add_func("/netio/read/text-bad", test_text_bad);
+    g_test_add_func("/netio/roundtrip/text", test_roundtrip_text);
+    g_test_add_func("/netio/write/text-unwritable", test_text_unwritable);
     g_test_add_func("/netio/read/networkx-graphml", test_read_networkx_graphml);
     g_test_add_func("/netio/read/graphml-no-weight", test_read_graphml_no_weight);
     g_test_add_func("/netio/read/gml-labels", test_read_gml_labels);
