@@ -567,9 +567,18 @@ static clout_status_t edgelist_header(cl_csv_t *csv, const char *path, bool *ski
     return CLOUT_OK;
 }
 
+/* How many columns the rows of a CSV edge list have: the header's, else
+ * the first row's (and its line), so that a row without the weight the
+ * others have is an error, never weight 1 by guess; unless --unweighted. */
+typedef struct {
+    int ncols;
+    long line;
+    bool unweighted;
+} edgelist_cols_t;
+
 /* One row of an edge list: its two ids (new ones numbered) and its weight. */
 static clout_status_t edgelist_row(cl_edgelist_t *el, cl_csv_t *csv, const char *path,
-                                   clout_error_t *err)
+                                   edgelist_cols_t *ec, clout_error_t *err)
 {
     int nf = cl_csv_n_fields(csv);
     /* A whitespace-separated line in a .csv is one field: say where such
@@ -582,8 +591,21 @@ static clout_status_t edgelist_row(cl_edgelist_t *el, cl_csv_t *csv, const char 
     if (nf < 2 || nf > 3)
         return clout_error_set(err, CLOUT_EDATA, path, cl_csv_line(csv), 1,
                                "row has %d fields; an edge list has source,target[,weight]", nf);
+    if (!ec->ncols) {
+        ec->ncols = nf;
+        ec->line = cl_csv_line(csv);
+    } else if (nf != ec->ncols && !ec->unweighted) {
+        /* At the weight, or just after the target where it is missing. */
+        long col = nf == 3 ? cl_csv_field_col(csv, 2)
+                           : cl_csv_field_col(csv, 1) + (long)strlen(cl_csv_field(csv, 1));
+        return clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, nf - 1), col,
+                               "%s, but line %ld %s: give every edge a weight, or read the file "
+                               "with --unweighted (every edge weighs 1)",
+                               nf == 3 ? "a weight" : "no weight", ec->line,
+                               ec->ncols == 3 ? "has one" : "has none");
+    }
     double w = 1;
-    if (nf == 3 && !cl_parse_double(cl_csv_field(csv, 2), &w))
+    if (nf == 3 && !ec->unweighted && !cl_parse_double(cl_csv_field(csv, 2), &w))
         return clout_error_set(
             err, CLOUT_EDATA, path, cl_csv_field_line(csv, 2), cl_csv_field_col(csv, 2),
             "column 'weight': '%s' is not a finite number", cl_csv_field(csv, 2));
@@ -625,8 +647,9 @@ out:
 }
 
 static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool directed,
-                                    clout_error_t *err)
+                                    bool unweighted, clout_error_t *err)
 {
+    edgelist_cols_t ec = {.unweighted = unweighted};
     cl_csv_t *csv;
     clout_status_t st = cl_csv_open(&csv, path, path, err);
     if (st)
@@ -642,10 +665,13 @@ static clout_status_t read_edgelist(clout_network_t *net, const char *path, bool
             st = edgelist_header(csv, path, &skip, err);
             if (st)
                 goto out;
-            if (skip)
+            if (skip) {
+                ec.ncols = cl_csv_n_fields(csv);
+                ec.line = cl_csv_line(csv);
                 continue;
+            }
         }
-        st = edgelist_row(&el, csv, path, err);
+        st = edgelist_row(&el, csv, path, &ec, err);
         if (st)
             goto out;
     }
@@ -739,7 +765,7 @@ clout_status_t clout_network_read_opts(clout_network_t **out, const char *path,
     g_autoptr(clout_network_t) net = cl_network_new(path);
     clout_status_t st;
     switch (kind) {
-    case CLOUT_NET_EDGELIST: st = read_edgelist(net, path, directed, err); break;
+    case CLOUT_NET_EDGELIST: st = read_edgelist(net, path, directed, opts->unweighted, err); break;
     case CLOUT_NET_EDGELIST_TEXT: st = cl_read_text_edgelist(net, path, opts, err); break;
     case CLOUT_NET_MATRIX: st = cl_read_matrix(net, path, directed, err); break;
     case CLOUT_NET_GEXF: st = cl_read_gexf(net, path, err); break;

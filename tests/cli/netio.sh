@@ -221,6 +221,15 @@ printf 'a b 1\nb c\n' >"$T/mixed.edgelist"
 run "$CLOUT" build "$T/mixed.edgelist" --to csv
 [ "$rc" -eq 3 ] && grep -q "mixed.edgelist:2:5: no weight, but line 1 has one" "$T/err"
 tap $? "a line without the weight the others have: exit 3, not weight 1" "exit $rc: $(cat "$T/err")"
+printf 'source,target,weight\na,b,2\nb,c\n' >"$T/mixed.csv"
+run "$CLOUT" build "$T/mixed.csv" --to csv
+[ "$rc" -eq 3 ] && grep -q "mixed.csv:3:4: no weight, but line 1 has one" "$T/err"
+tap $? "a CSV row without the weight its header names: exit 3 at the end of the target, not weight 1" \
+    "exit $rc: $(cat "$T/err")"
+run "$CLOUT" build "$T/mixed.csv" --unweighted --to csv
+pairs=$(tail -n +2 "$T/out" | awk -F, '{ if ($1 > $2) { t = $1; $1 = $2; $2 = t } print $1 "," $2 "," $3 }' | sort)
+[ "$rc" -eq 0 ] && [ "$pairs" = "$(printf 'a,b,1\nb,c,1')" ]
+tap $? "... which --unweighted reads, every edge 1 (by hand)" "exit $rc: $(cat "$T/out" "$T/err")"
 printf 'a b c\n' >"$T/ws.csv"
 run "$CLOUT" build "$T/ws.csv" --to csv
 [ "$rc" -eq 3 ] && grep -q "ws.csv:1:1: .*read from a file named .edgelist or .txt" "$T/err"
