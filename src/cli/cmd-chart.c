@@ -14,7 +14,7 @@ static const cli_opt_id_t OPTS[] = {
     OPT_TITLE,     OPT_NO_TITLE, OPT_FONT,      OPT_NO_SOURCE,     OPT_WIDTH,    OPT_HEIGHT,
     OPT_DPI,       OPT_OUTPUT,   OPT_QUIET,     OPT_PROGRESS,      OPT_HELP,     OPT_NONE};
 
-/* The balance chart always shows intervals: without --bootstrap, this many. */
+/* The balance chart shows intervals: without --bootstrap, from this many replicates. */
 #define BALANCE_BOOTSTRAP 200
 
 typedef enum { K_SHARES, K_BALANCE, K_TREND, K_SLOPE, K_HEATMAP, K_ROBUSTNESS } kind_t;
@@ -258,11 +258,11 @@ static int plan_chart(plan_t *p, const cli_command_t *cmd, const cli_opts_t *o, 
     if (kind == K_SLOPE && p->n != 2)
         return cli_fail(2, "chart slope: takes two snapshots: INPUT_A INPUT_B, or one DATASET "
                            "with --at YEAR_A,YEAR_B");
-    /* The balance chart always shows intervals; the trend's are asked for. */
+    /* The balance chart shows intervals unless --bootstrap 0; the trend's are asked for. */
     clout_influence_opts_t io;
     cli_influence_opts(o, &io);
     if (kind == K_BALANCE)
-        p->bootstrap = io.bootstrap > 0 ? io.bootstrap : BALANCE_BOOTSTRAP;
+        p->bootstrap = cli_given(o, OPT_BOOTSTRAP) ? io.bootstrap : BALANCE_BOOTSTRAP;
     else if (kind == K_TREND)
         p->bootstrap = io.bootstrap;
     else if (kind == K_ROBUSTNESS) { /* clout robustness's default, unless given */

@@ -62,6 +62,9 @@ head -n 1 "$T/scene.txt" | grep -q '^scene 340.2 ' && grep -q '"My title"' "$T/s
 tap $? "--width and --title are used" "$(head -3 "$T/scene.txt")"
 grep -q '20 bootstrap replicates' "$T/scene.txt"
 tap $? "the source line names the replicates"
+run env CLOUT_SCENE_DUMP="$T/b0.txt" "$CLOUT" chart balance "$CA@2023" --bootstrap 0 -o "$T/b0.pdf"
+[ "$rc" -eq 0 ] && ! grep -q 'interval\|bootstrap' "$T/b0.txt" && [ "$(grep -c '^group dot ' "$T/b0.txt")" -eq 5 ]
+tap $? "--bootstrap 0: five balance dots, no interval and no bootstrap named" "exit $rc: $(grep -c . "$T/b0.txt") lines"
 run env CLOUT_SCENE_DUMP="$T/scene.txt" "$CLOUT" chart slope "$CA" --at 2014,2023 --of pagerank \
     --focus KAZ,RUS -o "$T/s.svg"
 expect_rc 0 "chart slope DATASET --at A,B --of pagerank --focus KAZ,RUS"
