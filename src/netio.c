@@ -560,10 +560,22 @@ static clout_status_t edgelist_header(cl_csv_t *csv, const char *path, bool *ski
     int nf = cl_csv_n_fields(csv);
     *skip = nf >= 2 && strcmp(cl_csv_field(csv, 0), "source") == 0 &&
             strcmp(cl_csv_field(csv, 1), "target") == 0;
-    if (*skip && (nf > 3 || (nf == 3 && strcmp(cl_csv_field(csv, 2), "weight") != 0)))
+    if (*skip && nf >= 3 && strcmp(cl_csv_field(csv, 2), "weight") != 0)
         return clout_error_set(err, CLOUT_EDATA, path, cl_csv_field_line(csv, 2),
                                cl_csv_field_col(csv, 2),
                                "an edge list has the columns source,target[,weight]");
+    if (*skip && nf > 3) {
+        /* `clout build --to csv` adds layer and relations: read back, they
+         * are named as left out rather than refused. */
+        GString *names = g_string_new(NULL);
+        for (int k = 3; k < nf; k++)
+            g_string_append_printf(names, "%s'%s'", k > 3 ? ", " : "", cl_csv_field(csv, k));
+        clout_error_warn(err,
+                         "%s: column%s %s not read: an edge list's columns are source, "
+                         "target and weight",
+                         path, nf > 4 ? "s" : "", names->str);
+        g_string_free(names, TRUE);
+    }
     return CLOUT_OK;
 }
 
@@ -588,12 +600,16 @@ static clout_status_t edgelist_row(cl_edgelist_t *el, cl_csv_t *csv, const char 
                                "row has 1 field; an edge list in a .csv has source,target[,weight] "
                                "separated by commas (a whitespace-separated edge list is read "
                                "from a file named .edgelist or .txt)");
-    if (nf < 2 || nf > 3)
+    if (nf < 2 || nf > MAX(3, ec->ncols))
         return clout_error_set(err, CLOUT_EDATA, path, cl_csv_line(csv), 1,
                                "row has %d fields; an edge list has source,target[,weight]", nf);
     if (!ec->ncols) {
         ec->ncols = nf;
         ec->line = cl_csv_line(csv);
+    } else if (ec->ncols > 3 && nf != ec->ncols) {
+        return clout_error_set(err, CLOUT_EDATA, path, cl_csv_line(csv), 1,
+                               "row has %d fields where the header (line %ld) has %d", nf, ec->line,
+                               ec->ncols);
     } else if (nf != ec->ncols && !ec->unweighted) {
         /* At the weight, or just after the target where it is missing. */
         long col = nf == 3 ? cl_csv_field_col(csv, 2)
@@ -605,7 +621,7 @@ static clout_status_t edgelist_row(cl_edgelist_t *el, cl_csv_t *csv, const char 
                                ec->ncols == 3 ? "has one" : "has none");
     }
     double w = 1;
-    if (nf == 3 && !ec->unweighted && !cl_parse_double(cl_csv_field(csv, 2), &w))
+    if (nf >= 3 && !ec->unweighted && !cl_parse_double(cl_csv_field(csv, 2), &w))
         return clout_error_set(
             err, CLOUT_EDATA, path, cl_csv_field_line(csv, 2), cl_csv_field_col(csv, 2),
             "column 'weight': '%s' is not a finite number", cl_csv_field(csv, 2));

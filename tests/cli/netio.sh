@@ -221,6 +221,22 @@ printf 'a b 1\nb c\n' >"$T/mixed.edgelist"
 run "$CLOUT" build "$T/mixed.edgelist" --to csv
 [ "$rc" -eq 3 ] && grep -q "mixed.edgelist:2:5: no weight, but line 1 has one" "$T/err"
 tap $? "a line without the weight the others have: exit 3, not weight 1" "exit $rc: $(cat "$T/err")"
+# `build --to csv` (source, target, weight, layer, relations) reads back as an edge list: the
+# extra columns named as not read, the network the same (strength of every actor equal to the
+# dataset's own, directed).
+run "$CLOUT" build "$TINY@2022" --to csv -o "$T/back.csv"
+run "$CLOUT" measure "$T/back.csv" --directed --measures strength --format csv
+cut -d, -f1,5 "$T/out" | sort >"$T/back-s"
+grep -q "columns 'layer', 'relations' not read" "$T/err"
+w=$?
+"$CLOUT" measure "$TINY@2022" --measures strength --format csv 2>/dev/null | cut -d, -f1,5 | sort >"$T/ds-s"
+[ "$rc" -eq 0 ] && [ "$w" -eq 0 ] && [ "$(wc -l <"$T/ds-s")" -gt 5 ] && cmp -s "$T/back-s" "$T/ds-s"
+tap $? "build --to csv reads back: layer and relations named as not read, every strength the dataset's" \
+    "exit $rc: $(cat "$T/err"); $(diff "$T/back-s" "$T/ds-s" | head -5)"
+printf 'source,target,weight,layer\na,b,1,x\nb,c,2\n' >"$T/short.csv"
+run "$CLOUT" build "$T/short.csv" --to csv
+[ "$rc" -eq 3 ] && grep -q "short.csv:3:1: row has 3 fields where the header (line 1) has 4" "$T/err"
+tap $? "a row shorter than such a header: exit 3 with file:line:column" "exit $rc: $(cat "$T/err")"
 printf 'source,target,weight\na,b,2\nb,c\n' >"$T/mixed.csv"
 run "$CLOUT" build "$T/mixed.csv" --to csv
 [ "$rc" -eq 3 ] && grep -q "mixed.csv:3:4: no weight, but line 1 has one" "$T/err"
