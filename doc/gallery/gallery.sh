@@ -19,3 +19,5 @@ fig network-2020 render "$ds@2020" --color balance --size pagerank --dpi 100
 fig balance-2020 chart balance "$ds@2020" --bootstrap 200 --dpi 100
 fig trend chart trend "$ds" --at 2005,2014,2020 --dpi 100
 fig shares-2020 chart shares "$ds@2020" --dpi 100
+fig facets chart balance "$ds" --layer economic,security --at 2005,2014,2020 --bootstrap 200 --dpi 100
+fig robustness-2020 chart robustness "$ds@2020" --bootstrap 200 --dpi 100
