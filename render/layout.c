@@ -446,6 +446,42 @@ static void geo_derive(const union_t *u, clout_network_t *const *nets, int n_net
     g_free(tied);
 }
 
+/* Beyond the focus actors' own extent, widened on each side by half of it
+ * (and by GEO_NEAR degrees at least), distances shrink GEO_FAR times: a
+ * pole across the world (the United States for Central Asia) would
+ * otherwise leave the region a strip of the map.  Inside, the map is true;
+ * outside, directions and order are kept. */
+#define GEO_FAR 4.0
+#define GEO_NEAR 10.0
+
+static double geo_squeeze(double v, double lo, double hi)
+{
+    return v < lo ? lo - (lo - v) / GEO_FAR : v > hi ? hi + (v - hi) / GEO_FAR : v;
+}
+
+static void geo_compress(const union_t *u, const clout_dataset_t *ds, const bool *placed,
+                         double *xy)
+{
+    int n = (int)u->ids->len;
+    bool *focus = g_new0(bool, MAX(n, 1));
+    for (int i = 0; i < n; i++) {
+        int a = placed[i] ? clout_dataset_find_actor(ds, g_ptr_array_index(u->ids, i)) : -1;
+        focus[i] = a >= 0 && clout_dataset_actor(ds, a)->role == CLOUT_ROLE_FOCUS;
+    }
+    double b[4];
+    bounds(xy, n, focus, true, b);
+    g_free(focus);
+    if (!isfinite(b[0]))
+        return; /* no focus actor on the map: nothing to centre on */
+    double near = GEO_NEAR * GEO_PT_PER_DEGREE;
+    double mx = MAX((b[2] - b[0]) / 2, near), my = MAX((b[3] - b[1]) / 2, near);
+    for (int i = 0; i < n; i++)
+        if (placed[i]) {
+            xy[2 * i] = geo_squeeze(xy[2 * i], b[0] - mx, b[2] + mx);
+            xy[2 * i + 1] = geo_squeeze(xy[2 * i + 1], b[1] - my, b[3] + my);
+        }
+}
+
 /* Actors at the same point as an earlier one (a bloc at its seat's city)
  * are spread on a ring around it. */
 static void geo_rings(int n, const bool *placed, double *xy)
@@ -482,12 +518,13 @@ static void geo_rings(int n, const bool *placed, double *xy)
 }
 
 /* Geo positions (the rule is clout_layout_compute's, in clout/render.h):
- * coordinates, then centroids, then rings. */
+ * coordinates, then centroids, the far world squeezed, then rings. */
 static void geo_place(const union_t *u, clout_network_t *const *nets, int n_nets,
                       const clout_dataset_t *ds, bool *placed, double *xy)
 {
     geo_coordinates(u, ds, placed, xy);
     geo_derive(u, nets, n_nets, ds, placed, xy);
+    geo_compress(u, ds, placed, xy);
     geo_rings((int)u->ids->len, placed, xy);
 }
 

@@ -179,9 +179,12 @@ void clout_layout_opts_init(clout_layout_opts_t *o);
  * coordinates (the actors tied to it in any network by an undirected
  * relation of mode state, a membership), a company without coordinates at
  * the centroid of its lead poles with coordinates, either, failing that, at
- * the centroid of the actors with coordinates it is tied to; it spreads
- * actors that share a point on a small ring, and pins them all.  *out places every
- * actor of the networks and every pinned one.  Errors: CLOUT_EUSAGE for geo
+ * the centroid of the actors with coordinates it is tied to; beyond the
+ * focus actors' extent, widened on each side by half of it (10 degrees at
+ * least), distances shrink 4 times (a pole across the world does not leave
+ * the region a strip of the map; directions and order are kept); it
+ * spreads actors that share a point on a small ring, and pins them all.
+ * *out places every actor of the networks and every pinned one.  Errors: CLOUT_EUSAGE for geo
  * without a dataset, CLOUT_EFAIL when Graphviz cannot lay out (its plugins
  * missing: install the graphviz package).  Time: that of the engine.
  *

@@ -271,10 +271,14 @@ static void test_layout_geo(void)
     clout_network_t *net = tiny(2022, &ds);
     clout_layout_t *l = layout_of(&net, 1, CLOUT_LAYOUT_GEO, NULL, ds);
     double x, y;
-    /* Norland: lat 60, lon 10; equirectangular, 7.2 pt per degree, y down. */
+    /* Equirectangular, 7.2 pt per degree, y down, true within the focus
+     * actors' extent widened by half of it, 10 degrees at least: ELD (45,
+     * 30), WSL (45, -10), MDL (45, 10) span lon -10..30 and lat 45, so the
+     * true map is lon -30..50, lat 35..55; beyond, distances shrink 4
+     * times.  Norland (lat 60, lon 10): lat 55 + 5 / 4 = 56.25, y = -405. */
     g_assert_true(clout_layout_get(l, "NRL", &x, &y));
     g_assert_cmpfloat_with_epsilon(x, 72, 1e-9);
-    g_assert_cmpfloat_with_epsilon(y, -432, 1e-9);
+    g_assert_cmpfloat_with_epsilon(y, -56.25 * 7.2, 1e-9);
     g_assert_true(clout_layout_get(l, "WSL", &x, &y));
     g_assert_cmpfloat_with_epsilon(x, -72, 1e-9);
     /* Blocs without coordinates sit at the centroid of their members in
@@ -289,12 +293,15 @@ static void test_layout_geo(void)
     g_assert_true(clout_layout_get(l, "CMKT", &x, &y));
     g_assert_cmpfloat_with_epsilon(x, 8 * 7.2, 1e-9);
     g_assert_cmpfloat_with_epsilon(y, -44 * 7.2, 1e-9);
-    /* The company SUDSEC goes to its lead SDL (30, 10), a point taken: on
-     * the ring around it, first place straight above, 14 pt out (3% of the
-     * map, 288 pt wide from WSL to ELD, is less than 14). */
+    /* The company SUDSEC goes to its lead SDL (30, 10), drawn at lat 35 -
+     * 5 / 4 = 33.75, a point taken: on the ring around it, first place
+     * straight above, 14 pt out (3% of the map, 288 pt wide from WSL to
+     * ELD, is less than 14). */
+    g_assert_true(clout_layout_get(l, "SDL", &x, &y));
+    g_assert_cmpfloat_with_epsilon(y, -33.75 * 7.2, 1e-9);
     g_assert_true(clout_layout_get(l, "SUDSEC", &x, &y));
     g_assert_cmpfloat_with_epsilon(x, 72, 1e-9);
-    g_assert_cmpfloat_with_epsilon(y, -216 - 14, 1e-9);
+    g_assert_cmpfloat_with_epsilon(y, -33.75 * 7.2 - 14, 1e-9);
     clout_layout_free(l);
     /* Over 2016 and 2022, NPACT's members are NRL, ELD and WSL (45, -10):
      * lat 50, lon 10. */
