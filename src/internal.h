@@ -385,6 +385,12 @@ clout_status_t cl_write_matrix(const igraph_t *g, FILE *f, clout_error_t *err);
  * '#' or '%') is a usage error (write a CSV instead), found before any
  * byte is written. */
 clout_status_t cl_write_text_edgelist(const igraph_t *g, FILE *f, clout_error_t *err);
+/* The ids of g's nodes (its "id" attribute, "" where missing) and the
+ * weights of its edges in edge order (1 where missing), each looked up
+ * once, for the edge-list writers; ids and w are initialised here and the
+ * caller destroys them, also after an error. */
+clout_status_t cl_edge_ends(const igraph_t *g, igraph_strvector_t *ids, igraph_vector_t *w,
+                            clout_error_t *err);
 
 /* clout_snapshot over a given array of ties of ds (a bootstrap replicate). */
 clout_status_t cl_snapshot_of_ties(clout_network_t **out, const clout_dataset_t *ds,

@@ -270,16 +270,8 @@ clout_status_t cl_write_text_edgelist(const igraph_t *g, FILE *f, clout_error_t 
     igraph_vector_t w = {0};
     g_autofree bool *seen = g_new0(bool, igraph_vcount(g) + 1);
     /* One attribute lookup each, not one per edge (as write_edge_csv). */
-    CLOUT_IGRAPH_TRY(igraph_strvector_init(&ids, igraph_vcount(g)), "writing the network");
-    CLOUT_IGRAPH_TRY(igraph_vector_init(&w, ne), "writing the network");
-    igraph_vector_fill(&w, 1);
-    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "id"))
-        CLOUT_IGRAPH_TRY(igraph_cattribute_VASV(g, "id", igraph_vss_all(), &ids),
-                         "writing the network");
-    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
-        CLOUT_IGRAPH_TRY(
-            igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &w),
-            "writing the network");
+    if ((st = cl_edge_ends(g, &ids, &w, err)))
+        goto out;
     /* Every id is looked at before a byte is written; an isolated node is
      * not written, so its id does not matter. */
     for (igraph_integer_t e = 0; e < ne; e++)

@@ -1272,6 +1272,24 @@ static void put_cell(FILE *f, const char *s)
         cl_write_csv_cell(f, s, false);
 }
 
+clout_status_t cl_edge_ends(const igraph_t *g, igraph_strvector_t *ids, igraph_vector_t *w,
+                            clout_error_t *err)
+{
+    clout_status_t st = CLOUT_OK;
+    CLOUT_IGRAPH_TRY(igraph_strvector_init(ids, igraph_vcount(g)), "writing the network");
+    CLOUT_IGRAPH_TRY(igraph_vector_init(w, igraph_ecount(g)), "writing the network");
+    igraph_vector_fill(w, 1);
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "id"))
+        CLOUT_IGRAPH_TRY(igraph_cattribute_VASV(g, "id", igraph_vss_all(), ids),
+                         "writing the network");
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        CLOUT_IGRAPH_TRY(
+            igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), w),
+            "writing the network");
+out:
+    return st;
+}
+
 /* The edge list as CSV: source,target,weight[,layer,relations].  Rows go
  * straight to the file, cells as clout's table writer writes them: a
  * snapshot of millions of edges needs no table of copied strings.  igraph
@@ -1288,16 +1306,10 @@ static clout_status_t write_edge_csv(const igraph_t *g, FILE *f, bool full, clou
     igraph_es_t all = igraph_ess_all(IGRAPH_EDGEORDER_ID);
     /* One attribute lookup each, not one per edge; what is missing is ""
      * (and weight 1), as the accessors cl_vstr and cl_enum give. */
-    CLOUT_IGRAPH_TRY(igraph_strvector_init(&ids, igraph_vcount(g)), "writing the network");
+    if ((st = cl_edge_ends(g, &ids, &w, err)))
+        goto out;
     CLOUT_IGRAPH_TRY(igraph_strvector_init(&layer, full ? ne : 0), "writing the network");
     CLOUT_IGRAPH_TRY(igraph_strvector_init(&rels, full ? ne : 0), "writing the network");
-    CLOUT_IGRAPH_TRY(igraph_vector_init(&w, ne), "writing the network");
-    igraph_vector_fill(&w, 1);
-    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "id"))
-        CLOUT_IGRAPH_TRY(igraph_cattribute_VASV(g, "id", igraph_vss_all(), &ids),
-                         "writing the network");
-    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
-        CLOUT_IGRAPH_TRY(igraph_cattribute_EANV(g, "weight", all, &w), "writing the network");
     if (full && igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "layer"))
         CLOUT_IGRAPH_TRY(igraph_cattribute_EASV(g, "layer", all, &layer), "writing the network");
     if (full && igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "relations"))
