@@ -50,26 +50,26 @@ static dot_t *read_dots(const chart_matrix_t *m, const chart_matrix_t *r, bool *
     return d;
 }
 
+/* " (lo, hi)" (brackets "()") after the text, when both ends are numbers. */
+static void append_range(GString *s, const char *brackets, double lo, double hi)
+{
+    if (!isfinite(lo) || !isfinite(hi))
+        return;
+    char *b = chart_fmt_signed(lo, 2), *c = chart_fmt_signed(hi, 2);
+    g_string_append_printf(s, " %c%s, %s%c", brackets[0], b, c, brackets[1]);
+    g_free(b);
+    g_free(c);
+}
+
+/* "B (interval) [variants]". */
 static char *interval_text(const dot_t *d)
 {
     char *a = chart_fmt_signed(d->v, 2);
-    if (isfinite(d->lo) && isfinite(d->hi)) {
-        char *b = chart_fmt_signed(d->lo, 2), *c = chart_fmt_signed(d->hi, 2);
-        char *r = g_strdup_printf("%s (%s, %s)", a, b, c);
-        g_free(a);
-        g_free(b);
-        g_free(c);
-        a = r;
-    }
-    if (isfinite(d->rlo) && isfinite(d->rhi)) {
-        char *b = chart_fmt_signed(d->rlo, 2), *c = chart_fmt_signed(d->rhi, 2);
-        char *r = g_strdup_printf("%s [%s, %s]", a, b, c);
-        g_free(a);
-        g_free(b);
-        g_free(c);
-        a = r;
-    }
-    return a;
+    GString *s = g_string_new(a);
+    g_free(a);
+    append_range(s, "()", d->lo, d->hi);
+    append_range(s, "[]", d->rlo, d->rhi);
+    return g_string_free(s, FALSE);
 }
 
 /* Columns: names | plot from x0 to x1 | "B (95% interval)" values. */

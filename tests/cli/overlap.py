@@ -81,24 +81,32 @@ def parse(path, line_groups=()):
     return texts, circles, lines
 
 
+def edges(poly):
+    """A polygon's sides as pairs of points (a segment of two points is one side, twice)."""
+    return [(poly[i], poly[(i + 1) % len(poly)]) for i in range(len(poly))]
+
+
+def unit_normals(sides):
+    """The unit normal of every side that has a length: the separating axes to try."""
+    for (x1, y1), (x2, y2) in sides:
+        nx, ny = y1 - y2, x2 - x1
+        length = math.hypot(nx, ny)
+        if length:
+            yield nx / length, ny / length
+
+
+def project(points, nx, ny):
+    return [px * nx + py * ny for px, py in points]
+
+
 def penetration(p, q):
     """How far two convex polygons overlap along their best separating axis (<= 0: apart)."""
     best = math.inf
-    for poly in (p, q):
-        n = len(poly)
-        for i in range(n):
-            x1, y1 = poly[i]
-            x2, y2 = poly[(i + 1) % n]
-            nx, ny = y1 - y2, x2 - x1
-            length = math.hypot(nx, ny)
-            if length == 0:
-                continue
-            nx, ny = nx / length, ny / length
-            a = [px * nx + py * ny for px, py in p]
-            b = [px * nx + py * ny for px, py in q]
-            best = min(best, min(max(a), max(b)) - max(min(a), min(b)))
-            if best <= 0:
-                return best
+    for nx, ny in unit_normals(edges(p) + edges(q)):
+        a, b = project(p, nx, ny), project(q, nx, ny)
+        best = min(best, min(max(a), max(b)) - max(min(a), min(b)))
+        if best <= 0:
+            return best
     return best
 
 
@@ -107,15 +115,8 @@ def segment_penetration(seg, box):
     separates them along the polygon's edge normals and the segment's normal (the separating
     axis theorem's penetration depth; the segment is a polygon of two points)."""
     best = math.inf
-    axes = [(box[i], box[(i + 1) % len(box)]) for i in range(len(box))] + [seg]
-    for (x1, y1), (x2, y2) in axes:
-        nx, ny = y1 - y2, x2 - x1
-        length = math.hypot(nx, ny)
-        if length == 0:
-            continue
-        nx, ny = nx / length, ny / length
-        a = [px * nx + py * ny for px, py in seg]
-        b = [px * nx + py * ny for px, py in box]
+    for nx, ny in unit_normals(edges(box) + [seg]):
+        a, b = project(seg, nx, ny), project(box, nx, ny)
         best = min(best, max(a) - min(b), max(b) - min(a))
         if best <= 0:
             return best
